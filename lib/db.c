@@ -1,0 +1,255 @@
+/*
+ * db.c - opening databases and turning a parsed publication into one
+ * document per section: each section's fields, normalized, with the
+ * weights of the field table.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "factsheet-private.h"
+#include "xapian-shim.h"
+
+struct factsheet_db {
+	shim_db_t *shim;
+	char *error;
+};
+
+/* Keeps the message of the last failure, from the shim or our own. */
+static factsheet_status_t
+fail(factsheet_db_t *db, factsheet_status_t status, char *message)
+{
+	free(db->error);
+	db->error = message;
+	return status;
+}
+
+static factsheet_status_t
+fail_shim(factsheet_db_t *db, factsheet_status_t status)
+{
+	return fail(db, status, str_printf("%s", shim_db_error(db->shim)));
+}
+
+factsheet_status_t
+factsheet_db_open(const char *path, factsheet_db_mode_t mode,
+		  factsheet_db_t **out, char **message)
+{
+	factsheet_db_t *db;
+	factsheet_status_t status;
+	struct stat st;
+
+	*out = NULL;
+	*message = NULL;
+	/* Say plainly what Xapian reports in its own terms. */
+	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		*message = str_printf("%s: not a database (a file, not a "
+		    "directory)", path);
+		return FACTSHEET_STATUS_DATABASE_ERROR;
+	}
+	if (mode == FACTSHEET_DB_READ_ONLY && stat(path, &st) < 0 &&
+	    errno == ENOENT) {
+		*message = str_printf("%s: no database there (index some "
+		    "publications with factsheet-index first)", path);
+		return FACTSHEET_STATUS_DATABASE_NOT_FOUND;
+	}
+	if ((db = calloc(1, sizeof *db)) == NULL) {
+		*message = str_printf("%s: out of memory", path);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	status = shim_db_open(path, mode == FACTSHEET_DB_READ_WRITE,
+	    &db->shim, message);
+	if (status != FACTSHEET_STATUS_SUCCESS) {
+		free(db);
+		return status;
+	}
+	*out = db;
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+void
+factsheet_db_close(factsheet_db_t *db)
+{
+	if (db == NULL)
+		return;
+	shim_db_close(db->shim);
+	free(db->error);
+	free(db);
+}
+
+const char *
+factsheet_db_last_error(const factsheet_db_t *db)
+{
+	return db->error ? db->error : "";
+}
+
+shim_db_t *
+db_shim(factsheet_db_t *db)
+{
+	return db->shim;
+}
+
+/* The texts of one document, normalized, freed together. */
+typedef struct {
+	shim_text_t items[64];
+	size_t n;
+	int failed;
+} doc_texts_t;
+
+static void
+add_text(doc_texts_t *t, field_id_t field, const char *text,
+	 unsigned emphasis)
+{
+	char *normal;
+
+	if (text == NULL || text[0] == '\0' || t->failed)
+		return;
+	if (t->n == sizeof t->items / sizeof t->items[0])
+		return;		/* later contacts add nothing new to rank */
+	if ((normal = text_normalize(text)) == NULL) {
+		t->failed = 1;
+		return;
+	}
+	t->items[t->n].field = field;
+	t->items[t->n].text = normal;
+	t->items[t->n].emphasis = emphasis;
+	t->n++;
+}
+
+static void
+clear_texts(doc_texts_t *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free((char *)t->items[i].text);
+	t->n = 0;
+}
+
+/* A contact as words: label, value, and a phone's ten digits too. */
+static void
+add_contact(doc_texts_t *t, const factsheet_contact_t *c)
+{
+	char *digits = NULL, *words;
+
+	if (c->kind == FACTSHEET_CONTACT_PHONE ||
+	    c->kind == FACTSHEET_CONTACT_TTY)
+		digits = contact_canonical_phones(c->value);
+	words = str_printf("%s %s %s %s", factsheet_contact_kind_name(c->kind),
+	    c->label, c->value, digits ? digits : "");
+	if (words == NULL)
+		t->failed = 1;
+	else
+		add_text(t, FIELD_CONTACT, words, 1);
+	free(words);
+	free(digits);
+}
+
+static void
+section_texts(doc_texts_t *t, const factsheet_publication_t *pub,
+	      const factsheet_section_t *s, int first)
+{
+	add_text(t, FIELD_TITLE, pub->title, 1);
+	if (first) {
+		/* The front matter is searchable through the first section. */
+		add_text(t, FIELD_BODY, pub->title, 1);
+		add_text(t, FIELD_BODY, pub->series, 1);
+		for (size_t i = 0; i < pub->n_agency; i++)
+			add_text(t, FIELD_BODY, pub->agency[i], 1);
+	}
+	switch (s->kind) {
+	case FACTSHEET_SECTION_PROBLEM:
+		add_text(t, FIELD_PROBLEM, s->heading, 1);
+		break;
+	case FACTSHEET_SECTION_RESOURCE:
+		add_text(t, FIELD_RESOURCE, s->heading, 1);
+		break;
+	default:
+		/* A headless section borrows the title, already indexed. */
+		if (strcmp(s->heading, pub->title) != 0)
+			add_text(t, FIELD_HEADING, s->heading, 1);
+		break;
+	}
+	add_text(t, FIELD_BODY, s->part, 1);
+	add_text(t, FIELD_BODY, s->text, 1);
+	add_text(t, FIELD_SOLUTION, s->solution_heading, 2);
+	add_text(t, FIELD_SOLUTION, s->solution_text, 1);
+	for (size_t i = 0; i < s->n_contacts; i++)
+		add_contact(t, &s->contacts[i]);
+}
+
+factsheet_status_t
+factsheet_db_add_publication(factsheet_db_t *db,
+			     const factsheet_publication_t *pub)
+{
+	size_t n = pub->n_sections;
+	shim_document_t *docs = calloc(n ? n : 1, sizeof *docs);
+	doc_texts_t *texts = calloc(n ? n : 1, sizeof *texts);
+	char **ids = calloc(n ? n : 1, sizeof *ids);
+	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
+	if (docs == NULL || texts == NULL || ids == NULL) {
+		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const factsheet_section_t *s = &pub->sections[i];
+
+		section_texts(&texts[i], pub, s, i == 0);
+		ids[i] = str_printf("%s#%s", pub->id, s->slug);
+		docs[i].id = ids[i];
+		docs[i].kind = factsheet_section_kind_name(s->kind);
+		docs[i].texts = texts[i].items;
+		docs[i].n_texts = texts[i].n;
+		docs[i].data = record_to_json(pub, s);
+		if (texts[i].failed || ids[i] == NULL ||
+		    docs[i].data == NULL) {
+			status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+			goto out;
+		}
+	}
+	status = shim_db_replace_publication(db->shim, pub->id, docs, n);
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		status = fail_shim(db, status);
+out:
+	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
+		fail(db, status, str_printf("%s: out of memory", pub->source));
+	for (size_t j = 0; docs && texts && ids && j < n; j++) {
+		clear_texts(&texts[j]);
+		free(ids[j]);
+		free((char *)docs[j].data);
+	}
+	free(docs);
+	free(texts);
+	free(ids);
+	return status;
+}
+
+factsheet_status_t
+factsheet_db_commit(factsheet_db_t *db)
+{
+	factsheet_status_t status = shim_db_commit(db->shim);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
+factsheet_db_count(factsheet_db_t *db, unsigned long *count)
+{
+	factsheet_status_t status = shim_db_count(db->shim, count);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
+db_fail(factsheet_db_t *db, factsheet_status_t status, char *message)
+{
+	return fail(db, status, message);
+}
+
+factsheet_status_t
+db_fail_shim(factsheet_db_t *db, factsheet_status_t status)
+{
+	return fail_shim(db, status);
+}

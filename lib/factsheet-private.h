@@ -1,0 +1,167 @@
+/*
+ * factsheet-private.h - declarations shared inside libfactsheet, in the
+ * order the data flows: text, contacts, parsing, records.
+ */
+#ifndef FACTSHEET_PRIVATE_H
+#define FACTSHEET_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "factsheet.h"
+
+/* util.c ------------------------------------------------------------ */
+
+/* printf into a new string; NULL when out of memory. */
+char *
+str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A copy of N bytes of S, NUL-terminated; NULL when out of memory. */
+char *
+str_ndup(const char *s, size_t n);
+
+/* A growing string.  On allocation failure it sets FAILED and stops
+ * growing, so callers check once at the end. */
+typedef struct {
+	char *data;
+	size_t len;
+	size_t size;
+	int failed;
+} strbuf_t;
+
+void strbuf_append(strbuf_t *b, const char *s, size_t n);
+void strbuf_puts(strbuf_t *b, const char *s);
+void strbuf_printf(strbuf_t *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Hands the string to the caller (NULL if anything failed); B is reset. */
+char *strbuf_finish(strbuf_t *b);
+
+/* text.c ------------------------------------------------------------ */
+
+/* Input larger than this is refused rather than parsed. */
+#define TEXT_MAX_BYTES (64UL * 1024 * 1024)
+
+/*
+ * Checks that BYTES is text we index: not empty, not binary, valid UTF-8.
+ * On failure returns BAD_INPUT with *MESSAGE naming SOURCE, the line and
+ * the byte offset.
+ */
+factsheet_status_t
+text_check(const char *source, const char *bytes, size_t len, char **message);
+
+/*
+ * The form words are indexed in: NFKC, curly quotes and dashes folded to
+ * ASCII, case folded.  Returns NULL when out of memory.
+ */
+char *
+text_normalize(const char *s);
+
+/*
+ * The same for a query, but the operators AND, OR, NOT, XOR, NEAR, ADJ
+ * keep their case so the query parser still sees them.
+ */
+char *
+text_normalize_query(const char *s);
+
+/* Collapses runs of white space to one space and trims both ends, in
+ * place; returns S. */
+char *
+text_squeeze_space(char *s);
+
+/* contact.c --------------------------------------------------------- */
+
+/* A contact list under construction. */
+typedef struct {
+	factsheet_contact_t *items;
+	size_t n;
+	size_t size;
+	int failed;
+} contact_list_t;
+
+/* Adds a contact unless one of the same kind and value is there. */
+void
+contact_list_add(contact_list_t *list, factsheet_contact_kind_t kind,
+		 const char *value, size_t value_len, const char *label);
+
+void
+contact_list_clear(contact_list_t *list);
+
+/*
+ * Recognises a "Label: value" contact line (Website:, Phone:, Email:,
+ * Live Chat:, TTY:, ...), adding its contacts; returns 1 if LINE was one.
+ */
+int
+contact_parse_line(contact_list_t *list, const char *line);
+
+/*
+ * Finds contacts in running text: URLs (with their label or sentence),
+ * email addresses, phone numbers (TTY when so introduced).
+ */
+void
+contact_scan_text(contact_list_t *list, const char *text);
+
+/*
+ * If S starts with a North American phone number in any common form
+ * (1-866-484-8049, (866) 484-8049, 866.484.8049, 8664848049, +1 866 ...),
+ * writes its ten digits and a NUL to DIGITS and returns the bytes it
+ * spans; else returns 0.
+ */
+size_t
+contact_match_phone(const char *s, char digits[11]);
+
+/*
+ * Rewrites every phone number in S to its ten digits, the form the index
+ * holds, so any way of typing a number finds it.  NULL when out of memory.
+ */
+char *
+contact_canonical_phones(const char *s);
+
+/* parse-factsheet.c ------------------------------------------------- */
+
+/* Parses checked UTF-8 text into *PUB (already allocated, zeroed). */
+factsheet_status_t
+parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
+		char **message);
+
+/* publication.c ----------------------------------------------------- */
+
+void
+section_clear(factsheet_section_t *section);
+
+/* record.c ---------------------------------------------------------- */
+
+/* A section and its publication as the JSON stored in the index. */
+char *
+record_to_json(const factsheet_publication_t *pub,
+	       const factsheet_section_t *section);
+
+/* Reads a stored record back; 0 on success.  Strings are malloc'd. */
+typedef struct {
+	factsheet_section_t section;
+	char *publication_title;
+	char *publication_source;
+} record_t;
+
+int
+record_from_json(const char *json, record_t *record);
+
+void
+record_clear(record_t *record);
+
+/* db.c -------------------------------------------------------------- */
+
+struct shim_db;
+
+/* The shim handle under DB, for search.c. */
+struct shim_db *
+db_shim(factsheet_db_t *db);
+
+/* Records MESSAGE (taken over) as DB's last error; returns STATUS. */
+factsheet_status_t
+db_fail(factsheet_db_t *db, factsheet_status_t status, char *message);
+
+/* Records the shim's last message as DB's last error; returns STATUS. */
+factsheet_status_t
+db_fail_shim(factsheet_db_t *db, factsheet_status_t status);
+
+#endif /* FACTSHEET_PRIVATE_H */

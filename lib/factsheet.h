@@ -1,0 +1,273 @@
+/*
+ * factsheet.h - full-text search over CMS (Medicare) publications.
+ *
+ * Ownership: every pointer a function hands back through an out-parameter
+ * belongs to the caller and is released with the matching _free or _close
+ * (all accept NULL); a "const" pointer is borrowed and stays valid until
+ * the object it came from is freed.
+ *
+ * The data flows one way: a file's bytes are checked and normalized,
+ * parsed into a publication (sections with their contacts), indexed as
+ * one Xapian document per section, searched, and returned as hits that a
+ * program prints as text or JSON.  The library never prints and never
+ * exits: every failure is a status plus a message for the caller.
+ */
+#ifndef FACTSHEET_H
+#define FACTSHEET_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	FACTSHEET_STATUS_SUCCESS = 0,
+	FACTSHEET_STATUS_OUT_OF_MEMORY,
+	/* A file could not be read (missing, a directory, unreadable). */
+	FACTSHEET_STATUS_FILE_ERROR,
+	/* The input is not text we accept: empty, binary, invalid UTF-8. */
+	FACTSHEET_STATUS_BAD_INPUT,
+	/* No database at the given path. */
+	FACTSHEET_STATUS_DATABASE_NOT_FOUND,
+	/* Another writer holds the database lock. */
+	FACTSHEET_STATUS_DATABASE_LOCKED,
+	/* The database files are damaged or not a database. */
+	FACTSHEET_STATUS_DATABASE_CORRUPT,
+	/* A writer changed the database under a reader: reopen and retry. */
+	FACTSHEET_STATUS_DATABASE_MODIFIED,
+	/* Any other database failure (permissions, disk full, ...). */
+	FACTSHEET_STATUS_DATABASE_ERROR,
+	/* The query cannot be run (empty, too long, bad syntax). */
+	FACTSHEET_STATUS_BAD_QUERY,
+	/* A failure inside Xapian that fits none of the above. */
+	FACTSHEET_STATUS_XAPIAN_EXCEPTION,
+	FACTSHEET_STATUS_LAST
+} factsheet_status_t;
+
+/* A short English phrase for a status; never NULL. */
+const char *
+factsheet_status_to_string(factsheet_status_t status);
+
+/* Queries longer than this many bytes are refused as BAD_QUERY. */
+#define FACTSHEET_QUERY_MAX 1024
+
+/* ------------------------------------------------------------------ */
+/* Parsed publications                                                 */
+
+typedef enum {
+	FACTSHEET_CONTACT_WEBSITE,
+	FACTSHEET_CONTACT_PHONE,
+	FACTSHEET_CONTACT_TTY,
+	FACTSHEET_CONTACT_EMAIL,
+	FACTSHEET_CONTACT_CHAT,
+	FACTSHEET_CONTACT_LINK,
+	FACTSHEET_CONTACT_LAST
+} factsheet_contact_kind_t;
+
+/* "website", "phone", "tty", "email", "chat", "link". */
+const char *
+factsheet_contact_kind_name(factsheet_contact_kind_t kind);
+
+typedef struct {
+	factsheet_contact_kind_t kind;
+	char *value;		/* URL without <>, phone as written, ... */
+	char *label;		/* "Phone", a link's title, never NULL */
+} factsheet_contact_t;
+
+typedef enum {
+	FACTSHEET_SECTION_PROBLEM,	/* a Problem: block and its Solution */
+	FACTSHEET_SECTION_RESOURCE,	/* a row of the Resources table */
+	FACTSHEET_SECTION_TEXT,		/* any other run of paragraphs */
+	FACTSHEET_SECTION_LAST
+} factsheet_section_kind_t;
+
+/* "problem", "resource", "section". */
+const char *
+factsheet_section_kind_name(factsheet_section_kind_t kind);
+
+/*
+ * One searchable unit.  Text keeps the publication's own characters;
+ * paragraphs are separated by a blank line, list items start a line.
+ */
+typedef struct {
+	factsheet_section_kind_t kind;
+	char *slug;		/* unique within its publication */
+	char *heading;		/* problem heading, resource name, or heading */
+	char *part;		/* the heading above a group of sections, or NULL */
+	char *text;		/* description paragraphs; "" if none */
+	char *solution_heading;	/* NULL unless a problem with a Solution: */
+	char *solution_text;	/* NULL when solution_heading is NULL */
+	factsheet_contact_t *contacts;
+	size_t n_contacts;
+	unsigned line;		/* 1-based line where the section starts */
+} factsheet_section_t;
+
+typedef struct {
+	char *id;		/* stable id of the source file */
+	char *source;		/* the path as it was given */
+	char *title;
+	char *series;		/* e.g. "PROVIDER-SUPPLIER ... SERIES", or NULL */
+	char **agency;		/* lines above the title */
+	size_t n_agency;
+	factsheet_section_t *sections;
+	size_t n_sections;
+	/* Set when the file had no structure we know (no Problem blocks, no
+	 * table): it is still indexed, as plain sections. */
+	char *warning;
+} factsheet_publication_t;
+
+/*
+ * Reads and parses the file at PATH.  On failure *OUT is NULL and
+ * *MESSAGE (always set, free it) names the file and, for bad text, the
+ * line and byte offset.
+ */
+factsheet_status_t
+factsheet_publication_read_file(const char *path,
+				factsheet_publication_t **out,
+				char **message);
+
+/*
+ * Parses LEN bytes of text; SOURCE names it in messages and results and
+ * must not be NULL.  Same contract as factsheet_publication_read_file.
+ */
+factsheet_status_t
+factsheet_publication_parse(const char *source, const char *bytes, size_t len,
+			    factsheet_publication_t **out, char **message);
+
+void
+factsheet_publication_free(factsheet_publication_t *publication);
+
+/* ------------------------------------------------------------------ */
+/* Databases                                                           */
+
+typedef struct factsheet_db factsheet_db_t;
+
+typedef enum {
+	FACTSHEET_DB_READ_ONLY,
+	FACTSHEET_DB_READ_WRITE	/* creates the database if needed */
+} factsheet_db_mode_t;
+
+/*
+ * Opens the database at PATH.  On failure *OUT is NULL and *MESSAGE (free
+ * it) says why, naming PATH.  On success *MESSAGE is NULL.
+ */
+factsheet_status_t
+factsheet_db_open(const char *path, factsheet_db_mode_t mode,
+		  factsheet_db_t **out, char **message);
+
+/*
+ * Where the database lives when no --db is given: $FACTSHEET_DB, else
+ * $XDG_DATA_HOME/factsheet/db, else ~/.local/share/factsheet/db.  NULL
+ * only when out of memory or when neither HOME nor XDG_DATA_HOME is set.
+ */
+char *
+factsheet_db_default_path(void);
+
+/*
+ * The index of the bundled corpus that "make" builds and "make install"
+ * installs, for a fresh build to answer with no set-up; NULL if neither
+ * exists.
+ */
+char *
+factsheet_db_bundled_path(void);
+
+/* Commits pending changes (when writable) and releases the database. */
+void
+factsheet_db_close(factsheet_db_t *db);
+
+/* The message of the last failed call on DB; valid until the next call. */
+const char *
+factsheet_db_last_error(const factsheet_db_t *db);
+
+/*
+ * Replaces every section of PUBLICATION's source with its new sections,
+ * atomically: readers see all old sections or all new ones.
+ */
+factsheet_status_t
+factsheet_db_add_publication(factsheet_db_t *db,
+			     const factsheet_publication_t *publication);
+
+/* Makes added publications durable and visible to readers. */
+factsheet_status_t
+factsheet_db_commit(factsheet_db_t *db);
+
+/* Number of sections in the database. */
+factsheet_status_t
+factsheet_db_count(factsheet_db_t *db, unsigned long *count);
+
+/* ------------------------------------------------------------------ */
+/* Searching                                                           */
+
+typedef struct factsheet_results factsheet_results_t;
+
+typedef struct {
+	unsigned offset;	/* hits to skip */
+	unsigned limit;		/* hits to return; 0 means 10 */
+} factsheet_search_options_t;
+
+/*
+ * Runs QUERY (the words people typed: phrases in quotes, AND/OR/NOT,
+ * +word/-word, word*, field:word).  On failure *OUT is NULL and the
+ * reason is factsheet_db_last_error(DB).
+ */
+factsheet_status_t
+factsheet_db_search(factsheet_db_t *db, const char *query,
+		    const factsheet_search_options_t *options,
+		    factsheet_results_t **out);
+
+void
+factsheet_results_free(factsheet_results_t *results);
+
+/* Estimated number of matching sections, beyond the returned hits. */
+unsigned long
+factsheet_results_total(const factsheet_results_t *results);
+
+/* Number of hits returned (at most the limit). */
+size_t
+factsheet_results_count(const factsheet_results_t *results);
+
+/* The query actually run when spelling was corrected, else NULL. */
+const char *
+factsheet_results_corrected(const factsheet_results_t *results);
+
+typedef struct {
+	unsigned rank;		/* 1-based, counting the offset */
+	int percent;		/* Xapian's relevance percentage */
+	const char *publication_title;
+	const char *publication_source;
+	/* The section as indexed; its strings belong to the results. */
+	const factsheet_section_t *section;
+} factsheet_hit_t;
+
+/* Hit I (0-based); valid until the results are freed. */
+const factsheet_hit_t *
+factsheet_results_hit(const factsheet_results_t *results, size_t i);
+
+/*
+ * Copies TEXT with the query's matching words wrapped in OPEN and CLOSE;
+ * when LENGTH is not 0 the copy is cut to about LENGTH bytes around its
+ * best-matching sentences, with "..." where text was left out.  With
+ * ESCAPE_HTML, &, < and > in TEXT are escaped.  Returns NULL only when
+ * out of memory; free the result.
+ */
+char *
+factsheet_results_highlight(const factsheet_results_t *results,
+			    const char *text, size_t length,
+			    const char *open, const char *close,
+			    int escape_html);
+
+/*
+ * The results as one JSON document, the shape the README documents, for
+ * QUERY as the user typed it.  Snippets are HTML-safe: text escaped, matched
+ * words in <mark>...</mark>.  NULL when out of memory; free the result.
+ */
+char *
+factsheet_results_to_json(const factsheet_results_t *results,
+			  const char *query);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FACTSHEET_H */

@@ -1,0 +1,20 @@
+/*
+ * fields.c - the index fields.  Prefixes follow Xapian omega's
+ * conventions: Q for the unique id, S for the title, X... for our own.
+ */
+#include "fields.h"
+
+const field_t fields[FIELD_LAST] = {
+	/* The title is on every section, so only title: queries see it;
+	 * plain queries find it in the publication's first section. */
+	[FIELD_TITLE] = { "title", "S", 0, 0 },
+	[FIELD_PROBLEM] = { "problem", "XP", 3, 0 },
+	[FIELD_HEADING] = { "heading", "XH", 3, 0 },
+	[FIELD_SOLUTION] = { "solution", "XS", 1, 0 },
+	[FIELD_CONTACT] = { "contact", "XC", 1, 0 },
+	[FIELD_RESOURCE] = { "resource", "XR", 3, 0 },
+	[FIELD_BODY] = { NULL, "", 1, 0 },
+	[FIELD_KIND] = { "kind", "K", 0, 1 },
+	[FIELD_PUBLICATION] = { "pub", "XPUB", 0, 1 },
+	[FIELD_ID] = { "id", "Q", 0, 1 },
+};

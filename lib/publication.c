@@ -1,0 +1,241 @@
+/*
+ * publication.c - reading a file into a parsed publication, and the
+ * names of the library's enums.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "factsheet-private.h"
+
+const char *
+factsheet_status_to_string(factsheet_status_t status)
+{
+	static const char *const names[FACTSHEET_STATUS_LAST] = {
+		[FACTSHEET_STATUS_SUCCESS] = "success",
+		[FACTSHEET_STATUS_OUT_OF_MEMORY] = "out of memory",
+		[FACTSHEET_STATUS_FILE_ERROR] = "cannot read file",
+		[FACTSHEET_STATUS_BAD_INPUT] = "not a text file we can index",
+		[FACTSHEET_STATUS_DATABASE_NOT_FOUND] = "no database",
+		[FACTSHEET_STATUS_DATABASE_LOCKED] = "database is locked",
+		[FACTSHEET_STATUS_DATABASE_CORRUPT] = "database is corrupt",
+		[FACTSHEET_STATUS_DATABASE_MODIFIED] =
+		    "database changed while reading",
+		[FACTSHEET_STATUS_DATABASE_ERROR] = "database error",
+		[FACTSHEET_STATUS_BAD_QUERY] = "bad query",
+		[FACTSHEET_STATUS_XAPIAN_EXCEPTION] = "Xapian error",
+	};
+
+	if ((unsigned)status >= FACTSHEET_STATUS_LAST)
+		return "unknown status";
+	return names[status];
+}
+
+const char *
+factsheet_contact_kind_name(factsheet_contact_kind_t kind)
+{
+	static const char *const names[FACTSHEET_CONTACT_LAST] = {
+		"website", "phone", "tty", "email", "chat", "link",
+	};
+
+	return (unsigned)kind < FACTSHEET_CONTACT_LAST ? names[kind] : "link";
+}
+
+const char *
+factsheet_section_kind_name(factsheet_section_kind_t kind)
+{
+	static const char *const names[FACTSHEET_SECTION_LAST] = {
+		"problem", "resource", "section",
+	};
+
+	return (unsigned)kind < FACTSHEET_SECTION_LAST ? names[kind] :
+	    "section";
+}
+
+void
+section_clear(factsheet_section_t *s)
+{
+	contact_list_t contacts = {
+		.items = s->contacts, .n = s->n_contacts,
+	};
+
+	free(s->slug);
+	free(s->heading);
+	free(s->part);
+	free(s->text);
+	free(s->solution_heading);
+	free(s->solution_text);
+	contact_list_clear(&contacts);
+	memset(s, 0, sizeof *s);
+}
+
+void
+factsheet_publication_free(factsheet_publication_t *pub)
+{
+	if (pub == NULL)
+		return;
+	for (size_t i = 0; i < pub->n_sections; i++)
+		section_clear(&pub->sections[i]);
+	free(pub->sections);
+	for (size_t i = 0; i < pub->n_agency; i++)
+		free(pub->agency[i]);
+	free(pub->agency);
+	free(pub->id);
+	free(pub->source);
+	free(pub->title);
+	free(pub->series);
+	free(pub->warning);
+	free(pub);
+}
+
+/*
+ * A publication's id: FNV-1a of its absolute path, so the same file keeps
+ * its id however it is named on the command line, and ids stay short
+ * enough for Xapian's term length limit.
+ */
+static char *
+publication_id(const char *source)
+{
+	char *real = realpath(source, NULL);
+	const char *s = real ? real : source;
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	free(real);
+	return str_printf("%016llx", (unsigned long long)h);
+}
+
+factsheet_status_t
+factsheet_publication_parse(const char *source, const char *bytes, size_t len,
+			    factsheet_publication_t **out, char **message)
+{
+	factsheet_publication_t *pub;
+	factsheet_status_t status;
+
+	*out = NULL;
+	status = text_check(source, bytes, len, message);
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	pub = calloc(1, sizeof *pub);
+	/* "./corpus/x.txt" is shown as "corpus/x.txt". */
+	while (source[0] == '.' && source[1] == '/' && source[2] != '\0')
+		source += 2 + strspn(source + 2, "/");
+	if (pub == NULL || (pub->source = str_printf("%s", source)) == NULL ||
+	    (pub->id = publication_id(source)) == NULL) {
+		factsheet_publication_free(pub);
+		*message = str_printf("%s: out of memory", source);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	status = parse_factsheet(pub, bytes, len, message);
+	if (status != FACTSHEET_STATUS_SUCCESS) {
+		factsheet_publication_free(pub);
+		return status;
+	}
+	*out = pub;
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+/* Reads all of FD; 0 on success, else errno. */
+static int
+read_all(int fd, size_t size_hint, char **bytes, size_t *len)
+{
+	size_t size = size_hint + 1, n = 0;
+	char *buf = malloc(size);
+
+	if (buf == NULL)
+		return ENOMEM;
+	for (;;) {
+		ssize_t got;
+
+		if (n == size) {
+			char *grown;
+
+			if (size > TEXT_MAX_BYTES + 1) {
+				/* Large enough to be refused as too large. */
+				break;
+			}
+			grown = realloc(buf, size * 2);
+			if (grown == NULL) {
+				free(buf);
+				return ENOMEM;
+			}
+			buf = grown;
+			size *= 2;
+		}
+		got = read(fd, buf + n, size - n);
+		if (got < 0) {
+			int err = errno;
+
+			if (err == EINTR)
+				continue;
+			free(buf);
+			return err;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*bytes = buf;
+	*len = n;
+	return 0;
+}
+
+factsheet_status_t
+factsheet_publication_read_file(const char *path,
+				factsheet_publication_t **out,
+				char **message)
+{
+	struct stat st;
+	char *bytes = NULL;
+	size_t len = 0;
+	int fd, err;
+	factsheet_status_t status;
+
+	*out = NULL;
+	*message = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		*message = str_printf("%s: %s", path, strerror(errno));
+		return FACTSHEET_STATUS_FILE_ERROR;
+	}
+	if (fstat(fd, &st) < 0) {
+		*message = str_printf("%s: %s", path, strerror(errno));
+		close(fd);
+		return FACTSHEET_STATUS_FILE_ERROR;
+	}
+	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
+		*message = str_printf("%s: %s", path, S_ISDIR(st.st_mode) ?
+		    "is a directory; give the files in it" :
+		    "not a regular file");
+		close(fd);
+		return FACTSHEET_STATUS_FILE_ERROR;
+	}
+	if ((uintmax_t)st.st_size > TEXT_MAX_BYTES) {
+		*message = str_printf("%s: file too large (%jd bytes; the "
+		    "limit is %lu)", path, (intmax_t)st.st_size,
+		    TEXT_MAX_BYTES);
+		close(fd);
+		return FACTSHEET_STATUS_BAD_INPUT;
+	}
+	err = read_all(fd, (size_t)st.st_size, &bytes, &len);
+	close(fd);
+	if (err != 0) {
+		*message = str_printf("%s: %s", path, strerror(err));
+		return err == ENOMEM ? FACTSHEET_STATUS_OUT_OF_MEMORY :
+		    FACTSHEET_STATUS_FILE_ERROR;
+	}
+	status = factsheet_publication_parse(path, bytes, len, out, message);
+	free(bytes);
+	return status;
+}

@@ -1,0 +1,144 @@
+/*
+ * record.c - a section as the JSON record stored in its Xapian document,
+ * and back.  The record is what a hit shows, so searching never has to
+ * re-read or re-parse the source file.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "factsheet-private.h"
+
+static json_t *
+string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *
+record_to_json(const factsheet_publication_t *pub,
+	       const factsheet_section_t *s)
+{
+	json_t *root, *contacts, *solution;
+	char *out;
+
+	contacts = json_array();
+	for (size_t i = 0; contacts && i < s->n_contacts; i++) {
+		const factsheet_contact_t *c = &s->contacts[i];
+
+		json_array_append_new(contacts, json_pack("{s:s, s:s, s:s}",
+		    "kind", factsheet_contact_kind_name(c->kind),
+		    "value", c->value, "label", c->label));
+	}
+	solution = s->solution_heading ? json_pack("{s:s, s:s}",
+	    "heading", s->solution_heading,
+	    "text", s->solution_text ? s->solution_text : "") : json_null();
+	root = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:I, "
+	    "s:{s:s, s:s, s:s}}",
+	    "kind", factsheet_section_kind_name(s->kind),
+	    "slug", s->slug,
+	    "heading", s->heading,
+	    "part", string_or_null(s->part),
+	    "text", s->text,
+	    "solution", solution,
+	    "contacts", contacts,
+	    "line", (json_int_t)s->line,
+	    "publication", "id", pub->id, "title", pub->title,
+	    "source", pub->source);
+	if (root == NULL)
+		return NULL;
+	out = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	return out;
+}
+
+static char *
+dup_string(json_t *object, const char *key)
+{
+	const char *s = json_string_value(json_object_get(object, key));
+
+	return s ? str_printf("%s", s) : NULL;
+}
+
+static factsheet_section_kind_t
+section_kind_from_name(const char *name)
+{
+	for (int k = 0; k < FACTSHEET_SECTION_LAST; k++)
+		if (name && strcmp(name, factsheet_section_kind_name(k)) == 0)
+			return (factsheet_section_kind_t)k;
+	return FACTSHEET_SECTION_TEXT;
+}
+
+static factsheet_contact_kind_t
+contact_kind_from_name(const char *name)
+{
+	for (int k = 0; k < FACTSHEET_CONTACT_LAST; k++)
+		if (name && strcmp(name, factsheet_contact_kind_name(k)) == 0)
+			return (factsheet_contact_kind_t)k;
+	return FACTSHEET_CONTACT_LINK;
+}
+
+int
+record_from_json(const char *json, record_t *r)
+{
+	factsheet_section_t *s = &r->section;
+	json_t *root, *solution, *contacts, *pub;
+	contact_list_t list = { 0 };
+	int ok;
+
+	memset(r, 0, sizeof *r);
+	root = json_loads(json, 0, NULL);
+	if (root == NULL)
+		return -1;
+	s->kind = section_kind_from_name(json_string_value(
+	    json_object_get(root, "kind")));
+	s->slug = dup_string(root, "slug");
+	s->heading = dup_string(root, "heading");
+	s->part = dup_string(root, "part");
+	s->text = dup_string(root, "text");
+	s->line = (unsigned)json_integer_value(json_object_get(root, "line"));
+	solution = json_object_get(root, "solution");
+	if (json_is_object(solution)) {
+		s->solution_heading = dup_string(solution, "heading");
+		s->solution_text = dup_string(solution, "text");
+	}
+	contacts = json_object_get(root, "contacts");
+	for (size_t i = 0; i < json_array_size(contacts); i++) {
+		json_t *c = json_array_get(contacts, i);
+		const char *value = json_string_value(
+		    json_object_get(c, "value"));
+		const char *label = json_string_value(
+		    json_object_get(c, "label"));
+
+		if (value == NULL)
+			continue;
+		contact_list_add(&list, contact_kind_from_name(
+		    json_string_value(json_object_get(c, "kind"))), value,
+		    strlen(value), label ? label : "");
+	}
+	s->contacts = list.items;
+	s->n_contacts = list.n;
+	pub = json_object_get(root, "publication");
+	r->publication_title = dup_string(pub, "title");
+	r->publication_source = dup_string(pub, "source");
+	json_decref(root);
+	ok = s->slug && s->heading && s->text && r->publication_title &&
+	    r->publication_source && !list.failed;
+	if (!ok) {
+		record_clear(r);
+		return -1;
+	}
+	return 0;
+}
+
+void
+record_clear(record_t *r)
+{
+	section_clear(&r->section);
+	free(r->publication_title);
+	free(r->publication_source);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,252 @@
+/*
+ * search.c - from the words people type to ranked hits: the query is
+ * checked, normalized like the indexed text (with phone numbers in any
+ * form rewritten to the ten digits the index holds), run by the shim,
+ * and each hit's stored record read back.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <unistr.h>
+
+#include "factsheet-private.h"
+#include "xapian-shim.h"
+
+typedef struct {
+	factsheet_hit_t hit;
+	record_t record;
+} hit_t;
+
+struct factsheet_results {
+	shim_mset_t *mset;
+	hit_t *hits;
+	size_t n_hits;
+	unsigned long total;
+	char *corrected;
+};
+
+/* The query as the index spells it, or NULL when out of memory. */
+static char *
+prepare_query(const char *query)
+{
+	char *normal = text_normalize_query(query);
+	char *prepared;
+
+	if (normal == NULL)
+		return NULL;
+	prepared = contact_canonical_phones(normal);
+	free(normal);
+	return prepared;
+}
+
+static factsheet_status_t
+check_query(factsheet_db_t *db, const char *query)
+{
+	size_t len = query ? strlen(query) : 0;
+
+	if (len > FACTSHEET_QUERY_MAX)
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "query too long (%zu bytes; at most %d)", len,
+		    FACTSHEET_QUERY_MAX));
+	if (len == 0 || query[strspn(query, " \t\r\n\f\v")] == '\0')
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY,
+		    str_printf("empty query: give some words to search for"));
+	if (u8_check((const uint8_t *)query, len) != NULL)
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY,
+		    str_printf("query is not valid UTF-8"));
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+factsheet_status_t
+factsheet_db_search(factsheet_db_t *db, const char *query,
+		    const factsheet_search_options_t *options,
+		    factsheet_results_t **out)
+{
+	factsheet_results_t *r;
+	factsheet_status_t status;
+	shim_query_t q = { 0 };
+	char *prepared;
+	const char *corrected;
+
+	*out = NULL;
+	if ((status = check_query(db, query)) != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((prepared = prepare_query(query)) == NULL)
+		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("out of memory"));
+	q.query = prepared;
+	q.offset = options ? options->offset : 0;
+	q.limit = options && options->limit ? options->limit : 10;
+	if ((r = calloc(1, sizeof *r)) == NULL) {
+		free(prepared);
+		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("out of memory"));
+	}
+	status = shim_db_search(db_shim(db), &q, &r->mset);
+	free(prepared);
+	if (status != FACTSHEET_STATUS_SUCCESS) {
+		free(r);
+		return db_fail_shim(db, status);
+	}
+	r->total = shim_mset_total(r->mset);
+	r->n_hits = shim_mset_size(r->mset);
+	r->hits = calloc(r->n_hits ? r->n_hits : 1, sizeof *r->hits);
+	corrected = shim_mset_corrected(r->mset);
+	if (r->hits == NULL || (corrected != NULL &&
+	    (r->corrected = str_printf("%s", corrected)) == NULL)) {
+		factsheet_results_free(r);
+		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("out of memory"));
+	}
+	for (size_t i = 0; i < r->n_hits; i++) {
+		hit_t *h = &r->hits[i];
+
+		if (record_from_json(shim_mset_data(r->mset, i),
+		    &h->record) != 0) {
+			r->n_hits = i;
+			factsheet_results_free(r);
+			return db_fail(db, FACTSHEET_STATUS_DATABASE_CORRUPT,
+			    str_printf("a document in the database holds no "
+			    "valid record (rebuild it with factsheet-index)"));
+		}
+		h->hit.rank = q.offset + (unsigned)i + 1;
+		h->hit.percent = shim_mset_percent(r->mset, i);
+		h->hit.publication_title = h->record.publication_title;
+		h->hit.publication_source = h->record.publication_source;
+		h->hit.section = &h->record.section;
+	}
+	*out = r;
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+void
+factsheet_results_free(factsheet_results_t *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n_hits; i++)
+		record_clear(&r->hits[i].record);
+	free(r->hits);
+	free(r->corrected);
+	shim_mset_free(r->mset);
+	free(r);
+}
+
+unsigned long
+factsheet_results_total(const factsheet_results_t *r)
+{
+	return r->total;
+}
+
+size_t
+factsheet_results_count(const factsheet_results_t *r)
+{
+	return r->n_hits;
+}
+
+const char *
+factsheet_results_corrected(const factsheet_results_t *r)
+{
+	return r->corrected;
+}
+
+const factsheet_hit_t *
+factsheet_results_hit(const factsheet_results_t *r, size_t i)
+{
+	return i < r->n_hits ? &r->hits[i].hit : NULL;
+}
+
+char *
+factsheet_results_highlight(const factsheet_results_t *r, const char *text,
+			    size_t length, const char *open,
+			    const char *close, int escape_html)
+{
+	return shim_mset_snippet(r->mset, text, length, open, close,
+	    escape_html);
+}
+
+/* The words a snippet is chosen from: all of a section but its title. */
+static char *
+snippet_source(const factsheet_section_t *s)
+{
+	strbuf_t b = { 0 };
+
+	strbuf_puts(&b, s->text);
+	if (s->solution_heading != NULL) {
+		strbuf_printf(&b, "%s%s.", b.len ? "\n" : "",
+		    s->solution_heading);
+		if (s->solution_text && s->solution_text[0])
+			strbuf_printf(&b, "\n%s", s->solution_text);
+	}
+	for (size_t i = 0; i < s->n_contacts; i++)
+		strbuf_printf(&b, "%s%s: %s", b.len ? "\n" : "",
+		    s->contacts[i].label, s->contacts[i].value);
+	if (b.len == 0)
+		strbuf_puts(&b, s->heading);
+	return strbuf_finish(&b);
+}
+
+/* Snippets are HTML: text escaped, matches in <mark>, cuts as "...". */
+#define SNIPPET_LENGTH 240
+
+static json_t *
+hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
+{
+	const factsheet_section_t *s = h->section;
+	json_t *contacts = json_array(), *solution, *hit;
+	char *source = snippet_source(s), *snippet = NULL;
+
+	if (source != NULL)
+		snippet = factsheet_results_highlight(r, source,
+		    SNIPPET_LENGTH, "<mark>", "</mark>", 1);
+	for (size_t i = 0; contacts && i < s->n_contacts; i++)
+		json_array_append_new(contacts, json_pack("{s:s, s:s, s:s}",
+		    "kind", factsheet_contact_kind_name(s->contacts[i].kind),
+		    "value", s->contacts[i].value,
+		    "label", s->contacts[i].label));
+	solution = s->solution_heading ? json_pack("{s:s, s:s}",
+	    "heading", s->solution_heading, "text", s->solution_text) :
+	    json_null();
+	hit = json_pack("{s:i, s:i, s:s, s:{s:s, s:s}, s:s, s:s, s:o, s:o, "
+	    "s:s}",
+	    "rank", (int)h->rank, "percent", h->percent,
+	    "kind", factsheet_section_kind_name(s->kind),
+	    "publication", "title", h->publication_title,
+	    "source", h->publication_source,
+	    "heading", s->heading, "text", s->text,
+	    "solution", solution, "contacts", contacts,
+	    "snippet", snippet ? snippet : "");
+	free(source);
+	free(snippet);
+	return hit;
+}
+
+char *
+factsheet_results_to_json(const factsheet_results_t *r, const char *query)
+{
+	json_t *root, *hits = json_array();
+	char *out;
+
+	for (size_t i = 0; hits && i < r->n_hits; i++) {
+		json_t *hit = hit_to_json(r, &r->hits[i].hit);
+
+		if (hit == NULL || json_array_append_new(hits, hit) != 0) {
+			json_decref(hits);
+			return NULL;
+		}
+	}
+	root = json_pack("{s:s, s:o, s:I, s:o}",
+	    "query", query,
+	    "corrected", r->corrected ? json_string(r->corrected) :
+	    json_null(),
+	    "total", (json_int_t)r->total,
+	    "results", hits);
+	if (root == NULL)
+		return NULL;
+	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return out;
+}

@@ -1,0 +1,107 @@
+/*
+ * util.c - small string helpers shared by the library's modules.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "factsheet-private.h"
+
+char *
+str_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *
+str_ndup(const char *s, size_t n)
+{
+	char *copy = malloc(n + 1);
+
+	if (copy != NULL) {
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+	}
+	return copy;
+}
+
+void
+strbuf_append(strbuf_t *b, const char *s, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->size) {
+		size_t size = b->size ? b->size : 64;
+		char *data;
+
+		while (size < b->len + n + 1)
+			size *= 2;
+		if ((data = realloc(b->data, size)) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		b->data = data;
+		b->size = size;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+strbuf_puts(strbuf_t *b, const char *s)
+{
+	strbuf_append(b, s, strlen(s));
+}
+
+void
+strbuf_printf(strbuf_t *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	strbuf_append(b, s, (size_t)n);
+	free(s);
+}
+
+char *
+strbuf_finish(strbuf_t *b)
+{
+	char *s = b->data;
+
+	if (b->failed) {
+		free(s);
+		s = NULL;
+	} else if (s == NULL) {
+		s = calloc(1, 1);
+	}
+	b->data = NULL;
+	b->len = b->size = 0;
+	b->failed = 0;
+	return s;
+}

@@ -1,0 +1,449 @@
+/*
+ * xapian-shim.cc - the only file that knows Xapian.
+ *
+ * Each exported function runs its body inside one try block and hands any
+ * exception to classify(), which turns it into a status and keeps the
+ * message on the handle.  Results are copied into C memory before they
+ * leave, so no C++ object or exception crosses into the C side.
+ */
+#include <config.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "xapian-shim.h"
+
+struct shim_db {
+	std::string path;
+	bool writable;
+	Xapian::Database *db;	/* points into rw when writable */
+	Xapian::WritableDatabase *rw;
+	std::string error;
+};
+
+struct shim_mset {
+	Xapian::MSet mset;
+	Xapian::Stem stem;
+	std::vector<std::string> data;
+	std::vector<int> percent;
+	unsigned long total;
+	std::string corrected;
+};
+
+/* English stemming everywhere: the corpus is CMS's English publications. */
+static const char stem_language[] = "english";
+
+/* The position gap between fields, so a phrase never spans two fields. */
+static const Xapian::termpos field_gap = 100;
+
+static factsheet_status_t
+classify(std::string &error, const std::string &context)
+{
+	try {
+		throw;
+	} catch (const Xapian::DatabaseLockError &e) {
+		error = context + ": database is locked by another indexer (" +
+			e.get_msg() + ")";
+		return FACTSHEET_STATUS_DATABASE_LOCKED;
+	} catch (const Xapian::DatabaseNotFoundError &e) {
+		error = context + ": no database there (" + e.get_msg() + ")";
+		return FACTSHEET_STATUS_DATABASE_NOT_FOUND;
+	} catch (const Xapian::DatabaseCorruptError &e) {
+		error = context + ": database is corrupt (" + e.get_msg() + ")";
+		return FACTSHEET_STATUS_DATABASE_CORRUPT;
+	} catch (const Xapian::DatabaseVersionError &e) {
+		error = context + ": not a database this Xapian can read (" +
+			e.get_msg() + ")";
+		return FACTSHEET_STATUS_DATABASE_CORRUPT;
+	} catch (const Xapian::DatabaseModifiedError &e) {
+		error = context + ": database changed while reading (" +
+			e.get_msg() + ")";
+		return FACTSHEET_STATUS_DATABASE_MODIFIED;
+	} catch (const Xapian::DatabaseOpeningError &e) {
+		error = context + ": cannot open database (" + e.get_msg() +
+			")";
+		return FACTSHEET_STATUS_DATABASE_CORRUPT;
+	} catch (const Xapian::DatabaseError &e) {
+		error = context + ": " + e.get_msg();
+		return FACTSHEET_STATUS_DATABASE_ERROR;
+	} catch (const Xapian::QueryParserError &e) {
+		error = context + ": " + e.get_msg();
+		return FACTSHEET_STATUS_BAD_QUERY;
+	} catch (const Xapian::Error &e) {
+		error = context + ": " + e.get_description();
+		return FACTSHEET_STATUS_XAPIAN_EXCEPTION;
+	} catch (const std::bad_alloc &) {
+		error = context + ": out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	} catch (const std::exception &e) {
+		error = context + ": " + e.what();
+		return FACTSHEET_STATUS_XAPIAN_EXCEPTION;
+	} catch (...) {
+		error = context + ": unknown C++ exception";
+		return FACTSHEET_STATUS_XAPIAN_EXCEPTION;
+	}
+}
+
+static char *
+copy_string(const std::string &s)
+{
+	char *copy = static_cast<char *>(std::malloc(s.size() + 1));
+
+	if (copy != NULL)
+		std::memcpy(copy, s.c_str(), s.size() + 1);
+	return copy;
+}
+
+extern "C" factsheet_status_t
+shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
+{
+	shim_db_t *db = NULL;
+
+	*out = NULL;
+	*message = NULL;
+	try {
+		db = new shim_db;
+		db->path = path;
+		db->writable = writable != 0;
+		db->db = NULL;
+		db->rw = NULL;
+		if (writable) {
+			db->rw = new Xapian::WritableDatabase(path,
+			    Xapian::DB_CREATE_OR_OPEN);
+			db->db = db->rw;
+		} else {
+			db->db = new Xapian::Database(path);
+		}
+		*out = db;
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		std::string error;
+		factsheet_status_t status = classify(error, path);
+
+		if (db != NULL) {
+			delete db->db;
+			delete db;
+		}
+		*message = copy_string(error);
+		return status;
+	}
+}
+
+extern "C" void
+shim_db_close(shim_db_t *db)
+{
+	if (db == NULL)
+		return;
+	try {
+		/* WritableDatabase::close() commits what is pending. */
+		db->db->close();
+	} catch (...) {
+		/* Nothing to report to: the caller committed explicitly. */
+	}
+	delete db->db;
+	delete db;
+}
+
+extern "C" const char *
+shim_db_error(const shim_db_t *db)
+{
+	return db->error.c_str();
+}
+
+/*
+ * Indexes TEXT twice: under the field's prefix, for field:word queries,
+ * and unprefixed with the field's weight, for plain queries, so a word in
+ * a heading counts more than the same word in body text.
+ */
+static void
+index_text(Xapian::TermGenerator &tg, const shim_text_t &t)
+{
+	const field_t &f = fields[t.field];
+	unsigned emphasis = t.emphasis ? t.emphasis : 1;
+
+	if (f.prefix[0] != '\0') {
+		tg.index_text(t.text, 1, f.prefix);
+		tg.increase_termpos(field_gap);
+	}
+	if (f.weight != 0) {
+		tg.index_text(t.text, f.weight * emphasis);
+		tg.increase_termpos(field_gap);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_replace_publication(shim_db_t *db, const char *publication_id,
+			    const shim_document_t *docs, size_t n_docs)
+{
+	bool in_transaction = false;
+
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		const std::string pub_term =
+		    std::string(fields[FIELD_PUBLICATION].prefix) +
+		    publication_id;
+		Xapian::TermGenerator tg;
+		tg.set_stemmer(Xapian::Stem(stem_language));
+		tg.set_database(*db->rw);
+		tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+
+		/* An unflushed transaction: the publication is replaced as a
+		 * whole at the next commit, or not at all. */
+		db->rw->begin_transaction(false);
+		in_transaction = true;
+		db->rw->delete_document(pub_term);
+		for (size_t i = 0; i < n_docs; i++) {
+			const shim_document_t &d = docs[i];
+			Xapian::Document doc;
+			tg.set_document(doc);
+			for (size_t j = 0; j < d.n_texts; j++)
+				index_text(tg, d.texts[j]);
+			const std::string id_term =
+			    std::string(fields[FIELD_ID].prefix) + d.id;
+			doc.add_boolean_term(id_term);
+			doc.add_boolean_term(pub_term);
+			doc.add_boolean_term(
+			    std::string(fields[FIELD_KIND].prefix) + d.kind);
+			doc.set_data(d.data);
+			db->rw->replace_document(id_term, doc);
+		}
+		db->rw->commit_transaction();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		factsheet_status_t status = classify(db->error, db->path);
+
+		if (in_transaction) {
+			try {
+				db->rw->cancel_transaction();
+			} catch (...) {
+			}
+		}
+		return status;
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_commit(shim_db_t *db)
+{
+	try {
+		if (db->writable)
+			db->rw->commit();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_count(shim_db_t *db, unsigned long *count)
+{
+	*count = 0;
+	try {
+		*count = db->db->get_doccount();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path);
+	}
+}
+
+static void
+setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
+	     const Xapian::Stem &stem)
+{
+	qp.set_database(db);
+	qp.set_stemmer(stem);
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	qp.set_default_op(Xapian::Query::OP_OR);
+	for (int i = 0; i < FIELD_LAST; i++) {
+		const field_t &f = fields[i];
+		if (f.name == NULL)
+			continue;
+		if (f.boolean)
+			qp.add_boolean_prefix(f.name, f.prefix);
+		else
+			qp.add_prefix(f.name, f.prefix);
+	}
+}
+
+static const unsigned parser_flags =
+    Xapian::QueryParser::FLAG_DEFAULT |		/* phrase, boolean, +/- */
+    Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+/* Runs one query into M; the database may be reopened by the caller. */
+static void
+run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
+{
+	Xapian::QueryParser qp;
+	setup_parser(qp, *db->db, m->stem);
+	Xapian::Query query = qp.parse_query(q->query, parser_flags);
+	std::string corrected = qp.get_corrected_query_string();
+
+	Xapian::Enquire enquire(*db->db);
+	enquire.set_weighting_scheme(Xapian::BM25Weight());
+	enquire.set_query(query);
+	/* Equal weights fall back to document order, which is indexing
+	 * order: the same query gives the same ranking every time. */
+	enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+	Xapian::MSet mset = enquire.get_mset(q->offset, q->limit);
+
+	if (mset.empty() && !corrected.empty() && corrected != q->query) {
+		query = qp.parse_query(corrected, parser_flags);
+		enquire.set_query(query);
+		Xapian::MSet second = enquire.get_mset(q->offset, q->limit);
+		if (!second.empty()) {
+			mset = second;
+			m->corrected = corrected;
+		}
+	}
+
+	m->data.clear();
+	m->percent.clear();
+	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+		m->data.push_back(it.get_document().get_data());
+		m->percent.push_back(it.get_percent());
+	}
+	m->total = mset.get_matches_estimated();
+	m->mset = mset;
+}
+
+extern "C" factsheet_status_t
+shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
+{
+	shim_mset *m = NULL;
+
+	*out = NULL;
+	try {
+		m = new shim_mset;
+		m->stem = Xapian::Stem(stem_language);
+		m->total = 0;
+		/* A writer may commit while we read; reopen and retry a few
+		 * times before giving up with DATABASE_MODIFIED. */
+		for (int attempt = 0;; attempt++) {
+			try {
+				run_query(db, q, m);
+				break;
+			} catch (const Xapian::DatabaseModifiedError &) {
+				if (attempt == 3)
+					throw;
+				db->db->reopen();
+			}
+		}
+		*out = m;
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		delete m;
+		return classify(db->error, db->path);
+	}
+}
+
+extern "C" void
+shim_mset_free(shim_mset_t *m)
+{
+	delete m;
+}
+
+extern "C" unsigned long
+shim_mset_total(const shim_mset_t *m)
+{
+	return m->total;
+}
+
+extern "C" size_t
+shim_mset_size(const shim_mset_t *m)
+{
+	return m->data.size();
+}
+
+extern "C" const char *
+shim_mset_data(const shim_mset_t *m, size_t i)
+{
+	return m->data[i].c_str();
+}
+
+extern "C" int
+shim_mset_percent(const shim_mset_t *m, size_t i)
+{
+	return m->percent[i];
+}
+
+extern "C" const char *
+shim_mset_corrected(const shim_mset_t *m)
+{
+	return m->corrected.empty() ? NULL : m->corrected.c_str();
+}
+
+/* Xapian's snippets are always HTML-escaped; undo that for terminals. */
+static std::string
+unescape_html(const std::string &s)
+{
+	static const struct {
+		const char *entity;
+		char c;
+	} entities[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&quot;", '"' }, { "&#39;", '\'' },
+	};
+	std::string out;
+
+	out.reserve(s.size());
+	for (size_t i = 0; i < s.size(); i++) {
+		bool replaced = false;
+		if (s[i] == '&') {
+			for (const auto &e : entities) {
+				size_t n = std::strlen(e.entity);
+				if (s.compare(i, n, e.entity) == 0) {
+					out += e.c;
+					i += n - 1;
+					replaced = true;
+					break;
+				}
+			}
+		}
+		if (!replaced)
+			out += s[i];
+	}
+	return out;
+}
+
+extern "C" char *
+shim_mset_snippet(const shim_mset_t *m, const char *text, size_t length,
+		  const char *open, const char *close, int escape_html)
+{
+	try {
+		std::string t(text);
+		/* Private-use markers survive escaping; swapped afterwards so
+		 * that OPEN and CLOSE themselves are never escaped. */
+		const std::string hi_start = "\xee\x80\x80";
+		const std::string hi_end = "\xee\x80\x81";
+		size_t len = length ? length : t.size() + 1;
+		std::string s = m->mset.snippet(t, len, m->stem,
+		    Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+		    Xapian::MSet::SNIPPET_EXHAUSTIVE, hi_start, hi_end,
+		    length ? "..." : "");
+		if (!escape_html)
+			s = unescape_html(s);
+		std::string out;
+		for (size_t i = 0; i < s.size();) {
+			if (s.compare(i, 3, hi_start) == 0) {
+				out += open;
+				i += 3;
+			} else if (s.compare(i, 3, hi_end) == 0) {
+				out += close;
+				i += 3;
+			} else {
+				out += s[i++];
+			}
+		}
+		return copy_string(out);
+	} catch (...) {
+		return NULL;
+	}
+}

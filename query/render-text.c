@@ -1,0 +1,209 @@
+/*
+ * render-text.c - the terminal view of hits.  Matched words come from the
+ * library as text between two marker bytes; wrapping is computed on the
+ * text without them (libunistring's u8_width_linebreaks, which knows wide
+ * characters and break rules), then the highlight is laid back on.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unilbrk.h>
+
+#include "render-text.h"
+
+#define MARK_OPEN "\x01"
+#define MARK_CLOSE "\x02"
+
+#define SGR_MATCH "\x1b[1;31m"
+#define SGR_HEADING "\x1b[1m"
+#define SGR_DIM "\x1b[2m"
+#define SGR_RESET "\x1b[0m"
+
+/*
+ * Prints MARKED (text with MARK_OPEN/MARK_CLOSE around matches) wrapped
+ * to the width, each line after INDENT spaces; the first line starts at
+ * column FIRST_COLUMN, where the caller has already printed a label.
+ * STYLE is the text's own look ("" or bold), restored after each match.
+ */
+static void
+print_wrapped(FILE *out, const render_options_t *o, const char *marked,
+	      int indent, int first_column, const char *style)
+{
+	size_t n = strlen(marked), len = 0;
+	char *plain = malloc(n + 1), *breaks = malloc(n + 1);
+	char *keep = malloc(n + 1);
+	unsigned char *lit = malloc(n + 1);
+	int on = 0, spaces = 0, line_start = 0, width = o->width - indent;
+
+	if (plain == NULL || breaks == NULL || keep == NULL || lit == NULL) {
+		fputs(marked, out);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (marked[i] == MARK_OPEN[0] || marked[i] == MARK_CLOSE[0]) {
+			on = marked[i] == MARK_OPEN[0];
+			continue;
+		}
+		plain[len] = marked[i];
+		lit[len++] = (unsigned char)on;
+	}
+	plain[len] = '\0';
+	if (width < 20)
+		width = 20;
+	/* A URL broken across lines cannot be clicked or copied: keep each
+	 * whole, on a line of its own if need be. */
+	memset(keep, UC_BREAK_UNDEFINED, len + 1);
+	for (size_t i = 0; i < len; i++) {
+		if (strncmp(plain + i, "http://", 7) != 0 &&
+		    strncmp(plain + i, "https://", 8) != 0)
+			continue;
+		for (i++; i < len && !strchr(" \t\n", plain[i]); i++)
+			keep[i] = UC_BREAK_PROHIBITED;
+	}
+	u8_width_linebreaks((const uint8_t *)plain, len, width,
+	    first_column - indent, 0, keep, "UTF-8", breaks);
+	if (o->color)
+		fputs(style, out);
+	on = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (breaks[i] == UC_BREAK_MANDATORY ||
+		    breaks[i] == UC_BREAK_POSSIBLE) {
+			/* Spaces at the end of a line are dropped, and an
+			 * empty line gets no indent. */
+			fputc('\n', out);
+			spaces = 0;
+			line_start = 1;
+			if (breaks[i] == UC_BREAK_MANDATORY)
+				continue;
+		}
+		if (plain[i] == ' ') {
+			spaces += !line_start;
+			continue;
+		}
+		if (line_start)
+			fprintf(out, "%*s", indent, "");
+		line_start = 0;
+		for (; spaces > 0; spaces--)
+			fputc(' ', out);
+		if (o->color && lit[i] != on) {
+			fputs(SGR_RESET, out);
+			fputs(lit[i] ? SGR_MATCH : style, out);
+			on = lit[i];
+		}
+		fputc(plain[i], out);
+	}
+	if (o->color)
+		fputs(SGR_RESET, out);
+out:
+	fputc('\n', out);
+	free(plain);
+	free(breaks);
+	free(keep);
+	free(lit);
+}
+
+/* TEXT with the query's words marked (whole when LENGTH is 0). */
+static char *
+marked(const factsheet_results_t *r, const char *text, size_t length)
+{
+	char *m = factsheet_results_highlight(r, text, length, MARK_OPEN,
+	    MARK_CLOSE, 0);
+
+	return m ? m : strdup(text);
+}
+
+static void
+print_field(FILE *out, const render_options_t *o,
+	    const factsheet_results_t *r, const char *label, const char *text,
+	    size_t length)
+{
+	char *m = marked(r, text, length);
+	int column = 3;
+
+	if (m == NULL)
+		return;
+	column += fprintf(out, "   %s", label);
+	print_wrapped(out, o, m, 3, column, "");
+	free(m);
+}
+
+static const char *
+contact_label(factsheet_contact_kind_t kind)
+{
+	static const char *const labels[FACTSHEET_CONTACT_LAST] = {
+		"Website:", "Phone:", "TTY:", "Email:", "Live chat:", "Link:",
+	};
+
+	return (unsigned)kind < FACTSHEET_CONTACT_LAST ? labels[kind] :
+	    "Link:";
+}
+
+static void
+print_contacts(FILE *out, const render_options_t *o,
+	       const factsheet_results_t *r, const factsheet_section_t *s)
+{
+	for (size_t i = 0; i < s->n_contacts; i++) {
+		const factsheet_contact_t *c = &s->contacts[i];
+		int column = fprintf(out, "   %-11s", contact_label(c->kind));
+
+		if (c->kind == FACTSHEET_CONTACT_LINK) {
+			char *m = marked(r, c->label, 0);
+
+			if (m != NULL)
+				print_wrapped(out, o, m, 15, column, "");
+			free(m);
+			fprintf(out, "%*s%s\n", 15, "", c->value);
+		} else {
+			char *m = marked(r, c->value, 0);
+
+			if (m != NULL)
+				print_wrapped(out, o, m, 15, column, "");
+			free(m);
+		}
+	}
+}
+
+/* Problem text can run long: its best sentences are enough to judge. */
+#define DESCRIPTION_LENGTH 300
+
+static void
+render_hit(FILE *out, const render_options_t *o,
+	   const factsheet_results_t *r, const factsheet_hit_t *h)
+{
+	const factsheet_section_t *s = h->section;
+	char *heading = marked(r, s->heading, 0);
+	int column;
+
+	column = fprintf(out, "%u. [%d%%] ", h->rank, h->percent);
+	if (heading != NULL)
+		print_wrapped(out, o, heading, column, column, SGR_HEADING);
+	free(heading);
+	fprintf(out, "   %s%s (%s, line %u)%s\n", o->color ? SGR_DIM : "",
+	    h->publication_title, h->publication_source, s->line,
+	    o->color ? SGR_RESET : "");
+	if (s->text[0] != '\0')
+		print_field(out, o, r, "", s->text, DESCRIPTION_LENGTH);
+	if (s->solution_heading != NULL) {
+		print_field(out, o, r, "Solution: ", s->solution_heading, 0);
+		if (s->solution_text && s->solution_text[0] != '\0')
+			print_field(out, o, r, "", s->solution_text, 0);
+	}
+	print_contacts(out, o, r, s);
+}
+
+void
+render_results(FILE *out, const factsheet_results_t *r,
+	       const render_options_t *o)
+{
+	const char *corrected = factsheet_results_corrected(r);
+
+	if (corrected != NULL)
+		fprintf(out, "Showing results for: %s\n\n", corrected);
+	for (size_t i = 0; i < factsheet_results_count(r); i++) {
+		if (i > 0)
+			fputc('\n', out);
+		render_hit(out, o, r, factsheet_results_hit(r, i));
+	}
+}

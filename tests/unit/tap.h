@@ -1,0 +1,51 @@
+/*
+ * tap.h - a few macros that print the Test Anything Protocol, so that
+ * every assertion is counted by automake's TAP driver.
+ */
+#ifndef FACTSHEET_TAP_H
+#define FACTSHEET_TAP_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int tap_count;
+static int tap_failed;
+
+#define ok(cond, ...) do {						\
+	int ok_ = (cond) != 0;						\
+	printf("%s %d - ", ok_ ? "ok" : "not ok", ++tap_count);		\
+	printf(__VA_ARGS__);						\
+	printf("\n");							\
+	if (!ok_) {							\
+		tap_failed++;						\
+		printf("#   at %s:%d: %s\n", __FILE__, __LINE__, #cond);	\
+	}								\
+} while (0)
+
+/* Compares strings, NULL included, and shows both on failure. */
+#define is_str(got, want, ...) do {					\
+	const char *g_ = (got), *w_ = (want);				\
+	int same_ = (g_ == NULL && w_ == NULL) ||			\
+	    (g_ != NULL && w_ != NULL && strcmp(g_, w_) == 0);		\
+	ok(same_, __VA_ARGS__);						\
+	if (!same_)							\
+		printf("#   got:  '%s'\n#   want: '%s'\n",		\
+		    g_ ? g_ : "(null)", w_ ? w_ : "(null)");		\
+} while (0)
+
+#define is_int(got, want, ...) do {					\
+	long g_ = (long)(got), w_ = (long)(want);			\
+	ok(g_ == w_, __VA_ARGS__);					\
+	if (g_ != w_)							\
+		printf("#   got:  %ld\n#   want: %ld\n", g_, w_);	\
+} while (0)
+
+/* Prints the plan; the exit status tells the driver if all passed. */
+static int
+done_testing(void)
+{
+	printf("1..%d\n", tap_count);
+	return tap_failed == 0 ? 0 : 1;
+}
+
+#endif /* FACTSHEET_TAP_H */
