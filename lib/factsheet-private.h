@@ -148,6 +148,36 @@ record_from_json(const char *json, record_t *record);
 void
 record_clear(record_t *record);
 
+/* highlight.c ------------------------------------------------------- */
+
+/* The words a query matched, split into plain words and stems. */
+typedef struct {
+	char **words;
+	size_t n_words;
+	char **stems;
+	size_t n_stems;
+} term_set_t;
+
+/* Fills SET from index terms (NULL-terminated); 0, or -1 out of memory. */
+int
+term_set_init(term_set_t *set, const char *const *terms);
+
+void
+term_set_clear(term_set_t *set);
+
+/* Stems a normalized word as the index does; returns malloc'd text. */
+typedef char *(*term_stemmer_t)(void *ctx, const char *word);
+
+/*
+ * TEXT with the words SET matched between OPEN and CLOSE.  With LENGTH
+ * not 0, only about LENGTH bytes of its best sentences, "..." marking
+ * cuts.  ESCAPE_HTML escapes & < > " of the text (not the marks).
+ */
+char *
+highlight_text(const term_set_t *set, term_stemmer_t stem, void *ctx,
+	       const char *text, size_t length, const char *open,
+	       const char *close, int escape_html);
+
 /* db.c -------------------------------------------------------------- */
 
 struct shim_db;

@@ -22,6 +22,7 @@ typedef struct {
 
 struct factsheet_results {
 	shim_mset_t *mset;
+	term_set_t terms;
 	hit_t *hits;
 	size_t n_hits;
 	unsigned long total;
@@ -95,7 +96,9 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	r->n_hits = shim_mset_size(r->mset);
 	r->hits = calloc(r->n_hits ? r->n_hits : 1, sizeof *r->hits);
 	corrected = shim_mset_corrected(r->mset);
-	if (r->hits == NULL || (corrected != NULL &&
+	if (r->hits == NULL ||
+	    term_set_init(&r->terms, shim_mset_terms(r->mset)) < 0 ||
+	    (corrected != NULL &&
 	    (r->corrected = str_printf("%s", corrected)) == NULL)) {
 		factsheet_results_free(r);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
@@ -131,6 +134,7 @@ factsheet_results_free(factsheet_results_t *r)
 		record_clear(&r->hits[i].record);
 	free(r->hits);
 	free(r->corrected);
+	term_set_clear(&r->terms);
 	shim_mset_free(r->mset);
 	free(r);
 }
@@ -159,13 +163,19 @@ factsheet_results_hit(const factsheet_results_t *r, size_t i)
 	return i < r->n_hits ? &r->hits[i].hit : NULL;
 }
 
+static char *
+stem_word(void *mset, const char *word)
+{
+	return shim_mset_stem(mset, word);
+}
+
 char *
 factsheet_results_highlight(const factsheet_results_t *r, const char *text,
 			    size_t length, const char *open,
 			    const char *close, int escape_html)
 {
-	return shim_mset_snippet(r->mset, text, length, open, close,
-	    escape_html);
+	return highlight_text(&r->terms, stem_word, r->mset, text, length,
+	    open, close, escape_html);
 }
 
 /* The words a snippet is chosen from: all of a section but its title. */

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,12 @@ struct shim_db {
 };
 
 struct shim_mset {
-	Xapian::MSet mset;
 	Xapian::Stem stem;
 	std::vector<std::string> data;
 	std::vector<int> percent;
+	/* The terms the hits matched, wildcards and synonyms expanded. */
+	std::vector<std::string> terms;
+	std::vector<const char *> term_ptrs;
 	unsigned long total;
 	std::string corrected;
 };
@@ -277,6 +280,31 @@ static const unsigned parser_flags =
     Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
+/* The words before a '*' in QUERY: "passw*" gives "passw". */
+static std::vector<std::string>
+wildcard_stems(const std::string &query)
+{
+	std::vector<std::string> stems;
+	size_t start = 0;
+
+	for (size_t i = 0; i <= query.size(); i++) {
+		if (i < query.size() && query[i] != ' ' && query[i] != '*')
+			continue;
+		if (i < query.size() && query[i] == '*' && i > start) {
+			std::string w = query.substr(start, i - start);
+			size_t colon = w.rfind(':');
+			if (colon != std::string::npos)
+				w.erase(0, colon + 1);
+			while (!w.empty() && (w[0] == '+' || w[0] == '-'))
+				w.erase(0, 1);
+			if (!w.empty())
+				stems.push_back(w);
+		}
+		start = i + 1;
+	}
+	return stems;
+}
+
 /* Runs one query into M; the database may be reopened by the caller. */
 static void
 run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
@@ -304,14 +332,35 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		}
 	}
 
+	std::set<std::string> terms;
+	std::vector<std::string> wildcards = wildcard_stems(q->query);
 	m->data.clear();
 	m->percent.clear();
 	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-		m->data.push_back(it.get_document().get_data());
+		Xapian::Document doc = it.get_document();
+		m->data.push_back(doc.get_data());
 		m->percent.push_back(it.get_percent());
+		for (Xapian::TermIterator t = enquire.get_matching_terms_begin(it);
+		    t != enquire.get_matching_terms_end(it); ++t)
+			terms.insert(*t);
+		/* Xapian 1.4 reports no matching terms for a wildcard: take
+		 * the document's own words that the pattern covers. */
+		for (const std::string &w : wildcards)
+			for (Xapian::TermIterator t = doc.termlist_begin();
+			    t != doc.termlist_end(); ++t) {
+				t.skip_to(w);
+				if (t == doc.termlist_end() ||
+				    (*t).compare(0, w.size(), w) != 0)
+					break;
+				terms.insert(*t);
+			}
 	}
+	m->terms.assign(terms.begin(), terms.end());
+	m->term_ptrs.clear();
+	for (const std::string &t : m->terms)
+		m->term_ptrs.push_back(t.c_str());
+	m->term_ptrs.push_back(NULL);
 	m->total = mset.get_matches_estimated();
-	m->mset = mset;
 }
 
 extern "C" factsheet_status_t
@@ -380,69 +429,17 @@ shim_mset_corrected(const shim_mset_t *m)
 	return m->corrected.empty() ? NULL : m->corrected.c_str();
 }
 
-/* Xapian's snippets are always HTML-escaped; undo that for terminals. */
-static std::string
-unescape_html(const std::string &s)
+extern "C" const char *const *
+shim_mset_terms(const shim_mset_t *m)
 {
-	static const struct {
-		const char *entity;
-		char c;
-	} entities[] = {
-		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
-		{ "&quot;", '"' }, { "&#39;", '\'' },
-	};
-	std::string out;
-
-	out.reserve(s.size());
-	for (size_t i = 0; i < s.size(); i++) {
-		bool replaced = false;
-		if (s[i] == '&') {
-			for (const auto &e : entities) {
-				size_t n = std::strlen(e.entity);
-				if (s.compare(i, n, e.entity) == 0) {
-					out += e.c;
-					i += n - 1;
-					replaced = true;
-					break;
-				}
-			}
-		}
-		if (!replaced)
-			out += s[i];
-	}
-	return out;
+	return m->term_ptrs.data();
 }
 
 extern "C" char *
-shim_mset_snippet(const shim_mset_t *m, const char *text, size_t length,
-		  const char *open, const char *close, int escape_html)
+shim_mset_stem(const shim_mset_t *m, const char *word)
 {
 	try {
-		std::string t(text);
-		/* Private-use markers survive escaping; swapped afterwards so
-		 * that OPEN and CLOSE themselves are never escaped. */
-		const std::string hi_start = "\xee\x80\x80";
-		const std::string hi_end = "\xee\x80\x81";
-		size_t len = length ? length : t.size() + 1;
-		std::string s = m->mset.snippet(t, len, m->stem,
-		    Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-		    Xapian::MSet::SNIPPET_EXHAUSTIVE, hi_start, hi_end,
-		    length ? "..." : "");
-		if (!escape_html)
-			s = unescape_html(s);
-		std::string out;
-		for (size_t i = 0; i < s.size();) {
-			if (s.compare(i, 3, hi_start) == 0) {
-				out += open;
-				i += 3;
-			} else if (s.compare(i, 3, hi_end) == 0) {
-				out += close;
-				i += 3;
-			} else {
-				out += s[i++];
-			}
-		}
-		return copy_string(out);
+		return copy_string(m->stem(word));
 	} catch (...) {
 		return NULL;
 	}

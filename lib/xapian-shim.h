@@ -96,12 +96,15 @@ const char *
 shim_mset_corrected(const shim_mset_t *mset);
 
 /*
- * TEXT with the query's words marked, cut to LENGTH bytes (0: whole);
- * malloc'd, NULL on failure.
+ * The terms the hits matched, as indexed (with field prefixes, "Z" before
+ * a stem), NULL-terminated; valid until MSET is freed.
  */
+const char *const *
+shim_mset_terms(const shim_mset_t *mset);
+
+/* WORD (normalized) stemmed as the index stems; malloc'd, NULL on failure. */
 char *
-shim_mset_snippet(const shim_mset_t *mset, const char *text, size_t length,
-		  const char *open, const char *close, int escape_html);
+shim_mset_stem(const shim_mset_t *mset, const char *word);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,375 @@
+/*
+ * highlight.c - which words of a displayed text the query matched, and
+ * the best sentences of a long text around them.
+ *
+ * Words are found with libunistring's word breaks (UAX #29) and compared
+ * in their indexed form: normalized, and stemmed when the matching term
+ * was a stem.  Phone numbers are compared by their ten digits, as the
+ * index holds them.  Xapian's own snippet() is not used: it drops words
+ * at the end of long texts and escapes HTML unconditionally.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uniwbrk.h>
+
+#include "factsheet-private.h"
+
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+set_has(char *const *set, size_t n, const char *s)
+{
+	return n > 0 && bsearch(&s, set, n, sizeof *set, compare_strings);
+}
+
+/*
+ * Splits index terms into plain words and stems, without their field
+ * prefixes: prefixes are capitals, terms themselves are case folded.
+ */
+int
+term_set_init(term_set_t *set, const char *const *terms)
+{
+	size_t n = 0;
+
+	memset(set, 0, sizeof *set);
+	while (terms && terms[n])
+		n++;
+	set->words = calloc(n + 1, sizeof *set->words);
+	set->stems = calloc(n + 1, sizeof *set->stems);
+	if (set->words == NULL || set->stems == NULL) {
+		term_set_clear(set);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *t = terms[i];
+		int stem = t[0] == 'Z';
+		char *bare;
+
+		t += stem;
+		while (isupper((unsigned char)*t))
+			t++;
+		if (*t == '\0')
+			continue;
+		if ((bare = str_printf("%s", t)) == NULL) {
+			term_set_clear(set);
+			return -1;
+		}
+		if (stem)
+			set->stems[set->n_stems++] = bare;
+		else
+			set->words[set->n_words++] = bare;
+	}
+	qsort(set->words, set->n_words, sizeof *set->words, compare_strings);
+	qsort(set->stems, set->n_stems, sizeof *set->stems, compare_strings);
+	return 0;
+}
+
+void
+term_set_clear(term_set_t *set)
+{
+	for (size_t i = 0; set->words && i < set->n_words; i++)
+		free(set->words[i]);
+	for (size_t i = 0; set->stems && i < set->n_stems; i++)
+		free(set->stems[i]);
+	free(set->words);
+	free(set->stems);
+	memset(set, 0, sizeof *set);
+}
+
+/* Matched byte ranges of a text, in order. */
+typedef struct {
+	size_t (*spans)[2];
+	size_t n;
+	size_t size;
+	int failed;
+} spans_t;
+
+static void
+add_span(spans_t *s, size_t start, size_t end)
+{
+	if (s->failed)
+		return;
+	if (s->n == s->size) {
+		size_t size = s->size ? s->size * 2 : 16;
+		size_t (*grown)[2] = realloc(s->spans, size * sizeof *grown);
+
+		if (grown == NULL) {
+			s->failed = 1;
+			return;
+		}
+		s->spans = grown;
+		s->size = size;
+	}
+	s->spans[s->n][0] = start;
+	s->spans[s->n][1] = end;
+	s->n++;
+}
+
+static int
+word_matches(const term_set_t *set, const char *word, size_t len,
+	     term_stemmer_t stem, void *ctx)
+{
+	char *raw = str_ndup(word, len), *norm = raw ? text_normalize(raw) : 0;
+	int match = 0;
+
+	if (norm != NULL) {
+		match = set_has(set->words, set->n_words, norm);
+		if (!match && set->n_stems > 0) {
+			char *stemmed = stem(ctx, norm);
+
+			match = stemmed && set_has(set->stems, set->n_stems,
+			    stemmed);
+			free(stemmed);
+		}
+	}
+	free(raw);
+	free(norm);
+	return match;
+}
+
+/*
+ * UAX #29 keeps "eus.custhelp.com" and "contact_list" whole where the
+ * index has their parts: a word that does not match whole is tried part
+ * by part.
+ */
+static void
+match_word(spans_t *spans, const term_set_t *set, const char *text,
+	   size_t start, size_t end, term_stemmer_t stem, void *ctx)
+{
+	size_t a = start;
+
+	if (word_matches(set, text + start, end - start, stem, ctx)) {
+		add_span(spans, start, end);
+		return;
+	}
+	for (size_t i = start; i <= end; i++) {
+		if (i < end && !strchr("._@/:'", text[i]))
+			continue;
+		if (i > a && (a != start || i != end) &&
+		    word_matches(set, text + a, i - a, stem, ctx))
+			add_span(spans, a, i);
+		a = i + 1;
+	}
+}
+
+static int
+compare_spans(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+static void
+find_spans(spans_t *spans, const term_set_t *set, const char *text,
+	   term_stemmer_t stem, void *ctx)
+{
+	size_t n = strlen(text), start = 0;
+	char *breaks;
+
+	if (n == 0 || (set->n_words == 0 && set->n_stems == 0))
+		return;
+	if ((breaks = malloc(n)) == NULL) {
+		spans->failed = 1;
+		return;
+	}
+	u8_wordbreaks((const uint8_t *)text, n, breaks);
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && !breaks[i])
+			continue;
+		if (isalnum((unsigned char)text[start]) ||
+		    (unsigned char)text[start] >= 0x80)
+			match_word(spans, set, text, start, i, stem, ctx);
+		start = i;
+	}
+	free(breaks);
+	/* Phone numbers are matched whole, by their digits. */
+	for (size_t i = 0; i < n; i++) {
+		char digits[11];
+		size_t len;
+
+		if ((i > 0 && isalnum((unsigned char)text[i - 1])) ||
+		    !(isdigit((unsigned char)text[i]) || text[i] == '(' ||
+		    text[i] == '+'))
+			continue;
+		if ((len = contact_match_phone(text + i, digits)) == 0)
+			continue;
+		if (set_has(set->words, set->n_words, digits)) {
+			/* The number replaces the spans of its parts. */
+			size_t w = 0;
+
+			for (size_t k = 0; k < spans->n; k++)
+				if (spans->spans[k][1] <= i ||
+				    spans->spans[k][0] >= i + len)
+					memcpy(spans->spans[w++],
+					    spans->spans[k],
+					    sizeof spans->spans[k]);
+			spans->n = w;
+			add_span(spans, i, i + len);
+		}
+		i += len - 1;
+	}
+	qsort(spans->spans, spans->n, sizeof *spans->spans, compare_spans);
+}
+
+/* Sentences end after ". ", "? ", "! " or at a line break. */
+static size_t
+sentence_end(const char *text, size_t from, size_t n)
+{
+	for (size_t i = from; i < n; i++) {
+		if (text[i] == '\n')
+			return i + 1;
+		if (strchr(".?!", text[i]) && (i + 1 == n || text[i + 1] == ' '))
+			return i + 1;
+	}
+	return n;
+}
+
+/* Moves P back to the start of its word, not below FLOOR. */
+static size_t
+word_start(const char *text, size_t p, size_t floor)
+{
+	while (p > floor && text[p - 1] != ' ' && text[p - 1] != '\n')
+		p--;
+	return p;
+}
+
+static size_t
+count_hits(const spans_t *spans, size_t a, size_t b)
+{
+	size_t hits = 0;
+
+	for (size_t k = 0; k < spans->n; k++)
+		hits += spans->spans[k][0] >= a && spans->spans[k][1] <= b;
+	return hits;
+}
+
+/*
+ * Chooses [*START, *END) of about LENGTH bytes of TEXT: the sentence with
+ * the most matches (the first such), then the sentences after it while
+ * they fit, then those before it.
+ */
+static void
+choose_window(const char *text, const spans_t *spans, size_t length,
+	      size_t *start, size_t *end)
+{
+	size_t n = strlen(text), cuts[256], n_cuts = 0, best = 0, hits = 0;
+	size_t a, b;
+
+	*start = 0;
+	*end = n;
+	if (n <= length)
+		return;
+	/* Sentence starts; texts of more sentences are cut at the last. */
+	for (a = 0; a < n && n_cuts < 255; a = sentence_end(text, a, n))
+		cuts[n_cuts++] = a;
+	cuts[n_cuts] = n;
+	for (size_t i = 0; i < n_cuts; i++) {
+		size_t h = count_hits(spans, cuts[i], cuts[i + 1]);
+
+		if (h > hits) {
+			hits = h;
+			best = i;
+		}
+	}
+	a = cuts[best];
+	b = cuts[best + 1];
+	if (b - a > length) {
+		/* One long sentence: start a third of the way before its
+		 * first match, at a word. */
+		size_t first = a;
+
+		for (size_t k = 0; k < spans->n; k++)
+			if (spans->spans[k][0] >= a) {
+				first = spans->spans[k][0];
+				break;
+			}
+		if (first > a + length / 3)
+			a = word_start(text, first - length / 3, a);
+		b = a + length < n ? word_start(text, a + length, a + 1) : n;
+	} else {
+		for (size_t i = best + 1; i < n_cuts &&
+		    cuts[i + 1] - a <= length; i++)
+			b = cuts[i + 1];
+		for (size_t i = best; i > 0 && b - cuts[i - 1] <= length; i--)
+			a = cuts[i - 1];
+	}
+	while (a < b && (text[a] == ' ' || text[a] == '\n'))
+		a++;
+	while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\n'))
+		b--;
+	*start = a;
+	*end = b;
+}
+
+static void
+append_escaped(strbuf_t *b, const char *s, size_t n, int escape_html)
+{
+	size_t from = 0;
+
+	if (!escape_html) {
+		strbuf_append(b, s, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *entity = s[i] == '&' ? "&amp;" : s[i] == '<' ?
+		    "&lt;" : s[i] == '>' ? "&gt;" : s[i] == '"' ? "&quot;" :
+		    NULL;
+
+		if (entity == NULL)
+			continue;
+		strbuf_append(b, s + from, i - from);
+		strbuf_puts(b, entity);
+		from = i + 1;
+	}
+	strbuf_append(b, s + from, n - from);
+}
+
+char *
+highlight_text(const term_set_t *set, term_stemmer_t stem, void *ctx,
+	       const char *text, size_t length, const char *open,
+	       const char *close, int escape_html)
+{
+	spans_t spans = { 0 };
+	strbuf_t out = { 0 };
+	size_t start, end, at;
+
+	find_spans(&spans, set, text, stem, ctx);
+	if (spans.failed) {
+		free(spans.spans);
+		return NULL;
+	}
+	if (length == 0) {
+		start = 0;
+		end = strlen(text);
+	} else {
+		choose_window(text, &spans, length, &start, &end);
+	}
+	if (start > 0)
+		strbuf_puts(&out, "...");
+	at = start;
+	for (size_t k = 0; k < spans.n; k++) {
+		size_t a = spans.spans[k][0], b = spans.spans[k][1];
+
+		if (a < at || b > end)
+			continue;
+		append_escaped(&out, text + at, a - at, escape_html);
+		strbuf_puts(&out, open);
+		append_escaped(&out, text + a, b - a, escape_html);
+		strbuf_puts(&out, close);
+		at = b;
+	}
+	append_escaped(&out, text + at, end - at, escape_html);
+	if (end < strlen(text))
+		strbuf_puts(&out, "...");
+	free(spans.spans);
+	return strbuf_finish(&out);
+}
