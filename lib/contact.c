@@ -65,11 +65,30 @@ contact_list_clear(contact_list_t *list)
 
 /* Phone numbers ---------------------------------------------------- */
 
+/* Group lengths of a number: 8664848049, 18664848049, 866-484-8049,
+ * 1-866-484-8049 (and the same with dots, spaces, parentheses). */
+static int
+phone_shape(const size_t *groups, size_t n, const char *digits)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += groups[i];
+	if (n == 1)
+		return total == 10 || (total == 11 && digits[0] == '1');
+	if (n == 3)
+		return groups[0] == 3 && groups[1] == 3 && groups[2] == 4;
+	if (n == 4)
+		return groups[0] == 1 && digits[0] == '1' && groups[1] == 3 &&
+		    groups[2] == 3 && groups[3] == 4;
+	return 0;
+}
+
 size_t
 contact_match_phone(const char *s, char digits[11])
 {
-	const char *p = s;
-	char all[12];
+	const char *p = s, *ends[5];
+	char all[32];
 	size_t groups[5], n_groups = 0, n_digits = 0;
 
 	if (*p == '+') {
@@ -77,52 +96,46 @@ contact_match_phone(const char *s, char digits[11])
 		if (*p != '1')
 			return 0;
 	}
-	for (const char *end = p;;) {
+	/* Read up to five groups of digits, each with its end. */
+	while (n_groups < 5) {
+		const char *q = p;
 		int paren = 0;
 		size_t len = 0;
 
-		if (*p == '(') {
+		if (*q == '(') {
 			paren = 1;
-			p++;
+			q++;
 		}
-		while (isdigit((unsigned char)*p)) {
-			if (n_digits == 11)
-				return 0;
-			all[n_digits++] = *p++;
+		while (isdigit((unsigned char)*q) && n_digits + len < 31) {
+			all[n_digits + len] = *q++;
 			len++;
 		}
-		if (len == 0 || n_groups == 5 || (paren && *p != ')')) {
-			/* Not a group: the number ended before it, as in
-			 * "1-866-484-8049 (TTY ...". */
-			if (n_groups == 0)
-				return 0;
-			n_digits -= len;
-			p = end;
+		if (len == 0 || (paren && *q != ')'))
 			break;
-		}
-		groups[n_groups++] = len;
-		if (paren)
-			p++;
-		end = p;
+		q += paren;
+		groups[n_groups] = len;
+		ends[n_groups++] = q;
+		n_digits += len;
 		/* One separator between groups, ") " counting as one. */
-		if ((*p == '-' || *p == '.' || *p == ' ') &&
-		    (isdigit((unsigned char)p[1]) || p[1] == '('))
-			p++;
-		else if (!paren || !isdigit((unsigned char)*p))
+		if ((*q == '-' || *q == '.' || *q == ' ') &&
+		    (isdigit((unsigned char)q[1]) || q[1] == '('))
+			p = q + 1;
+		else if (paren && isdigit((unsigned char)*q))
+			p = q;
+		else
 			break;
 	}
-	if (isalnum((unsigned char)*p))
+	/* The longest run of groups shaped like a number, followed by no
+	 * letter or digit: "866-484-8049 24 hours" is 866-484-8049. */
+	while (n_groups > 0 && !(phone_shape(groups, n_groups, all) &&
+	    !isalnum((unsigned char)*ends[n_groups - 1])))
+		n_groups--;
+	if (n_groups == 0)
 		return 0;
-	/* Accept 8664848049, 18664848049, 866-484-8049, 1-866-484-8049. */
-	if (n_groups == 1 && n_digits == 10) {
-	} else if (n_groups == 1 && n_digits == 11 && all[0] == '1') {
-	} else if (n_groups == 3 && groups[0] == 3 && groups[1] == 3 &&
-	    groups[2] == 4) {
-	} else if (n_groups == 4 && groups[0] == 1 && all[0] == '1' &&
-	    groups[1] == 3 && groups[2] == 3 && groups[3] == 4) {
-	} else {
-		return 0;
-	}
+	p = ends[n_groups - 1];
+	n_digits = 0;
+	for (size_t i = 0; i < n_groups; i++)
+		n_digits += groups[i];
 	if (n_digits == 11) {
 		memmove(all, all + 1, 10);
 		n_digits = 10;
@@ -217,14 +230,14 @@ email_around(const char *text, const char *at, const char **start,
 
 	while (b > text && is_email_char(b[-1]))
 		b--;
-	while (isalnum((unsigned char)*e) || *e == '-' || *e == '.') {
-		if (*e == '.')
-			dot = e;
+	while (isalnum((unsigned char)*e) || *e == '-' || *e == '.')
 		e++;
-	}
 	/* The address may end a sentence: "... at help@cms.gov." */
 	while (e > at + 1 && e[-1] == '.')
 		e--;
+	for (const char *q = at + 1; q < e; q++)
+		if (*q == '.')
+			dot = q;
 	if (b == at || dot == NULL || dot >= e - 2)
 		return 0;
 	*start = b;

@@ -24,10 +24,16 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-set_has(char *const *set, size_t n, const char *s)
+/* The number of S in SET, counting from BASE, or 0 if absent. */
+static size_t
+set_find(char *const *set, size_t n, const char *s, size_t base)
 {
-	return n > 0 && bsearch(&s, set, n, sizeof *set, compare_strings);
+	char *const *found;
+
+	if (n == 0)
+		return 0;
+	found = bsearch(&s, set, n, sizeof *set, compare_strings);
+	return found ? base + (size_t)(found - set) + 1 : 0;
 }
 
 /*
@@ -84,22 +90,23 @@ term_set_clear(term_set_t *set)
 	memset(set, 0, sizeof *set);
 }
 
-/* Matched byte ranges of a text, in order. */
+/* Matched byte ranges of a text, in order, each with the number of the
+ * term it matched. */
 typedef struct {
-	size_t (*spans)[2];
+	size_t (*spans)[3];
 	size_t n;
 	size_t size;
 	int failed;
 } spans_t;
 
 static void
-add_span(spans_t *s, size_t start, size_t end)
+add_span(spans_t *s, size_t start, size_t end, size_t term)
 {
 	if (s->failed)
 		return;
 	if (s->n == s->size) {
 		size_t size = s->size ? s->size * 2 : 16;
-		size_t (*grown)[2] = realloc(s->spans, size * sizeof *grown);
+		size_t (*grown)[3] = realloc(s->spans, size * sizeof *grown);
 
 		if (grown == NULL) {
 			s->failed = 1;
@@ -110,29 +117,32 @@ add_span(spans_t *s, size_t start, size_t end)
 	}
 	s->spans[s->n][0] = start;
 	s->spans[s->n][1] = end;
+	s->spans[s->n][2] = term;
 	s->n++;
 }
 
-static int
+/* The number of the term WORD matches (1-based), or 0. */
+static size_t
 word_matches(const term_set_t *set, const char *word, size_t len,
 	     term_stemmer_t stem, void *ctx)
 {
 	char *raw = str_ndup(word, len), *norm = raw ? text_normalize(raw) : 0;
-	int match = 0;
+	size_t term = 0;
 
 	if (norm != NULL) {
-		match = set_has(set->words, set->n_words, norm);
-		if (!match && set->n_stems > 0) {
+		term = set_find(set->words, set->n_words, norm, 0);
+		if (term == 0 && set->n_stems > 0) {
 			char *stemmed = stem(ctx, norm);
 
-			match = stemmed && set_has(set->stems, set->n_stems,
-			    stemmed);
+			if (stemmed != NULL)
+				term = set_find(set->stems, set->n_stems,
+				    stemmed, set->n_words);
 			free(stemmed);
 		}
 	}
 	free(raw);
 	free(norm);
-	return match;
+	return term;
 }
 
 /*
@@ -144,18 +154,18 @@ static void
 match_word(spans_t *spans, const term_set_t *set, const char *text,
 	   size_t start, size_t end, term_stemmer_t stem, void *ctx)
 {
-	size_t a = start;
+	size_t a = start, term;
 
-	if (word_matches(set, text + start, end - start, stem, ctx)) {
-		add_span(spans, start, end);
+	if ((term = word_matches(set, text + start, end - start, stem, ctx))) {
+		add_span(spans, start, end, term);
 		return;
 	}
 	for (size_t i = start; i <= end; i++) {
 		if (i < end && !strchr("._@/:'", text[i]))
 			continue;
 		if (i > a && (a != start || i != end) &&
-		    word_matches(set, text + a, i - a, stem, ctx))
-			add_span(spans, a, i);
+		    (term = word_matches(set, text + a, i - a, stem, ctx)))
+			add_span(spans, a, i, term);
 		a = i + 1;
 	}
 }
@@ -202,7 +212,9 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 			continue;
 		if ((len = contact_match_phone(text + i, digits)) == 0)
 			continue;
-		if (set_has(set->words, set->n_words, digits)) {
+		size_t term = set_find(set->words, set->n_words, digits, 0);
+
+		if (term != 0) {
 			/* The number replaces the spans of its parts. */
 			size_t w = 0;
 
@@ -213,7 +225,7 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 					    spans->spans[k],
 					    sizeof spans->spans[k]);
 			spans->n = w;
-			add_span(spans, i, i + len);
+			add_span(spans, i, i + len, term);
 		}
 		i += len - 1;
 	}
@@ -242,14 +254,28 @@ word_start(const char *text, size_t p, size_t floor)
 	return p;
 }
 
+/*
+ * How well [A, B) matches: distinct terms first, so that "An expired
+ * password" beats "password, your password, or password", then hits.
+ */
 static size_t
-count_hits(const spans_t *spans, size_t a, size_t b)
+score(const spans_t *spans, size_t a, size_t b)
 {
-	size_t hits = 0;
+	size_t distinct = 0, hits = 0;
 
-	for (size_t k = 0; k < spans->n; k++)
-		hits += spans->spans[k][0] >= a && spans->spans[k][1] <= b;
-	return hits;
+	for (size_t k = 0; k < spans->n; k++) {
+		size_t j;
+
+		if (spans->spans[k][0] < a || spans->spans[k][1] > b)
+			continue;
+		hits++;
+		for (j = 0; j < k; j++)
+			if (spans->spans[j][0] >= a &&
+			    spans->spans[j][2] == spans->spans[k][2])
+				break;
+		distinct += j == k;
+	}
+	return distinct * 1000 + hits;
 }
 
 /*
@@ -273,7 +299,7 @@ choose_window(const char *text, const spans_t *spans, size_t length,
 		cuts[n_cuts++] = a;
 	cuts[n_cuts] = n;
 	for (size_t i = 0; i < n_cuts; i++) {
-		size_t h = count_hits(spans, cuts[i], cuts[i + 1]);
+		size_t h = score(spans, cuts[i], cuts[i + 1]);
 
 		if (h > hits) {
 			hits = h;
@@ -354,7 +380,7 @@ highlight_text(const term_set_t *set, term_stemmer_t stem, void *ctx,
 		choose_window(text, &spans, length, &start, &end);
 	}
 	if (start > 0)
-		strbuf_puts(&out, "...");
+		strbuf_puts(&out, "... ");
 	at = start;
 	for (size_t k = 0; k < spans.n; k++) {
 		size_t a = spans.spans[k][0], b = spans.spans[k][1];
@@ -369,7 +395,7 @@ highlight_text(const term_set_t *set, term_stemmer_t stem, void *ctx,
 	}
 	append_escaped(&out, text + at, end - at, escape_html);
 	if (end < strlen(text))
-		strbuf_puts(&out, "...");
+		strbuf_puts(&out, strchr(".?!", text[end - 1]) ? " ..." : "...");
 	free(spans.spans);
 	return strbuf_finish(&out);
 }

@@ -248,7 +248,11 @@ slug_of(const char *s, size_t max_words)
 static char *
 unique_slug(const factsheet_publication_t *pub, const char *base)
 {
-	char *slug = str_printf("%s", base[0] ? base : "section");
+	char *slug;
+
+	if (base[0] == '\0')
+		base = "section";
+	slug = str_printf("%s", base);
 
 	for (unsigned n = 2; slug != NULL; n++) {
 		size_t i;

@@ -44,8 +44,13 @@ static const char stem_language[] = "english";
 /* The position gap between fields, so a phrase never spans two fields. */
 static const Xapian::termpos field_gap = 100;
 
+/*
+ * Turns the exception being handled into a status and a message that
+ * names CONTEXT (the database path).  READING says the failure came while
+ * reading, where a plain DatabaseError means damaged files.
+ */
 static factsheet_status_t
-classify(std::string &error, const std::string &context)
+classify(std::string &error, const std::string &context, bool reading)
 {
 	try {
 		throw;
@@ -72,6 +77,13 @@ classify(std::string &error, const std::string &context)
 			")";
 		return FACTSHEET_STATUS_DATABASE_CORRUPT;
 	} catch (const Xapian::DatabaseError &e) {
+		/* Reading fails this way when the files are damaged ("EOF
+		 * reading block 2"); writing, also when the disk is full. */
+		if (reading) {
+			error = context + ": database is corrupt or unreadable ("
+				+ e.get_msg() + ")";
+			return FACTSHEET_STATUS_DATABASE_CORRUPT;
+		}
 		error = context + ": " + e.get_msg();
 		return FACTSHEET_STATUS_DATABASE_ERROR;
 	} catch (const Xapian::QueryParserError &e) {
@@ -126,7 +138,7 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		std::string error;
-		factsheet_status_t status = classify(error, path);
+		factsheet_status_t status = classify(error, path, !writable);
 
 		if (db != NULL) {
 			delete db->db;
@@ -220,7 +232,8 @@ shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 		db->rw->commit_transaction();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
-		factsheet_status_t status = classify(db->error, db->path);
+		factsheet_status_t status = classify(db->error, db->path,
+		    false);
 
 		if (in_transaction) {
 			try {
@@ -240,7 +253,7 @@ shim_db_commit(shim_db_t *db)
 			db->rw->commit();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
-		return classify(db->error, db->path);
+		return classify(db->error, db->path, false);
 	}
 }
 
@@ -252,7 +265,7 @@ shim_db_count(shim_db_t *db, unsigned long *count)
 		*count = db->db->get_doccount();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
-		return classify(db->error, db->path);
+		return classify(db->error, db->path, true);
 	}
 }
 
@@ -389,7 +402,7 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		delete m;
-		return classify(db->error, db->path);
+		return classify(db->error, db->path, true);
 	}
 }
 

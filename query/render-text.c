@@ -152,14 +152,14 @@ print_contacts(FILE *out, const render_options_t *o,
 			char *m = marked(r, c->label, 0);
 
 			if (m != NULL)
-				print_wrapped(out, o, m, 15, column, "");
+				print_wrapped(out, o, m, 14, column, "");
 			free(m);
-			fprintf(out, "%*s%s\n", 15, "", c->value);
+			fprintf(out, "%*s%s\n", 14, "", c->value);
 		} else {
 			char *m = marked(r, c->value, 0);
 
 			if (m != NULL)
-				print_wrapped(out, o, m, 15, column, "");
+				print_wrapped(out, o, m, 14, column, "");
 			free(m);
 		}
 	}

@@ -1,2 +1,511 @@
+/*
+ * test-shim.c - the database layer's failures as statuses and messages
+ * (missing, not a database, locked, corrupt, bad queries), through the
+ * public factsheet_db_* API and the private shim_db_* functions, and one
+ * round trip of indexing and searching the bundled fact sheet.
+ */
+#include <config.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "factsheet-private.h"
+#include "xapian-shim.h"
 #include "tap.h"
-int main(void) { ok(1, "placeholder"); return done_testing(); }
+
+#define CORPUS "corpus/pecos-technical-assistance-contacts.txt"
+
+static char tmpdir[] = "/tmp/factsheet-test-shim-XXXXXX";
+
+/* A path inside the test's temporary directory; free it. */
+static char *
+tmp_path(const char *name)
+{
+	return str_printf("%s/%s", tmpdir, name);
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+remove_tmpdir(void)
+{
+	nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int
+contains(const char *s, const char *needle)
+{
+	return s != NULL && strstr(s, needle) != NULL;
+}
+
+static factsheet_publication_t *
+read_corpus(const char *relative)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = str_printf("%s/%s", top ? top : ".", relative);
+	factsheet_publication_t *pub = NULL;
+	char *msg = NULL;
+
+	if (factsheet_publication_read_file(path, &pub, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		printf("# %s\n", msg ? msg : "cannot read the corpus");
+	free(msg);
+	free(path);
+	return pub;
+}
+
+/* Writes garbage over the whole file at PATH, keeping its size. */
+static int
+scribble(const char *path)
+{
+	char junk[4096];
+	FILE *f = fopen(path, "r+b");
+	long size;
+
+	if (f == NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(0xa5 ^ (i * 37));
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	for (long done = 0; done < size; done += (long)sizeof junk)
+		fwrite(junk, 1, size - done < (long)sizeof junk ?
+		    (size_t)(size - done) : sizeof junk, f);
+	return fclose(f);
+}
+
+/* Builds a database of the bundled file at PATH, then closes it. */
+static int
+build_db(const char *path, const factsheet_publication_t *pub)
+{
+	factsheet_db_t *db = NULL;
+	char *msg = NULL;
+	int rc = -1;
+
+	if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_add_publication(db, pub) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_commit(db) == FACTSHEET_STATUS_SUCCESS)
+		rc = 0;
+	factsheet_db_close(db);
+	free(msg);
+	return rc;
+}
+
+static void
+test_status_strings(void)
+{
+	size_t empty = 0, same = 0;
+
+	for (int s = 0; s < FACTSHEET_STATUS_LAST; s++) {
+		const char *str = factsheet_status_to_string(s);
+
+		if (str == NULL || str[0] == '\0')
+			empty++;
+		for (int t = 0; str && t < s; t++)
+			if (strcmp(str, factsheet_status_to_string(t)) == 0)
+				same++;
+	}
+	is_int(empty, 0, "every status has a non-empty string");
+	is_int(same, 0, "no two statuses share a string");
+	ok(factsheet_status_to_string(FACTSHEET_STATUS_LAST) != NULL &&
+	    factsheet_status_to_string(FACTSHEET_STATUS_LAST)[0] != '\0',
+	    "an out-of-range status still has a string");
+}
+
+static void
+test_null_safe(void)
+{
+	factsheet_db_close(NULL);
+	factsheet_results_free(NULL);
+	factsheet_publication_free(NULL);
+	shim_db_close(NULL);
+	shim_mset_free(NULL);
+	ok(1, "close and free functions accept NULL");
+}
+
+static void
+test_open_errors(void)
+{
+	char *missing = tmp_path("missing"), *file = tmp_path("file.txt");
+	char *deep = tmp_path("no/such/dir/db");
+	factsheet_db_t *db = (factsheet_db_t *)&db;
+	shim_db_t *shim = (shim_db_t *)&shim;
+	char *msg = NULL;
+	factsheet_status_t st;
+	FILE *f;
+
+	st = factsheet_db_open(missing, FACTSHEET_DB_READ_ONLY, &db, &msg);
+	is_int(st, FACTSHEET_STATUS_DATABASE_NOT_FOUND,
+	    "missing database, read-only: not found");
+	ok(db == NULL, "missing database: no handle");
+	ok(contains(msg, missing), "missing database: message names the "
+	    "path (%s)", msg ? msg : "(null)");
+	free(msg);
+
+	st = shim_db_open(missing, 0, &shim, &msg);
+	is_int(st, FACTSHEET_STATUS_DATABASE_NOT_FOUND,
+	    "shim: missing database is not found");
+	ok(shim == NULL, "shim: no handle on failure");
+	ok(contains(msg, missing), "shim: message names the path (%s)",
+	    msg ? msg : "(null)");
+	free(msg);
+	shim_db_close(shim);
+
+	/* An empty directory is no database either. */
+	mkdir(missing, 0700);
+	st = factsheet_db_open(missing, FACTSHEET_DB_READ_ONLY, &db, &msg);
+	is_int(st, FACTSHEET_STATUS_DATABASE_NOT_FOUND,
+	    "empty directory, read-only: not found");
+	ok(contains(msg, missing), "empty directory: message names it");
+	free(msg);
+	rmdir(missing);
+
+	f = fopen(file, "w");
+	fputs("not a database\n", f);
+	fclose(f);
+	db = (factsheet_db_t *)&db;
+	st = factsheet_db_open(file, FACTSHEET_DB_READ_ONLY, &db, &msg);
+	ok(st != FACTSHEET_STATUS_SUCCESS, "a regular file is not a database "
+	    "(%s)", factsheet_status_to_string(st));
+	ok(db == NULL, "regular file: no handle");
+	ok(contains(msg, file), "regular file: message names it (%s)",
+	    msg ? msg : "(null)");
+	free(msg);
+
+	st = factsheet_db_open(file, FACTSHEET_DB_READ_WRITE, &db, &msg);
+	ok(st != FACTSHEET_STATUS_SUCCESS, "regular file, read-write: error");
+	ok(contains(msg, file), "regular file, read-write: message names it");
+	free(msg);
+
+	/* Past the public API's own check, Xapian must refuse it too. */
+	shim = (shim_db_t *)&shim;
+	st = shim_db_open(file, 0, &shim, &msg);
+	ok(st != FACTSHEET_STATUS_SUCCESS, "shim: a regular file is refused "
+	    "(%s)", factsheet_status_to_string(st));
+	ok(shim == NULL, "shim: regular file gives no handle");
+	ok(contains(msg, file), "shim: regular file named (%s)",
+	    msg ? msg : "(null)");
+	free(msg);
+
+	st = factsheet_db_open(deep, FACTSHEET_DB_READ_WRITE, &db, &msg);
+	ok(st != FACTSHEET_STATUS_SUCCESS, "cannot create under a missing "
+	    "directory (%s)", factsheet_status_to_string(st));
+	ok(db == NULL, "missing parent: no handle");
+	ok(contains(msg, deep), "missing parent: message names the path");
+	free(msg);
+
+	free(missing);
+	free(file);
+	free(deep);
+}
+
+/* Runs QUERY, expecting BAD_QUERY with a message containing WORD. */
+static void
+bad_query(factsheet_db_t *db, const char *query, const char *what,
+	  const char *word)
+{
+	factsheet_results_t *sentinel = (factsheet_results_t *)&sentinel;
+	factsheet_results_t *r = sentinel;
+	factsheet_status_t st = factsheet_db_search(db, query, NULL, &r);
+
+	is_int(st, FACTSHEET_STATUS_BAD_QUERY, "%s: bad query", what);
+	ok(r == NULL, "%s: no results", what);
+	ok(factsheet_db_last_error(db)[0] != '\0' &&
+	    contains(factsheet_db_last_error(db), word),
+	    "%s: message says '%s' (%s)", what, word,
+	    factsheet_db_last_error(db));
+	if (r != sentinel)
+		factsheet_results_free(r);
+}
+
+static void
+test_bad_queries(factsheet_db_t *db)
+{
+	char *query = malloc(10001);
+	factsheet_results_t *r = NULL;
+	factsheet_status_t st;
+
+	bad_query(db, "", "empty query", "empty");
+	bad_query(db, " \t\n ", "white space query", "empty");
+	bad_query(db, NULL, "NULL query", "empty");
+	memset(query, 'a', 10000);
+	query[10000] = '\0';
+	bad_query(db, query, "10,000-byte query", "too long");
+	bad_query(db, "pass\xffword", "invalid UTF-8 query", "UTF-8");
+
+	/* FACTSHEET_QUERY_MAX bytes exactly is still a query. */
+	query[0] = '\0';
+	while (strlen(query) + 9 <= FACTSHEET_QUERY_MAX)
+		strcat(query, "password ");
+	memset(query + strlen(query), 'x', FACTSHEET_QUERY_MAX -
+	    strlen(query));
+	query[FACTSHEET_QUERY_MAX] = '\0';
+	st = factsheet_db_search(db, query, NULL, &r);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "a query of exactly %d bytes runs",
+	    FACTSHEET_QUERY_MAX);
+	factsheet_results_free(r);
+	free(query);
+}
+
+static void
+test_json(const factsheet_results_t *r)
+{
+	char *out = factsheet_results_to_json(r, "password expired");
+	json_error_t err = { 0 };
+	json_t *root = out ? json_loads(out, 0, &err) : NULL;
+	json_t *results = json_object_get(root, "results");
+	json_t *first = json_array_get(results, 0);
+
+	ok(out != NULL, "results as JSON");
+	ok(root != NULL, "the JSON parses (%s)", root ? "ok" : err.text);
+	is_str(json_string_value(json_object_get(root, "query")),
+	    "password expired", "JSON: the query as typed");
+	ok(json_is_array(results) && json_array_size(results) ==
+	    factsheet_results_count(r), "JSON: one result per hit");
+	ok(json_is_integer(json_object_get(root, "total")), "JSON: a total");
+	is_str(json_string_value(json_object_get(first, "heading")),
+	    "Accessing the PECOS System", "JSON: first heading");
+	is_int(json_integer_value(json_object_get(first, "rank")), 1,
+	    "JSON: first rank");
+	ok(contains(json_string_value(json_object_get(first, "snippet")),
+	    "<mark>"), "JSON: the snippet marks matches");
+	json_decref(root);
+	free(out);
+}
+
+static void
+test_search(factsheet_db_t *db)
+{
+	factsheet_results_t *r = NULL;
+	const factsheet_hit_t *h;
+	factsheet_status_t st;
+
+	st = factsheet_db_search(db, "password expired", NULL, &r);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "search 'password expired'");
+	if (r == NULL)
+		return;
+	ok(factsheet_results_count(r) > 0, "it has hits");
+	ok(factsheet_results_total(r) >= factsheet_results_count(r),
+	    "the total counts at least the hits");
+	h = factsheet_results_hit(r, 0);
+	is_str(h && h->section ? h->section->heading : NULL,
+	    "Accessing the PECOS System", "first hit is the password problem");
+	ok(h && h->percent > 0, "first hit has a percent above 0");
+	is_int(h ? h->rank : 0, 1, "first hit has rank 1");
+	is_str(h ? h->publication_title : NULL,
+	    "PECOS Technical Assistance Contact Information",
+	    "hit names its publication");
+	ok(h && contains(h->publication_source, CORPUS),
+	    "hit names its source file");
+	ok(factsheet_results_hit(r, factsheet_results_count(r)) == NULL,
+	    "no hit past the end");
+	test_json(r);
+	factsheet_results_free(r);
+
+	/* A number typed in another form finds the number in the text. */
+	r = NULL;
+	st = factsheet_db_search(db, "(866) 484-8049", NULL, &r);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "search a phone number");
+	h = r ? factsheet_results_hit(r, 0) : NULL;
+	is_str(h && h->section ? h->section->heading : NULL,
+	    "Navigating/Accessing PECOS Website",
+	    "the phone number finds the EUS problem");
+	factsheet_results_free(r);
+}
+
+static void
+test_round_trip(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("db"), *msg = (char *)"sentinel";
+	factsheet_db_t *db = NULL, *other = (factsheet_db_t *)&other;
+	factsheet_publication_t *again;
+	unsigned long count = 0, after = 0;
+	factsheet_status_t st;
+
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "create a database");
+	ok(msg == NULL, "no message on success");
+	if (db == NULL) {
+		free(path);
+		return;
+	}
+	is_int(factsheet_db_add_publication(db, pub),
+	    FACTSHEET_STATUS_SUCCESS, "index the bundled file");
+	is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS, "commit");
+	is_int(factsheet_db_count(db, &count), FACTSHEET_STATUS_SUCCESS,
+	    "count");
+	is_int(count, pub->n_sections, "one document per section (%zu)",
+	    pub->n_sections);
+
+	/* The lock: one writer at a time. */
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &other, &msg);
+	is_int(st, FACTSHEET_STATUS_DATABASE_LOCKED, "a second writer is "
+	    "refused as locked");
+	ok(other == NULL, "second writer: no handle");
+	ok(contains(msg, "locked"), "second writer: message says locked "
+	    "(%s)", msg ? msg : "(null)");
+	ok(contains(msg, path), "second writer: message names the path");
+	free(msg);
+
+	test_bad_queries(db);
+	test_search(db);
+
+	/* Indexing the file again replaces its sections. */
+	again = read_corpus("corpus/../" CORPUS);
+	ok(again != NULL, "the file read under another spelling");
+	if (again != NULL)
+		is_str(again->id, pub->id, "same file, same publication id");
+	is_int(factsheet_db_add_publication(db, again ? again : pub),
+	    FACTSHEET_STATUS_SUCCESS, "index the same file again");
+	is_int(factsheet_db_add_publication(db, pub),
+	    FACTSHEET_STATUS_SUCCESS, "and a third time");
+	is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS,
+	    "commit again");
+	factsheet_db_count(db, &after);
+	is_int(after, count, "re-adding replaces, not duplicates (%lu)", after);
+	factsheet_publication_free(again);
+	factsheet_db_close(db);
+
+	/* A reader sees what was committed, and cannot write. */
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "reopen read-only");
+	if (db != NULL) {
+		after = 0;
+		factsheet_db_count(db, &after);
+		is_int(after, count, "the reader counts the same sections");
+		st = factsheet_db_add_publication(db, pub);
+		ok(st != FACTSHEET_STATUS_SUCCESS, "a reader cannot index "
+		    "(%s)", factsheet_status_to_string(st));
+		ok(factsheet_db_last_error(db)[0] != '\0',
+		    "read-only add: a message (%s)",
+		    factsheet_db_last_error(db));
+		test_search(db);
+	}
+	factsheet_db_close(db);
+	free(msg);
+	free(path);
+}
+
+/* Expects opening, counting or searching PATH to report corruption. */
+static void
+expect_corrupt(const char *path, const char *what)
+{
+	factsheet_db_t *db = NULL;
+	factsheet_results_t *r = NULL;
+	char *msg = NULL;
+	const char *where = "open";
+	factsheet_status_t st;
+
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg);
+	if (st == FACTSHEET_STATUS_SUCCESS) {
+		where = "search";
+		st = factsheet_db_search(db, "password", NULL, &r);
+		msg = str_printf("%s", factsheet_db_last_error(db));
+	}
+	ok(st != FACTSHEET_STATUS_SUCCESS, "%s: an error on %s", what, where);
+	is_int(st, FACTSHEET_STATUS_DATABASE_CORRUPT, "%s: corrupt (%s)",
+	    what, factsheet_status_to_string(st));
+	ok(msg != NULL && msg[0] != '\0', "%s: a message (%s)", what,
+	    msg ? msg : "(null)");
+	factsheet_results_free(r);
+	factsheet_db_close(db);
+	free(msg);
+}
+
+static void
+test_corrupt(const factsheet_publication_t *pub)
+{
+	char *db1 = tmp_path("corrupt-postlist");
+	char *db2 = tmp_path("corrupt-version");
+	char *file;
+
+	ok(build_db(db1, pub) == 0, "build a database to damage");
+	file = str_printf("%s/postlist.glass", db1);
+	ok(scribble(file) == 0, "overwrite postlist.glass");
+	free(file);
+	expect_corrupt(db1, "garbage postlist");
+
+	ok(build_db(db2, pub) == 0, "build another database to damage");
+	file = str_printf("%s/iamglass", db2);
+	ok(scribble(file) == 0, "overwrite iamglass");
+	free(file);
+	expect_corrupt(db2, "garbage version file");
+
+	free(db1);
+	free(db2);
+}
+
+static void
+test_shim_direct(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("shim-db"), *msg = NULL;
+	shim_db_t *shim = NULL;
+	shim_document_t doc = { 0 };
+	unsigned long count = 0;
+	factsheet_status_t st;
+
+	ok(build_db(path, pub) == 0, "build a database for the shim");
+	st = shim_db_open(path, 0, &shim, &msg);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "shim: open read-only");
+	ok(msg == NULL, "shim: no message on success");
+	if (shim == NULL) {
+		free(msg);
+		free(path);
+		return;
+	}
+	is_str(shim_db_error(shim), "", "shim: no error yet");
+	is_int(shim_db_count(shim, &count), FACTSHEET_STATUS_SUCCESS,
+	    "shim: count");
+	is_int(count, pub->n_sections, "shim: one document per section");
+	doc.id = "x#y";
+	doc.kind = "section";
+	doc.data = "{}";
+	st = shim_db_replace_publication(shim, "x", &doc, 1);
+	ok(st != FACTSHEET_STATUS_SUCCESS, "shim: read-only cannot replace");
+	ok(contains(shim_db_error(shim), "read-only"),
+	    "shim: the error says read-only (%s)", shim_db_error(shim));
+	is_int(shim_db_commit(shim), FACTSHEET_STATUS_SUCCESS,
+	    "shim: commit on a reader does nothing");
+	shim_db_close(shim);
+	free(path);
+}
+
+int
+main(void)
+{
+	factsheet_publication_t *pub;
+
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_status_strings();
+	test_null_safe();
+	test_open_errors();
+	pub = read_corpus(CORPUS);
+	ok(pub != NULL, "the bundled file parses");
+	if (pub != NULL) {
+		test_round_trip(pub);
+		test_corrupt(pub);
+		test_shim_direct(pub);
+	}
+	factsheet_publication_free(pub);
+	remove_tmpdir();
+	return done_testing();
+}
