@@ -30,7 +30,8 @@ static const char *progname = "factsheet-index";
 static void
 usage(FILE *out)
 {
-	fprintf(out, "usage: %s [--db PATH] [--json] FILE...\n", progname);
+	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
+	    "FILE...\n", progname);
 }
 
 /* The one place a failure becomes a message. */
@@ -155,25 +156,29 @@ main(int argc, char **argv)
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "thesaurus", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *db_arg = NULL;
-	char *db_path, *message = NULL;
+	const char *db_arg = NULL, *thesaurus_arg = NULL;
+	char *db_path, *thesaurus, *message = NULL;
 	int json = 0, c, status = EXIT_OK;
 	factsheet_db_t *db = NULL;
 	factsheet_status_t st;
 	summary_t sum = { 0 };
 	struct timespec start;
 
-	while ((c = getopt_long(argc, argv, "d:jhV", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:jt:hV", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db_arg = optarg;
 			break;
 		case 'j':
 			json = 1;
+			break;
+		case 't':
+			thesaurus_arg = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -213,6 +218,18 @@ main(int argc, char **argv)
 		free(db_path);
 		return EXIT_ERROR;
 	}
+	/* The thesaurus goes in first: documents carry its phrases. */
+	thesaurus = thesaurus_arg ? strdup(thesaurus_arg) :
+	    factsheet_thesaurus_default_path();
+	if (thesaurus != NULL && factsheet_db_set_thesaurus(db, thesaurus) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		report(factsheet_db_last_error(db));
+		free(thesaurus);
+		factsheet_db_close(db);
+		free(db_path);
+		return EXIT_ERROR;
+	}
+	free(thesaurus);
 	sum.files = json_array();
 	sum.errors = json_array();
 	for (int i = optind; i < argc; i++) {

@@ -16,7 +16,16 @@
 struct factsheet_db {
 	shim_db_t *shim;
 	char *error;
+	/* The thesaurus phrases documents carry as terms, loaded once. */
+	char **phrases;
+	size_t n_phrases;
+	int phrases_loaded;
+	/* What the thesaurus says people ask for: "kind\tphrase" lines. */
+	char *intent;
 };
+
+/* Where the thesaurus's contact kinds are kept in the database. */
+static const char intent_key[] = "factsheet:intent";
 
 /* Keeps the message of the last failure, from the shim or our own. */
 static factsheet_status_t
@@ -69,12 +78,25 @@ factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
+static void
+free_phrases(factsheet_db_t *db)
+{
+	for (size_t i = 0; i < db->n_phrases; i++)
+		free(db->phrases[i]);
+	free(db->phrases);
+	db->phrases = NULL;
+	db->n_phrases = 0;
+	db->phrases_loaded = 0;
+}
+
 void
 factsheet_db_close(factsheet_db_t *db)
 {
 	if (db == NULL)
 		return;
 	shim_db_close(db->shim);
+	free_phrases(db);
+	free(db->intent);
 	free(db->error);
 	free(db);
 }
@@ -178,6 +200,87 @@ section_texts(doc_texts_t *t, const factsheet_publication_t *pub,
 		add_contact(t, &s->contacts[i]);
 }
 
+/* Terms a document carries as they are. */
+typedef struct {
+	char *items[64];
+	size_t n;
+	int failed;
+} doc_terms_t;
+
+static void
+add_term(doc_terms_t *t, char *term)
+{
+	if (term == NULL) {
+		t->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->items[i], term) == 0) {
+			free(term);
+			return;
+		}
+	if (t->n == sizeof t->items / sizeof t->items[0]) {
+		free(term);
+		return;
+	}
+	t->items[t->n++] = term;
+}
+
+static void
+clear_terms(doc_terms_t *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->items[i]);
+	t->n = 0;
+}
+
+/*
+ * The thesaurus phrases in the section's words, so that a synonym such
+ * as "sign in" finds "log in", and the kinds of contact it holds, so that
+ * asking for a phone finds the sections with one.
+ */
+static void
+section_terms(doc_terms_t *t, const factsheet_db_t *db,
+	      const factsheet_section_t *s)
+{
+	strbuf_t all = { 0 };
+	char *words;
+
+	strbuf_printf(&all, "%s\n%s\n%s\n%s", s->heading, s->text,
+	    s->solution_heading ? s->solution_heading : "",
+	    s->solution_text ? s->solution_text : "");
+	for (size_t i = 0; i < s->n_contacts; i++) {
+		strbuf_printf(&all, "\n%s", s->contacts[i].label);
+		add_term(t, str_printf("%s%s",
+		    fields[FIELD_CONTACT_KIND].prefix,
+		    factsheet_contact_kind_name(s->contacts[i].kind)));
+	}
+	words = all.failed ? NULL : phrase_words(all.data);
+	free(strbuf_finish(&all));
+	if (words == NULL) {
+		t->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < db->n_phrases; i++)
+		if (phrase_in_words(db->phrases[i], words))
+			add_term(t, str_printf("%s", db->phrases[i]));
+	free(words);
+}
+
+static factsheet_status_t
+load_phrases(factsheet_db_t *db)
+{
+	factsheet_status_t status;
+
+	if (db->phrases_loaded)
+		return FACTSHEET_STATUS_SUCCESS;
+	status = shim_db_phrases(db->shim, &db->phrases, &db->n_phrases);
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return fail_shim(db, status);
+	db->phrases_loaded = 1;
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
 factsheet_status_t
 factsheet_db_add_publication(factsheet_db_t *db,
 			     const factsheet_publication_t *pub)
@@ -186,8 +289,12 @@ factsheet_db_add_publication(factsheet_db_t *db,
 	shim_document_t *docs = calloc(n ? n : 1, sizeof *docs);
 	doc_texts_t *texts = calloc(n ? n : 1, sizeof *texts);
 	char **ids = calloc(n ? n : 1, sizeof *ids);
-	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
-	if (docs == NULL || texts == NULL || ids == NULL) {
+	doc_terms_t *terms = calloc(n ? n : 1, sizeof *terms);
+	factsheet_status_t status = load_phrases(db);
+
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		goto out;
+	if (docs == NULL || texts == NULL || ids == NULL || terms == NULL) {
 		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 		goto out;
 	}
@@ -201,7 +308,10 @@ factsheet_db_add_publication(factsheet_db_t *db,
 		docs[i].texts = texts[i].items;
 		docs[i].n_texts = texts[i].n;
 		docs[i].data = record_to_json(pub, s);
-		if (texts[i].failed || ids[i] == NULL ||
+		section_terms(&terms[i], db, s);
+		docs[i].terms = (const char *const *)terms[i].items;
+		docs[i].n_terms = terms[i].n;
+		if (texts[i].failed || terms[i].failed || ids[i] == NULL ||
 		    docs[i].data == NULL) {
 			status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 			goto out;
@@ -213,13 +323,15 @@ factsheet_db_add_publication(factsheet_db_t *db,
 out:
 	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
 		fail(db, status, str_printf("%s: out of memory", pub->source));
-	for (size_t j = 0; docs && texts && ids && j < n; j++) {
+	for (size_t j = 0; docs && texts && ids && terms && j < n; j++) {
 		clear_texts(&texts[j]);
+		clear_terms(&terms[j]);
 		free(ids[j]);
 		free((char *)docs[j].data);
 	}
 	free(docs);
 	free(texts);
+	free(terms);
 	free(ids);
 	return status;
 }
@@ -252,4 +364,60 @@ factsheet_status_t
 db_fail_shim(factsheet_db_t *db, factsheet_status_t status)
 {
 	return fail_shim(db, status);
+}
+
+factsheet_status_t
+factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path)
+{
+	thesaurus_t t;
+	shim_group_t *groups;
+	strbuf_t intent = { 0 };
+	char *message, *intent_text;
+	factsheet_status_t status = thesaurus_read(path, &t, &message);
+
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return fail(db, status, message);
+	groups = calloc(t.n_groups ? t.n_groups : 1, sizeof *groups);
+	if (groups == NULL) {
+		thesaurus_clear(&t);
+		return fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("%s: out of memory", path));
+	}
+	for (size_t i = 0; i < t.n_groups; i++) {
+		const thesaurus_group_t *g = &t.groups[i];
+
+		groups[i].members = (const char *const *)g->members;
+		groups[i].n_members = g->n_members;
+		for (size_t j = 0; g->kind != FACTSHEET_CONTACT_LAST &&
+		    j < g->n_members; j++)
+			strbuf_printf(&intent, "%s\t%s\n",
+			    factsheet_contact_kind_name(g->kind),
+			    g->members[j]);
+	}
+	if ((intent_text = strbuf_finish(&intent)) == NULL)
+		status = fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("%s: out of memory", path));
+	else if ((status = shim_db_set_synonyms(db->shim, groups,
+	    t.n_groups)) != FACTSHEET_STATUS_SUCCESS ||
+	    (status = shim_db_set_metadata(db->shim, intent_key,
+	    intent_text)) != FACTSHEET_STATUS_SUCCESS)
+		status = fail_shim(db, status);
+	free(intent_text);
+	free(groups);
+	thesaurus_clear(&t);
+	/* The phrases to look for in documents may have changed. */
+	free_phrases(db);
+	free(db->intent);
+	db->intent = NULL;
+	return status;
+}
+
+const char *
+db_intent(factsheet_db_t *db)
+{
+	if (db->intent == NULL &&
+	    shim_db_get_metadata(db->shim, intent_key, &db->intent) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return "";
+	return db->intent;
 }

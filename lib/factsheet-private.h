@@ -116,6 +116,43 @@ contact_match_phone(const char *s, char digits[11]);
 char *
 contact_canonical_phones(const char *s);
 
+/* thesaurus.c ------------------------------------------------------- */
+
+/* One line of the thesaurus: equivalent words and phrases. */
+typedef struct {
+	char **members;		/* as phrase_words() gives them */
+	size_t n_members;
+	/* The contact kind these words ask for, or FACTSHEET_CONTACT_LAST. */
+	factsheet_contact_kind_t kind;
+	unsigned line;
+} thesaurus_group_t;
+
+typedef struct {
+	thesaurus_group_t *groups;
+	size_t n_groups;
+} thesaurus_t;
+
+/* Reads the thesaurus at PATH; on failure *MESSAGE names file and line. */
+factsheet_status_t
+thesaurus_read(const char *path, thesaurus_t *t, char **message);
+
+void
+thesaurus_group_clear(thesaurus_group_t *group);
+
+void
+thesaurus_clear(thesaurus_t *t);
+
+/*
+ * TEXT as the query parser splits it: normalized words ("i&a",
+ * "contact_list", "can't" kept whole) joined by single spaces.
+ */
+char *
+phrase_words(const char *text);
+
+/* Whether PHRASE occurs in WORDS (both as phrase_words gives), whole. */
+int
+phrase_in_words(const char *phrase, const char *words);
+
 /* parse-factsheet.c ------------------------------------------------- */
 
 /* Parses checked UTF-8 text into *PUB (already allocated, zeroed). */
@@ -185,6 +222,11 @@ struct shim_db;
 /* The shim handle under DB, for search.c. */
 struct shim_db *
 db_shim(factsheet_db_t *db);
+
+/* The thesaurus's "kind<TAB>phrase" lines of words asking for a kind of
+ * contact; "" when there are none.  Valid until DB is closed. */
+const char *
+db_intent(factsheet_db_t *db);
 
 /* Records MESSAGE (taken over) as DB's last error; returns STATUS. */
 factsheet_status_t

@@ -188,6 +188,20 @@ factsheet_status_t
 factsheet_db_add_publication(factsheet_db_t *db,
 			     const factsheet_publication_t *publication);
 
+/*
+ * Loads the thesaurus at PATH (one group of equivalent words or phrases a
+ * line; see corpus/thesaurus.txt) into the database's synonym table, in
+ * place of the one there.  Publications added afterwards carry its
+ * phrases; those added before need adding again.
+ */
+factsheet_status_t
+factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path);
+
+/* The thesaurus installed with the programs (or the build tree's), or
+ * NULL if there is none. */
+char *
+factsheet_thesaurus_default_path(void);
+
 /* Makes added publications durable and visible to readers. */
 factsheet_status_t
 factsheet_db_commit(factsheet_db_t *db);
@@ -227,6 +241,12 @@ factsheet_results_total(const factsheet_results_t *results);
 size_t
 factsheet_results_count(const factsheet_results_t *results);
 
+/* Whether the query asked for this kind of contact ("phone number",
+ * "deaf line"): such sections rank higher and show it first. */
+int
+factsheet_results_asks_for(const factsheet_results_t *results,
+			   factsheet_contact_kind_t kind);
+
 /* The query actually run when spelling was corrected, else NULL. */
 const char *
 factsheet_results_corrected(const factsheet_results_t *results);
@@ -257,14 +277,35 @@ factsheet_results_highlight(const factsheet_results_t *results,
 			    const char *open, const char *close,
 			    int escape_html);
 
+/* Why a hit ranked where it did: one matched term. */
+typedef struct {
+	char *term;		/* as indexed; a leading "Z" marks a stem */
+	const char *field;	/* "problem", "solution", ..., "any" */
+	unsigned wdf;		/* weighted occurrences in the section */
+	unsigned long documents;	/* sections holding the term */
+	double weight;		/* its BM25 weight in this section */
+} factsheet_explain_t;
+
+/*
+ * The matched terms of hit I with their fields and weights, heaviest
+ * first; free them with factsheet_explain_free.
+ */
+factsheet_status_t
+factsheet_results_explain(const factsheet_results_t *results, size_t i,
+			  factsheet_explain_t **terms, size_t *n_terms);
+
+void
+factsheet_explain_free(factsheet_explain_t *terms, size_t n_terms);
+
 /*
  * The results as one JSON document, the shape the README documents, for
- * QUERY as the user typed it.  Snippets are HTML-safe: text escaped, matched
- * words in <mark>...</mark>.  NULL when out of memory; free the result.
+ * QUERY as the user typed it; with EXPLAIN, each hit also has "explain".
+ * Snippets are HTML-safe: text escaped, matched words in <mark>...</mark>.
+ * NULL when out of memory; free the result.
  */
 char *
 factsheet_results_to_json(const factsheet_results_t *results,
-			  const char *query);
+			  const char *query, int explain);
 
 #ifdef __cplusplus
 }

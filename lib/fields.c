@@ -15,6 +15,9 @@ const field_t fields[FIELD_LAST] = {
 	[FIELD_RESOURCE] = { "resource", "XR", 3, 0 },
 	[FIELD_BODY] = { NULL, "", 1, 0 },
 	[FIELD_KIND] = { "kind", "K", 0, 1 },
+	/* With a within-document frequency of 1, not 0, so that a query
+	 * asking for a phone can give weight to sections holding one. */
+	[FIELD_CONTACT_KIND] = { "has", "XCK", 0, 1 },
 	[FIELD_PUBLICATION] = { "pub", "XPUB", 0, 1 },
 	[FIELD_ID] = { "id", "Q", 0, 1 },
 };

@@ -21,6 +21,7 @@ typedef enum {
 	FIELD_RESOURCE,		/* resource name */
 	FIELD_BODY,		/* everything else */
 	FIELD_KIND,		/* boolean: problem, resource, section */
+	FIELD_CONTACT_KIND,	/* boolean: phone, tty, ... held */
 	FIELD_PUBLICATION,	/* boolean: publication id */
 	FIELD_ID,		/* boolean: unique section id */
 	FIELD_LAST

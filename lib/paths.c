@@ -44,3 +44,16 @@ factsheet_db_bundled_path(void)
 		return str_printf("%s", FACTSHEET_BUILD_DB);
 	return NULL;
 }
+
+char *
+factsheet_thesaurus_default_path(void)
+{
+	struct stat st;
+
+	if (stat(FACTSHEET_PKGDATADIR "/thesaurus.txt", &st) == 0)
+		return str_printf("%s", FACTSHEET_PKGDATADIR "/thesaurus.txt");
+	if (stat(FACTSHEET_SRCDIR "/corpus/thesaurus.txt", &st) == 0)
+		return str_printf("%s", FACTSHEET_SRCDIR
+		    "/corpus/thesaurus.txt");
+	return NULL;
+}

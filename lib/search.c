@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include <unistr.h>
 
 #include "factsheet-private.h"
+#include "fields.h"
 #include "xapian-shim.h"
 
 typedef struct {
@@ -23,6 +25,8 @@ typedef struct {
 struct factsheet_results {
 	shim_mset_t *mset;
 	term_set_t terms;
+	/* The contact kinds the query asked for. */
+	int asks[FACTSHEET_CONTACT_LAST];
 	hit_t *hits;
 	size_t n_hits;
 	unsigned long total;
@@ -61,6 +65,46 @@ check_query(factsheet_db_t *db, const char *query)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
+/*
+ * Which kinds of contact QUERY asks for ("what is the phone number",
+ * "deaf line"), by the thesaurus's contact lines; 0 or -1 out of memory.
+ */
+static int
+find_asks(factsheet_db_t *db, const char *query, int asks[])
+{
+	const char *intent = db_intent(db);
+	char *words = phrase_words(query);
+
+	if (words == NULL)
+		return -1;
+	while (*intent != '\0') {
+		const char *tab = strchr(intent, '\t');
+		const char *nl = strchr(intent, '\n');
+		char *phrase;
+
+		if (tab == NULL || nl == NULL || tab > nl)
+			break;
+		phrase = str_ndup(tab + 1, (size_t)(nl - tab - 1));
+		if (phrase == NULL) {
+			free(words);
+			return -1;
+		}
+		if (phrase_in_words(phrase, words)) {
+			for (int k = 0; k < FACTSHEET_CONTACT_LAST; k++) {
+				const char *name = factsheet_contact_kind_name(k);
+
+				if (strlen(name) == (size_t)(tab - intent) &&
+				    strncmp(intent, name, strlen(name)) == 0)
+					asks[k] = 1;
+			}
+		}
+		free(phrase);
+		intent = nl + 1;
+	}
+	free(words);
+	return 0;
+}
+
 factsheet_status_t
 factsheet_db_search(factsheet_db_t *db, const char *query,
 		    const factsheet_search_options_t *options,
@@ -69,7 +113,8 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	factsheet_results_t *r;
 	factsheet_status_t status;
 	shim_query_t q = { 0 };
-	char *prepared;
+	char *prepared, *boost[FACTSHEET_CONTACT_LAST];
+	int asks[FACTSHEET_CONTACT_LAST] = { 0 };
 	const char *corrected;
 
 	*out = NULL;
@@ -78,16 +123,32 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	if ((prepared = prepare_query(query)) == NULL)
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
+	if (find_asks(db, query, asks) < 0) {
+		free(prepared);
+		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("out of memory"));
+	}
+	for (int k = 0; k < FACTSHEET_CONTACT_LAST; k++)
+		if (asks[k] && (boost[q.n_boost_terms] = str_printf("%s%s",
+		    fields[FIELD_CONTACT_KIND].prefix,
+		    factsheet_contact_kind_name(k))) != NULL)
+			q.n_boost_terms++;
+	q.boost_terms = (const char *const *)boost;
 	q.query = prepared;
 	q.offset = options ? options->offset : 0;
 	q.limit = options && options->limit ? options->limit : 10;
 	if ((r = calloc(1, sizeof *r)) == NULL) {
 		free(prepared);
+		for (size_t k = 0; k < q.n_boost_terms; k++)
+			free(boost[k]);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
 	}
+	memcpy(r->asks, asks, sizeof r->asks);
 	status = shim_db_search(db_shim(db), &q, &r->mset);
 	free(prepared);
+	for (size_t k = 0; k < q.n_boost_terms; k++)
+		free(boost[k]);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		free(r);
 		return db_fail_shim(db, status);
@@ -157,6 +218,13 @@ factsheet_results_corrected(const factsheet_results_t *r)
 	return r->corrected;
 }
 
+int
+factsheet_results_asks_for(const factsheet_results_t *r,
+			   factsheet_contact_kind_t kind)
+{
+	return (unsigned)kind < FACTSHEET_CONTACT_LAST && r->asks[kind];
+}
+
 const factsheet_hit_t *
 factsheet_results_hit(const factsheet_results_t *r, size_t i)
 {
@@ -176,6 +244,81 @@ factsheet_results_highlight(const factsheet_results_t *r, const char *text,
 {
 	return highlight_text(&r->terms, stem_word, r->mset, text, length,
 	    open, close, escape_html);
+}
+
+/* The field a term was indexed under, from its prefix. */
+static const char *
+field_of(const char *term)
+{
+	const field_t *best = NULL;
+
+	if (strchr(term, ' ') != NULL)
+		return "phrase";
+	if (term[0] == 'Z')
+		term++;
+	for (int i = 0; i < FIELD_LAST; i++) {
+		size_t n = strlen(fields[i].prefix);
+
+		if (n > 0 && strncmp(term, fields[i].prefix, n) == 0 &&
+		    !isupper((unsigned char)term[n]) &&
+		    (best == NULL || n > strlen(best->prefix)))
+			best = &fields[i];
+	}
+	return best && best->name ? best->name : "any";
+}
+
+static int
+heavier_first(const void *a, const void *b)
+{
+	const factsheet_explain_t *x = a, *y = b;
+
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? 1 : -1;
+	return strcmp(x->term, y->term);
+}
+
+factsheet_status_t
+factsheet_results_explain(const factsheet_results_t *r, size_t i,
+			  factsheet_explain_t **out, size_t *n_out)
+{
+	shim_term_weight_t *rows;
+	factsheet_explain_t *terms;
+	size_t n;
+	factsheet_status_t status;
+
+	*out = NULL;
+	*n_out = 0;
+	if (i >= r->n_hits)
+		return FACTSHEET_STATUS_BAD_QUERY;
+	status = shim_mset_explain(r->mset, i, &rows, &n);
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((terms = calloc(n ? n : 1, sizeof *terms)) == NULL) {
+		for (size_t k = 0; k < n; k++)
+			free(rows[k].term);
+		free(rows);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	for (size_t k = 0; k < n; k++) {
+		terms[k].term = rows[k].term;
+		terms[k].field = field_of(rows[k].term);
+		terms[k].wdf = rows[k].wdf;
+		terms[k].documents = rows[k].documents;
+		terms[k].weight = rows[k].weight;
+	}
+	free(rows);
+	qsort(terms, n, sizeof *terms, heavier_first);
+	*out = terms;
+	*n_out = n;
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+void
+factsheet_explain_free(factsheet_explain_t *terms, size_t n)
+{
+	for (size_t k = 0; terms && k < n; k++)
+		free(terms[k].term);
+	free(terms);
 }
 
 /* The words a snippet is chosen from: all of a section but its title. */
@@ -203,6 +346,27 @@ snippet_source(const factsheet_section_t *s)
 #define SNIPPET_LENGTH 240
 
 static json_t *
+explain_to_json(const factsheet_results_t *r, size_t i)
+{
+	factsheet_explain_t *terms;
+	size_t n;
+	json_t *array;
+
+	if (factsheet_results_explain(r, i, &terms, &n) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return json_null();
+	array = json_array();
+	for (size_t k = 0; array && k < n; k++)
+		json_array_append_new(array, json_pack("{s:s, s:s, s:i, s:I, "
+		    "s:f}", "term", terms[k].term, "field", terms[k].field,
+		    "wdf", (int)terms[k].wdf,
+		    "documents", (json_int_t)terms[k].documents,
+		    "weight", terms[k].weight));
+	factsheet_explain_free(terms, n);
+	return array;
+}
+
+static json_t *
 hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 {
 	const factsheet_section_t *s = h->section;
@@ -212,11 +376,18 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	if (source != NULL)
 		snippet = factsheet_results_highlight(r, source,
 		    SNIPPET_LENGTH, "<mark>", "</mark>", 1);
-	for (size_t i = 0; contacts && i < s->n_contacts; i++)
-		json_array_append_new(contacts, json_pack("{s:s, s:s, s:s}",
-		    "kind", factsheet_contact_kind_name(s->contacts[i].kind),
-		    "value", s->contacts[i].value,
-		    "label", s->contacts[i].label));
+	/* The contacts the query asked for come first. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; contacts && i < s->n_contacts; i++) {
+			const factsheet_contact_t *c = &s->contacts[i];
+
+			if (factsheet_results_asks_for(r, c->kind) != !pass)
+				continue;
+			json_array_append_new(contacts, json_pack(
+			    "{s:s, s:s, s:s}",
+			    "kind", factsheet_contact_kind_name(c->kind),
+			    "value", c->value, "label", c->label));
+		}
 	solution = s->solution_heading ? json_pack("{s:s, s:s}",
 	    "heading", s->solution_heading, "text", s->solution_text) :
 	    json_null();
@@ -235,7 +406,8 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 }
 
 char *
-factsheet_results_to_json(const factsheet_results_t *r, const char *query)
+factsheet_results_to_json(const factsheet_results_t *r, const char *query,
+			  int explain)
 {
 	json_t *root, *hits = json_array();
 	char *out;
@@ -243,6 +415,9 @@ factsheet_results_to_json(const factsheet_results_t *r, const char *query)
 	for (size_t i = 0; hits && i < r->n_hits; i++) {
 		json_t *hit = hit_to_json(r, &r->hits[i].hit);
 
+		if (hit != NULL && explain)
+			json_object_set_new(hit, "explain",
+			    explain_to_json(r, i));
 		if (hit == NULL || json_array_append_new(hits, hit) != 0) {
 			json_decref(hits);
 			return NULL;

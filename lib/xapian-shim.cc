@@ -9,7 +9,9 @@
 #include <config.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <new>
 #include <set>
 #include <string>
@@ -28,6 +30,8 @@ struct shim_db {
 };
 
 struct shim_mset {
+	Xapian::Database db;	/* for --explain */
+	std::vector<Xapian::docid> docids;
 	Xapian::Stem stem;
 	std::vector<std::string> data;
 	std::vector<int> percent;
@@ -43,6 +47,11 @@ static const char stem_language[] = "english";
 
 /* The position gap between fields, so a phrase never spans two fields. */
 static const Xapian::termpos field_gap = 100;
+
+/* How much more the query's words as a phrase count than apart, and a
+ * section holding the kind of contact asked for. */
+static const double phrase_boost = 1.0;
+static const double contact_boost = 0.5;
 
 /*
  * Turns the exception being handled into a status and a message that
@@ -226,6 +235,8 @@ shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 			doc.add_boolean_term(pub_term);
 			doc.add_boolean_term(
 			    std::string(fields[FIELD_KIND].prefix) + d.kind);
+			for (size_t j = 0; j < d.n_terms; j++)
+				doc.add_term(d.terms[j]);
 			doc.set_data(d.data);
 			db->rw->replace_document(id_term, doc);
 		}
@@ -269,6 +280,134 @@ shim_db_count(shim_db_t *db, unsigned long *count)
 	}
 }
 
+/* A member as a synonym: a word by its stem, a phrase as a whole. */
+static std::string
+synonym_term(const Xapian::Stem &stem, const std::string &member)
+{
+	if (member.find(' ') != std::string::npos)
+		return member;
+	return "Z" + stem(member);
+}
+
+extern "C" factsheet_status_t
+shim_db_set_synonyms(shim_db_t *db, const shim_group_t *groups,
+		     size_t n_groups)
+{
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		Xapian::Stem stem(stem_language);
+		std::vector<std::string> old;
+		for (Xapian::TermIterator k = db->rw->synonym_keys_begin();
+		    k != db->rw->synonym_keys_end(); ++k)
+			old.push_back(*k);
+		for (const std::string &key : old)
+			db->rw->clear_synonyms(key);
+		for (size_t g = 0; g < n_groups; g++) {
+			const shim_group_t &group = groups[g];
+			for (size_t i = 0; i < group.n_members; i++) {
+				std::string x = group.members[i];
+				/* The parser looks a word up as typed and,
+				 * stemming, by its stem: file it under both. */
+				std::vector<std::string> keys{x};
+				if (x.find(' ') == std::string::npos)
+					keys.push_back("Z" + stem(x));
+				for (size_t j = 0; j < group.n_members; j++) {
+					std::string value = synonym_term(stem,
+					    group.members[j]);
+					for (const std::string &key : keys)
+						if (j != i && value != key &&
+						    value != "Z" + stem(x))
+							db->rw->add_synonym(key,
+							    value);
+				}
+			}
+		}
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_phrases(shim_db_t *db, char ***phrases, size_t *n_phrases)
+{
+	std::vector<std::string> found;
+
+	*phrases = NULL;
+	*n_phrases = 0;
+	try {
+		for (Xapian::TermIterator k = db->db->synonym_keys_begin();
+		    k != db->db->synonym_keys_end(); ++k)
+			if ((*k).find(' ') != std::string::npos)
+				found.push_back(*k);
+	} catch (...) {
+		return classify(db->error, db->path, !db->writable);
+	}
+	char **out = static_cast<char **>(std::calloc(found.size() + 1,
+	    sizeof *out));
+	if (out == NULL) {
+		db->error = db->path + ": out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	for (size_t i = 0; i < found.size(); i++) {
+		if ((out[i] = copy_string(found[i])) == NULL) {
+			for (size_t j = 0; j < i; j++)
+				std::free(out[j]);
+			std::free(out);
+			db->error = db->path + ": out of memory";
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+	}
+	*phrases = out;
+	*n_phrases = found.size();
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+extern "C" factsheet_status_t
+shim_db_set_metadata(shim_db_t *db, const char *key, const char *value)
+{
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		db->rw->set_metadata(key, value);
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
+{
+	*value = NULL;
+	try {
+		std::string v = db->db->get_metadata(key);
+		if ((*value = copy_string(v)) == NULL) {
+			db->error = db->path + ": out of memory";
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, !db->writable);
+	}
+}
+
+/* Words too common to rank by: a question's "how do I" and "what is the"
+ * leave its subject to decide.  A query of nothing else keeps them. */
+static const char *const stopwords[] = {
+	"a", "about", "am", "an", "and", "any", "are", "as", "at", "be",
+	"been", "but", "by", "can", "could", "did", "do", "does", "for",
+	"from", "get", "got", "had", "has", "have", "how", "i", "i'm", "if",
+	"in", "into", "is", "it", "its", "me", "my", "of", "on", "or",
+	"our", "out", "please", "should", "so", "than", "that", "the", "their",
+	"them", "then", "there", "these", "this", "to", "up", "was", "we", "were",
+	"what", "when", "where", "which", "who", "why", "will", "with",
+	"would", "you", "your",
+};
+
 static void
 setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 	     const Xapian::Stem &stem)
@@ -291,7 +430,59 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 static const unsigned parser_flags =
     Xapian::QueryParser::FLAG_DEFAULT |		/* phrase, boolean, +/- */
     Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+/* Plain words only: no quotes, operators, prefixes or wildcards. */
+static bool
+is_plain_words(const std::string &q)
+{
+	size_t words = 0;
+	bool in_word = false;
+
+	for (unsigned char c : q) {
+		if (c == '"' || c == '(' || c == ')' || c == '*' || c == ':' ||
+		    c == '+' || (c >= 'A' && c <= 'Z'))
+			return false;
+		bool word = c != ' ';
+		words += word && !in_word;
+		in_word = word;
+	}
+	return words > 1;
+}
+
+/*
+ * The query people mean: QUERY as parsed, where the words as one phrase
+ * rank higher than the same words apart, and sections holding a contact
+ * of a kind asked for rank higher still.  Neither boost adds matches.
+ */
+static Xapian::Query
+build_query(Xapian::QueryParser &qp, const shim_query_t *q,
+	    const std::string &text, std::string *corrected)
+{
+	Xapian::Query query = qp.parse_query(text, parser_flags);
+
+	if (corrected != NULL)
+		*corrected = qp.get_corrected_query_string();
+	if (query.empty())
+		return query;
+	if (is_plain_words(text)) {
+		Xapian::Query phrase = qp.parse_query("\"" + text + "\"",
+		    Xapian::QueryParser::FLAG_PHRASE);
+		if (!phrase.empty())
+			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+			    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase,
+			    phrase_boost));
+	}
+	if (q->n_boost_terms > 0) {
+		Xapian::Query kinds(Xapian::Query::OP_OR, q->boost_terms,
+		    q->boost_terms + q->n_boost_terms);
+		query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+		    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, kinds,
+		    contact_boost));
+	}
+	return query;
+}
 
 /* The words before a '*' in QUERY: "passw*" gives "passw". */
 static std::vector<std::string>
@@ -318,14 +509,67 @@ wildcard_stems(const std::string &query)
 	return stems;
 }
 
+/*
+ * QUERY with each word corrected that the index does not know in any
+ * form (as typed, by stem, as a synonym) and that is no stopword; "" when
+ * nothing needs correcting.  The query parser's own correction also
+ * corrects words that are synonyms or stopwords ("my" to "may").
+ */
+static std::string
+correct_words(Xapian::Database &db, const Xapian::Stem &stem,
+	      const std::string &query)
+{
+	std::string out, word;
+	bool changed = false;
+
+	for (size_t i = 0; i <= query.size(); i++) {
+		if (i < query.size() && query[i] != ' ') {
+			word += query[i];
+			continue;
+		}
+		if (!word.empty()) {
+			std::string fixed = word;
+			std::string z = "Z" + stem(word);
+			/* Contractions ("can't", "won't") are English even
+			 * where the publications do not use them. */
+			bool known = word.find('\'') != std::string::npos ||
+			    std::binary_search(std::begin(stopwords),
+			    std::end(stopwords), word,
+			    [](const std::string &a, const std::string &b) {
+				    return a < b;
+			    }) ||
+			    db.term_exists(word) || db.term_exists(z) ||
+			    db.synonyms_begin(word) != db.synonyms_end(word) ||
+			    db.synonyms_begin(z) != db.synonyms_end(z);
+			if (!known) {
+				std::string s = db.get_spelling_suggestion(word);
+				if (!s.empty()) {
+					fixed = s;
+					changed = true;
+				}
+			}
+			if (!out.empty())
+				out += ' ';
+			out += fixed;
+			word.clear();
+		}
+	}
+	return changed ? out : std::string();
+}
+
 /* Runs one query into M; the database may be reopened by the caller. */
 static void
 run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 {
 	Xapian::QueryParser qp;
+	Xapian::SimpleStopper stopper(std::begin(stopwords),
+	    std::end(stopwords));
 	setup_parser(qp, *db->db, m->stem);
-	Xapian::Query query = qp.parse_query(q->query, parser_flags);
-	std::string corrected = qp.get_corrected_query_string();
+	qp.set_stopper(&stopper);
+	std::string corrected;
+	Xapian::Query query = build_query(qp, q, q->query, &corrected);
+	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
+		corrected = correct_words(*db->db, m->stem, q->query);
 
 	Xapian::Enquire enquire(*db->db);
 	enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -335,11 +579,17 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	enquire.set_docid_order(Xapian::Enquire::ASCENDING);
 	Xapian::MSet mset = enquire.get_mset(q->offset, q->limit);
 
-	if (mset.empty() && !corrected.empty() && corrected != q->query) {
-		query = qp.parse_query(corrected, parser_flags);
-		enquire.set_query(query);
+	/* Run the spelling correction when the query as typed finds
+	 * nothing, or far less than the corrected one. */
+	m->corrected.clear();
+	if (!corrected.empty() && corrected != q->query) {
+		Xapian::Query second_query = build_query(qp, q, corrected,
+		    NULL);
+		enquire.set_query(second_query);
 		Xapian::MSet second = enquire.get_mset(q->offset, q->limit);
-		if (!second.empty()) {
+		if (!second.empty() && (mset.empty() ||
+		    second.get_matches_estimated() >=
+		    3 * mset.get_matches_estimated())) {
 			mset = second;
 			m->corrected = corrected;
 		}
@@ -348,10 +598,13 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	std::set<std::string> terms;
 	std::vector<std::string> wildcards = wildcard_stems(q->query);
 	m->data.clear();
+	m->docids.clear();
 	m->percent.clear();
+	m->db = *db->db;
 	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
 		Xapian::Document doc = it.get_document();
 		m->data.push_back(doc.get_data());
+		m->docids.push_back(*it);
 		m->percent.push_back(it.get_percent());
 		for (Xapian::TermIterator t = enquire.get_matching_terms_begin(it);
 		    t != enquire.get_matching_terms_end(it); ++t)
@@ -455,5 +708,57 @@ shim_mset_stem(const shim_mset_t *m, const char *word)
 		return copy_string(m->stem(word));
 	} catch (...) {
 		return NULL;
+	}
+}
+
+extern "C" factsheet_status_t
+shim_mset_explain(const shim_mset_t *m, size_t i, shim_term_weight_t **out,
+		  size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	try {
+		Xapian::Database db = m->db;
+		Xapian::Document doc = db.get_document(m->docids[i]);
+		std::string id_term;
+		for (Xapian::TermIterator t = doc.termlist_begin();
+		    t != doc.termlist_end(); ++t)
+			if ((*t)[0] == 'Q')
+				id_term = *t;
+		std::vector<shim_term_weight_t> rows;
+		for (const std::string &term : m->terms) {
+			Xapian::TermIterator t = doc.termlist_begin();
+			t.skip_to(term);
+			if (t == doc.termlist_end() || *t != term)
+				continue;
+			/* The term's own share: its BM25 weight in this
+			 * document, as a one-term query. */
+			Xapian::Enquire e(db);
+			e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+			    Xapian::Query(term), Xapian::Query(id_term)));
+			Xapian::MSet one = e.get_mset(0, 1);
+			shim_term_weight_t row;
+			row.term = copy_string(term);
+			if (row.term == NULL)
+				throw std::bad_alloc();
+			row.wdf = t.get_wdf();
+			row.documents = db.get_termfreq(term);
+			row.weight = one.empty() ? 0.0 : one.begin().get_weight();
+			rows.push_back(row);
+		}
+		shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
+		    std::calloc(rows.size() + 1, sizeof *copy));
+		if (copy == NULL) {
+			for (auto &r : rows)
+				std::free(r.term);
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		std::copy(rows.begin(), rows.end(), copy);
+		*out = copy;
+		*n_out = rows.size();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		std::string error;
+		return classify(error, "explain", true);
 	}
 }

@@ -34,6 +34,10 @@ typedef struct {
 	const shim_text_t *texts;
 	size_t n_texts;
 	const char *data;	/* the JSON record */
+	/* Terms added as they are: thesaurus phrases found in the text,
+	 * the kinds of contact the section holds. */
+	const char *const *terms;
+	size_t n_terms;
 } shim_document_t;
 
 /*
@@ -66,7 +70,36 @@ typedef struct {
 	const char *query;	/* normalized query text */
 	unsigned offset;
 	unsigned limit;
+	/* Terms whose sections rank higher (the contact kinds asked for). */
+	const char *const *boost_terms;
+	size_t n_boost_terms;
 } shim_query_t;
+
+/* A group of equivalent words or phrases (words joined by spaces). */
+typedef struct {
+	const char *const *members;
+	size_t n_members;
+} shim_group_t;
+
+/*
+ * Replaces the synonym table: every member of a group becomes a synonym
+ * of every other; single words are matched by stem, phrases whole.
+ */
+factsheet_status_t
+shim_db_set_synonyms(shim_db_t *db, const shim_group_t *groups,
+		     size_t n_groups);
+
+/* The synonym table's phrases, which documents carry as terms; the
+ * array and its strings are malloc'd. */
+factsheet_status_t
+shim_db_phrases(shim_db_t *db, char ***phrases, size_t *n_phrases);
+
+factsheet_status_t
+shim_db_set_metadata(shim_db_t *db, const char *key, const char *value);
+
+/* The value stored under KEY ("" if none), malloc'd in *VALUE. */
+factsheet_status_t
+shim_db_get_metadata(shim_db_t *db, const char *key, char **value);
 
 /*
  * Parses and runs QUERY.  When it matches nothing and spelling data
@@ -105,6 +138,19 @@ shim_mset_terms(const shim_mset_t *mset);
 /* WORD (normalized) stemmed as the index stems; malloc'd, NULL on failure. */
 char *
 shim_mset_stem(const shim_mset_t *mset, const char *word);
+
+/* One matched term of a hit and what it weighed there. */
+typedef struct {
+	char *term;		/* as indexed, prefix included; malloc'd */
+	unsigned wdf;		/* its frequency in the document */
+	unsigned long documents;	/* documents holding it */
+	double weight;		/* its BM25 weight in the document */
+} shim_term_weight_t;
+
+/* The matched terms of hit I, for --explain; the array is malloc'd. */
+factsheet_status_t
+shim_mset_explain(const shim_mset_t *mset, size_t i,
+		  shim_term_weight_t **terms, size_t *n_terms);
 
 #ifdef __cplusplus
 }

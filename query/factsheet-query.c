@@ -28,7 +28,7 @@ static const char *progname = "factsheet-query";
 static void
 usage(FILE *out)
 {
-	fprintf(out, "usage: %s [--db PATH] [--json] [--limit N] "
+	fprintf(out, "usage: %s [--db PATH] [--json] [--explain] [--limit N] "
 	    "[--offset N] WORDS...\n", progname);
 }
 
@@ -131,6 +131,7 @@ main(int argc, char **argv)
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "explain", no_argument, NULL, 'e' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -143,10 +144,10 @@ main(int argc, char **argv)
 	factsheet_db_t *db = NULL;
 	factsheet_results_t *results = NULL;
 	factsheet_status_t st;
-	int json = 0, c, status;
+	int json = 0, explain = 0, c, status;
 
 	/* "+": options end at the first word, so "-word" excludes it. */
-	while ((c = getopt_long(argc, argv, "+d:jn:o:hV", options,
+	while ((c = getopt_long(argc, argv, "+d:jen:o:hV", options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -154,6 +155,9 @@ main(int argc, char **argv)
 			break;
 		case 'j':
 			json = 1;
+			break;
+		case 'e':
+			explain = 1;
 			break;
 		case 'n':
 			if (parse_count("--limit", optarg, 1,
@@ -208,7 +212,8 @@ main(int argc, char **argv)
 		status = factsheet_results_count(results) > 0 ? EXIT_FOUND :
 		    EXIT_NOT_FOUND;
 		if (json) {
-			char *s = factsheet_results_to_json(results, query);
+			char *s = factsheet_results_to_json(results, query,
+			    explain);
 
 			if (s == NULL) {
 				report("out of memory");
@@ -221,6 +226,7 @@ main(int argc, char **argv)
 			render_options_t o;
 
 			terminal_options(&o);
+			o.explain = explain;
 			render_results(stdout, results, &o);
 		}
 	}

@@ -144,9 +144,15 @@ static void
 print_contacts(FILE *out, const render_options_t *o,
 	       const factsheet_results_t *r, const factsheet_section_t *s)
 {
-	for (size_t i = 0; i < s->n_contacts; i++) {
-		const factsheet_contact_t *c = &s->contacts[i];
-		int column = fprintf(out, "   %-11s", contact_label(c->kind));
+	/* The contacts the query asked for come first. */
+	for (size_t n = 0; n < 2 * s->n_contacts; n++) {
+		const factsheet_contact_t *c = &s->contacts[n % s->n_contacts];
+		int column;
+
+		if (factsheet_results_asks_for(r, c->kind) !=
+		    (n < s->n_contacts))
+			continue;
+		column = fprintf(out, "   %-11s", contact_label(c->kind));
 
 		if (c->kind == FACTSHEET_CONTACT_LINK) {
 			char *m = marked(r, c->label, 0);
@@ -165,13 +171,39 @@ print_contacts(FILE *out, const render_options_t *o,
 	}
 }
 
+/* For people tuning the thesaurus: the terms that ranked the hit. */
+static void
+print_explain(FILE *out, const render_options_t *o,
+	      const factsheet_results_t *r, size_t i)
+{
+	factsheet_explain_t *terms;
+	size_t n;
+	double total = 0;
+
+	if (factsheet_results_explain(r, i, &terms, &n) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return;
+	for (size_t k = 0; k < n; k++)
+		total += terms[k].weight;
+	fprintf(out, "   %sexplain: %zu matched term%s, weights summing to "
+	    "%.3f%s\n", o->color ? SGR_DIM : "", n, n == 1 ? "" : "s", total,
+	    o->color ? SGR_RESET : "");
+	for (size_t k = 0; k < n; k++)
+		fprintf(out, "     %8.3f  %-24s %-9s wdf %-3u in %lu "
+		    "section%s\n", terms[k].weight, terms[k].term,
+		    terms[k].field, terms[k].wdf, terms[k].documents,
+		    terms[k].documents == 1 ? "" : "s");
+	factsheet_explain_free(terms, n);
+}
+
 /* Problem text can run long: its best sentences are enough to judge. */
 #define DESCRIPTION_LENGTH 300
 
 static void
 render_hit(FILE *out, const render_options_t *o,
-	   const factsheet_results_t *r, const factsheet_hit_t *h)
+	   const factsheet_results_t *r, size_t i)
 {
+	const factsheet_hit_t *h = factsheet_results_hit(r, i);
 	const factsheet_section_t *s = h->section;
 	char *heading = marked(r, s->heading, 0);
 	int column;
@@ -191,6 +223,8 @@ render_hit(FILE *out, const render_options_t *o,
 			print_field(out, o, r, "", s->solution_text, 0);
 	}
 	print_contacts(out, o, r, s);
+	if (o->explain)
+		print_explain(out, o, r, i);
 }
 
 void
@@ -204,6 +238,6 @@ render_results(FILE *out, const factsheet_results_t *r,
 	for (size_t i = 0; i < factsheet_results_count(r); i++) {
 		if (i > 0)
 			fputc('\n', out);
-		render_hit(out, o, r, factsheet_results_hit(r, i));
+		render_hit(out, o, r, i);
 	}
 }

@@ -12,6 +12,7 @@
 typedef struct {
 	int color;	/* ANSI highlighting */
 	int width;	/* columns to wrap at */
+	int explain;	/* show each hit's matched terms and weights */
 } render_options_t;
 
 /* Prints the hits of RESULTS; "Showing results for" first if corrected. */

@@ -266,7 +266,7 @@ test_bad_queries(factsheet_db_t *db)
 static void
 test_json(const factsheet_results_t *r)
 {
-	char *out = factsheet_results_to_json(r, "password expired");
+	char *out = factsheet_results_to_json(r, "password expired", 0);
 	json_error_t err = { 0 };
 	json_t *root = out ? json_loads(out, 0, &err) : NULL;
 	json_t *results = json_object_get(root, "results");
