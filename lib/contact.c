@@ -84,6 +84,76 @@ phone_shape(const size_t *groups, size_t n, const char *digits)
 	return 0;
 }
 
+/* The telephone keypad: ABC is 2, DEF 3, ..., WXYZ 9. */
+static char
+keypad_digit(char c)
+{
+	static const char keys[] = "22233344455566677778889999";
+
+	return keys[c - 'A'];
+}
+
+static size_t
+digit_run(const char *p)
+{
+	size_t n = 0;
+
+	while (isdigit((unsigned char)p[n]))
+		n++;
+	return n;
+}
+
+static size_t
+letter_run(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] >= 'A' && p[n] <= 'Z')
+		n++;
+	return n;
+}
+
+/*
+ * A vanity number: 1-800-MEDICARE (the first seven letters count) or
+ * 1-800-633-HELP, letters in capitals as they are printed.
+ */
+static size_t
+match_vanity(const char *s, char digits[11])
+{
+	const char *p = s;
+	size_t nd = 0, n;
+
+	if (*p == '+')
+		p++;
+	if (*p == '1' && strchr("-. ", p[1]) != NULL)
+		p += 2;
+	if (*p == '(' && digit_run(p + 1) == 3 && p[4] == ')') {
+		memcpy(digits, p + 1, 3);
+		p += 5;
+		p += *p == ' ' || *p == '-';
+	} else if (digit_run(p) == 3 && strchr("-. ", p[3]) != NULL) {
+		memcpy(digits, p, 3);
+		p += 4;
+	} else {
+		return 0;
+	}
+	nd = 3;
+	if (digit_run(p) == 3 && strchr("-. ", p[3]) != NULL &&
+	    letter_run(p + 4) == 4) {
+		memcpy(digits + 3, p, 3);
+		nd = 6;
+		p += 4;
+	}
+	n = letter_run(p);
+	if (n < 10 - nd || isalnum((unsigned char)p[n]) ||
+	    digits[0] == '0' || digits[0] == '1')
+		return 0;
+	for (size_t i = 0; nd < 10; i++)
+		digits[nd++] = keypad_digit(p[i]);
+	digits[10] = '\0';
+	return (size_t)(p + n - s);
+}
+
 size_t
 contact_match_phone(const char *s, char digits[11])
 {
@@ -91,6 +161,8 @@ contact_match_phone(const char *s, char digits[11])
 	char all[32];
 	size_t groups[5], n_groups = 0, n_digits = 0;
 
+	if ((n_digits = match_vanity(s, digits)) > 0)
+		return n_digits;
 	if (*p == '+') {
 		p++;
 		if (*p != '1')

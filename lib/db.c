@@ -203,12 +203,13 @@ section_texts(doc_texts_t *t, const factsheet_publication_t *pub,
 /* Terms a document carries as they are. */
 typedef struct {
 	char *items[64];
+	unsigned wdfs[64];
 	size_t n;
 	int failed;
 } doc_terms_t;
 
 static void
-add_term(doc_terms_t *t, char *term)
+add_term(doc_terms_t *t, char *term, unsigned wdf)
 {
 	if (term == NULL) {
 		t->failed = 1;
@@ -223,6 +224,7 @@ add_term(doc_terms_t *t, char *term)
 		free(term);
 		return;
 	}
+	t->wdfs[t->n] = wdf;
 	t->items[t->n++] = term;
 }
 
@@ -253,7 +255,7 @@ section_terms(doc_terms_t *t, const factsheet_db_t *db,
 		strbuf_printf(&all, "\n%s", s->contacts[i].label);
 		add_term(t, str_printf("%s%s",
 		    fields[FIELD_CONTACT_KIND].prefix,
-		    factsheet_contact_kind_name(s->contacts[i].kind)));
+		    factsheet_contact_kind_name(s->contacts[i].kind)), 1);
 	}
 	words = all.failed ? NULL : phrase_words(all.data);
 	free(strbuf_finish(&all));
@@ -261,9 +263,13 @@ section_terms(doc_terms_t *t, const factsheet_db_t *db,
 		t->failed = 1;
 		return;
 	}
-	for (size_t i = 0; i < db->n_phrases; i++)
-		if (phrase_in_words(db->phrases[i], words))
-			add_term(t, str_printf("%s", db->phrases[i]));
+	/* A phrase counts as often as it occurs, as words do. */
+	for (size_t i = 0; i < db->n_phrases; i++) {
+		unsigned count = phrase_in_words(db->phrases[i], words);
+
+		if (count > 0)
+			add_term(t, str_printf("%s", db->phrases[i]), count);
+	}
 	free(words);
 }
 
@@ -310,6 +316,7 @@ factsheet_db_add_publication(factsheet_db_t *db,
 		docs[i].data = record_to_json(pub, s);
 		section_terms(&terms[i], db, s);
 		docs[i].terms = (const char *const *)terms[i].items;
+		docs[i].term_wdfs = terms[i].wdfs;
 		docs[i].n_terms = terms[i].n;
 		if (texts[i].failed || terms[i].failed || ids[i] == NULL ||
 		    docs[i].data == NULL) {

@@ -102,7 +102,8 @@ contact_scan_text(contact_list_t *list, const char *text);
 
 /*
  * If S starts with a North American phone number in any common form
- * (1-866-484-8049, (866) 484-8049, 866.484.8049, 8664848049, +1 866 ...),
+ * (1-866-484-8049, (866) 484-8049, 866.484.8049, 8664848049, +1 866 ...,
+ * and vanity numbers such as 1-800-MEDICARE),
  * writes its ten digits and a NUL to DIGITS and returns the bytes it
  * spans; else returns 0.
  */
@@ -149,8 +150,8 @@ thesaurus_clear(thesaurus_t *t);
 char *
 phrase_words(const char *text);
 
-/* Whether PHRASE occurs in WORDS (both as phrase_words gives), whole. */
-int
+/* How often PHRASE occurs in WORDS (both as phrase_words gives), whole. */
+unsigned
 phrase_in_words(const char *phrase, const char *words);
 
 /* parse-factsheet.c ------------------------------------------------- */

@@ -50,16 +50,17 @@ phrase_words(const char *text)
 	return strbuf_finish(&b);
 }
 
-int
+unsigned
 phrase_in_words(const char *phrase, const char *words)
 {
 	size_t n = strlen(phrase);
+	unsigned count = 0;
 
 	for (const char *p = words; (p = strstr(p, phrase)) != NULL; p++)
 		if ((p == words || p[-1] == ' ') &&
 		    (p[n] == '\0' || p[n] == ' '))
-			return 1;
-	return 0;
+			count++;
+	return count;
 }
 
 static factsheet_contact_kind_t

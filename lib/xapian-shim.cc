@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <iterator>
 #include <new>
@@ -236,7 +237,7 @@ shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 			doc.add_boolean_term(
 			    std::string(fields[FIELD_KIND].prefix) + d.kind);
 			for (size_t j = 0; j < d.n_terms; j++)
-				doc.add_term(d.terms[j]);
+				doc.add_term(d.terms[j], d.term_wdfs[j]);
 			doc.set_data(d.data);
 			db->rw->replace_document(id_term, doc);
 		}
@@ -521,18 +522,40 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 {
 	std::string out, word;
 	bool changed = false;
+	std::set<std::string> phrase_words;
 
+	/* The words of thesaurus phrases ("hearing" of "hearing impaired")
+	 * are known words, though the publications may not use them. */
+	for (Xapian::TermIterator k = db.synonym_keys_begin();
+	    k != db.synonym_keys_end(); ++k) {
+		const std::string &key = *k;
+		if (key.find(' ') == std::string::npos)
+			continue;
+		size_t start = 0, space;
+		while ((space = key.find(' ', start)) != std::string::npos) {
+			phrase_words.insert(key.substr(start, space - start));
+			start = space + 1;
+		}
+		phrase_words.insert(key.substr(start));
+	}
+
+	/* Words are what the parser keeps together; everything else
+	 * (spaces, dots of a URL, an email's @) is copied as it is. */
 	for (size_t i = 0; i <= query.size(); i++) {
-		if (i < query.size() && query[i] != ' ') {
-			word += query[i];
+		unsigned char c = i < query.size() ? query[i] : ' ';
+		if (std::isalnum(c) || c >= 0x80 || c == '&' || c == '_' ||
+		    c == '\'') {
+			word += c;
 			continue;
 		}
 		if (!word.empty()) {
 			std::string fixed = word;
 			std::string z = "Z" + stem(word);
-			/* Contractions ("can't", "won't") are English even
-			 * where the publications do not use them. */
-			bool known = word.find('\'') != std::string::npos ||
+			/* Short words are mostly acronyms ("npi", "ffs"),
+			 * which spelling data would turn into others. */
+			bool known = word.size() < 4 ||
+			    word.find('\'') != std::string::npos ||
+			    phrase_words.count(word) > 0 ||
 			    std::binary_search(std::begin(stopwords),
 			    std::end(stopwords), word,
 			    [](const std::string &a, const std::string &b) {
@@ -548,11 +571,11 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 					changed = true;
 				}
 			}
-			if (!out.empty())
-				out += ' ';
 			out += fixed;
 			word.clear();
 		}
+		if (i < query.size())
+			out += query[i];
 	}
 	return changed ? out : std::string();
 }
@@ -568,6 +591,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	qp.set_stopper(&stopper);
 	std::string corrected;
 	Xapian::Query query = build_query(qp, q, q->query, &corrected);
+	/* Our own correction where the query is words; the parser's for
+	 * queries with operators. */
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(*db->db, m->stem, q->query);
 

@@ -37,6 +37,7 @@ typedef struct {
 	/* Terms added as they are: thesaurus phrases found in the text,
 	 * the kinds of contact the section holds. */
 	const char *const *terms;
+	const unsigned *term_wdfs;	/* each term's frequency */
 	size_t n_terms;
 } shim_document_t;
 
