@@ -121,6 +121,30 @@ add_span(spans_t *s, size_t start, size_t end, size_t term)
 	s->n++;
 }
 
+/*
+ * English stemming changes only the ends of words, so WORD can stem to
+ * one of SET's stems only if they begin alike: most words of a text are
+ * never handed to the stemmer.
+ */
+static int
+may_stem_to(const term_set_t *set, const char *word)
+{
+	size_t lo = 0, hi = set->n_stems;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(set->stems[mid], word, 2);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 /* The number of the term WORD matches (1-based), or 0. */
 static size_t
 word_matches(const term_set_t *set, const char *word, size_t len,
@@ -131,7 +155,7 @@ word_matches(const term_set_t *set, const char *word, size_t len,
 
 	if (norm != NULL) {
 		term = set_find(set->words, set->n_words, norm, 0);
-		if (term == 0 && set->n_stems > 0) {
+		if (term == 0 && may_stem_to(set, norm)) {
 			char *stemmed = stem(ctx, norm);
 
 			if (stemmed != NULL)

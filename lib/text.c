@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,11 +143,38 @@ casefold_append(strbuf_t *b, const char *s, size_t n)
 	free(folded);
 }
 
+/* ASCII needs neither NFKC nor full case folding: lower case is all. */
+static char *
+ascii_lower(const char *s)
+{
+	size_t n = strlen(s);
+	char *out;
+
+	if ((out = malloc(n + 1)) == NULL)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		out[i] = (char)tolower((unsigned char)s[i]);
+	return out;
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 char *
 text_normalize(const char *s)
 {
-	char *folded = fold_string(s);
+	char *folded;
 	strbuf_t b = { 0 };
+
+	if (is_ascii(s))
+		return ascii_lower(s);
+	folded = fold_string(s);
 
 	if (folded == NULL)
 		return NULL;

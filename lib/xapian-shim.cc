@@ -459,12 +459,14 @@ is_plain_words(const std::string &q)
  */
 static Xapian::Query
 build_query(Xapian::QueryParser &qp, const shim_query_t *q,
-	    const std::string &text, std::string *corrected)
+	    const std::string &text, std::string *corrected,
+	    Xapian::Query *words)
 {
 	Xapian::Query query = qp.parse_query(text, parser_flags);
 
 	if (corrected != NULL)
 		*corrected = qp.get_corrected_query_string();
+	*words = query;
 	if (query.empty())
 		return query;
 	if (is_plain_words(text)) {
@@ -590,7 +592,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	setup_parser(qp, *db->db, m->stem);
 	qp.set_stopper(&stopper);
 	std::string corrected;
-	Xapian::Query query = build_query(qp, q, q->query, &corrected);
+	Xapian::Query words;
+	Xapian::Query query = build_query(qp, q, q->query, &corrected, &words);
 	/* Our own correction where the query is words; the parser's for
 	 * queries with operators. */
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
@@ -608,19 +611,24 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	 * nothing, or far less than the corrected one. */
 	m->corrected.clear();
 	if (!corrected.empty() && corrected != q->query) {
+		Xapian::Query second_words;
 		Xapian::Query second_query = build_query(qp, q, corrected,
-		    NULL);
+		    NULL, &second_words);
 		enquire.set_query(second_query);
 		Xapian::MSet second = enquire.get_mset(q->offset, q->limit);
 		if (!second.empty() && (mset.empty() ||
 		    second.get_matches_estimated() >=
 		    3 * mset.get_matches_estimated())) {
 			mset = second;
+			words = second_words;
 			m->corrected = corrected;
 		}
 	}
 
-	std::set<std::string> terms;
+	/* The words to highlight are those of the query as parsed, with
+	 * its synonyms, not the boosts' (a phrase keeps its stopwords). */
+	std::set<std::string> terms(words.get_unique_terms_begin(),
+	    words.get_unique_terms_end());
 	std::vector<std::string> wildcards = wildcard_stems(q->query);
 	m->data.clear();
 	m->docids.clear();
@@ -631,9 +639,6 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		m->data.push_back(doc.get_data());
 		m->docids.push_back(*it);
 		m->percent.push_back(it.get_percent());
-		for (Xapian::TermIterator t = enquire.get_matching_terms_begin(it);
-		    t != enquire.get_matching_terms_end(it); ++t)
-			terms.insert(*t);
 		/* Xapian 1.4 reports no matching terms for a wildcard: take
 		 * the document's own words that the pattern covers. */
 		for (const std::string &w : wildcards)
