@@ -247,6 +247,17 @@ int
 factsheet_results_asks_for(const factsheet_results_t *results,
 			   factsheet_contact_kind_t kind);
 
+/*
+ * The order to show SECTION's contacts in: those the query asked for
+ * first, the most specific kind first (a TTY before a phone), then the
+ * others as the publication gives them.  Fills ORDER with the indices of
+ * section->contacts; ORDER must have room for section->n_contacts.
+ */
+void
+factsheet_results_contact_order(const factsheet_results_t *results,
+				const factsheet_section_t *section,
+				size_t *order);
+
 /* The query actually run when spelling was corrected, else NULL. */
 const char *
 factsheet_results_corrected(const factsheet_results_t *results);

@@ -176,22 +176,56 @@ word_matches(const term_set_t *set, const char *word, size_t len,
  */
 static void
 match_word(spans_t *spans, const term_set_t *set, const char *text,
-	   size_t start, size_t end, term_stemmer_t stem, void *ctx)
+	   size_t start, size_t end, term_stemmer_t stem, void *ctx,
+	   int level)
 {
+	/* First the dots and slashes of addresses, then the joiners the
+	 * index keeps ("contact_list", "can't") but a query may not. */
+	static const char *const separators[] = { ".@/:", "_'" };
 	size_t a = start, term;
 
 	if ((term = word_matches(set, text + start, end - start, stem, ctx))) {
 		add_span(spans, start, end, term);
 		return;
 	}
+	for (; level < 2; level++) {
+		size_t i;
+
+		for (i = start; i < end; i++)
+			if (strchr(separators[level], text[i]))
+				break;
+		if (i < end)
+			break;
+	}
+	if (level == 2)
+		return;
 	for (size_t i = start; i <= end; i++) {
-		if (i < end && !strchr("._@/:'", text[i]))
+		if (i < end && !strchr(separators[level], text[i]))
 			continue;
-		if (i > a && (a != start || i != end) &&
-		    (term = word_matches(set, text + a, i - a, stem, ctx)))
-			add_span(spans, a, i, term);
+		if (i > a)
+			match_word(spans, set, text, a, i, stem, ctx,
+			    level + 1);
 		a = i + 1;
 	}
+}
+
+/* Removes the spans inside [START, END), which one span replaces. */
+static void
+drop_spans_within(spans_t *spans, size_t start, size_t end)
+{
+	size_t w = 0;
+
+	for (size_t k = 0; k < spans->n; k++)
+		if (spans->spans[k][1] <= start || spans->spans[k][0] >= end)
+			memcpy(spans->spans[w++], spans->spans[k],
+			    sizeof spans->spans[k]);
+	spans->n = w;
+}
+
+static int
+is_ascii_alnum(char c)
+{
+	return isalnum((unsigned char)c) != 0;
 }
 
 static int
@@ -221,7 +255,7 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 			continue;
 		if (isalnum((unsigned char)text[start]) ||
 		    (unsigned char)text[start] >= 0x80)
-			match_word(spans, set, text, start, i, stem, ctx);
+			match_word(spans, set, text, start, i, stem, ctx, 0);
 		start = i;
 	}
 	free(breaks);
@@ -240,18 +274,27 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 
 		if (term != 0) {
 			/* The number replaces the spans of its parts. */
-			size_t w = 0;
-
-			for (size_t k = 0; k < spans->n; k++)
-				if (spans->spans[k][1] <= i ||
-				    spans->spans[k][0] >= i + len)
-					memcpy(spans->spans[w++],
-					    spans->spans[k],
-					    sizeof spans->spans[k]);
-			spans->n = w;
+			drop_spans_within(spans, i, i + len);
 			add_span(spans, i, i + len, term);
 		}
 		i += len - 1;
+	}
+	/* Word breaks split "I&A", which the index keeps whole. */
+	for (const char *amp = strchr(text, '&'); amp != NULL;
+	    amp = strchr(amp + 1, '&')) {
+		size_t a = (size_t)(amp - text), b = a + 1, term;
+
+		while (a > 0 && (is_ascii_alnum(text[a - 1]) || text[a - 1] == '&'))
+			a--;
+		while (is_ascii_alnum(text[b]) || text[b] == '&')
+			b++;
+		if (a == (size_t)(amp - text) || b == (size_t)(amp - text) + 1)
+			continue;
+		if ((term = word_matches(set, text + a, b - a, stem, ctx))) {
+			drop_spans_within(spans, a, b);
+			add_span(spans, a, b, term);
+		}
+		amp = text + b - 1;
 	}
 	qsort(spans->spans, spans->n, sizeof *spans->spans, compare_spans);
 }
@@ -275,6 +318,28 @@ word_start(const char *text, size_t p, size_t floor)
 {
 	while (p > floor && text[p - 1] != ' ' && text[p - 1] != '\n')
 		p--;
+	return p;
+}
+
+/*
+ * Where to end a window that starts at A and should end near P: at a
+ * word's start after A, else at a character's start after A, never
+ * inside a character.
+ */
+static size_t
+cut_before(const char *text, size_t p, size_t a)
+{
+	size_t q = word_start(text, p, a);
+
+	if (q > a)
+		return q;
+	while (p > a && ((unsigned char)text[p] & 0xc0) == 0x80)
+		p--;
+	if (p > a)
+		return p;
+	do
+		p++;
+	while (((unsigned char)text[p] & 0xc0) == 0x80);
 	return p;
 }
 
@@ -344,7 +409,7 @@ choose_window(const char *text, const spans_t *spans, size_t length,
 			}
 		if (first > a + length / 3)
 			a = word_start(text, first - length / 3, a);
-		b = a + length < n ? word_start(text, a + length, a + 1) : n;
+		b = a + length < n ? cut_before(text, a + length, a) : n;
 	} else {
 		for (size_t i = best + 1; i < n_cuts &&
 		    cuts[i + 1] - a <= length; i++)

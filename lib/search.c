@@ -37,13 +37,14 @@ struct factsheet_results {
 static char *
 prepare_query(const char *query)
 {
-	char *normal = text_normalize_query(query);
+	/* Phones first: a vanity number is spelled in capitals. */
+	char *digits = contact_canonical_phones(query);
 	char *prepared;
 
-	if (normal == NULL)
+	if (digits == NULL)
 		return NULL;
-	prepared = contact_canonical_phones(normal);
-	free(normal);
+	prepared = text_normalize_query(digits);
+	free(digits);
 	return prepared;
 }
 
@@ -225,6 +226,30 @@ factsheet_results_asks_for(const factsheet_results_t *r,
 	return (unsigned)kind < FACTSHEET_CONTACT_LAST && r->asks[kind];
 }
 
+void
+factsheet_results_contact_order(const factsheet_results_t *r,
+				const factsheet_section_t *s, size_t *order)
+{
+	/* From the most specific need to the most general. */
+	static const factsheet_contact_kind_t specific[] = {
+		FACTSHEET_CONTACT_TTY, FACTSHEET_CONTACT_CHAT,
+		FACTSHEET_CONTACT_EMAIL, FACTSHEET_CONTACT_PHONE,
+		FACTSHEET_CONTACT_WEBSITE, FACTSHEET_CONTACT_LINK,
+	};
+	size_t n = 0;
+
+	for (size_t k = 0; k < sizeof specific / sizeof specific[0]; k++) {
+		if (!r->asks[specific[k]])
+			continue;
+		for (size_t i = 0; i < s->n_contacts; i++)
+			if (s->contacts[i].kind == specific[k])
+				order[n++] = i;
+	}
+	for (size_t i = 0; i < s->n_contacts; i++)
+		if (!factsheet_results_asks_for(r, s->contacts[i].kind))
+			order[n++] = i;
+}
+
 const factsheet_hit_t *
 factsheet_results_hit(const factsheet_results_t *r, size_t i)
 {
@@ -376,18 +401,18 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	if (source != NULL)
 		snippet = factsheet_results_highlight(r, source,
 		    SNIPPET_LENGTH, "<mark>", "</mark>", 1);
-	/* The contacts the query asked for come first. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; contacts && i < s->n_contacts; i++) {
-			const factsheet_contact_t *c = &s->contacts[i];
+	size_t *order = calloc(s->n_contacts + 1, sizeof *order);
 
-			if (factsheet_results_asks_for(r, c->kind) != !pass)
-				continue;
-			json_array_append_new(contacts, json_pack(
-			    "{s:s, s:s, s:s}",
-			    "kind", factsheet_contact_kind_name(c->kind),
-			    "value", c->value, "label", c->label));
-		}
+	if (order != NULL)
+		factsheet_results_contact_order(r, s, order);
+	for (size_t i = 0; order && contacts && i < s->n_contacts; i++) {
+		const factsheet_contact_t *c = &s->contacts[order[i]];
+
+		json_array_append_new(contacts, json_pack("{s:s, s:s, s:s}",
+		    "kind", factsheet_contact_kind_name(c->kind),
+		    "value", c->value, "label", c->label));
+	}
+	free(order);
 	solution = s->solution_heading ? json_pack("{s:s, s:s}",
 	    "heading", s->solution_heading, "text", s->solution_text) :
 	    json_null();

@@ -12,39 +12,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <unistr.h>
 
 #include "factsheet-private.h"
 
-/* Bytes of a word as the query parser keeps them together. */
+/* A character of a word as the query parser keeps them together: letters
+ * and digits ("®" is not), and the joiners of "i&a", "contact_list" and
+ * "can't". */
 static int
-is_word_byte(unsigned char c)
+is_word_char(ucs4_t c)
 {
-	return isalnum(c) || c == '&' || c == '_' || c == '\'' || c >= 0x80;
+	return uc_is_alnum(c) || c == '&' || c == '_' || c == '\'';
 }
 
 char *
 phrase_words(const char *text)
 {
 	char *norm = text_normalize(text);
+	const uint8_t *p, *end;
 	strbuf_t b = { 0 };
-	const char *p;
+	int in_word = 0;
 
 	if (norm == NULL)
 		return NULL;
-	for (p = norm; *p != '\0';) {
-		size_t n = 0;
+	p = (const uint8_t *)norm;
+	end = p + strlen(norm);
+	while (p < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p, (size_t)(end - p));
 
-		while (p[n] != '\0' && is_word_byte((unsigned char)p[n]))
-			n++;
-		if (n > 0) {
-			if (b.len > 0)
+		if (is_word_char(c)) {
+			if (!in_word && b.len > 0)
 				strbuf_puts(&b, " ");
-			strbuf_append(&b, p, n);
-			p += n;
+			strbuf_append(&b, (const char *)p, (size_t)n);
+			in_word = 1;
 		} else {
-			p++;
+			in_word = 0;
 		}
+		p += n;
 	}
 	free(norm);
 	return strbuf_finish(&b);

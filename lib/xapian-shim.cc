@@ -466,6 +466,15 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 
 	if (corrected != NULL)
 		*corrected = qp.get_corrected_query_string();
+	if (query.empty()) {
+		/* Stopwords only ("who should I"): Xapian 1.4 then parses
+		 * to nothing when a thesaurus phrase starts with those words,
+		 * so parse them as plain words. */
+		Xapian::QueryParser plain(qp);
+		plain.set_stopper(NULL);
+		query = plain.parse_query(text, parser_flags &
+		    ~Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS);
+	}
 	*words = query;
 	if (query.empty())
 		return query;

@@ -144,15 +144,15 @@ static void
 print_contacts(FILE *out, const render_options_t *o,
 	       const factsheet_results_t *r, const factsheet_section_t *s)
 {
-	/* The contacts the query asked for come first. */
-	for (size_t n = 0; n < 2 * s->n_contacts; n++) {
-		const factsheet_contact_t *c = &s->contacts[n % s->n_contacts];
-		int column;
+	size_t *order = calloc(s->n_contacts + 1, sizeof *order);
 
-		if (factsheet_results_asks_for(r, c->kind) !=
-		    (n < s->n_contacts))
-			continue;
-		column = fprintf(out, "   %-11s", contact_label(c->kind));
+	if (order == NULL)
+		return;
+	/* The contacts the query asked for come first. */
+	factsheet_results_contact_order(r, s, order);
+	for (size_t n = 0; n < s->n_contacts; n++) {
+		const factsheet_contact_t *c = &s->contacts[order[n]];
+		int column = fprintf(out, "   %-11s", contact_label(c->kind));
 
 		if (c->kind == FACTSHEET_CONTACT_LINK) {
 			char *m = marked(r, c->label, 0);
@@ -169,6 +169,7 @@ print_contacts(FILE *out, const render_options_t *o,
 			free(m);
 		}
 	}
+	free(order);
 }
 
 /* For people tuning the thesaurus: the terms that ranked the hit. */
