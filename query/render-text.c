@@ -120,7 +120,7 @@ print_field(FILE *out, const render_options_t *o,
 	    size_t length)
 {
 	char *m = marked(r, text, length);
-	int column = 3;
+	int column = 0;
 
 	if (m == NULL)
 		return;

@@ -1,2 +1,271 @@
 #!/bin/sh
-echo 1..0
+# bad-input.sh - every bad file, database, query or argument ends in exit
+# status 2 with a message on stderr that names the culprit, and the index
+# already built keeps answering the same after each one.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/setup.sh"
+
+DB="$TMP/db"
+
+# The index's answer to "pecos": its --json total.
+pecos_total() {
+	"$QUERY" --db "$DB" --json --limit 1 pecos |
+	sed -n 's/^ *"total": *\([0-9][0-9]*\),*$/\1/p'
+}
+
+# The index still answers "pecos" exactly as before the bad case.
+still_answers() {
+	_sa_now=$(pecos_total 2>&1 || :)
+	if [ "$_sa_now" != "$TOTAL" ]; then
+		echo "the index answered 'pecos' with total '$_sa_now', before: '$TOTAL'"
+		return 1
+	fi
+}
+
+# The last command wrote exactly one line to stderr, and it holds $1.
+one_line_naming() {
+	lines_are "$ERR" 1 && contains "$ERR" "$1"
+}
+
+t "index the corpus" index_corpus "$DB"
+TOTAL=$(pecos_total)
+t "the index answers 'pecos' (--json total $TOTAL)" \
+	eval '[ -n "$TOTAL" ] && [ "$TOTAL" -gt 0 ]'
+
+# Bad files -----------------------------------------------------------------
+
+# bad_file DESC FILE [TEXT...]: indexing FILE alone fails with exit 2 and
+# one line on stderr naming FILE and holding each TEXT; the index is
+# untouched.
+bad_file() {
+	_bf_desc=$1
+	_bf_file=$2
+	shift 2
+	t "$_bf_desc: exit 2" check_exit 2 "$INDEX" --db "$DB" "$_bf_file"
+	t "$_bf_desc: one line on stderr naming the file" one_line_naming "$_bf_file"
+	for _bf_text in "$@"; do
+		t "$_bf_desc: the message says '$_bf_text'" icontains "$ERR" "$_bf_text"
+	done
+	t "$_bf_desc: the index still answers the same" still_answers
+}
+
+bad_file "missing file" "$TMP/no-such-file.txt"
+
+mkdir "$TMP/a-directory"
+bad_file "a directory as FILE" "$TMP/a-directory"
+
+: >"$TMP/empty.txt"
+bad_file "empty file" "$TMP/empty.txt" "empty"
+
+printf '   \n\t\n  \r\n\n' >"$TMP/blank.txt"
+bad_file "whitespace-only file" "$TMP/blank.txt" "empty"
+
+printf 'ab\0cd\n' >"$TMP/binary.dat"
+bad_file "binary file" "$TMP/binary.dat" "binary"
+
+# Latin-1 text: "Medicare\n" then "caf\xe9 r\xe9sum\xe9".
+printf 'Medicare\ncaf\351 r\351sum\351\n' >"$TMP/latin1.txt"
+bad_file "invalid UTF-8" "$TMP/latin1.txt" "UTF-8" "line" "byte"
+
+# Plain prose: indexed anyway, with a warning -------------------------------
+
+cat >"$TMP/prose.txt" <<'EOF'
+Some notes on zebrafinch migration, written as ordinary prose with no
+headings, no problems, no solutions and no table of resources.
+
+A second paragraph follows, just as plain, about the weather in the
+valley where the birds spend the winter.
+EOF
+t "unstructured prose: exit 0" \
+	check_exit 0 "$INDEX" --db "$DB" "$TMP/prose.txt"
+t "unstructured prose: a 'warning:' on stderr" contains "$ERR" "warning:"
+t "unstructured prose: the warning names the file" \
+	contains "$ERR" "$TMP/prose.txt"
+t "unstructured prose: the summary counts it" \
+	contains "$OUT" "Indexed 1 publication"
+t "unstructured prose: searchable afterwards" \
+	check_exit 0 "$QUERY" --db "$DB" zebrafinch
+t "unstructured prose: the index still answers 'pecos' the same" \
+	still_answers
+
+# A good file among bad ones ------------------------------------------------
+
+cat >"$TMP/good.txt" <<'EOF'
+Quokka Portal Help Sheet
+
+Problem: Cannot Reach the Quokkaportal
+
+The quokkaportal shows a blank page after you sign in.
+
+Solution: Contact the Quokka Help Desk
+
+Phone: 1-800-555-0199
+EOF
+t "a good file between bad ones: exit 2" \
+	check_exit 2 "$INDEX" --db "$DB" "$TMP/no-such-file.txt" \
+	"$TMP/good.txt" "$TMP/binary.dat"
+t "a good file between bad ones: the missing file is named" \
+	contains "$ERR" "$TMP/no-such-file.txt"
+t "a good file between bad ones: the binary file is named" \
+	contains "$ERR" "$TMP/binary.dat"
+t "a good file between bad ones: the good file is not complained about" \
+	lacks "$ERR" "$TMP/good.txt"
+t "a good file between bad ones: the good one is indexed" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" quokkaportal &&
+	first_hit_is "Cannot Reach the Quokkaportal"'
+t "a good file between bad ones: the index still answers 'pecos' the same" \
+	still_answers
+
+# Bad databases -------------------------------------------------------------
+
+: >"$TMP/afile"
+t "--db under a regular file: exit 2" \
+	check_exit 2 "$INDEX" --db "$TMP/afile/db" "$CORPUS"
+t "--db under a regular file: one line on stderr naming the path" \
+	one_line_naming "$TMP/afile/db"
+t "--db under a regular file: the file is left alone" \
+	eval '[ -f "$TMP/afile" ] && [ ! -s "$TMP/afile" ]'
+
+t "--db '': exit 2" check_exit 2 "$INDEX" --db "" "$CORPUS"
+t "--db '': the message names --db" contains "$ERR" "--db"
+
+t "query --db in a missing directory: exit 2" \
+	check_exit 2 "$QUERY" --db "$TMP/no-such-dir/db" pecos
+t "query --db in a missing directory: 'no database'" \
+	contains "$ERR" "no database"
+t "query --db in a missing directory: one line on stderr naming the path" \
+	one_line_naming "$TMP/no-such-dir/db"
+t "query --db in a missing directory: nothing is created" \
+	eval '[ ! -e "$TMP/no-such-dir" ]'
+
+t "query --db naming a regular file: exit 2" \
+	check_exit 2 "$QUERY" --db "$TMP/afile" pecos
+t "query --db naming a regular file: one line on stderr naming it" \
+	one_line_naming "$TMP/afile"
+
+# A database another indexer has open.  A real factsheet-index holds the
+# lock: it opens the database before it reads its files, and its complaints
+# about sixty long missing file names (180 KB, more than a pipe holds) go
+# to a FIFO whose reader never reads, so it blocks in write(2), database
+# open, until the reader is killed and SIGPIPE ends it.  (Xapian's lock is
+# an fcntl lock on flintlock: flock(1) cannot take it.)
+segment=$(printf '%0200d' 0 | tr 0 a)
+long=$TMP/no-such-directory
+for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	long=$long/$segment
+done
+hold_lock() {
+	set --
+	_i=0
+	while [ "$_i" -lt 60 ]; do
+		_i=$((_i + 1))
+		set -- "$@" "$long/$_i.txt"
+	done
+	"$INDEX" --db "$DB" "$@" >/dev/null 2>"$TMP/lock.fifo"
+}
+mkfifo "$TMP/lock.fifo"
+sleep 120 <"$TMP/lock.fifo" &
+reader=$!
+hold_lock &
+holder=$!
+BACKGROUND="$reader $holder"
+
+# Another indexer now gets "locked" (it may win the race once, before the
+# holder has opened the database: that costs nothing, the corpus is simply
+# indexed again, so retry for a while).
+locked=no
+for _try in 1 2 3 4 5 6 7 8 9 10; do
+	sleep 1
+	kill -0 "$holder" 2>/dev/null || break
+	run "$INDEX" --db "$DB" "$CORPUS"
+	if [ "$rc" -eq 2 ] && grep -i "locked" "$ERR" >/dev/null; then
+		locked=yes
+		break
+	fi
+done
+if [ "$locked" = yes ]; then
+	t "database locked by another indexer: exit 2" eval '[ "$rc" -eq 2 ]'
+	t "database locked by another indexer: 'locked'" icontains "$ERR" locked
+	t "database locked by another indexer: one line on stderr naming it" \
+		one_line_naming "$DB"
+	t "database locked by another indexer: queries still answer" \
+		still_answers
+elif kill -0 "$holder" 2>/dev/null; then
+	t "database locked by another indexer: exit 2 with 'locked'" \
+		eval 'echo "a second indexer was not refused while another had the database open"; false'
+else
+	skip "database locked by another indexer" \
+		"could not keep an indexer blocked with the database open"
+fi
+kill "$reader" 2>/dev/null || :
+wait "$holder" 2>/dev/null || :
+wait "$reader" 2>/dev/null || :
+BACKGROUND=
+t "the lock is released when the other indexer ends" \
+	check_exit 0 "$INDEX" --db "$DB" "$CORPUS"
+t "after the lock: the index still answers 'pecos' the same" still_answers
+
+# Damaged databases: copies of the good one with tables overwritten by
+# random bytes, or truncated to nothing.
+cp -R "$DB" "$TMP/garbled.db"
+head -c 4096 /dev/urandom >"$TMP/garbled.db/postlist.glass"
+head -c 4096 /dev/urandom >"$TMP/garbled.db/termlist.glass"
+t "tables overwritten with random bytes: query exit 2" \
+	check_exit 2 "$QUERY" --db "$TMP/garbled.db" pecos
+t "tables overwritten with random bytes: the message says 'corrupt'" \
+	icontains "$ERR" "corrupt"
+t "tables overwritten with random bytes: one line on stderr naming the database" \
+	one_line_naming "$TMP/garbled.db"
+
+cp -R "$DB" "$TMP/truncated.db"
+: >"$TMP/truncated.db/postlist.glass"
+: >"$TMP/truncated.db/termlist.glass"
+t "tables truncated: query exit 2" \
+	check_exit 2 "$QUERY" --db "$TMP/truncated.db" pecos
+t "tables truncated: the message says 'corrupt'" icontains "$ERR" "corrupt"
+t "tables truncated: one line on stderr naming the database" \
+	one_line_naming "$TMP/truncated.db"
+
+cp -R "$DB" "$TMP/version.db"
+head -c 112 /dev/urandom >"$TMP/version.db/iamglass"
+t "version file overwritten: query exit 2" \
+	check_exit 2 "$QUERY" --db "$TMP/version.db" pecos
+t "version file overwritten: the message says 'corrupt'" \
+	icontains "$ERR" "corrupt"
+t "version file overwritten: factsheet-index exit 2 too" \
+	check_exit 2 "$INDEX" --db "$TMP/version.db" "$CORPUS"
+t "damaged copies: the original still answers the same" still_answers
+
+# Bad queries and arguments ----------------------------------------------------
+
+t "empty query '': exit 2" check_exit 2 "$QUERY" --db "$DB" ""
+t "empty query '': one line on stderr about the query" \
+	one_line_naming "query"
+t "blank query '   ': exit 2" check_exit 2 "$QUERY" --db "$DB" "   "
+t "blank query '   ': one line on stderr about the query" \
+	one_line_naming "query"
+
+long_query=$(printf '%10000s' '' | tr ' ' q)
+t "10,000-character query: exit 2" \
+	check_exit 2 "$QUERY" --db "$DB" "$long_query"
+t "10,000-character query: one line on stderr, 'too long'" \
+	one_line_naming "too long"
+
+t "no query words: exit 2" check_exit 2 "$QUERY" --db "$DB"
+t "no query words: says so" contains "$ERR" "no query"
+t "no query words, only options: exit 2" \
+	check_exit 2 "$QUERY" --db "$DB" --json --limit 3
+
+t "indexer without files: exit 2" check_exit 2 "$INDEX" --db "$DB"
+t "indexer without files: says so" contains "$ERR" "no files"
+t "indexer without files: the index still answers the same" still_answers
+
+t "factsheet-index --bogus: exit 2" \
+	check_exit 2 "$INDEX" --bogus --db "$DB" "$CORPUS"
+t "factsheet-index --bogus: the message names it" contains "$ERR" "--bogus"
+t "factsheet-index --bogus: nothing indexed, index unchanged" still_answers
+t "factsheet-query --bogus: exit 2" \
+	check_exit 2 "$QUERY" --bogus --db "$DB" pecos
+t "factsheet-query --bogus: the message names it" contains "$ERR" "--bogus"
+t "factsheet-query --bogus: nothing on stdout" lines_are "$OUT" 0
+
+done_testing
