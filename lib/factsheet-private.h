@@ -194,6 +194,10 @@ typedef struct {
 	size_t n_words;
 	char **stems;
 	size_t n_stems;
+	/* The words the person typed, and their stems: a snippet prefers
+	 * them to words matched only through the thesaurus. */
+	char **typed;
+	size_t n_typed;
 } term_set_t;
 
 /* Fills SET from index terms (NULL-terminated); 0, or -1 out of memory. */
@@ -205,6 +209,11 @@ term_set_clear(term_set_t *set);
 
 /* Stems a normalized word as the index does; returns malloc'd text. */
 typedef char *(*term_stemmer_t)(void *ctx, const char *word);
+
+/* Records the words of QUERY as those typed; 0, or -1 out of memory. */
+int
+term_set_mark_typed(term_set_t *set, const char *query, term_stemmer_t stem,
+		    void *ctx);
 
 /*
  * TEXT with the words SET matched between OPEN and CLOSE.  With LENGTH

@@ -85,15 +85,48 @@ term_set_clear(term_set_t *set)
 		free(set->words[i]);
 	for (size_t i = 0; set->stems && i < set->n_stems; i++)
 		free(set->stems[i]);
+	for (size_t i = 0; set->typed && i < set->n_typed; i++)
+		free(set->typed[i]);
 	free(set->words);
 	free(set->stems);
+	free(set->typed);
 	memset(set, 0, sizeof *set);
+}
+
+int
+term_set_mark_typed(term_set_t *set, const char *query, term_stemmer_t stem,
+		    void *ctx)
+{
+	char *words = phrase_words(query), *save = NULL, *w;
+	size_t n = 1;
+
+	if (words == NULL)
+		return -1;
+	for (const char *p = words; *p; p++)
+		n += *p == ' ';
+	set->typed = calloc(2 * n, sizeof *set->typed);
+	if (set->typed == NULL) {
+		free(words);
+		return -1;
+	}
+	for (w = strtok_r(words, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		char *stemmed = stem(ctx, w);
+
+		if (stemmed != NULL)
+			set->typed[set->n_typed++] = stemmed;
+		if ((set->typed[set->n_typed] = str_printf("%s", w)) != NULL)
+			set->n_typed++;
+	}
+	free(words);
+	qsort(set->typed, set->n_typed, sizeof *set->typed, compare_strings);
+	return 0;
 }
 
 /* Matched byte ranges of a text, in order, each with the number of the
  * term it matched. */
 typedef struct {
-	size_t (*spans)[3];
+	size_t (*spans)[4];
 	size_t n;
 	size_t size;
 	int failed;
@@ -106,7 +139,7 @@ add_span(spans_t *s, size_t start, size_t end, size_t term)
 		return;
 	if (s->n == s->size) {
 		size_t size = s->size ? s->size * 2 : 16;
-		size_t (*grown)[3] = realloc(s->spans, size * sizeof *grown);
+		size_t (*grown)[4] = realloc(s->spans, size * sizeof *grown);
 
 		if (grown == NULL) {
 			s->failed = 1;
@@ -118,6 +151,7 @@ add_span(spans_t *s, size_t start, size_t end, size_t term)
 	s->spans[s->n][0] = start;
 	s->spans[s->n][1] = end;
 	s->spans[s->n][2] = term;
+	s->spans[s->n][3] = 0;
 	s->n++;
 }
 
@@ -145,22 +179,30 @@ may_stem_to(const term_set_t *set, const char *word)
 	return 0;
 }
 
-/* The number of the term WORD matches (1-based), or 0. */
+/*
+ * The number of the term WORD matches (1-based), or 0; *TYPED says
+ * whether the person typed it (as a word or by its stem).
+ */
 static size_t
 word_matches(const term_set_t *set, const char *word, size_t len,
-	     term_stemmer_t stem, void *ctx)
+	     term_stemmer_t stem, void *ctx, int *typed)
 {
 	char *raw = str_ndup(word, len), *norm = raw ? text_normalize(raw) : 0;
 	size_t term = 0;
 
+	*typed = 0;
 	if (norm != NULL) {
 		term = set_find(set->words, set->n_words, norm, 0);
+		*typed = term && set_find(set->typed, set->n_typed, norm, 0);
 		if (term == 0 && may_stem_to(set, norm)) {
 			char *stemmed = stem(ctx, norm);
 
-			if (stemmed != NULL)
+			if (stemmed != NULL) {
 				term = set_find(set->stems, set->n_stems,
 				    stemmed, set->n_words);
+				*typed = term && set_find(set->typed,
+				    set->n_typed, stemmed, 0);
+			}
 			free(stemmed);
 		}
 	}
@@ -183,9 +225,13 @@ match_word(spans_t *spans, const term_set_t *set, const char *text,
 	 * index keeps ("contact_list", "can't") but a query may not. */
 	static const char *const separators[] = { ".@/:", "_'" };
 	size_t a = start, term;
+	int typed;
 
-	if ((term = word_matches(set, text + start, end - start, stem, ctx))) {
+	if ((term = word_matches(set, text + start, end - start, stem, ctx,
+	    &typed))) {
 		add_span(spans, start, end, term);
+		if (!spans->failed)
+			spans->spans[spans->n - 1][3] = (size_t)typed;
 		return;
 	}
 	for (; level < 2; level++) {
@@ -276,6 +322,8 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 			/* The number replaces the spans of its parts. */
 			drop_spans_within(spans, i, i + len);
 			add_span(spans, i, i + len, term);
+			if (!spans->failed)
+				spans->spans[spans->n - 1][3] = 1;
 		}
 		i += len - 1;
 	}
@@ -290,9 +338,14 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 			b++;
 		if (a == (size_t)(amp - text) || b == (size_t)(amp - text) + 1)
 			continue;
-		if ((term = word_matches(set, text + a, b - a, stem, ctx))) {
+		int typed;
+
+		if ((term = word_matches(set, text + a, b - a, stem, ctx,
+		    &typed))) {
 			drop_spans_within(spans, a, b);
 			add_span(spans, a, b, term);
+			if (!spans->failed)
+				spans->spans[spans->n - 1][3] = 1;
 		}
 		amp = text + b - 1;
 	}
@@ -344,13 +397,15 @@ cut_before(const char *text, size_t p, size_t a)
 }
 
 /*
- * How well [A, B) matches: distinct terms first, so that "An expired
- * password" beats "password, your password, or password", then hits.
+ * How well [A, B) matches: distinct words the person typed first, then
+ * distinct words matched through the thesaurus, so that "An expired
+ * password" beats "changing your password, or retrieving a forgotten
+ * password", then the number of matches.
  */
 static size_t
 score(const spans_t *spans, size_t a, size_t b)
 {
-	size_t distinct = 0, hits = 0;
+	size_t typed = 0, distinct = 0, hits = 0;
 
 	for (size_t k = 0; k < spans->n; k++) {
 		size_t j;
@@ -363,8 +418,9 @@ score(const spans_t *spans, size_t a, size_t b)
 			    spans->spans[j][2] == spans->spans[k][2])
 				break;
 		distinct += j == k;
+		typed += j == k && spans->spans[k][3];
 	}
-	return distinct * 1000 + hits;
+	return typed * 1000000 + distinct * 1000 + hits;
 }
 
 /*

@@ -66,6 +66,12 @@ check_query(factsheet_db_t *db, const char *query)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
+static char *
+stem_word(void *mset, const char *word)
+{
+	return shim_mset_stem(mset, word);
+}
+
 /*
  * Which kinds of contact QUERY asks for ("what is the phone number",
  * "deaf line"), by the thesaurus's contact lines; 0 or -1 out of memory.
@@ -147,10 +153,10 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	}
 	memcpy(r->asks, asks, sizeof r->asks);
 	status = shim_db_search(db_shim(db), &q, &r->mset);
-	free(prepared);
 	for (size_t k = 0; k < q.n_boost_terms; k++)
 		free(boost[k]);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
+		free(prepared);
 		free(r);
 		return db_fail_shim(db, status);
 	}
@@ -160,12 +166,16 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	corrected = shim_mset_corrected(r->mset);
 	if (r->hits == NULL ||
 	    term_set_init(&r->terms, shim_mset_terms(r->mset)) < 0 ||
+	    term_set_mark_typed(&r->terms, corrected ? corrected : prepared,
+	    stem_word, r->mset) < 0 ||
 	    (corrected != NULL &&
 	    (r->corrected = str_printf("%s", corrected)) == NULL)) {
+		free(prepared);
 		factsheet_results_free(r);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
 	}
+	free(prepared);
 	for (size_t i = 0; i < r->n_hits; i++) {
 		hit_t *h = &r->hits[i];
 
@@ -256,11 +266,6 @@ factsheet_results_hit(const factsheet_results_t *r, size_t i)
 	return i < r->n_hits ? &r->hits[i].hit : NULL;
 }
 
-static char *
-stem_word(void *mset, const char *word)
-{
-	return shim_mset_stem(mset, word);
-}
 
 char *
 factsheet_results_highlight(const factsheet_results_t *r, const char *text,
