@@ -187,9 +187,22 @@ static size_t
 word_matches(const term_set_t *set, const char *word, size_t len,
 	     term_stemmer_t stem, void *ctx, int *typed)
 {
-	char *raw = str_ndup(word, len), *norm = raw ? text_normalize(raw) : 0;
-	size_t term = 0;
+	char buf[64], *raw = NULL, *norm = NULL;
+	size_t term = 0, i;
 
+	/* Most words are short ASCII: lower case them in place of the
+	 * full normalization, without allocating. */
+	for (i = 0; i < len && i < sizeof buf - 1; i++) {
+		if ((unsigned char)word[i] >= 0x80)
+			break;
+		buf[i] = (char)tolower((unsigned char)word[i]);
+	}
+	if (i == len) {
+		buf[len] = '\0';
+		norm = buf;
+	} else if ((raw = str_ndup(word, len)) != NULL) {
+		norm = text_normalize(raw);
+	}
 	*typed = 0;
 	if (norm != NULL) {
 		term = set_find(set->words, set->n_words, norm, 0);
@@ -206,8 +219,9 @@ word_matches(const term_set_t *set, const char *word, size_t len,
 			free(stemmed);
 		}
 	}
+	if (norm != buf)
+		free(norm);
 	free(raw);
-	free(norm);
 	return term;
 }
 

@@ -464,7 +464,13 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 	    const std::string &text, std::string *corrected,
 	    Xapian::Query *words, Xapian::Query *phrase)
 {
-	Xapian::Query query = qp.parse_query(text, parser_flags);
+	/* Plain words get our own spelling correction (correct_words);
+	 * the parser's, which looks up every unknown word, is for the rest. */
+	unsigned flags = parser_flags;
+	if (corrected == NULL || is_plain_words(text) ||
+	    text.find(' ') == std::string::npos)
+		flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+	Xapian::Query query = qp.parse_query(text, flags);
 
 	if (corrected != NULL)
 		*corrected = qp.get_corrected_query_string();
@@ -474,7 +480,7 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 		 * so parse them as plain words. */
 		Xapian::QueryParser plain(qp);
 		plain.set_stopper(NULL);
-		query = plain.parse_query(text, parser_flags &
+		query = plain.parse_query(text, flags &
 		    ~Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS);
 	}
 	*words = query;
@@ -596,8 +602,50 @@ struct candidate {
 	int percent;
 };
 
+/*
+ * Matches exactly the given documents, with no weight: a filter to check
+ * a phrase in a few candidates only, cheaper than reading each one's
+ * unique term.
+ */
+class DocidSource : public Xapian::PostingSource {
+	std::vector<Xapian::docid> dids;
+	size_t pos;
+	bool started;
+
+    public:
+	explicit DocidSource(std::vector<Xapian::docid> d)
+	    : dids(std::move(d)), pos(0), started(false)
+	{
+		std::sort(dids.begin(), dids.end());
+		set_maxweight(0);
+	}
+	Xapian::doccount get_termfreq_min() const { return dids.size(); }
+	Xapian::doccount get_termfreq_est() const { return dids.size(); }
+	Xapian::doccount get_termfreq_max() const { return dids.size(); }
+	void next(double)
+	{
+		if (started)
+			pos++;
+		started = true;
+	}
+	void skip_to(Xapian::docid did, double)
+	{
+		started = true;
+		while (pos < dids.size() && dids[pos] < did)
+			pos++;
+	}
+	bool at_end() const { return pos >= dids.size(); }
+	Xapian::docid get_docid() const { return dids[pos]; }
+	void init(const Xapian::Database &)
+	{
+		pos = 0;
+		started = false;
+	}
+	std::string get_description() const { return "DocidSource"; }
+};
+
 /* How many of the first candidates an exact phrase can lift. */
-static const Xapian::doccount rerank_depth = 100;
+static const Xapian::doccount rerank_depth = 50;
 
 /*
  * The first WANTED hits of QUERY, those holding PHRASE lifted by its
@@ -619,26 +667,20 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	Xapian::MSet mset = enquire.get_mset(0, phrase.empty() ? wanted :
 	    std::max(wanted, rerank_depth));
 	std::vector<candidate> hits;
-	std::vector<std::string> ids;
+	std::vector<Xapian::docid> dids;
 	int top_percent = 0;
 
 	*total = mset.get_matches_estimated();
 	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
 		hits.push_back({*it, it.get_weight(), it.get_percent()});
+		dids.push_back(*it);
 		top_percent = std::max(top_percent, it.get_percent());
-		if (phrase.empty())
-			continue;
-		Xapian::Document doc = it.get_document();
-		Xapian::TermIterator t = doc.termlist_begin();
-		t.skip_to(fields[FIELD_ID].prefix);
-		if (t != doc.termlist_end())
-			ids.push_back(*t);
 	}
-	if (!phrase.empty() && !ids.empty()) {
-		Xapian::Query only(Xapian::Query::OP_OR, ids.begin(), ids.end());
+	if (!phrase.empty() && !dids.empty()) {
+		Xapian::Query only((new DocidSource(dids))->release());
 		enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, phrase,
 		    only));
-		Xapian::MSet lifted = enquire.get_mset(0, ids.size());
+		Xapian::MSet lifted = enquire.get_mset(0, dids.size());
 		std::map<Xapian::docid, double> bonus;
 		for (Xapian::MSetIterator it = lifted.begin();
 		    it != lifted.end(); ++it)
@@ -682,8 +724,6 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	Xapian::Query words, phrase;
 	Xapian::Query query = build_query(qp, q, q->query, &corrected, &words,
 	    &phrase);
-	/* Our own correction where the query is words; the parser's for
-	 * queries with operators. */
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(*db->db, m->stem, q->query);
 

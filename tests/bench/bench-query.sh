@@ -30,7 +30,8 @@ mkdir -p "$out"
 
 dbs="corpus"
 rm -rf "$out/corpus.db"
-(cd "$top" && "$index" --db "$out/corpus.db" corpus/*.txt >/dev/null)
+(cd "$top" && "$index" --db "$out/corpus.db" \
+    corpus/pecos-technical-assistance-contacts.txt >/dev/null)
 if [ -f "$gen" ] && [ -d /usr/share/doc/postgresql-doc-15 ]; then
 	if [ ! -d "$out/gen-$n" ]; then
 		python3 "$gen" "$n" "$out/gen-$n" >/dev/null
