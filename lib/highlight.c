@@ -363,7 +363,9 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 		}
 		amp = text + b - 1;
 	}
-	qsort(spans->spans, spans->n, sizeof *spans->spans, compare_spans);
+	if (spans->n > 1)
+		qsort(spans->spans, spans->n, sizeof *spans->spans,
+		    compare_spans);
 }
 
 /* Sentences end after ". ", "? ", "! " or at a line break. */
