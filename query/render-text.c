@@ -52,15 +52,16 @@ print_wrapped(FILE *out, const render_options_t *o, const char *marked,
 	plain[len] = '\0';
 	if (width < 20)
 		width = 20;
-	/* A URL broken across lines cannot be clicked or copied: keep each
-	 * whole, on a line of its own if need be. */
+	/* A URL or a path broken across lines cannot be clicked or copied:
+	 * keep each whole (any word with a slash), on a line of its own if
+	 * need be. */
 	memset(keep, UC_BREAK_UNDEFINED, len + 1);
-	for (size_t i = 0; i < len; i++) {
-		if (strncmp(plain + i, "http://", 7) != 0 &&
-		    strncmp(plain + i, "https://", 8) != 0)
-			continue;
-		for (i++; i < len && !strchr(" \t\n", plain[i]); i++)
-			keep[i] = UC_BREAK_PROHIBITED;
+	for (size_t i = 0; i < len;) {
+		size_t n = strcspn(plain + i, " \t\n");
+
+		if (memchr(plain + i, '/', n) != NULL)
+			memset(keep + i + 1, UC_BREAK_PROHIBITED, n - 1);
+		i += n + (i + n < len);
 	}
 	u8_width_linebreaks((const uint8_t *)plain, len, width,
 	    first_column - indent, 0, keep, "UTF-8", breaks);
@@ -206,16 +207,22 @@ render_hit(FILE *out, const render_options_t *o,
 {
 	const factsheet_hit_t *h = factsheet_results_hit(r, i);
 	const factsheet_section_t *s = h->section;
-	char *heading = marked(r, s->heading, 0);
+	char *heading = marked(r, s->heading, 0), *where;
 	int column;
 
 	column = fprintf(out, "%u. [%d%%] ", h->rank, h->percent);
 	if (heading != NULL)
 		print_wrapped(out, o, heading, column, column, SGR_HEADING);
 	free(heading);
-	fprintf(out, "   %s%s (%s, line %u)%s\n", o->color ? SGR_DIM : "",
-	    h->publication_title, h->publication_source, s->line,
-	    o->color ? SGR_RESET : "");
+	/* Where it comes from, as "file:line" that editors can open. */
+	if ((where = malloc(strlen(h->publication_title) +
+	    strlen(h->publication_source) + 32)) != NULL) {
+		sprintf(where, "%s, %s:%u", h->publication_title,
+		    h->publication_source, s->line);
+		fputs("   ", out);
+		print_wrapped(out, o, where, 3, 3, SGR_DIM);
+		free(where);
+	}
 	if (s->text[0] != '\0')
 		print_field(out, o, r, "", s->text, DESCRIPTION_LENGTH);
 	if (s->solution_heading != NULL) {
