@@ -607,6 +607,8 @@ struct candidate {
  * a phrase in a few candidates only, cheaper than reading each one's
  * unique term.
  */
+namespace {
+
 class DocidSource : public Xapian::PostingSource {
 	std::vector<Xapian::docid> dids;
 	size_t pos;
@@ -643,6 +645,8 @@ class DocidSource : public Xapian::PostingSource {
 	}
 	std::string get_description() const { return "DocidSource"; }
 };
+
+} // namespace
 
 /* How many of the first candidates an exact phrase can lift. */
 static const Xapian::doccount rerank_depth = 50;
