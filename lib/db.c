@@ -192,7 +192,8 @@ section_texts(doc_texts_t *t, const factsheet_publication_t *pub,
 			add_text(t, FIELD_HEADING, s->heading, 1);
 		break;
 	}
-	add_text(t, FIELD_BODY, s->part, 1);
+	for (size_t i = 0; i < s->n_path; i++)
+		add_text(t, FIELD_BODY, s->path[i], 1);
 	add_text(t, FIELD_BODY, s->text, 1);
 	add_text(t, FIELD_SOLUTION, s->solution_heading, 2);
 	add_text(t, FIELD_SOLUTION, s->solution_text, 1);

@@ -154,6 +154,65 @@ phrase_words(const char *text);
 unsigned
 phrase_in_words(const char *phrase, const char *words);
 
+/* builder.c --------------------------------------------------------- */
+
+/* Heading levels a hierarchy keeps (HTML's h1 to h6). */
+#define BUILDER_LEVELS 6
+
+/* Turns a stream of headings, paragraphs and rows into sections. */
+typedef struct {
+	factsheet_publication_t *pub;
+	factsheet_section_t *current;
+	strbuf_t text;
+	strbuf_t solution;
+	contact_list_t contacts;
+	int in_solution;
+	int in_table;
+	/* Plain text: a heading waits to see whether text follows; one
+	 * that none follows names the group of problems or rows below. */
+	char *pending_heading;
+	char *part;
+	/* Formats with levels: the headings above, outermost first, and
+	 * whether the deepest has no section yet. */
+	char *levels[BUILDER_LEVELS];
+	int hierarchy;
+	int heading_open;
+	unsigned pending_line;
+	unsigned last_line;
+	char *anchor;		/* for the next section */
+	unsigned page;		/* of the next section; 0 if none */
+	int failed;
+} builder_t;
+
+void builder_init(builder_t *b, factsheet_publication_t *pub);
+
+/* A heading of LEVEL 1 to 6, or 0 in formats without levels (plain
+ * text); ANCHOR is its HTML id, or NULL.  "Problem:" and "Solution:"
+ * headings start those blocks. */
+void builder_heading(builder_t *b, unsigned level, const char *text,
+		     const char *anchor, unsigned line);
+
+/* A paragraph (list items on lines of their own).  SINGLE_LINE says it
+ * may be a contact line ("Phone: ..."). */
+void builder_paragraph(builder_t *b, const char *text, unsigned line,
+		       int single_line);
+
+void builder_problem(builder_t *b, const char *heading, unsigned line);
+void builder_solution(builder_t *b, const char *heading);
+
+/* One row of a table: its name and its other cells (HTML allowed). */
+void builder_table_row(builder_t *b, const char *name,
+		       const char *const *cells, size_t n_cells,
+		       unsigned line);
+void builder_table_end(builder_t *b);
+
+/* The page the following sections start on (PDF). */
+void builder_page(builder_t *b, unsigned page);
+
+/* Closes the last section and frees the builder's own memory; 0, or -1
+ * when out of memory somewhere along the way. */
+int builder_finish(builder_t *b);
+
 /* parse-factsheet.c ------------------------------------------------- */
 
 /* Parses checked UTF-8 text into *PUB (already allocated, zeroed). */

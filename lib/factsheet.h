@@ -94,7 +94,11 @@ typedef struct {
 	factsheet_section_kind_t kind;
 	char *slug;		/* unique within its publication */
 	char *heading;		/* problem heading, resource name, or heading */
-	char *part;		/* the heading above a group of sections, or NULL */
+	char *part;		/* the heading just above, or NULL */
+	char **path;		/* all headings above, outermost first */
+	size_t n_path;
+	char *anchor;		/* HTML id, or a slug, to link to it */
+	unsigned page;		/* PDF page it starts on; 0 if none */
 	char *text;		/* description paragraphs; "" if none */
 	char *solution_heading;	/* NULL unless a problem with a Solution: */
 	char *solution_text;	/* NULL when solution_heading is NULL */

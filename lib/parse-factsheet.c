@@ -12,7 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
 
 #include "factsheet-private.h"
 
@@ -34,17 +33,7 @@ typedef struct {
 	size_t n_lines;
 	block_t *blocks;
 	size_t n_blocks;
-
-	/* The section being filled, or NULL. */
-	factsheet_section_t *current;
-	strbuf_t text;
-	strbuf_t solution;
-	contact_list_t contacts;
-	int in_solution;
-
-	char *pending_heading;	/* a heading not yet followed by text */
-	unsigned pending_line;
-	char *part;		/* the heading over the current group */
+	builder_t build;
 	int failed;
 } parser_t;
 
@@ -140,6 +129,23 @@ block_text(const parser_t *p, const block_t *b, size_t from)
 	return strbuf_finish(&out);
 }
 
+/* Lines FROM.. of block B as one paragraph of the current section. */
+static void
+add_lines(parser_t *p, const block_t *b, size_t from)
+{
+	char *para;
+
+	if (from >= b->n)
+		return;
+	if ((para = block_text(p, b, from)) == NULL) {
+		p->failed = 1;
+		return;
+	}
+	builder_paragraph(&p->build, para, b->lineno + (unsigned)from,
+	    b->n - from == 1);
+	free(para);
+}
+
 /* A label line such as "Problem: X": X, or NULL if L is not one. */
 static char *
 labelled(const line_t *l, const char *label)
@@ -215,365 +221,6 @@ is_heading(const parser_t *p, const block_t *b)
 	return b->n == 1 && is_heading_line(block_line(p, b, 0));
 }
 
-/* Sections --------------------------------------------------------- */
-
-static char *
-slug_of(const char *s, size_t max_words)
-{
-	strbuf_t b = { 0 };
-	size_t words = 0;
-	int dash = 0;
-
-	for (; *s != '\0' && words < max_words; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (isalnum(c)) {
-			if (dash && b.len > 0)
-				strbuf_puts(&b, "-");
-			dash = 0;
-			c = (unsigned char)tolower(c);
-			strbuf_append(&b, (const char *)&c, 1);
-		} else if (!dash && b.len > 0) {
-			dash = 1;
-			if (c == ' ')
-				words++;
-		}
-		if (b.len > 80)
-			break;
-	}
-	return strbuf_finish(&b);
-}
-
-/* A slug unique in the publication: "resources", "resources-2", ... */
-static char *
-unique_slug(const factsheet_publication_t *pub, const char *base)
-{
-	char *slug;
-
-	if (base[0] == '\0')
-		base = "section";
-	slug = str_printf("%s", base);
-
-	for (unsigned n = 2; slug != NULL; n++) {
-		size_t i;
-
-		for (i = 0; i < pub->n_sections; i++)
-			if (pub->sections[i].slug != NULL &&
-			    strcmp(pub->sections[i].slug, slug) == 0)
-				break;
-		if (i == pub->n_sections)
-			break;
-		free(slug);
-		slug = str_printf("%s-%u", base, n);
-	}
-	return slug;
-}
-
-static factsheet_section_t *
-new_section(parser_t *p, factsheet_section_kind_t kind, char *heading,
-	    unsigned line)
-{
-	factsheet_publication_t *pub = p->pub;
-	factsheet_section_t *s, *grown;
-
-	grown = realloc(pub->sections, (pub->n_sections + 1) * sizeof *s);
-	if (grown == NULL) {
-		free(heading);
-		p->failed = 1;
-		return NULL;
-	}
-	pub->sections = grown;
-	s = &pub->sections[pub->n_sections++];
-	memset(s, 0, sizeof *s);
-	s->kind = kind;
-	s->heading = heading;
-	s->line = line;
-	if (kind != FACTSHEET_SECTION_TEXT && p->part != NULL &&
-	    (s->part = str_printf("%s", p->part)) == NULL)
-		p->failed = 1;
-	return s;
-}
-
-static void
-finish_section(parser_t *p)
-{
-	factsheet_section_t *s = p->current;
-	char *base;
-
-	if (s == NULL)
-		return;
-	s->text = strbuf_finish(&p->text);
-	if (s->solution_heading != NULL)
-		s->solution_text = strbuf_finish(&p->solution);
-	else
-		free(strbuf_finish(&p->solution));
-	s->contacts = p->contacts.items;
-	s->n_contacts = p->contacts.n;
-	if (p->contacts.failed)
-		p->failed = 1;
-	memset(&p->contacts, 0, sizeof p->contacts);
-	/* A section without a heading of its own is named by its words. */
-	base = slug_of(s->heading ? s->heading : s->text,
-	    s->heading ? 12 : 6);
-	if (base != NULL) {
-		s->slug = unique_slug(p->pub, base);
-		free(base);
-	}
-	if (s->heading == NULL &&
-	    (s->heading = str_printf("%s", p->pub->title)) == NULL)
-		p->failed = 1;
-	if (s->text == NULL || s->slug == NULL ||
-	    (s->solution_heading != NULL && s->solution_text == NULL))
-		p->failed = 1;
-	p->current = NULL;
-	p->in_solution = 0;
-}
-
-static void
-add_paragraph(strbuf_t *b, const char *para)
-{
-	if (b->len > 0)
-		strbuf_puts(b, "\n\n");
-	strbuf_puts(b, para);
-}
-
-/* A heading met earlier and followed by no text heads a group. */
-static void
-pending_becomes_part(parser_t *p)
-{
-	if (p->pending_heading == NULL)
-		return;
-	free(p->part);
-	p->part = p->pending_heading;
-	p->pending_heading = NULL;
-}
-
-static void
-start_problem(parser_t *p, const block_t *b, char *heading)
-{
-	size_t from = 1;
-
-	finish_section(p);
-	pending_becomes_part(p);
-	/* "Problem:" alone on its line: the heading is the next line. */
-	if (heading[0] == '\0' && b->n > 1) {
-		const line_t *l = block_line(p, b, 1);
-
-		free(heading);
-		if ((heading = str_ndup(l->start, l->len)) == NULL) {
-			p->failed = 1;
-			return;
-		}
-		text_squeeze_space(heading);
-		from = 2;
-	}
-	p->current = new_section(p, FACTSHEET_SECTION_PROBLEM, heading,
-	    b->lineno);
-	if (p->current != NULL && from < b->n) {
-		char *para = block_text(p, b, from);
-
-		if (para == NULL) {
-			p->failed = 1;
-			return;
-		}
-		add_paragraph(&p->text, para);
-		contact_scan_text(&p->contacts, para);
-		free(para);
-	}
-}
-
-/*
- * The paragraphs of an HTML table cell ("<p>Label https://...</p>"),
- * through libxml2's forgiving HTML parser, one per line.
- */
-static char *
-html_cell_text(const char *cell, size_t len)
-{
-	htmlDocPtr doc;
-	strbuf_t out = { 0 };
-	xmlNodePtr root, body, n;
-
-	doc = htmlReadMemory(cell, (int)len, NULL, "UTF-8",
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	if (doc == NULL)
-		return str_ndup(cell, len);
-	root = xmlDocGetRootElement(doc);
-	body = root;
-	for (n = root ? root->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcasecmp((const char *)n->name, "body") == 0)
-			body = n;
-	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
-		xmlChar *content = xmlNodeGetContent(n);
-
-		if (content == NULL)
-			continue;
-		text_squeeze_space((char *)content);
-		if (content[0] != '\0') {
-			if (out.len > 0)
-				strbuf_puts(&out, "\n");
-			strbuf_puts(&out, (const char *)content);
-		}
-		xmlFree(content);
-	}
-	xmlFreeDoc(doc);
-	return strbuf_finish(&out);
-}
-
-/*
- * A cell's links become link contacts labelled by the words beside
- * them, or by the row's name; those words also become the row's text.
- */
-static void
-add_cell(parser_t *p, const char *name, const char *cell, size_t len)
-{
-	int html = memchr(cell, '<', len) != NULL;
-	char *text = html ? html_cell_text(cell, len) : str_ndup(cell, len);
-	char *line, *save = NULL;
-
-	if (text == NULL) {
-		p->failed = 1;
-		return;
-	}
-	for (line = strtok_r(text, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		contact_list_t found = { 0 };
-		strbuf_t words = { 0 };
-		const char *rest = line;
-
-		contact_scan_text(&found, line);
-		/* The words of the line without its URLs name its links. */
-		for (size_t i = 0; i < found.n; i++) {
-			const char *at = strstr(rest, found.items[i].value);
-
-			if (at == NULL)
-				continue;
-			strbuf_append(&words, rest, (size_t)(at - rest));
-			rest = at + strlen(found.items[i].value);
-		}
-		strbuf_puts(&words, rest);
-		char *label = strbuf_finish(&words);
-		if (label == NULL) {
-			p->failed = 1;
-			contact_list_clear(&found);
-			break;
-		}
-		text_squeeze_space(label);
-		for (size_t i = 0; i < found.n; i++) {
-			factsheet_contact_t *c = &found.items[i];
-
-			contact_list_add(&p->contacts, c->kind, c->value,
-			    strlen(c->value),
-			    c->kind == FACTSHEET_CONTACT_LINK ?
-			    (label[0] ? label : name) : c->label);
-		}
-		if (label[0] != '\0') {
-			if (p->text.len > 0)
-				strbuf_puts(&p->text, "\n");
-			strbuf_puts(&p->text, label);
-		}
-		free(label);
-		contact_list_clear(&found);
-	}
-	free(text);
-}
-
-/* Each row below the header is one resource section. */
-static void
-add_table(parser_t *p, const block_t *b)
-{
-	finish_section(p);
-	pending_becomes_part(p);
-	for (size_t i = 1; i < b->n && !p->failed; i++) {
-		const line_t *l = block_line(p, b, i);
-		const char *tab = memchr(l->start, '\t', l->len);
-		const char *end = l->start + l->len;
-		char *name = str_ndup(l->start, (size_t)(tab - l->start));
-
-		if (name == NULL) {
-			p->failed = 1;
-			return;
-		}
-		text_squeeze_space(name);
-		p->current = new_section(p, FACTSHEET_SECTION_RESOURCE, name,
-		    b->lineno + (unsigned)i);
-		if (p->current == NULL)
-			return;
-		for (const char *cell = tab + 1; cell < end;) {
-			const char *next = memchr(cell, '\t',
-			    (size_t)(end - cell));
-			size_t n = next ? (size_t)(next - cell) :
-			    (size_t)(end - cell);
-
-			add_cell(p, name, cell, n);
-			cell += n + 1;
-		}
-		finish_section(p);
-	}
-	/* What follows a table is no longer under the table's heading. */
-	free(p->part);
-	p->part = NULL;
-}
-
-static void
-add_text(parser_t *p, const block_t *b)
-{
-	char *para = block_text(p, b, 0);
-
-	if (para == NULL) {
-		p->failed = 1;
-		return;
-	}
-	if (p->pending_heading != NULL) {
-		/* A heading with text of its own starts a top-level
-		 * section and closes any group above it. */
-		finish_section(p);
-		free(p->part);
-		p->part = NULL;
-		p->current = new_section(p, FACTSHEET_SECTION_TEXT,
-		    p->pending_heading, p->pending_line);
-		p->pending_heading = NULL;
-	} else if (p->current == NULL) {
-		p->current = new_section(p, FACTSHEET_SECTION_TEXT, NULL,
-		    b->lineno);
-	}
-	if (p->current == NULL) {
-		free(para);
-		return;
-	}
-	if (p->current->kind == FACTSHEET_SECTION_PROBLEM && p->in_solution) {
-		/* Contact lines become contacts, not solution text. */
-		if (b->n == 1 && contact_parse_line(&p->contacts, para)) {
-			free(para);
-			return;
-		}
-		add_paragraph(&p->solution, para);
-	} else {
-		add_paragraph(&p->text, para);
-		if (b->n == 1 && contact_parse_line(&p->contacts, para)) {
-			free(para);
-			return;
-		}
-	}
-	contact_scan_text(&p->contacts, para);
-	free(para);
-}
-
-static void
-add_heading(parser_t *p, const block_t *b)
-{
-	const line_t *l = block_line(p, b, 0);
-
-	finish_section(p);
-	pending_becomes_part(p);
-	if ((p->pending_heading = str_ndup(l->start, l->len)) == NULL) {
-		p->failed = 1;
-		return;
-	}
-	text_squeeze_space(p->pending_heading);
-	p->pending_line = b->lineno;
-}
-
 /* Front matter ----------------------------------------------------- */
 
 /* Short lines with no sentence end: agency lines, title, series. */
@@ -643,7 +290,53 @@ parse_front(parser_t *p)
 	return i;
 }
 
-/* The whole parse ---------------------------------------------------- */
+/* The body ---------------------------------------------------------- */
+
+/* A "Problem:" block: its heading (on the label's line or the next),
+ * then any description lines of the same block. */
+static void
+add_problem(parser_t *p, const block_t *b, char *heading)
+{
+	size_t from = 1;
+
+	if (heading[0] == '\0' && b->n > 1) {
+		free(heading);
+		heading = line_copy(block_line(p, b, 1));
+		from = 2;
+	}
+	if (heading == NULL) {
+		p->failed = 1;
+		return;
+	}
+	builder_problem(&p->build, heading, b->lineno);
+	free(heading);
+	add_lines(p, b, from);
+}
+
+/* Each row below a table's header is one resource section. */
+static void
+add_table(parser_t *p, const block_t *b)
+{
+	for (size_t i = 1; i < b->n && !p->failed; i++) {
+		const line_t *l = block_line(p, b, i);
+		char *row = str_ndup(l->start, l->len), *cells[64], *save = NULL;
+		size_t n = 0;
+
+		if (row == NULL) {
+			p->failed = 1;
+			return;
+		}
+		for (char *c = strtok_r(row, "\t", &save); c != NULL && n < 64;
+		    c = strtok_r(NULL, "\t", &save))
+			cells[n++] = c;
+		if (n > 0)
+			builder_table_row(&p->build, cells[0],
+			    (const char *const *)cells + 1, n - 1,
+			    b->lineno + (unsigned)i);
+		free(row);
+	}
+	builder_table_end(&p->build);
+}
 
 static void
 parse_body(parser_t *p, size_t from)
@@ -654,39 +347,28 @@ parse_body(parser_t *p, size_t from)
 		char *rest;
 
 		if ((rest = labelled(first, "Problem:")) != NULL) {
-			start_problem(p, b, rest);
-		} else if (p->current != NULL &&
-		    p->current->kind == FACTSHEET_SECTION_PROBLEM &&
-		    p->current->solution_heading == NULL &&
+			add_problem(p, b, rest);
+		} else if (p->build.current != NULL &&
+		    p->build.current->kind == FACTSHEET_SECTION_PROBLEM &&
+		    p->build.current->solution_heading == NULL &&
 		    (rest = labelled(first, "Solution:")) != NULL) {
-			p->current->solution_heading = rest;
-			p->in_solution = 1;
-			if (b->n > 1) {
-				char *para = block_text(p, b, 1);
-
-				if (para == NULL) {
-					p->failed = 1;
-					return;
-				}
-				add_paragraph(&p->solution, para);
-				contact_scan_text(&p->contacts, para);
-				free(para);
-			}
+			builder_solution(&p->build, rest);
+			free(rest);
+			add_lines(p, b, 1);
 		} else if (is_table(p, b)) {
 			add_table(p, b);
 		} else if (is_heading(p, b) && i + 1 < p->n_blocks) {
-			add_heading(p, b);
+			char *h = line_copy(first);
+
+			if (h == NULL)
+				p->failed = 1;
+			else
+				builder_heading(&p->build, 0, h, NULL,
+				    b->lineno);
+			free(h);
 		} else {
-			add_text(p, b);
+			add_lines(p, b, 0);
 		}
-	}
-	finish_section(p);
-	/* A heading at the very end still gets a section of its own. */
-	if (p->pending_heading != NULL && !p->failed) {
-		p->current = new_section(p, FACTSHEET_SECTION_TEXT,
-		    p->pending_heading, p->pending_line);
-		p->pending_heading = NULL;
-		finish_section(p);
 	}
 }
 
@@ -724,8 +406,11 @@ parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
 	body = parse_front(&p);
 	if (pub->title == NULL && !p.failed)
 		pub->title = title_from_source(pub->source);
-	if (!p.failed)
+	builder_init(&p.build, pub);
+	if (!p.failed && pub->title != NULL)
 		parse_body(&p, body);
+	if (builder_finish(&p.build) < 0)
+		p.failed = 1;
 	for (size_t i = 0; i < pub->n_sections; i++) {
 		problems += pub->sections[i].kind == FACTSHEET_SECTION_PROBLEM;
 		resources += pub->sections[i].kind ==
@@ -739,13 +424,6 @@ parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
 		p.failed = pub->warning == NULL;
 	}
 out:
-	if (p.current != NULL)
-		finish_section(&p);
-	free(strbuf_finish(&p.text));
-	free(strbuf_finish(&p.solution));
-	contact_list_clear(&p.contacts);
-	free(p.pending_heading);
-	free(p.part);
 	free(p.lines);
 	free(p.blocks);
 	if (p.failed || pub->title == NULL) {

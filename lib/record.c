@@ -22,7 +22,7 @@ char *
 record_to_json(const factsheet_publication_t *pub,
 	       const factsheet_section_t *s)
 {
-	json_t *root, *contacts, *solution;
+	json_t *root, *contacts, *solution, *path;
 	char *out;
 
 	contacts = json_array();
@@ -33,15 +33,21 @@ record_to_json(const factsheet_publication_t *pub,
 		    "kind", factsheet_contact_kind_name(c->kind),
 		    "value", c->value, "label", c->label));
 	}
+	path = json_array();
+	for (size_t i = 0; path && i < s->n_path; i++)
+		json_array_append_new(path, json_string(s->path[i]));
 	solution = s->solution_heading ? json_pack("{s:s, s:s}",
 	    "heading", s->solution_heading,
 	    "text", s->solution_text ? s->solution_text : "") : json_null();
-	root = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:I, "
-	    "s:{s:s, s:s, s:s}}",
+	root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I, s:s, s:o, "
+	    "s:o, s:I, s:{s:s, s:s, s:s}}",
 	    "kind", factsheet_section_kind_name(s->kind),
 	    "slug", s->slug,
 	    "heading", s->heading,
 	    "part", string_or_null(s->part),
+	    "path", path,
+	    "anchor", string_or_null(s->anchor),
+	    "page", (json_int_t)s->page,
 	    "text", s->text,
 	    "solution", solution,
 	    "contacts", contacts,
@@ -85,7 +91,7 @@ int
 record_from_json(const char *json, record_t *r)
 {
 	factsheet_section_t *s = &r->section;
-	json_t *root, *solution, *contacts, *pub;
+	json_t *root, *solution, *contacts, *pub, *path;
 	contact_list_t list = { 0 };
 	int ok;
 
@@ -98,6 +104,20 @@ record_from_json(const char *json, record_t *r)
 	s->slug = dup_string(root, "slug");
 	s->heading = dup_string(root, "heading");
 	s->part = dup_string(root, "part");
+	s->anchor = dup_string(root, "anchor");
+	s->page = (unsigned)json_integer_value(json_object_get(root, "page"));
+	path = json_object_get(root, "path");
+	if (json_array_size(path) > 0 &&
+	    (s->path = calloc(json_array_size(path), sizeof *s->path))) {
+		for (size_t i = 0; i < json_array_size(path); i++) {
+			const char *p = json_string_value(
+			    json_array_get(path, i));
+
+			if (p != NULL && (s->path[s->n_path] =
+			    str_printf("%s", p)) != NULL)
+				s->n_path++;
+		}
+	}
 	s->text = dup_string(root, "text");
 	s->line = (unsigned)json_integer_value(json_object_get(root, "line"));
 	solution = json_object_get(root, "solution");

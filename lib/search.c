@@ -430,6 +430,19 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	    "heading", s->heading, "text", s->text,
 	    "solution", solution, "contacts", contacts,
 	    "snippet", snippet ? snippet : "");
+	/* Added after the documented shape: where the section sits (its
+	 * headings, an anchor to link to, a PDF page). */
+	if (hit != NULL) {
+		json_t *path = json_array();
+
+		for (size_t i = 0; path && i < s->n_path; i++)
+			json_array_append_new(path, json_string(s->path[i]));
+		json_object_set_new(hit, "path", path ? path : json_null());
+		json_object_set_new(hit, "anchor", s->anchor ?
+		    json_string(s->anchor) : json_null());
+		json_object_set_new(hit, "page", s->page ?
+		    json_integer(s->page) : json_null());
+	}
 	free(source);
 	free(snippet);
 	return hit;

@@ -64,6 +64,10 @@ section_clear(factsheet_section_t *s)
 	free(s->slug);
 	free(s->heading);
 	free(s->part);
+	for (size_t i = 0; i < s->n_path; i++)
+		free(s->path[i]);
+	free(s->path);
+	free(s->anchor);
 	free(s->text);
 	free(s->solution_heading);
 	free(s->solution_text);
