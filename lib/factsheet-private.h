@@ -154,6 +154,23 @@ phrase_words(const char *text);
 unsigned
 phrase_in_words(const char *phrase, const char *words);
 
+/* format.c ---------------------------------------------------------- */
+
+typedef enum {
+	FORMAT_TEXT,
+	FORMAT_MARKDOWN,
+	FORMAT_HTML,
+	FORMAT_PDF
+} format_t;
+
+/* What LEN bytes named SOURCE are, by content first, then by name. */
+format_t
+format_detect(const char *source, const char *bytes, size_t len);
+
+/* "text", "markdown", "html", "pdf". */
+const char *
+format_name(format_t format);
+
 /* builder.c --------------------------------------------------------- */
 
 /* Heading levels a hierarchy keeps (HTML's h1 to h6). */
@@ -215,10 +232,27 @@ int builder_finish(builder_t *b);
 
 /* parse-factsheet.c ------------------------------------------------- */
 
-/* Parses checked UTF-8 text into *PUB (already allocated, zeroed). */
+/*
+ * The readers: each turns a file's bytes into *PUB (allocated, with its
+ * id and source set) through a builder.  Text, Markdown and HTML get
+ * checked UTF-8; PDF gets the raw file.  On failure *MESSAGE names the
+ * source and what is wrong.
+ */
 factsheet_status_t
 parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
 		char **message);
+
+factsheet_status_t
+parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
+	       char **message);
+
+factsheet_status_t
+parse_html(factsheet_publication_t *pub, const char *text, size_t len,
+	   char **message);
+
+factsheet_status_t
+parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
+	  char **message);
 
 /* publication.c ----------------------------------------------------- */
 
@@ -237,6 +271,9 @@ typedef struct {
 	factsheet_section_t section;
 	char *publication_title;
 	char *publication_source;
+	char *publication_format;
+	char *publication_product;	/* NULL if it states none */
+	char *publication_revised;	/* NULL if it states none */
 } record_t;
 
 int

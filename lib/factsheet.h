@@ -112,6 +112,9 @@ typedef struct {
 	char *source;		/* the path as it was given */
 	char *title;
 	char *series;		/* e.g. "PROVIDER-SUPPLIER ... SERIES", or NULL */
+	char *format;		/* "text", "markdown", "html" or "pdf" */
+	char *product;		/* product or ICN number it states, or NULL */
+	char *revised;		/* revision date it states ("May 2015"), or NULL */
 	char **agency;		/* lines above the title */
 	size_t n_agency;
 	factsheet_section_t *sections;
@@ -271,6 +274,9 @@ typedef struct {
 	int percent;		/* Xapian's relevance percentage */
 	const char *publication_title;
 	const char *publication_source;
+	const char *publication_format;		/* "text", "pdf", ... */
+	const char *publication_product;	/* or NULL */
+	const char *publication_revised;	/* or NULL */
 	/* The section as indexed; its strings belong to the results. */
 	const factsheet_section_t *section;
 } factsheet_hit_t;

@@ -30,6 +30,9 @@ factsheet_publication_free(factsheet_publication_t *pub)
 	free(pub->source);
 	free(pub->title);
 	free(pub->series);
+	free(pub->format);
+	free(pub->product);
+	free(pub->revised);
 	free(pub->warning);
 	free(pub);
 }
@@ -60,22 +63,41 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 {
 	factsheet_publication_t *pub;
 	factsheet_status_t status;
+	format_t format;
 
 	*out = NULL;
-	status = text_check(source, bytes, len, message);
-	if (status != FACTSHEET_STATUS_SUCCESS)
+	*message = NULL;
+	format = format_detect(source, bytes, len);
+	/* A PDF is binary; its reader checks the text it extracts. */
+	if (format != FORMAT_PDF &&
+	    (status = text_check(source, bytes, len, message)) !=
+	    FACTSHEET_STATUS_SUCCESS)
 		return status;
 	pub = calloc(1, sizeof *pub);
 	/* "./corpus/x.txt" is shown as "corpus/x.txt". */
 	while (source[0] == '.' && source[1] == '/' && source[2] != '\0')
 		source += 2 + strspn(source + 2, "/");
 	if (pub == NULL || (pub->source = str_printf("%s", source)) == NULL ||
-	    (pub->id = publication_id(source)) == NULL) {
+	    (pub->id = publication_id(source)) == NULL ||
+	    (pub->format = str_printf("%s", format_name(format))) == NULL) {
 		factsheet_publication_free(pub);
 		*message = str_printf("%s: out of memory", source);
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
-	status = parse_factsheet(pub, bytes, len, message);
+	switch (format) {
+	case FORMAT_PDF:
+		status = parse_pdf(pub, bytes, len, message);
+		break;
+	case FORMAT_HTML:
+		status = parse_html(pub, bytes, len, message);
+		break;
+	case FORMAT_MARKDOWN:
+		status = parse_markdown(pub, bytes, len, message);
+		break;
+	default:
+		status = parse_factsheet(pub, bytes, len, message);
+		break;
+	}
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		factsheet_publication_free(pub);
 		return status;

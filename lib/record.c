@@ -40,7 +40,7 @@ record_to_json(const factsheet_publication_t *pub,
 	    "heading", s->solution_heading,
 	    "text", s->solution_text ? s->solution_text : "") : json_null();
 	root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I, s:s, s:o, "
-	    "s:o, s:I, s:{s:s, s:s, s:s}}",
+	    "s:o, s:I, s:{s:s, s:s, s:s, s:s, s:o, s:o}}",
 	    "kind", factsheet_section_kind_name(s->kind),
 	    "slug", s->slug,
 	    "heading", s->heading,
@@ -53,7 +53,10 @@ record_to_json(const factsheet_publication_t *pub,
 	    "contacts", contacts,
 	    "line", (json_int_t)s->line,
 	    "publication", "id", pub->id, "title", pub->title,
-	    "source", pub->source);
+	    "source", pub->source,
+	    "format", pub->format ? pub->format : "text",
+	    "product", string_or_null(pub->product),
+	    "revised", string_or_null(pub->revised));
 	if (root == NULL)
 		return NULL;
 	out = json_dumps(root, JSON_COMPACT);
@@ -144,6 +147,9 @@ record_from_json(const char *json, record_t *r)
 	pub = json_object_get(root, "publication");
 	r->publication_title = dup_string(pub, "title");
 	r->publication_source = dup_string(pub, "source");
+	r->publication_format = dup_string(pub, "format");
+	r->publication_product = dup_string(pub, "product");
+	r->publication_revised = dup_string(pub, "revised");
 	json_decref(root);
 	ok = s->slug && s->heading && s->text && r->publication_title &&
 	    r->publication_source && !list.failed;
@@ -160,5 +166,8 @@ record_clear(record_t *r)
 	section_clear(&r->section);
 	free(r->publication_title);
 	free(r->publication_source);
+	free(r->publication_format);
+	free(r->publication_product);
+	free(r->publication_revised);
 	memset(r, 0, sizeof *r);
 }

@@ -191,6 +191,10 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		h->hit.percent = shim_mset_percent(r->mset, i);
 		h->hit.publication_title = h->record.publication_title;
 		h->hit.publication_source = h->record.publication_source;
+		h->hit.publication_format = h->record.publication_format ?
+		    h->record.publication_format : "text";
+		h->hit.publication_product = h->record.publication_product;
+		h->hit.publication_revised = h->record.publication_revised;
 		h->hit.section = &h->record.section;
 	}
 	*out = r;
@@ -442,6 +446,13 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 		    json_string(s->anchor) : json_null());
 		json_object_set_new(hit, "page", s->page ?
 		    json_integer(s->page) : json_null());
+		json_t *pub = json_object_get(hit, "publication");
+		json_object_set_new(pub, "format",
+		    json_string(h->publication_format));
+		json_object_set_new(pub, "product", h->publication_product ?
+		    json_string(h->publication_product) : json_null());
+		json_object_set_new(pub, "revised", h->publication_revised ?
+		    json_string(h->publication_revised) : json_null());
 	}
 	free(source);
 	free(snippet);

@@ -1,0 +1,85 @@
+/*
+ * format.c - what a file is, from its first bytes rather than its name:
+ * PDF by its magic, HTML by its first tag, Markdown by its headings or
+ * its extension; anything else is plain text.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "factsheet-private.h"
+
+const char *
+format_name(format_t format)
+{
+	static const char *const names[] = {
+		[FORMAT_TEXT] = "text",
+		[FORMAT_MARKDOWN] = "markdown",
+		[FORMAT_HTML] = "html",
+		[FORMAT_PDF] = "pdf",
+	};
+
+	return names[format];
+}
+
+static int
+has_extension(const char *source, const char *ext)
+{
+	const char *dot = strrchr(source, '.');
+
+	return dot != NULL && strcasecmp(dot + 1, ext) == 0;
+}
+
+/* Whether some line of the first bytes is an ATX heading ("## Topic")
+ * or a fenced code block. */
+static int
+looks_like_markdown(const char *bytes, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t hashes = 0;
+
+		if (i > 0 && bytes[i - 1] != '\n')
+			continue;
+		while (i + hashes < len && bytes[i + hashes] == '#')
+			hashes++;
+		if (hashes >= 1 && hashes <= 6 && i + hashes < len &&
+		    bytes[i + hashes] == ' ')
+			return 1;
+		if (len - i >= 3 && memcmp(bytes + i, "```", 3) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+format_t
+format_detect(const char *source, const char *bytes, size_t len)
+{
+	static const char *const html_starts[] = {
+		"<!doctype html", "<html", "<head", "<body", "<?xml",
+		"<!--", "<h1", "<div", "<p>", "<meta", "<title",
+	};
+	size_t i = 0;
+
+	if (len >= 5 && memcmp(bytes, "%PDF-", 5) == 0)
+		return FORMAT_PDF;
+	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && isspace((unsigned char)bytes[i]))
+		i++;
+	for (size_t k = 0; k < sizeof html_starts / sizeof html_starts[0];
+	    k++) {
+		size_t n = strlen(html_starts[k]);
+
+		if (len - i >= n && strncasecmp(bytes + i, html_starts[k],
+		    n) == 0)
+			return FORMAT_HTML;
+	}
+	if (has_extension(source, "html") || has_extension(source, "htm"))
+		return FORMAT_HTML;
+	if (has_extension(source, "md") || has_extension(source, "markdown") ||
+	    looks_like_markdown(bytes, len < 65536 ? len : 65536))
+		return FORMAT_MARKDOWN;
+	return FORMAT_TEXT;
+}
