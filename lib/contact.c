@@ -93,6 +93,14 @@ keypad_digit(char c)
 	return keys[c - 'A'];
 }
 
+/* A separator inside a number; never the terminating NUL, which
+ * strchr() would find. */
+static int
+is_number_separator(char c)
+{
+	return c == '-' || c == '.' || c == ' ';
+}
+
 static size_t
 digit_run(const char *p)
 {
@@ -125,20 +133,20 @@ match_vanity(const char *s, char digits[11])
 
 	if (*p == '+')
 		p++;
-	if (*p == '1' && strchr("-. ", p[1]) != NULL)
+	if (*p == '1' && is_number_separator(p[1]))
 		p += 2;
 	if (*p == '(' && digit_run(p + 1) == 3 && p[4] == ')') {
 		memcpy(digits, p + 1, 3);
 		p += 5;
 		p += *p == ' ' || *p == '-';
-	} else if (digit_run(p) == 3 && strchr("-. ", p[3]) != NULL) {
+	} else if (digit_run(p) == 3 && is_number_separator(p[3])) {
 		memcpy(digits, p, 3);
 		p += 4;
 	} else {
 		return 0;
 	}
 	nd = 3;
-	if (digit_run(p) == 3 && strchr("-. ", p[3]) != NULL &&
+	if (digit_run(p) == 3 && is_number_separator(p[3]) &&
 	    letter_run(p + 4) == 4) {
 		memcpy(digits + 3, p, 3);
 		nd = 6;

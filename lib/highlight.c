@@ -556,7 +556,8 @@ highlight_text(const term_set_t *set, term_stemmer_t stem, void *ctx,
 	}
 	append_escaped(&out, text + at, end - at, escape_html);
 	if (end < strlen(text))
-		strbuf_puts(&out, strchr(".?!", text[end - 1]) ? " ..." : "...");
+		strbuf_puts(&out, end > 0 && strchr(".?!", text[end - 1]) ?
+		    " ..." : "...");
 	free(spans.spans);
 	return strbuf_finish(&out);
 }

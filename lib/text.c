@@ -49,7 +49,7 @@ text_check(const char *source, const char *bytes, size_t len, char **message)
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
 	for (i = 0; i < len; i++)
-		if (!strchr(" \t\r\n\f\v", bytes[i]))
+		if (bytes[i] == '\0' || !strchr(" \t\r\n\f\v", bytes[i]))
 			break;
 	if (i == len) {
 		*message = str_printf("%s: empty file%s", source,

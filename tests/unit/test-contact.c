@@ -63,6 +63,12 @@ test_match_phone(void)
 	phone_rejected("+44 20 7946 0958");
 	phone_rejected("PECOS");
 	phone_rejected("");
+	/* Found by fuzzing: a number cut short at the end of the string
+	 * must not read past it (the terminator is no separator). */
+	phone_rejected("1");
+	phone_rejected("866");
+	phone_rejected("1-866");
+	phone_rejected("8866-4864-804884-\n-804");
 
 	/* The TTY number in parentheses is a second number, not a group. */
 	is_int(contact_match_phone("1-866-484-8049 (TTY 1-866-523-4759)",
