@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")"
 
 deps="build-essential autoconf automake libtool pkg-config libxapian-dev
-libunistring-dev libjansson-dev libxml2-dev python3"
+libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev python3"
 # valgrind runs the memory checks of the test suite when present.
 [ "${1:-}" = check ] && deps="$deps valgrind"
 

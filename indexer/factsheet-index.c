@@ -1,19 +1,25 @@
 /*
- * factsheet-index - add CMS publications to a factsheet database.
+ * factsheet-index - keep a factsheet database in step with CMS
+ * publications: files and folders, walked recursively.
  *
  * Each file is read and parsed in full before it touches the index, and
  * each publication replaces its earlier sections in one transaction, so a
- * bad file never costs the index anything it already held.
+ * bad file never costs the index anything it already held.  Files
+ * unchanged since the last run are skipped; files gone from a folder
+ * given are removed.  The library does the work; this program turns what
+ * it did into messages, a summary and an exit status.
  */
 #include <config.h>
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -31,14 +37,90 @@ static void
 usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
-	    "FILE...\n", progname);
+	    "[--dry-run] [--report]\n"
+	    "                       [--retry-failed] [--force] [--wait] "
+	    "PATH...\n", progname);
+}
+
+/* Progress on a terminal: one line on stderr, rewritten in place. */
+typedef struct {
+	int on;
+	int shown;		/* a line is on the screen */
+	size_t done, total;
+	struct timespec start, last;
+} progress_t;
+
+static double
+seconds_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static double
+seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return seconds_between(start, &now);
+}
+
+/* Clears the progress line, so that a message starts at column 0. */
+static void
+progress_clear(progress_t *p)
+{
+	if (p->shown) {
+		fputs("\r\033[K", stderr);
+		p->shown = 0;
+	}
+}
+
+static void
+progress_update(progress_t *p)
+{
+	struct timespec now;
+	double elapsed, rate;
+
+	if (!p->on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* Ten times a second is as often as anyone can read it. */
+	if (p->shown && p->done < p->total &&
+	    seconds_between(&p->last, &now) < 0.1)
+		return;
+	p->last = now;
+	elapsed = seconds_between(&p->start, &now);
+	rate = elapsed > 0 ? (double)p->done / elapsed : 0;
+	fprintf(stderr, "\r\033[K%zu/%zu files", p->done, p->total);
+	if (rate > 0) {
+		unsigned long eta = (unsigned long)((double)(p->total -
+		    p->done) / rate + 0.5);
+
+		fprintf(stderr, ", %.1f files/s, ETA %lu:%02lu", rate,
+		    eta / 60, eta % 60);
+	}
+	fflush(stderr);
+	p->shown = 1;
 }
 
 /* The one place a failure becomes a message. */
 static void
-report(const char *message)
+report(progress_t *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+report(progress_t *p, const char *fmt, ...)
 {
-	fprintf(stderr, "%s: %s\n", progname, message);
+	va_list ap;
+
+	if (p != NULL)
+		progress_clear(p);
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 /* mkdir -p for the parents of PATH (the default location may be new). */
@@ -69,8 +151,11 @@ typedef struct {
 	unsigned long problems;
 	unsigned long resources;
 	unsigned long failed;
+	unsigned long count[FACTSHEET_SYNC_LAST];
 	json_t *files;
 	json_t *errors;
+	json_t *paths;
+	json_t *report;
 } summary_t;
 
 static void
@@ -96,45 +181,215 @@ count_publication(summary_t *sum, const factsheet_publication_t *pub)
 	    json_null()));
 }
 
-static void
-count_failure(summary_t *sum, const char *source, const char *message)
+static json_t *
+string_or_null(const char *s)
 {
-	sum->failed++;
-	json_array_append_new(sum->errors, json_pack("{s:s, s:s}",
-	    "source", source, "message", message));
+	return s ? json_string(s) : json_null();
 }
 
-static double
-seconds_since(const struct timespec *start)
+/* The report of one publication as JSON. */
+static json_t *
+report_json(const factsheet_sync_item_t *item)
 {
-	struct timespec now;
+	json_t *added = json_array(), *removed = json_array();
+	json_t *changed = json_array(), *contacts = json_array();
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - start->tv_sec) +
-	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+	for (size_t i = 0; i < item->n_changes; i++) {
+		const factsheet_change_t *c = &item->changes[i];
+
+		switch (c->kind) {
+		case FACTSHEET_CHANGE_SECTION_ADDED:
+			json_array_append_new(added, json_string(c->slug));
+			break;
+		case FACTSHEET_CHANGE_SECTION_REMOVED:
+			json_array_append_new(removed, json_string(c->slug));
+			break;
+		case FACTSHEET_CHANGE_SECTION_CHANGED:
+			json_array_append_new(changed, json_string(c->slug));
+			break;
+		default:
+			json_array_append_new(contacts, json_pack("{s:s, s:s, "
+			    "s:s, s:o, s:o}", "section", c->slug,
+			    "label", c->label,
+			    "kind", factsheet_contact_kind_name(
+			    c->contact_kind),
+			    "old", string_or_null(c->old_value),
+			    "new", string_or_null(c->new_value)));
+			break;
+		}
+	}
+	return json_pack("{s:s, s:o, s:s, s:{s:o, s:o, s:o}, s:o}",
+	    "source", item->source, "title", string_or_null(item->title),
+	    "state", factsheet_sync_state_name(item->state),
+	    "sections", "added", added, "removed", removed,
+	    "changed", changed, "contacts", contacts);
+}
+
+/* The report of one publication as text: what happened to each section
+ * and each contact value. */
+static void
+report_text(const factsheet_sync_item_t *item, int report)
+{
+	size_t sections = 0;
+
+	if (item->state == FACTSHEET_SYNC_NEW && item->publication)
+		sections = item->publication->n_sections;
+	for (size_t i = 0; item->state == FACTSHEET_SYNC_REMOVED &&
+	    i < item->n_changes; i++)
+		sections += item->changes[i].kind ==
+		    FACTSHEET_CHANGE_SECTION_REMOVED;
+	printf("%s: %s", factsheet_sync_state_name(item->state),
+	    item->source);
+	if (item->reason != NULL)
+		printf(": %s%s", item->failed_before ? "failed before: " : "",
+		    item->reason);
+	else if (report && (item->state == FACTSHEET_SYNC_NEW ||
+	    item->state == FACTSHEET_SYNC_REMOVED))
+		printf(" (%zu section%s)", sections, sections == 1 ? "" : "s");
+	printf("\n");
+	if (!report || item->state != FACTSHEET_SYNC_CHANGED)
+		return;
+	if (item->n_changes == 0)
+		printf("  no section changed\n");
+	for (size_t i = 0; i < item->n_changes; i++) {
+		const factsheet_change_t *c = &item->changes[i];
+
+		switch (c->kind) {
+		case FACTSHEET_CHANGE_SECTION_ADDED:
+			printf("  + %s (%s)\n", c->slug, c->heading);
+			break;
+		case FACTSHEET_CHANGE_SECTION_REMOVED:
+			printf("  - %s (%s)\n", c->slug, c->heading);
+			break;
+		case FACTSHEET_CHANGE_SECTION_CHANGED:
+			printf("  ~ %s (%s)\n", c->slug, c->heading);
+			break;
+		default:
+			if (c->old_value && c->new_value)
+				printf("    %s: %s \u2192 %s\n", c->label,
+				    c->old_value, c->new_value);
+			else if (c->new_value)
+				printf("    %s: added %s\n", c->label,
+				    c->new_value);
+			else
+				printf("    %s: removed %s\n", c->label,
+				    c->old_value);
+			break;
+		}
+	}
+}
+
+typedef struct {
+	int json;
+	int dry_run;
+	int report;
+} output_t;
+
+/* Messages, per-file lines and counts for one item. */
+static void
+take_item(summary_t *sum, progress_t *p, const output_t *out,
+	  const factsheet_sync_item_t *item)
+{
+	const factsheet_publication_t *pub = item->publication;
+	int listed = item->state == FACTSHEET_SYNC_NEW ||
+	    item->state == FACTSHEET_SYNC_CHANGED ||
+	    item->state == FACTSHEET_SYNC_REMOVED;
+
+	sum->count[item->state]++;
+	switch (item->state) {
+	case FACTSHEET_SYNC_FAILED:
+		sum->failed++;
+		if (item->failed_before) {
+			report(p, "%s: skipped (failed before: %s)",
+			    item->source, item->reason);
+			json_array_append_new(sum->errors, json_pack(
+			    "{s:s, s:s+++}", "source", item->source,
+			    "message", item->source,
+			    ": skipped (failed before: ", item->reason, ")"));
+		} else {
+			report(p, "%s: %s", item->source, item->reason);
+			json_array_append_new(sum->errors, json_pack(
+			    "{s:s, s:s++}", "source", item->source,
+			    "message", item->source, ": ", item->reason));
+		}
+		break;
+	case FACTSHEET_SYNC_SKIPPED:
+		report(p, "%s: skipped: %s", item->source, item->reason);
+		break;
+	case FACTSHEET_SYNC_NEW:
+	case FACTSHEET_SYNC_CHANGED:
+		if (pub->warning != NULL)
+			report(p, "warning: %s", pub->warning);
+		count_publication(sum, pub);
+		break;
+	default:
+		break;
+	}
+	json_array_append_new(sum->paths, json_pack("{s:s, s:s, s:o, s:b}",
+	    "source", item->source,
+	    "state", factsheet_sync_state_name(item->state),
+	    "reason", string_or_null(item->reason),
+	    "failed_before", item->failed_before));
+	if (out->report && listed)
+		json_array_append_new(sum->report, report_json(item));
+	if (out->json || !(out->dry_run || (out->report && listed)))
+		return;
+	progress_clear(p);
+	report_text(item, out->report);
+}
+
+static void
+print_json(const summary_t *sum, const char *db_path, double seconds,
+	   const output_t *out)
+{
+	const unsigned long *n = sum->count;
+	json_t *root = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:f, s:O, "
+	    "s:O, s:b, s:I, s:I, s:I, s:I, s:I, s:O}", "database", db_path,
+	    "publications", (json_int_t)sum->publications,
+	    "sections", (json_int_t)sum->sections,
+	    "problems", (json_int_t)sum->problems,
+	    "resources", (json_int_t)sum->resources,
+	    "failed", (json_int_t)sum->failed,
+	    "seconds", seconds, "files", sum->files,
+	    "errors", sum->errors,
+	    "dry_run", out->dry_run,
+	    "new", (json_int_t)n[FACTSHEET_SYNC_NEW],
+	    "changed", (json_int_t)n[FACTSHEET_SYNC_CHANGED],
+	    "unchanged", (json_int_t)n[FACTSHEET_SYNC_UNCHANGED],
+	    "removed", (json_int_t)n[FACTSHEET_SYNC_REMOVED],
+	    "skipped", (json_int_t)n[FACTSHEET_SYNC_SKIPPED],
+	    "paths", sum->paths);
+	char *s;
+
+	if (root != NULL && out->report)
+		json_object_set(root, "report", sum->report);
+	s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(3)) : NULL;
+	if (s != NULL)
+		printf("%s\n", s);
+	else
+		report(NULL, "out of memory");
+	free(s);
+	json_decref(root);
 }
 
 static void
 print_summary(const summary_t *sum, const char *db_path, double seconds,
-	      int json)
+	      const output_t *out)
 {
-	if (json) {
-		json_t *root = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, "
-		    "s:f, s:O, s:O}", "database", db_path,
-		    "publications", (json_int_t)sum->publications,
-		    "sections", (json_int_t)sum->sections,
-		    "problems", (json_int_t)sum->problems,
-		    "resources", (json_int_t)sum->resources,
-		    "failed", (json_int_t)sum->failed,
-		    "seconds", seconds, "files", sum->files,
-		    "errors", sum->errors);
-		char *s = root ? json_dumps(root, JSON_INDENT(2) |
-		    JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3)) : NULL;
+	const unsigned long *n = sum->count;
 
-		if (s != NULL)
-			printf("%s\n", s);
-		free(s);
-		json_decref(root);
+	if (out->json) {
+		print_json(sum, db_path, seconds, out);
+		return;
+	}
+	if (out->dry_run) {
+		printf("Dry run on %s: %lu new, %lu changed, %lu unchanged, "
+		    "%lu removed, %lu skipped, %lu failed; nothing was "
+		    "changed.\n", db_path, n[FACTSHEET_SYNC_NEW],
+		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
+		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED],
+		    sum->failed);
 		return;
 	}
 	printf("Indexed %lu publication%s (%lu section%s: %lu problem%s, "
@@ -144,10 +399,67 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 	    sum->problems, sum->problems == 1 ? "" : "s",
 	    sum->resources, sum->resources == 1 ? "" : "s",
 	    db_path, seconds);
+	/* A first run, all new, reads as it always has. */
+	if (n[FACTSHEET_SYNC_CHANGED] || n[FACTSHEET_SYNC_UNCHANGED] ||
+	    n[FACTSHEET_SYNC_REMOVED] || n[FACTSHEET_SYNC_SKIPPED])
+		printf("; %lu new, %lu changed, %lu unchanged, %lu removed, "
+		    "%lu skipped", n[FACTSHEET_SYNC_NEW],
+		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
+		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED]);
 	if (sum->failed > 0)
 		printf("; %lu file%s failed", sum->failed,
 		    sum->failed == 1 ? "" : "s");
 	printf(".\n");
+}
+
+/*
+ * Opens the database; with WAIT, while another indexer holds the lock,
+ * tries again every 100 ms.  A dry run only reads, and a database not
+ * there yet is as an empty one (*DB NULL).
+ */
+static int
+open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
+{
+	const struct timespec pause = { 0, 100 * 1000 * 1000 };
+	factsheet_status_t st;
+	char *message = NULL;
+	int said = 0;
+
+	for (;;) {
+		st = factsheet_db_open(db_path, dry_run ?
+		    FACTSHEET_DB_READ_ONLY : FACTSHEET_DB_READ_WRITE, db,
+		    &message);
+		if (st != FACTSHEET_STATUS_DATABASE_LOCKED || !wait)
+			break;
+		if (!said) {
+			report(NULL, "waiting for the lock on %s...",
+			    db_path);
+			said = 1;
+		}
+		free(message);
+		message = NULL;
+		nanosleep(&pause, NULL);
+	}
+	if (st == FACTSHEET_STATUS_DATABASE_NOT_FOUND && dry_run) {
+		free(message);
+		return 0;
+	}
+	if (st != FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", message ? message :
+		    factsheet_status_to_string(st));
+		free(message);
+		return -1;
+	}
+	return 0;
+}
+
+/* The reason a sync stopped: the database's message if there is one. */
+static const char *
+db_error(const factsheet_db_t *db, factsheet_status_t st)
+{
+	const char *message = db ? factsheet_db_last_error(db) : "";
+
+	return message[0] ? message : factsheet_status_to_string(st);
 }
 
 int
@@ -157,28 +469,54 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "thesaurus", required_argument, NULL, 't' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "report", no_argument, NULL, 'r' },
+		{ "retry-failed", no_argument, NULL, 'R' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "wait", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
-	char *db_path, *thesaurus, *message = NULL;
-	int json = 0, c, status = EXIT_OK;
+	char *db_path, *thesaurus;
+	int c, wait = 0, status = EXIT_OK;
+	output_t out = { 0 };
+	factsheet_sync_options_t sync_options = { 0 };
 	factsheet_db_t *db = NULL;
+	factsheet_sync_t *sync = NULL;
+	const factsheet_sync_item_t *item;
 	factsheet_status_t st;
 	summary_t sum = { 0 };
+	progress_t progress = { 0 };
 	struct timespec start;
 
-	while ((c = getopt_long(argc, argv, "d:jt:hV", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:jt:nrRfwhV", options,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db_arg = optarg;
 			break;
 		case 'j':
-			json = 1;
+			out.json = 1;
 			break;
 		case 't':
 			thesaurus_arg = optarg;
+			break;
+		case 'n':
+			out.dry_run = sync_options.dry_run = 1;
+			break;
+		case 'r':
+			out.report = sync_options.report = 1;
+			break;
+		case 'R':
+			sync_options.retry_failed = 1;
+			break;
+		case 'f':
+			sync_options.force = 1;
+			break;
+		case 'w':
+			wait = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -192,83 +530,81 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind == argc) {
-		report("no files to index");
+		report(NULL, "no files to index");
 		usage(stderr);
 		return EXIT_ERROR;
 	}
 	if (db_arg != NULL && db_arg[0] == '\0') {
-		report("--db: empty path");
+		report(NULL, "--db: empty path");
 		return EXIT_ERROR;
 	}
 	db_path = db_arg ? strdup(db_arg) : factsheet_db_default_path();
 	if (db_path == NULL) {
-		report("no database location: give --db PATH, or set "
+		report(NULL, "no database location: give --db PATH, or set "
 		    "FACTSHEET_DB or HOME");
 		return EXIT_ERROR;
 	}
-	if (db_arg == NULL && getenv("FACTSHEET_DB") == NULL)
+	if (db_arg == NULL && getenv("FACTSHEET_DB") == NULL && !out.dry_run)
 		make_parents(db_path);
 
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	st = factsheet_db_open(db_path, FACTSHEET_DB_READ_WRITE, &db,
-	    &message);
-	if (st != FACTSHEET_STATUS_SUCCESS) {
-		report(message ? message : factsheet_status_to_string(st));
-		free(message);
+	if (open_db(db_path, out.dry_run, wait, &db) < 0) {
 		free(db_path);
 		return EXIT_ERROR;
 	}
-	/* The thesaurus goes in first: documents carry its phrases. */
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	/* The thesaurus goes in first: documents carry its phrases.  A dry
+	 * run changes nothing, so compares with the one there. */
 	thesaurus = thesaurus_arg ? strdup(thesaurus_arg) :
 	    factsheet_thesaurus_default_path();
-	if (thesaurus != NULL && factsheet_db_set_thesaurus(db, thesaurus) !=
+	if (!out.dry_run && thesaurus != NULL &&
+	    factsheet_db_set_thesaurus(db, thesaurus) !=
 	    FACTSHEET_STATUS_SUCCESS) {
-		report(factsheet_db_last_error(db));
+		report(NULL, "%s", factsheet_db_last_error(db));
 		free(thesaurus);
 		factsheet_db_close(db);
 		free(db_path);
 		return EXIT_ERROR;
 	}
 	free(thesaurus);
+
 	sum.files = json_array();
 	sum.errors = json_array();
-	for (int i = optind; i < argc; i++) {
-		factsheet_publication_t *pub = NULL;
-
-		st = factsheet_publication_read_file(argv[i], &pub, &message);
-		if (st != FACTSHEET_STATUS_SUCCESS) {
-			report(message ? message :
-			    factsheet_status_to_string(st));
-			count_failure(&sum, argv[i], message ? message :
-			    factsheet_status_to_string(st));
-			free(message);
-			status = EXIT_ERROR;
-			continue;
-		}
-		if (pub->warning != NULL)
-			fprintf(stderr, "%s: warning: %s\n", progname,
-			    pub->warning);
-		st = factsheet_db_add_publication(db, pub);
-		if (st != FACTSHEET_STATUS_SUCCESS) {
-			report(factsheet_db_last_error(db));
-			count_failure(&sum, argv[i],
-			    factsheet_db_last_error(db));
-			status = EXIT_ERROR;
-		} else {
-			count_publication(&sum, pub);
-		}
-		factsheet_publication_free(pub);
-	}
-	st = factsheet_db_commit(db);
+	sum.paths = json_array();
+	sum.report = json_array();
+	st = factsheet_sync_begin(db, (const char *const *)argv + optind,
+	    (size_t)(argc - optind), &sync_options, &sync);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
-		report(factsheet_db_last_error(db));
+		report(NULL, "%s", db_error(db, st));
+		status = EXIT_ERROR;
+		goto out;
+	}
+	progress.on = isatty(STDERR_FILENO);
+	progress.total = factsheet_sync_total(sync);
+	progress.start = start;
+	while ((st = factsheet_sync_next(sync, &item)) ==
+	    FACTSHEET_STATUS_SUCCESS && item != NULL) {
+		take_item(&sum, &progress, &out, item);
+		progress.done++;
+		progress_update(&progress);
+	}
+	progress_clear(&progress);
+	if (st == FACTSHEET_STATUS_SUCCESS)
+		st = factsheet_sync_end(sync);
+	if (st != FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", db_error(db, st));
 		status = EXIT_ERROR;
 	} else {
-		print_summary(&sum, db_path, seconds_since(&start), json);
+		print_summary(&sum, db_path, seconds_since(&start), &out);
+		if (sum.failed > 0)
+			status = EXIT_ERROR;
 	}
+out:
+	factsheet_sync_free(sync);
 	factsheet_db_close(db);
 	json_decref(sum.files);
 	json_decref(sum.errors);
+	json_decref(sum.paths);
+	json_decref(sum.report);
 	free(db_path);
 	return status;
 }

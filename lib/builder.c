@@ -255,6 +255,9 @@ builder_heading(builder_t *b, unsigned level, const char *text,
 
 	b->last_line = line;
 	if ((rest = after_label(text, "Problem:")) != NULL) {
+		/* The problem links to its own heading, not one above. */
+		free(b->anchor);
+		b->anchor = anchor ? str_printf("%s", anchor) : NULL;
 		builder_problem(b, rest, line);
 		return;
 	}

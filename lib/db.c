@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "factsheet-private.h"
+#include "sync.h"
 #include "xapian-shim.h"
 
 struct factsheet_db {
@@ -274,6 +275,12 @@ section_terms(doc_terms_t *t, const factsheet_db_t *db,
 	free(words);
 }
 
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static factsheet_status_t
 load_phrases(factsheet_db_t *db)
 {
@@ -288,9 +295,11 @@ load_phrases(factsheet_db_t *db)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-factsheet_status_t
-factsheet_db_add_publication(factsheet_db_t *db,
-			     const factsheet_publication_t *pub)
+/* Replaces PUB's sections and sets N_META metadata in one transaction. */
+static factsheet_status_t
+add_publication(factsheet_db_t *db, const factsheet_publication_t *pub,
+		const char *const *keys, const char *const *values,
+		size_t n_meta)
 {
 	size_t n = pub->n_sections;
 	shim_document_t *docs = calloc(n ? n : 1, sizeof *docs);
@@ -325,7 +334,8 @@ factsheet_db_add_publication(factsheet_db_t *db,
 			goto out;
 		}
 	}
-	status = shim_db_replace_publication(db->shim, pub->id, docs, n);
+	status = shim_db_replace_publication_meta(db->shim, pub->id, docs, n,
+	    keys, values, n_meta);
 	if (status != FACTSHEET_STATUS_SUCCESS)
 		status = fail_shim(db, status);
 out:
@@ -342,6 +352,108 @@ out:
 	free(terms);
 	free(ids);
 	return status;
+}
+
+factsheet_status_t
+factsheet_db_add_publication(factsheet_db_t *db,
+			     const factsheet_publication_t *pub)
+{
+	return add_publication(db, pub, NULL, NULL, 0);
+}
+
+factsheet_status_t
+db_add_publication_meta(factsheet_db_t *db, const factsheet_publication_t *pub,
+			const char *const *keys, const char *const *values,
+			size_t n_meta)
+{
+	return add_publication(db, pub, keys, values, n_meta);
+}
+
+factsheet_status_t
+db_delete_publication(factsheet_db_t *db, const char *id,
+		      const char *const *keys, const char *const *values,
+		      size_t n_meta)
+{
+	factsheet_status_t status = shim_db_replace_publication_meta(db->shim,
+	    id, NULL, 0, keys, values, n_meta);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
+db_set_metadata(factsheet_db_t *db, const char *key, const char *value)
+{
+	factsheet_status_t status = shim_db_set_metadata(db->shim, key,
+	    value);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
+db_metadata_list(factsheet_db_t *db, const char *prefix, char ***keys,
+		 char ***values, size_t *n)
+{
+	factsheet_status_t status = shim_db_metadata_list(db->shim, prefix,
+	    keys, values, n);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
+db_publication_records(factsheet_db_t *db, const char *id, char ***records,
+		       size_t *n)
+{
+	factsheet_status_t status = shim_db_publication_data(db->shim, id,
+	    records, n);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+void
+db_strings_free(char **strings, size_t n)
+{
+	shim_strings_free(strings, n);
+}
+
+/*
+ * Documents carry the thesaurus phrases they contain, so a publication
+ * indexed under other phrases must be indexed again: the sorted phrases'
+ * FNV-1a hash tells whether they changed.
+ */
+factsheet_status_t
+db_phrases_fingerprint(factsheet_db_t *db, char **out)
+{
+	factsheet_status_t status = load_phrases(db);
+	char **sorted;
+	unsigned long long h = 14695981039346656037ULL;
+
+	*out = NULL;
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((sorted = calloc(db->n_phrases + 1, sizeof *sorted)) == NULL)
+		return fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("out of memory"));
+	if (db->n_phrases > 0) {
+		memcpy(sorted, db->phrases, db->n_phrases * sizeof *sorted);
+		qsort(sorted, db->n_phrases, sizeof *sorted, compare_strings);
+	}
+	for (size_t i = 0; i < db->n_phrases; i++)
+		for (const char *s = sorted[i]; ; s++) {
+			/* The NUL separates phrases. */
+			h ^= (unsigned char)*s;
+			h *= 1099511628211ULL;
+			if (*s == '\0')
+				break;
+		}
+	free(sorted);
+	if ((*out = str_printf("%016llx", h)) == NULL)
+		return fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("out of memory"));
+	return FACTSHEET_STATUS_SUCCESS;
 }
 
 factsheet_status_t

@@ -218,6 +218,118 @@ factsheet_status_t
 factsheet_db_count(factsheet_db_t *db, unsigned long *count);
 
 /* ------------------------------------------------------------------ */
+/* Keeping the index in step with folders                              */
+
+/*
+ * A sync makes the database match the files and folders given: new files
+ * are indexed, changed ones re-indexed (all their sections replaced at
+ * once), unchanged ones skipped (same size and time, else same content),
+ * and files gone from a folder given have their sections deleted.  What
+ * is known of each file is kept in the database beside its sections and
+ * committed with them.  Files that fail are remembered and not read again
+ * until they change (or retry_failed is set).
+ */
+typedef struct factsheet_sync factsheet_sync_t;
+
+typedef struct {
+	int dry_run;		/* say what would change; write nothing */
+	int retry_failed;	/* read again files that failed before */
+	int force;		/* index every file, as if all were new */
+	int report;		/* diff each publication's sections */
+} factsheet_sync_options_t;
+
+typedef enum {
+	FACTSHEET_SYNC_NEW,		/* indexed for the first time */
+	FACTSHEET_SYNC_CHANGED,		/* indexed again, all replaced */
+	FACTSHEET_SYNC_UNCHANGED,	/* as indexed: left alone */
+	FACTSHEET_SYNC_REMOVED,		/* gone from its folder */
+	FACTSHEET_SYNC_FAILED,		/* could not be indexed */
+	FACTSHEET_SYNC_SKIPPED,		/* not a file (FIFO, loop) */
+	FACTSHEET_SYNC_LAST
+} factsheet_sync_state_t;
+
+/* "new", "changed", "unchanged", "removed", "failed", "skipped". */
+const char *
+factsheet_sync_state_name(factsheet_sync_state_t state);
+
+typedef enum {
+	FACTSHEET_CHANGE_SECTION_ADDED,
+	FACTSHEET_CHANGE_SECTION_REMOVED,
+	/* Its stored record differs, other than in its line or page. */
+	FACTSHEET_CHANGE_SECTION_CHANGED,
+	/* A contact value of a changed section, after that section. */
+	FACTSHEET_CHANGE_CONTACT,
+	FACTSHEET_CHANGE_LAST
+} factsheet_change_kind_t;
+
+/* "section added", "section removed", "section changed", "contact". */
+const char *
+factsheet_change_kind_name(factsheet_change_kind_t kind);
+
+typedef struct {
+	factsheet_change_kind_t kind;
+	const char *slug;	/* the section's */
+	const char *heading;	/* the section's */
+	/* FACTSHEET_CHANGE_CONTACT only, else NULL / LAST: */
+	const char *label;	/* "Contact ... Help Desk phone" */
+	factsheet_contact_kind_t contact_kind;
+	const char *old_value;	/* NULL when the contact is new */
+	const char *new_value;	/* NULL when it is gone */
+} factsheet_change_t;
+
+/* What a sync did (or, in a dry run, would do) with one path. */
+typedef struct {
+	factsheet_sync_state_t state;
+	const char *source;	/* the path as found (or as indexed) */
+	const char *title;	/* the publication's, when known, or NULL */
+	/* FAILED, SKIPPED: why, without the path ("empty file"); else NULL. */
+	const char *reason;
+	/* FAILED: it failed as it is now on an earlier run, and was not
+	 * read again. */
+	int failed_before;
+	/* NEW, CHANGED: the publication as parsed; else NULL. */
+	const factsheet_publication_t *publication;
+	/* NEW, CHANGED, REMOVED with options.report: the section changes,
+	 * each section's contacts after it. */
+	const factsheet_change_t *changes;
+	size_t n_changes;
+} factsheet_sync_item_t;
+
+/*
+ * Walks PATHS (files and directories, recursively; hidden names and files
+ * named "thesaurus.txt" inside directories are left out) and reads the
+ * database's state of them.  DB may be NULL with options->dry_run, as an
+ * empty database.  On failure *OUT is NULL and the reason is
+ * factsheet_db_last_error(DB).
+ */
+factsheet_status_t
+factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
+		     size_t n_paths, const factsheet_sync_options_t *options,
+		     factsheet_sync_t **out);
+
+/* How many items factsheet_sync_next gives in all. */
+size_t
+factsheet_sync_total(const factsheet_sync_t *sync);
+
+/*
+ * Deals with the next path, in sorted order, then with each file gone;
+ * *ITEM says what became of it, valid until the next call, NULL when
+ * all are done.  A file that fails is an item, not a failure: the status
+ * is not SUCCESS only when the database fails, and the sync cannot go on.
+ */
+factsheet_status_t
+factsheet_sync_next(factsheet_sync_t *sync,
+		    const factsheet_sync_item_t **item);
+
+/* Forgets failures of files no longer found and commits (not in a dry
+ * run). */
+factsheet_status_t
+factsheet_sync_end(factsheet_sync_t *sync);
+
+void
+factsheet_sync_free(factsheet_sync_t *sync);
+
+/* ------------------------------------------------------------------ */
 /* Searching                                                           */
 
 typedef struct factsheet_results factsheet_results_t;

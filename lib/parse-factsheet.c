@@ -18,6 +18,7 @@
 typedef struct {
 	const char *start;
 	size_t len;
+	unsigned page;		/* 1 + the form feeds before it */
 } line_t;
 
 /* A block is a run of non-blank lines. */
@@ -25,6 +26,7 @@ typedef struct {
 	size_t first;
 	size_t n;
 	unsigned lineno;
+	unsigned page;
 } block_t;
 
 typedef struct {
@@ -34,6 +36,7 @@ typedef struct {
 	block_t *blocks;
 	size_t n_blocks;
 	builder_t build;
+	int paged;		/* pages apart by form feeds (from a PDF) */
 	int failed;
 } parser_t;
 
@@ -52,10 +55,13 @@ static int
 split_lines(parser_t *p, const char *text, size_t len)
 {
 	size_t n = 1, i;
+	unsigned feeds = 0;
 
 	for (i = 0; i < len; i++)
 		if (text[i] == '\n')
 			n++;
+		else if (text[i] == '\f')
+			p->paged = 1;
 	p->lines = calloc(n, sizeof *p->lines);
 	p->blocks = calloc(n, sizeof *p->blocks);
 	if (p->lines == NULL || p->blocks == NULL)
@@ -69,16 +75,25 @@ split_lines(parser_t *p, const char *text, size_t len)
 		l->len = end - i;
 		while (l->len > 0 && l->start[l->len - 1] == '\r')
 			l->len--;
+		/* A page's first line may start with its form feed. */
+		for (; l->len > 0 && l->start[0] == '\f'; l->len--, l->start++)
+			feeds++;
+		l->page = 1 + feeds;
+		for (size_t k = 0; k < l->len; k++)
+			feeds += l->start[k] == '\f';
 		i = end + 1;
 	}
 	for (i = 0; i < p->n_lines; i++) {
 		if (is_blank(p->lines[i].start, p->lines[i].len))
 			continue;
+		/* A new page starts a new block too. */
 		if (i == 0 || is_blank(p->lines[i - 1].start,
-		    p->lines[i - 1].len)) {
+		    p->lines[i - 1].len) ||
+		    p->lines[i].page != p->lines[i - 1].page) {
 			block_t *b = &p->blocks[p->n_blocks++];
 			b->first = i;
 			b->lineno = (unsigned)i + 1;
+			b->page = p->lines[i].page;
 		}
 		p->blocks[p->n_blocks - 1].n++;
 	}
@@ -346,6 +361,8 @@ parse_body(parser_t *p, size_t from)
 		const line_t *first = block_line(p, b, 0);
 		char *rest;
 
+		if (p->paged && b->page != p->build.page)
+			builder_page(&p->build, b->page);
 		if ((rest = labelled(first, "Problem:")) != NULL) {
 			add_problem(p, b, rest);
 		} else if (p->build.current != NULL &&

@@ -1,14 +1,1000 @@
-/* parse-html.c - placeholder until the html reader lands (this session). */
+/*
+ * parse-html.c - an HTML publication into sections, through libxml2's
+ * forgiving HTML parser: the body is walked in document order, h1-h6
+ * give the hierarchy (with their ids, for deep links), paragraphs, lists
+ * and definition lists give the text, tables give one section a row.
+ * Page furniture (navigation, scripts, site header and footer) is left
+ * out; links keep their URL beside their text for contact extraction.
+ */
 #include <config.h>
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 
 #include "factsheet-private.h"
 
-factsheet_status_t
-parse_html(factsheet_publication_t *pub, const char *bytes, size_t len,
-	 char **message)
+/* Deeper nesting than this is no document people wrote; it is cut
+ * rather than risk the stack. */
+#define MAX_DEPTH 200
+#define MAX_CELLS 64
+
+typedef struct {
+	factsheet_publication_t *pub;
+	builder_t build;
+	/* Text and inline elements met between blocks, waiting for the
+	 * block that ends them. */
+	strbuf_t pending;
+	size_t pending_blank;	/* its first bytes known to be blank */
+	unsigned pending_line;
+	unsigned last_line;
+	unsigned level;		/* of the last h1-h6 */
+	int structured;		/* a heading or a table was seen */
+	int failed;
+} html_t;
+
+/* How an element's text is rendered. */
+enum {
+	RENDER_URLS = 1,	/* a link's URL after its text */
+	RENDER_LINES = 2,	/* blocks on lines of their own */
+	RENDER_PRE = 4		/* line ends kept */
+};
+
+typedef enum {
+	BLOCK_INLINE,
+	BLOCK_SKIP,
+	BLOCK_HEADING,
+	BLOCK_QUESTION,		/* <summary> of a <details> */
+	BLOCK_LEAF,		/* one paragraph */
+	BLOCK_LIST,
+	BLOCK_DL,
+	BLOCK_TABLE,
+	BLOCK_CONTAINER
+} block_t;
+
+/* Elements ---------------------------------------------------------- */
+
+static int
+is(const xmlNode *n, const char *name)
 {
-	(void)bytes;
-	(void)len;
-	*message = str_printf("%s: html is not supported yet", pub->source);
-	return FACTSHEET_STATUS_BAD_INPUT;
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcasecmp((const char *)n->name, name) == 0;
+}
+
+static int
+is_one_of(const xmlNode *n, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if (is(n, *names))
+			return 1;
+	return 0;
+}
+
+/* The value of attribute NAME of N, borrowed from the tree; or NULL. */
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0)
+			return a->children && a->children->content ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+/* 1 to 6 for h1 to h6, else 0. */
+static unsigned
+heading_level(const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+
+	if (n->type != XML_ELEMENT_NODE || tolower((unsigned char)name[0]) !=
+	    'h' || name[1] < '1' || name[1] > '6' || name[2] != '\0')
+		return 0;
+	return (unsigned)(name[1] - '0');
+}
+
+/* A site's header, unlike an article's, is page furniture. */
+static int
+is_site_header(const xmlNode *n)
+{
+	static const char *const articles[] = {
+		"article", "main", "section", NULL
+	};
+
+	if (!is(n, "header"))
+		return 0;
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (is_one_of(n, articles))
+			return 0;
+	return 1;
+}
+
+static block_t
+block_kind(const xmlNode *n)
+{
+	static const char *const skip[] = {
+		"script", "style", "nav", "footer", "aside", "noscript",
+		"template", "svg", "select", "button", "iframe", "object",
+		"head", "title", NULL
+	};
+	static const char *const leaves[] = {
+		"p", "pre", "address", "caption", "figcaption", "legend",
+		"dt", NULL
+	};
+	static const char *const containers[] = {
+		"html", "body", "div", "section", "article", "main",
+		"blockquote", "dd", "li", "center", "details", "dialog",
+		"fieldset", "figure", "form", "hgroup", "hr", "header",
+		"tbody", "thead", "tfoot", "tr", "td", "th", "search", NULL
+	};
+	const char *hidden = attr(n, "aria-hidden");
+
+	if (is_one_of(n, skip) || is_site_header(n) ||
+	    attr(n, "hidden") != NULL ||
+	    (hidden != NULL && strcasecmp(hidden, "true") == 0))
+		return BLOCK_SKIP;
+	if (heading_level(n) > 0)
+		return BLOCK_HEADING;
+	if (is(n, "summary"))
+		return BLOCK_QUESTION;
+	if (is_one_of(n, leaves))
+		return BLOCK_LEAF;
+	if (is(n, "ul") || is(n, "ol") || is(n, "menu"))
+		return BLOCK_LIST;
+	if (is(n, "dl"))
+		return BLOCK_DL;
+	if (is(n, "table"))
+		return BLOCK_TABLE;
+	if (is_one_of(n, containers))
+		return BLOCK_CONTAINER;
+	return BLOCK_INLINE;
+}
+
+static unsigned
+line_of(html_t *p, const xmlNode *n)
+{
+	long line = xmlGetLineNo(n), parent;
+
+	/* libxml2 gives a text node the line where it ends: its words
+	 * start as many line ends earlier as follow the first of them. */
+	if (n->type == XML_TEXT_NODE && n->content != NULL && line > 0) {
+		const char *s = (const char *)n->content;
+
+		for (s += strspn(s, " \t\r\n\f\v"); *s != '\0'; s++)
+			line -= *s == '\n';
+		if (n->parent != NULL &&
+		    (parent = xmlGetLineNo(n->parent)) > line)
+			line = parent;
+	}
+	if (line > 0 && line <= UINT_MAX)
+		p->last_line = (unsigned)line;
+	return p->last_line;
+}
+
+/* Text -------------------------------------------------------------- */
+
+static int
+has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_web_url(const char *s)
+{
+	return strncasecmp(s, "https://", 8) == 0 ||
+	    strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "www.", 4) == 0;
+}
+
+/*
+ * A link's destination after its text (rendered from MARK on), as people
+ * would type it, when it leads off the page and the text does not already
+ * say it: "EUS website https://eus.custhelp.com".
+ */
+static void
+add_href(strbuf_t *out, size_t mark, const char *href)
+{
+	const char *text = out->data ? out->data + mark : "";
+	size_t text_len = out->data ? out->len - mark : 0;
+	int tel = 0;
+
+	href += strspn(href, " \t\r\n");
+	if (strncasecmp(href, "mailto:", 7) == 0) {
+		href += 7;
+	} else if (strncasecmp(href, "tel:", 4) == 0) {
+		href += 4;
+		tel = 1;
+	} else if (!is_web_url(href)) {
+		return;		/* a page of the same site, an anchor */
+	}
+	if (href[0] == '\0' || (tel && has_digit(text, text_len)) ||
+	    memmem(text, text_len, href, strcspn(href, "?")) != NULL)
+		return;
+	strbuf_puts(out, " ");
+	strbuf_append(out, href, strcspn(href, " \t\r\n"));
+}
+
+/* Text as written, its line ends kept only in preformatted text, and
+ * no-break spaces (&nbsp;, everywhere on CMS pages) as spaces. */
+static void
+add_text(strbuf_t *out, const char *s, int flags)
+{
+	while (*s != '\0') {
+		size_t n = strcspn(s, "\t\r\n\f\v\xc2");
+
+		strbuf_append(out, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
+		if (s[0] == '\xc2' && s[1] != '\xa0') {
+			strbuf_append(out, s++, 1);
+			continue;
+		}
+		strbuf_puts(out, (flags & RENDER_PRE) && *s == '\n' ? "\n" :
+		    " ");
+		s += s[0] == '\xc2' ? 2 : 1;
+	}
+}
+
+static void render(const xmlNode *n, strbuf_t *out, int flags, int depth);
+
+static void
+render_children(const xmlNode *n, strbuf_t *out, int flags, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		render(c, out, flags, depth + 1);
+}
+
+/* A list's items on lines of their own: "- item", "2. item". */
+static void
+render_list(const xmlNode *list, strbuf_t *out, int flags, int depth)
+{
+	unsigned number = 0;
+
+	for (const xmlNode *c = list->children; c != NULL; c = c->next) {
+		if (!is(c, "li")) {
+			render(c, out, flags, depth + 1);
+			continue;
+		}
+		if (block_kind(c) == BLOCK_SKIP)
+			continue;
+		if (is(list, "ol"))
+			strbuf_printf(out, "\n%u. ", ++number);
+		else
+			strbuf_puts(out, "\n- ");
+		render_children(c, out, flags & ~RENDER_LINES, depth + 1);
+		strbuf_puts(out, "\n");
+	}
+}
+
+/* The text of node N, appended to OUT; lines to be squeezed. */
+static void
+render(const xmlNode *n, strbuf_t *out, int flags, int depth)
+{
+	block_t kind;
+	size_t mark;
+
+	if (depth > MAX_DEPTH)
+		return;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			add_text(out, (const char *)n->content, flags);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE ||
+	    (kind = block_kind(n)) == BLOCK_SKIP)
+		return;
+	if (is(n, "br")) {
+		strbuf_puts(out, "\n");
+	} else if (is(n, "img")) {
+		const char *alt = attr(n, "alt");
+
+		/* Alt text is a word of the sentence: "our logo, and". */
+		strbuf_printf(out, " %s", alt ? alt : "");
+	} else if (kind == BLOCK_LIST) {
+		render_list(n, out, flags, depth);
+	} else if (is(n, "a")) {
+		const char *href = attr(n, "href");
+
+		mark = out->len;
+		render_children(n, out, flags, depth);
+		if ((flags & RENDER_URLS) && href != NULL)
+			add_href(out, mark, href);
+	} else if (kind != BLOCK_INLINE) {
+		const char *sep = (flags & RENDER_LINES) &&
+		    !is(n, "td") && !is(n, "th") ? "\n" : " ";
+
+		if (is(n, "pre"))
+			flags |= RENDER_PRE;
+		strbuf_puts(out, sep);
+		render_children(n, out, flags, depth);
+		strbuf_puts(out, sep);
+	} else {
+		render_children(n, out, flags, depth);
+	}
+}
+
+/* Squeezes each line of S, dropping empty ones, in place. */
+static char *
+squeeze_lines(char *s)
+{
+	char *w = s, *line = s;
+
+	while (line != NULL) {
+		char *nl = strchr(line, '\n');
+
+		if (nl != NULL)
+			*nl = '\0';
+		text_squeeze_space(line);
+		if (line[0] != '\0') {
+			size_t n = strlen(line);
+
+			if (w != s)
+				*w++ = '\n';
+			memmove(w, line, n);
+			w += n;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* N's text as lines; NULL (and P failed) when out of memory. */
+static char *
+text_of(html_t *p, const xmlNode *n, int flags)
+{
+	strbuf_t out = { 0 };
+	char *text;
+
+	if (n->type == XML_ELEMENT_NODE && block_kind(n) == BLOCK_LIST)
+		render_list(n, &out, flags, 0);
+	else
+		render_children(n, &out, flags, 0);
+	if ((text = strbuf_finish(&out)) == NULL)
+		p->failed = 1;
+	return text ? squeeze_lines(text) : NULL;
+}
+
+/* N's text on one line, for headings and names. */
+static char *
+line_text_of(html_t *p, const xmlNode *n)
+{
+	char *text = text_of(p, n, 0);
+
+	return text ? text_squeeze_space(text) : NULL;
+}
+
+/* Paragraphs --------------------------------------------------------- */
+
+/* LINE without its list marker ("- ", "3. "). */
+static const char *
+item_text(const char *line)
+{
+	const char *s = line;
+
+	if (s[0] == '-' && s[1] == ' ')
+		return s + 2;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return s > line && s[0] == '.' && s[1] == ' ' ? s + 2 : line;
+}
+
+/* A line the builder reads on its own: "Problem: ...", "Solution: ...",
+ * or a contact line ("Phone: ..."). */
+static int
+is_label_line(const char *s)
+{
+	contact_list_t scratch = { 0 };
+	int yes;
+
+	if (strncasecmp(s, "Problem:", 8) == 0 ||
+	    strncasecmp(s, "Solution:", 9) == 0)
+		return 1;
+	if (strchr(s, ':') == NULL)
+		return 0;
+	yes = contact_parse_line(&scratch, s);
+	contact_list_clear(&scratch);
+	return yes;
+}
+
+static void
+flush_run(html_t *p, strbuf_t *run, unsigned *lines, unsigned line)
+{
+	char *text = strbuf_finish(run);
+
+	if (text == NULL)
+		p->failed = 1;
+	else if (text[0] != '\0')
+		builder_paragraph(&p->build, text, line, *lines == 1);
+	free(text);
+	*lines = 0;
+}
+
+/*
+ * TEXT (lines) as a paragraph from source line LINE.  A label line goes
+ * to the builder on its own, where it starts a Problem: or Solution:
+ * block or becomes a contact.
+ */
+static void
+emit_text(html_t *p, char *text, unsigned line)
+{
+	strbuf_t run = { 0 };
+	unsigned lines = 0;
+	char *save = NULL;
+
+	for (char *l = strtok_r(text, "\n", &save); l != NULL;
+	    l = strtok_r(NULL, "\n", &save)) {
+		if (is_label_line(item_text(l))) {
+			flush_run(p, &run, &lines, line);
+			builder_paragraph(&p->build, item_text(l), line, 1);
+			continue;
+		}
+		if (run.len > 0)
+			strbuf_puts(&run, "\n");
+		strbuf_puts(&run, l);
+		lines++;
+	}
+	flush_run(p, &run, &lines, line);
+}
+
+static void
+flush_pending(html_t *p)
+{
+	char *text = strbuf_finish(&p->pending);
+
+	p->pending_blank = 0;
+	if (text == NULL) {
+		p->failed = 1;
+		return;
+	}
+	emit_text(p, squeeze_lines(text), p->pending_line);
+	free(text);
+}
+
+/* Whether the pending text is still blank; what is known to be blank
+ * is not looked at again. */
+static int
+pending_is_blank(html_t *p)
+{
+	for (; p->pending_blank < p->pending.len; p->pending_blank++)
+		if (!isspace((unsigned char)p->pending.data[p->pending_blank]))
+			return 0;
+	return 1;
+}
+
+/* Text or an inline element outside any paragraph. */
+static void
+add_inline(html_t *p, const xmlNode *n, int depth)
+{
+	if (pending_is_blank(p))
+		p->pending_line = line_of(p, n);
+	render(n, &p->pending, RENDER_URLS, depth);
+}
+
+static void
+paragraph(html_t *p, const xmlNode *n, int flags)
+{
+	char *text = text_of(p, n, flags);
+
+	if (text != NULL)
+		emit_text(p, text, line_of(p, n));
+	free(text);
+}
+
+/* Headings ---------------------------------------------------------- */
+
+static const char *
+id_of(const xmlNode *n)
+{
+	const char *id = attr(n, "id");
+
+	if ((id == NULL || id[0] == '\0') && is(n, "a"))
+		id = attr(n, "name");
+	return id != NULL && id[0] != '\0' ? id : NULL;
+}
+
+/* The first <a id=...> or <a name=...> inside N. */
+static const char *
+inner_anchor(const xmlNode *n, int depth)
+{
+	const char *id;
+
+	for (const xmlNode *c = n->children; c && depth < 4; c = c->next) {
+		if (is(c, "a") && (id = id_of(c)) != NULL)
+			return id;
+		if (c->type == XML_ELEMENT_NODE &&
+		    (id = inner_anchor(c, depth + 1)) != NULL)
+			return id;
+	}
+	return NULL;
+}
+
+static int
+is_blank_text(const xmlNode *n)
+{
+	if (n->type == XML_COMMENT_NODE)
+		return 1;
+	if (n->type != XML_TEXT_NODE || n->content == NULL)
+		return 0;
+	for (const xmlChar *s = n->content; *s != '\0'; s++)
+		if (!isspace(*s))
+			return 0;
+	return 1;
+}
+
+static const xmlNode *
+previous_element(const xmlNode *n)
+{
+	for (n = n->prev; n != NULL && is_blank_text(n); n = n->prev)
+		;
+	return n;
+}
+
+/*
+ * Where a heading can be linked to: its id, an anchor inside it, the id
+ * of a section or div it starts, or an empty <a name=...> just before.
+ */
+static const char *
+anchor_of(const xmlNode *h)
+{
+	static const char *const wrappers[] = {
+		"section", "div", "article", "details", NULL
+	};
+	const xmlNode *prev;
+	const char *id;
+
+	if ((id = id_of(h)) != NULL || (id = inner_anchor(h, 0)) != NULL)
+		return id;
+	for (const xmlNode *n = h; n->parent != NULL &&
+	    is_one_of(n->parent, wrappers) && previous_element(n) == NULL;
+	    n = n->parent)
+		if ((id = id_of(n->parent)) != NULL)
+			return id;
+	prev = previous_element(h);
+	if (is(prev, "a") && prev->children == NULL &&
+	    (id = id_of(prev)) != NULL)
+		return id;
+	return NULL;
+}
+
+static void
+heading(html_t *p, const xmlNode *n, unsigned level)
+{
+	char *text = line_text_of(p, n);
+
+	if (text != NULL && text[0] != '\0') {
+		builder_heading(&p->build, level, text, anchor_of(n),
+		    line_of(p, n));
+		p->structured = 1;
+	}
+	free(text);
+}
+
+/* A question (<dt>, <summary>): a heading one level below the last. */
+static void
+question(html_t *p, const xmlNode *n, const char *text)
+{
+	unsigned level = p->level < BUILDER_LEVELS ? p->level + 1 :
+	    BUILDER_LEVELS;
+
+	builder_heading(&p->build, level, text, anchor_of(n), line_of(p, n));
+	p->structured = 1;
+}
+
+/* Blocks ------------------------------------------------------------ */
+
+static void walk(html_t *p, const xmlNode *parent, int depth);
+
+/* Whether a list holds headings or tables: then its items are walked
+ * as blocks rather than flattened to lines. */
+static int
+has_structure(const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c && depth < MAX_DEPTH;
+	    c = c->next) {
+		block_t kind;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		kind = block_kind(c);
+		if (kind == BLOCK_HEADING || kind == BLOCK_TABLE ||
+		    kind == BLOCK_DL || kind == BLOCK_QUESTION ||
+		    (kind != BLOCK_SKIP && has_structure(c, depth + 1)))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+list(html_t *p, const xmlNode *n, int depth)
+{
+	if (has_structure(n, depth)) {
+		walk(p, n, depth + 1);
+		flush_pending(p);
+	} else {
+		paragraph(p, n, RENDER_URLS);
+	}
+}
+
+/* A term that is no question with its definition: "TTY: 1-877-...". */
+static void
+term_and_definition(html_t *p, char *term, unsigned line, const xmlNode *dd)
+{
+	char *def = dd ? text_of(p, dd, RENDER_URLS | RENDER_LINES) : NULL;
+	char *text;
+
+	if (def != NULL && def[0] != '\0')
+		text = str_printf("%s%s %s", term,
+		    term[strlen(term) - 1] == ':' ? "" : ":", def);
+	else
+		text = str_printf("%s", term);
+	if (text == NULL)
+		p->failed = 1;
+	else
+		emit_text(p, text, line);
+	free(text);
+	free(def);
+}
+
+static void
+definition_list(html_t *p, const xmlNode *dl, int depth)
+{
+	char *term = NULL;
+	unsigned term_line = 0;
+
+	for (const xmlNode *n = dl->children; n && !p->failed; n = n->next) {
+		char *text;
+
+		if (n->type != XML_ELEMENT_NODE ||
+		    block_kind(n) == BLOCK_SKIP)
+			continue;
+		if (is(n, "dt")) {
+			if (term != NULL)
+				term_and_definition(p, term, term_line, NULL);
+			free(term);
+			term = NULL;
+			if ((text = line_text_of(p, n)) == NULL ||
+			    text[0] == '\0') {
+				free(text);
+			} else if (text[strlen(text) - 1] == '?') {
+				question(p, n, text);
+				free(text);
+			} else {
+				term = text;
+				term_line = line_of(p, n);
+			}
+		} else if (is(n, "dd") && term != NULL) {
+			term_and_definition(p, term, term_line, n);
+			free(term);
+			term = NULL;
+		} else if (is(n, "div") && depth < MAX_DEPTH) {
+			definition_list(p, n, depth + 1);
+		} else {
+			walk(p, n, depth + 1);
+			flush_pending(p);
+		}
+	}
+	if (term != NULL)
+		term_and_definition(p, term, term_line, NULL);
+	free(term);
+}
+
+/* The row after ROW of table T (the first when ROW is NULL), through
+ * thead, tbody and tfoot but not into nested tables. */
+static const xmlNode *
+next_row(const xmlNode *t, const xmlNode *row)
+{
+	static const char *const groups[] = {
+		"thead", "tbody", "tfoot", NULL
+	};
+	const xmlNode *n;
+
+	if (row == NULL)
+		n = t->children;
+	else if (row->next != NULL || row->parent == t)
+		n = row->next;
+	else
+		n = row->parent->next;
+	while (n != NULL) {
+		if (is(n, "tr"))
+			return n;
+		if (is_one_of(n, groups) && n->parent == t &&
+		    n->children != NULL)
+			n = n->children;
+		else if (n->next != NULL || n->parent == t)
+			n = n->next;
+		else
+			n = n->parent->next;
+	}
+	return NULL;
+}
+
+static size_t
+row_cells(const xmlNode *row, const xmlNode **cells)
+{
+	size_t n = 0;
+
+	for (const xmlNode *c = row->children; c && n < MAX_CELLS;
+	    c = c->next)
+		if (is(c, "td") || is(c, "th"))
+			cells[n++] = c;
+	return n;
+}
+
+/* A header row: all its cells are <th>, or it is in <thead>. */
+static int
+is_header_row(const xmlNode *row, const xmlNode *const *cells, size_t n)
+{
+	if (is(row->parent, "thead"))
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (!is(cells[i], "th"))
+			return 0;
+	return 1;
+}
+
+/* One row: its first cell with text names it, the others hold its
+ * text and contacts (a link as "text URL"). */
+static void
+table_row(html_t *p, const xmlNode *row)
+{
+	const xmlNode *cells[MAX_CELLS];
+	char *texts[MAX_CELLS + 1], *name = NULL;
+	size_t n = row_cells(row, cells), k = 0, first;
+
+	if (n == 0 || is_header_row(row, cells, n))
+		return;
+	for (first = 0; first < n; first++) {
+		free(name);
+		if ((name = line_text_of(p, cells[first])) == NULL ||
+		    name[0] != '\0')
+			break;
+	}
+	if (name == NULL || first == n) {
+		free(name);
+		return;
+	}
+	/* A link in the name cell is kept, labelled by the name. */
+	texts[k] = text_of(p, cells[first], RENDER_URLS | RENDER_LINES);
+	if (texts[k] != NULL && strcmp(texts[k], name) != 0 &&
+	    strchr(texts[k], '\n') == NULL)
+		k++;
+	else
+		free(texts[k]);
+	for (size_t i = first + 1; i < n; i++)
+		if ((texts[k] = text_of(p, cells[i],
+		    RENDER_URLS | RENDER_LINES)) != NULL)
+			k++;
+	if (!p->failed) {
+		builder_table_row(&p->build, name, (const char *const *)texts,
+		    k, line_of(p, row));
+		p->structured = 1;
+	}
+	free(name);
+	for (size_t i = 0; i < k; i++)
+		free(texts[i]);
+}
+
+static void
+table(html_t *p, const xmlNode *t, int depth)
+{
+	const xmlNode *row, *cells[MAX_CELLS];
+	size_t widest = 0;
+
+	for (row = next_row(t, NULL); row != NULL; row = next_row(t, row)) {
+		size_t n = row_cells(row, cells);
+
+		widest = n > widest ? n : widest;
+	}
+	for (const xmlNode *c = t->children; c != NULL; c = c->next)
+		if (is(c, "caption"))
+			paragraph(p, c, RENDER_URLS);
+	/* A table of one column, or holding headings or tables, lays out
+	 * a page: it is no list of rows. */
+	if (widest < 2 || has_structure(t, depth)) {
+		for (row = next_row(t, NULL); row && !p->failed;
+		    row = next_row(t, row)) {
+			walk(p, row, depth + 1);
+			flush_pending(p);
+		}
+		return;
+	}
+	for (row = next_row(t, NULL); row && !p->failed;
+	    row = next_row(t, row))
+		table_row(p, row);
+	builder_table_end(&p->build);
+}
+
+/* The blocks under PARENT, in document order. */
+static void
+walk(html_t *p, const xmlNode *parent, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return;
+	for (const xmlNode *n = parent->children; n && !p->failed;
+	    n = n->next) {
+		block_t kind;
+		char *text;
+
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			add_inline(p, n, depth);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((kind = block_kind(n)) == BLOCK_INLINE) {
+			add_inline(p, n, depth);
+			continue;
+		}
+		if (kind == BLOCK_SKIP)
+			continue;
+		flush_pending(p);
+		switch (kind) {
+		case BLOCK_HEADING:
+			p->level = heading_level(n);
+			heading(p, n, p->level);
+			break;
+		case BLOCK_QUESTION:
+			if ((text = line_text_of(p, n)) != NULL &&
+			    text[0] != '\0')
+				question(p, n, text);
+			free(text);
+			break;
+		case BLOCK_LEAF:
+			paragraph(p, n, RENDER_URLS | (is(n, "pre") ?
+			    RENDER_PRE : 0));
+			break;
+		case BLOCK_LIST:
+			list(p, n, depth);
+			break;
+		case BLOCK_DL:
+			definition_list(p, n, depth);
+			break;
+		case BLOCK_TABLE:
+			table(p, n, depth);
+			break;
+		default:
+			walk(p, n, depth + 1);
+			flush_pending(p);
+			break;
+		}
+	}
+}
+
+/* The document ------------------------------------------------------ */
+
+static const xmlNode *
+child_named(const xmlNode *n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
+/* The first element named NAME under N, in document order. */
+static const xmlNode *
+find(const xmlNode *n, const char *name, int depth)
+{
+	const xmlNode *found;
+
+	for (n = n ? n->children : NULL; n && depth < MAX_DEPTH; n = n->next) {
+		if (is(n, name))
+			return n;
+		if ((found = find(n, name, depth + 1)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* The file's name without directory and extension. */
+static char *
+title_from_source(const char *source)
+{
+	const char *base = strrchr(source, '/');
+	const char *dot;
+
+	base = base ? base + 1 : source;
+	dot = strrchr(base, '.');
+	return str_ndup(base, dot && dot != base ? (size_t)(dot - base) :
+	    strlen(base));
+}
+
+/* <title>, else the first <h1>, else the file's name. */
+static char *
+title_of(html_t *p, const xmlNode *root, const xmlNode *body)
+{
+	const xmlNode *n = child_named(child_named(root, "head"), "title");
+	char *title = NULL;
+
+	if (n != NULL && (title = line_text_of(p, n)) != NULL &&
+	    title[0] == '\0') {
+		free(title);
+		title = NULL;
+	}
+	if (title == NULL && !p->failed && (n = find(body, "h1", 0)) != NULL &&
+	    (title = line_text_of(p, n)) != NULL && title[0] == '\0') {
+		free(title);
+		title = NULL;
+	}
+	if (title == NULL && !p->failed)
+		title = title_from_source(p->pub->source);
+	return title;
+}
+
+factsheet_status_t
+parse_html(factsheet_publication_t *pub, const char *text, size_t len,
+	   char **message)
+{
+	html_t p = { 0 };
+	htmlDocPtr doc;
+	const xmlNode *root, *body;
+	size_t structured = 0;
+
+	*message = NULL;
+	p.pub = pub;
+	/* A byte order mark is not part of the first line. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	/* The text is checked UTF-8 whatever its <meta charset> says. */
+	doc = len > INT_MAX ? NULL : htmlReadMemory(text, (int)len, NULL,
+	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+	if (doc == NULL) {
+		*message = str_printf("%s: not an HTML document that can be "
+		    "read", pub->source);
+		return FACTSHEET_STATUS_BAD_INPUT;
+	}
+	root = xmlDocGetRootElement(doc);
+	body = child_named(root, "body");
+	p.last_line = 1;
+	pub->title = title_of(&p, root, body);
+	builder_init(&p.build, pub);
+	if (pub->title == NULL)
+		p.failed = 1;
+	else if (body != NULL) {
+		walk(&p, body, 0);
+		flush_pending(&p);
+	}
+	if (builder_finish(&p.build) < 0)
+		p.failed = 1;
+	free(strbuf_finish(&p.pending));
+	xmlFreeDoc(doc);
+	if (p.failed) {
+		*message = str_printf("%s: out of memory while parsing",
+		    pub->source);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	if (pub->n_sections == 0) {
+		*message = str_printf("%s: no text in the HTML body",
+		    pub->source);
+		return FACTSHEET_STATUS_BAD_INPUT;
+	}
+	for (size_t i = 0; i < pub->n_sections; i++)
+		structured += pub->sections[i].kind != FACTSHEET_SECTION_TEXT;
+	if (!p.structured && structured == 0) {
+		pub->warning = str_printf("%s: no headings, Problem/Solution "
+		    "blocks or tables found; indexed as %zu plain section%s",
+		    pub->source, pub->n_sections,
+		    pub->n_sections == 1 ? "" : "s");
+		if (pub->warning == NULL) {
+			*message = str_printf("%s: out of memory while "
+			    "parsing", pub->source);
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+	}
+	return FACTSHEET_STATUS_SUCCESS;
 }

@@ -1,14 +1,598 @@
-/* parse-pdf.c - placeholder until the pdf reader lands (this session). */
+/*
+ * parse-pdf.c - a PDF publication through poppler-glib.  Each page's
+ * text comes in reading order, but with no blank lines: the layout of
+ * its lines (poppler's box for every character) says where paragraphs
+ * break.  Page numbers and running headers and footers are taken out of
+ * the pages (a footer would otherwise read as a heading) and kept once,
+ * at the end.  The pages, each ended by a form feed, then go through the
+ * plain-text reader, so a PDF gets the same sections as its text would,
+ * each with the page it starts on.
+ */
 #include <config.h>
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <poppler.h>
 
 #include "factsheet-private.h"
 
+/* One line of a page's text and the box poppler laid it out in. */
+typedef struct {
+	const char *start;
+	size_t len;
+	double top, bottom;	/* y grows down the page */
+	double size;		/* its tallest character's box */
+	int boxed;		/* poppler gave its characters boxes */
+	int drop;		/* a page number, running header or footer */
+} pdf_line_t;
+
+typedef struct {
+	char *text;		/* poppler's; g_free it */
+	pdf_line_t *lines;
+	size_t n_lines;
+} pdf_page_t;
+
+typedef struct {
+	pdf_page_t *pages;
+	size_t n_pages;
+	strbuf_t out;
+} pdf_reader_t;
+
+/* Pages ------------------------------------------------------------ */
+
+/* The byte after the UTF-8 character at S. */
+static const char *
+next_char(const char *s)
+{
+	for (s++; ((unsigned char)*s & 0xc0) == 0x80; s++)
+		;
+	return s;
+}
+
+static size_t
+count_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s = next_char(s))
+		n++;
+	return n;
+}
+
+/*
+ * Splits the page's text into lines, each with the box around its
+ * characters.  The layout has one box per character of the text,
+ * newlines included; if the counts differ the boxes are not used.
+ */
+static int
+page_read(PopplerPage *page, pdf_page_t *pg)
+{
+	PopplerRectangle *rects = NULL;
+	guint n_rects = 0;
+	const char *s;
+	size_t n = 1, k = 0;
+
+	pg->text = poppler_page_get_text(page);
+	if (pg->text == NULL)
+		return 0;
+	if (!poppler_page_get_text_layout(page, &rects, &n_rects) ||
+	    n_rects != count_chars(pg->text))
+		n_rects = 0;
+	for (s = pg->text; *s != '\0'; s++)
+		n += *s == '\n';
+	if ((pg->lines = calloc(n, sizeof *pg->lines)) == NULL) {
+		g_free(rects);
+		return -1;
+	}
+	for (s = pg->text;;) {
+		const char *nl = strchr(s, '\n');
+		pdf_line_t *l = &pg->lines[pg->n_lines++];
+
+		l->start = s;
+		l->len = nl ? (size_t)(nl - s) : strlen(s);
+		for (const char *c = s; c < s + l->len; c = next_char(c), k++) {
+			double top, bottom;
+
+			if (k >= n_rects || isspace((unsigned char)*c))
+				continue;
+			top = rects[k].y1 < rects[k].y2 ? rects[k].y1 :
+			    rects[k].y2;
+			bottom = rects[k].y1 < rects[k].y2 ? rects[k].y2 :
+			    rects[k].y1;
+			if (!l->boxed || top < l->top)
+				l->top = top;
+			if (!l->boxed || bottom > l->bottom)
+				l->bottom = bottom;
+			if (bottom - top > l->size)
+				l->size = bottom - top;
+			l->boxed = 1;
+		}
+		k++;		/* the newline's box */
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	g_free(rects);
+	return 0;
+}
+
+static int
+is_blank_line(const pdf_line_t *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (!isspace((unsigned char)l->start[i]))
+			return 0;
+	return 1;
+}
+
+/* The first (LAST = 0) or last line of PG with text and not dropped. */
+static pdf_line_t *
+edge_line(pdf_page_t *pg, int last)
+{
+	for (size_t i = 0; i < pg->n_lines; i++) {
+		pdf_line_t *l = &pg->lines[last ? pg->n_lines - 1 - i : i];
+
+		if (!l->drop && !is_blank_line(l))
+			return l;
+	}
+	return NULL;
+}
+
+/* "3", "- 3 -", "Page 3", "Page 3 of 4", "3 of 4". */
+static int
+is_page_number(const pdf_line_t *l)
+{
+	const char *s = l->start, *end = l->start + l->len;
+	int numbers = 0;
+
+	for (;;) {
+		while (s < end && (isspace((unsigned char)*s) || *s == '-'))
+			s++;
+		if (s == end)
+			break;
+		if (isdigit((unsigned char)*s)) {
+			while (s < end && isdigit((unsigned char)*s))
+				s++;
+			numbers++;
+		} else if (end - s >= 4 && strncasecmp(s, "page", 4) == 0 &&
+		    numbers == 0) {
+			s += 4;
+		} else if (end - s >= 2 && strncasecmp(s, "of", 2) == 0 &&
+		    numbers == 1) {
+			s += 2;
+		} else {
+			return 0;
+		}
+	}
+	return numbers == 1 || numbers == 2;
+}
+
+static size_t
+digits(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && isdigit((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+/* Whether A and B are the same line but for their numbers ("Page 1 of
+ * 4" and "Page 2 of 4") and white space. */
+static int
+same_but_numbers(const pdf_line_t *a, const pdf_line_t *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->len && isspace((unsigned char)a->start[i]))
+			i++;
+		while (j < b->len && isspace((unsigned char)b->start[j]))
+			j++;
+		if (i == a->len || j == b->len)
+			return i == a->len && j == b->len;
+		if (isdigit((unsigned char)a->start[i]) &&
+		    isdigit((unsigned char)b->start[j])) {
+			i += digits(a->start + i, a->len - i);
+			j += digits(b->start + j, b->len - j);
+			continue;
+		}
+		if (a->start[i] != b->start[j])
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/*
+ * Marks page numbers at the top or bottom of a page, then the first and
+ * last lines that recur on other pages: running headers and footers.
+ * Those recurring lines are appended once, from the last page they are
+ * on, after the last page, where they stay searchable ("ICN 908889 May
+ * 2015") without splitting sections.  Returns -1 when out of memory.
+ */
+static int
+mark_running_lines(pdf_reader_t *r, strbuf_t *running)
+{
+	pdf_line_t **edge;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (int last = 0; last < 2; last++) {
+			pdf_line_t *l = edge_line(&r->pages[p], last);
+
+			if (l != NULL && is_page_number(l))
+				l->drop = 1;
+		}
+	if (r->n_pages < 2)
+		return 0;
+	if ((edge = calloc(r->n_pages, sizeof *edge)) == NULL)
+		return -1;
+	for (int last = 0; last < 2; last++) {
+		for (size_t p = 0; p < r->n_pages; p++)
+			edge[p] = edge_line(&r->pages[p], last);
+		for (size_t p = r->n_pages; p-- > 0;) {
+			pdf_line_t *l = edge[p];
+			int seen = 0;
+
+			if (l == NULL || l->drop || l->len > 120)
+				continue;
+			for (size_t q = 0; q < r->n_pages; q++)
+				if (q != p && edge[q] != NULL &&
+				    !edge[q]->drop &&
+				    same_but_numbers(l, edge[q])) {
+					edge[q]->drop = 1;
+					seen = 1;
+				}
+			if (!seen)
+				continue;
+			l->drop = 1;
+			if (running->len > 0)
+				strbuf_puts(running, "\n");
+			strbuf_append(running, l->start, l->len);
+		}
+	}
+	free(edge);
+	return 0;
+}
+
+/* Paragraphs -------------------------------------------------------- */
+
+static int
+starts_with_label(const pdf_line_t *l)
+{
+	const char *s = l->start, *end = l->start + l->len;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	return (end - s >= 8 && strncasecmp(s, "Problem:", 8) == 0) ||
+	    (end - s >= 9 && strncasecmp(s, "Solution:", 9) == 0);
+}
+
+/*
+ * The gap from line P down to line L, in heights of the smaller: 0.3 or
+ * so between lines of a paragraph.  Returns 0 when the two cannot be
+ * compared so: no boxes, another type size (a heading), or L beside or
+ * above P (another column or table cell).
+ */
+static int
+line_gap(const pdf_line_t *p, const pdf_line_t *l, double *gap)
+{
+	double h = p->size < l->size ? p->size : l->size;
+	double big = p->size < l->size ? l->size : p->size;
+
+	if (!p->boxed || !l->boxed || h <= 0 || big - h > big * 0.12 ||
+	    l->top < p->bottom - h / 2)
+		return 0;
+	*gap = (l->top - p->bottom) / h;
+	return 1;
+}
+
+/*
+ * The tightest spacing of lines in the document (lines of a paragraph),
+ * so that a paragraph break is a gap clearly wider, in 1.5-spaced text
+ * as in single-spaced.
+ */
+static double
+tightest_gap(const pdf_reader_t *r)
+{
+	double tightest = -1, gap;
+
+	for (size_t p = 0; p < r->n_pages; p++) {
+		const pdf_page_t *pg = &r->pages[p];
+
+		for (size_t i = 1; i < pg->n_lines; i++)
+			if (!pg->lines[i - 1].drop && !pg->lines[i].drop &&
+			    line_gap(&pg->lines[i - 1], &pg->lines[i], &gap) &&
+			    gap >= 0 && (tightest < 0 || gap < tightest))
+				tightest = gap;
+	}
+	return tightest < 0 ? 0 : tightest;
+}
+
+/*
+ * Whether line L starts a paragraph after line P of the same page: a
+ * Problem:/Solution: label, a gap wider than the document's lines of a
+ * paragraph have (at least half a line, and always past 1.2 lines, a
+ * blank line's worth), or lines that cannot be compared.
+ */
+static int
+starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
+{
+	double gap, wide = tightest + 0.3;
+
+	if (starts_with_label(l))
+		return 1;
+	if (!p->boxed || !l->boxed)
+		return 0;
+	if (!line_gap(p, l, &gap))
+		return 1;
+	if (wide < 0.5)
+		wide = 0.5;
+	if (wide > 1.2)
+		wide = 1.2;
+	return gap > wide;
+}
+
+/* Appends a line's text without control characters (C0 but tab, DEL,
+ * C1), which a PDF's fonts can map glyphs to. */
+static void
+append_clean(strbuf_t *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			continue;
+		if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			i++;
+			continue;
+		}
+		strbuf_append(out, s + i, 1);
+	}
+}
+
+/* The page's kept lines, a blank line between paragraphs. */
+static void
+page_write(const pdf_page_t *pg, double tightest, strbuf_t *out)
+{
+	const pdf_line_t *prev = NULL;
+
+	for (size_t i = 0; i < pg->n_lines; i++) {
+		const pdf_line_t *l = &pg->lines[i];
+
+		if (l->drop || is_blank_line(l)) {
+			/* What follows a blank or dropped line is new. */
+			prev = NULL;
+			continue;
+		}
+		if (prev == NULL || starts_paragraph(prev, l, tightest))
+			strbuf_puts(out, "\n\n");
+		else
+			strbuf_puts(out, "\n");
+		append_clean(out, l->start, l->len);
+		prev = l;
+	}
+}
+
+/* The document ------------------------------------------------------ */
+
+static PopplerDocument *
+open_document(const char *bytes, size_t len, GBytes **data, GError **error)
+{
+#if POPPLER_CHECK_VERSION(0, 82, 0)
+	*data = g_bytes_new_static(bytes, len);
+	return poppler_document_new_from_bytes(*data, NULL, error);
+#else
+	/* Older poppler takes a mutable pointer but only reads it. */
+	*data = NULL;
+	return poppler_document_new_from_data((char *)bytes, (int)len, NULL,
+	    error);
+#endif
+}
+
+/*
+ * Whether a PDF's metadata title is one a person gave: not empty, not
+ * the name of the file it was made from, nor what a tool puts there by
+ * itself ("Microsoft Word - x.docx", "Untitled", "Enscript Output").
+ */
+static int
+title_is_good(const char *title, const char *source)
+{
+	static const char *const junk[] = {
+		"untitled", "enscript output", "document", "title", "none",
+		"no title", "slide 1", "powerpoint presentation", "pdf",
+	};
+	static const char *const exts[] = {
+		".doc", ".docx", ".dot", ".rtf", ".odt", ".pdf", ".ps", ".txt",
+		".htm", ".html", ".indd", ".qxd", ".ppt", ".pptx", ".xls",
+		".xlsx", ".tex", ".dvi",
+	};
+	const char *base = strrchr(source, '/');
+	size_t len = strlen(title), letters = 0, base_len;
+
+	for (size_t i = 0; i < len; i++)
+		letters += isalpha((unsigned char)title[i]) ||
+		    (unsigned char)title[i] >= 0x80;
+	if (letters < 3 || len > 200 || strpbrk(title, "/\\") != NULL ||
+	    strncasecmp(title, "Microsoft ", 10) == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+		if (strcasecmp(title, junk[i]) == 0)
+			return 0;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t n = strlen(exts[i]);
+
+		if (len > n && strcasecmp(title + len - n, exts[i]) == 0)
+			return 0;
+	}
+	base = base ? base + 1 : source;
+	base_len = strcspn(base, ".");
+	return !(len == base_len && strncasecmp(title, base, len) == 0);
+}
+
+/* The metadata title, cleaned, if it is a good one; else NULL. */
+static char *
+metadata_title(PopplerDocument *doc, const char *source)
+{
+	gchar *raw = poppler_document_get_title(doc);
+	strbuf_t clean = { 0 };
+	char *title, *message = NULL;
+
+	if (raw == NULL)
+		return NULL;
+	append_clean(&clean, raw, strlen(raw));
+	g_free(raw);
+	if ((title = strbuf_finish(&clean)) == NULL)
+		return NULL;
+	text_squeeze_space(title);
+	if (text_check(source, title, strlen(title), &message) !=
+	    FACTSHEET_STATUS_SUCCESS || !title_is_good(title, source)) {
+		free(title);
+		title = NULL;
+	}
+	free(message);
+	return title;
+}
+
+/* Gives PUB the title TITLE (taken over), and the sections that were
+ * named after the old one. */
+static void
+retitle(factsheet_publication_t *pub, char *title)
+{
+	for (size_t i = 0; i < pub->n_sections; i++) {
+		factsheet_section_t *s = &pub->sections[i];
+		char *copy;
+
+		if (pub->title == NULL || s->heading == NULL ||
+		    strcmp(s->heading, pub->title) != 0 ||
+		    (copy = str_printf("%s", title)) == NULL)
+			continue;
+		free(s->heading);
+		s->heading = copy;
+	}
+	free(pub->title);
+	pub->title = title;
+}
+
+/* All pages' text: paragraphs apart, pages after form feeds. */
+static int
+read_pages(PopplerDocument *doc, pdf_reader_t *r)
+{
+	int n = poppler_document_get_n_pages(doc);
+	strbuf_t running = { 0 };
+	double tightest;
+	char *tail;
+
+	if (n <= 0)
+		return 0;
+	if ((r->pages = calloc((size_t)n, sizeof *r->pages)) == NULL)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		int rc = 0;
+
+		r->n_pages++;
+		if (page != NULL) {
+			rc = page_read(page, &r->pages[i]);
+			g_object_unref(page);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	if (mark_running_lines(r, &running) < 0)
+		return -1;
+	if ((tail = strbuf_finish(&running)) == NULL)
+		return -1;
+	tightest = tightest_gap(r);
+	/* A form feed ends each page, as pdftotext writes them, so even a
+	 * single page is numbered. */
+	for (size_t p = 0; p < r->n_pages; p++) {
+		page_write(&r->pages[p], tightest, &r->out);
+		if (p + 1 == r->n_pages && tail[0] != '\0') {
+			/* One block, so its first line reads as no heading. */
+			strbuf_puts(&r->out, "\n\n");
+			append_clean(&r->out, tail, strlen(tail));
+		}
+		strbuf_puts(&r->out, "\n\f\n");
+	}
+	free(tail);
+	return r->out.failed ? -1 : 0;
+}
+
+static void
+reader_clear(pdf_reader_t *r)
+{
+	for (size_t i = 0; i < r->n_pages; i++) {
+		g_free(r->pages[i].text);
+		free(r->pages[i].lines);
+	}
+	free(r->pages);
+	free(strbuf_finish(&r->out));
+}
+
+static int
+has_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 factsheet_status_t
 parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
-	 char **message)
+	  char **message)
 {
-	(void)bytes;
-	(void)len;
-	*message = str_printf("%s: pdf is not supported yet", pub->source);
-	return FACTSHEET_STATUS_BAD_INPUT;
+	pdf_reader_t r = { 0 };
+	GError *error = NULL;
+	GBytes *data = NULL;
+	PopplerDocument *doc;
+	factsheet_status_t status;
+	char *title = NULL;
+
+	*message = NULL;
+	if (len > INT_MAX) {
+		*message = str_printf("%s: file too large", pub->source);
+		return FACTSHEET_STATUS_BAD_INPUT;
+	}
+	doc = open_document(bytes, len, &data, &error);
+	if (doc == NULL) {
+		*message = str_printf("%s: not a readable PDF (%s)",
+		    pub->source, error && error->message ? error->message :
+		    "unknown error");
+		if (error != NULL)
+			g_error_free(error);
+		if (data != NULL)
+			g_bytes_unref(data);
+		return FACTSHEET_STATUS_BAD_INPUT;
+	}
+	if (read_pages(doc, &r) < 0) {
+		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+		*message = str_printf("%s: out of memory while reading the PDF",
+		    pub->source);
+	} else if (!has_text(r.out.data, r.out.len)) {
+		status = FACTSHEET_STATUS_BAD_INPUT;
+		*message = str_printf("%s: no text (scanned?); a PDF needs a "
+		    "text layer to be indexed", pub->source);
+	} else if ((status = text_check(pub->source, r.out.data, r.out.len,
+	    message)) == FACTSHEET_STATUS_SUCCESS) {
+		title = metadata_title(doc, pub->source);
+		status = parse_factsheet(pub, r.out.data, r.out.len, message);
+		if (status == FACTSHEET_STATUS_SUCCESS && title != NULL) {
+			retitle(pub, title);
+			title = NULL;
+		}
+	}
+	free(title);
+	reader_clear(&r);
+	g_object_unref(doc);
+	if (data != NULL)
+		g_bytes_unref(data);
+	return status;
 }

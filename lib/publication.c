@@ -15,6 +15,11 @@
 
 #include "factsheet-private.h"
 
+/* provenance.c: fills in the product number and revision date PUB's
+ * text states; 0, or -1 when out of memory. */
+int
+provenance_find(factsheet_publication_t *pub);
+
 void
 factsheet_publication_free(factsheet_publication_t *pub)
 {
@@ -97,6 +102,10 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 	default:
 		status = parse_factsheet(pub, bytes, len, message);
 		break;
+	}
+	if (status == FACTSHEET_STATUS_SUCCESS && provenance_find(pub) < 0) {
+		*message = str_printf("%s: out of memory", pub->source);
+		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		factsheet_publication_free(pub);

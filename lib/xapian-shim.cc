@@ -206,6 +206,16 @@ extern "C" factsheet_status_t
 shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 			    const shim_document_t *docs, size_t n_docs)
 {
+	return shim_db_replace_publication_meta(db, publication_id, docs,
+	    n_docs, NULL, NULL, 0);
+}
+
+extern "C" factsheet_status_t
+shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
+				 const shim_document_t *docs, size_t n_docs,
+				 const char *const *keys,
+				 const char *const *values, size_t n_meta)
+{
 	bool in_transaction = false;
 
 	try {
@@ -242,6 +252,10 @@ shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 			doc.set_data(d.data);
 			db->rw->replace_document(id_term, doc);
 		}
+		/* What the caller keeps about the file goes in with its
+		 * documents, so the two never disagree after a crash. */
+		for (size_t i = 0; i < n_meta; i++)
+			db->rw->set_metadata(keys[i], values[i]);
 		db->rw->commit_transaction();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
@@ -395,6 +409,93 @@ shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
+}
+
+/* Copies STRINGS into a malloc'd array of malloc'd strings. */
+static char **
+copy_strings(const std::vector<std::string> &strings)
+{
+	char **out = static_cast<char **>(std::calloc(strings.size() + 1,
+	    sizeof *out));
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < strings.size(); i++) {
+		if ((out[i] = copy_string(strings[i])) == NULL) {
+			for (size_t j = 0; j < i; j++)
+				std::free(out[j]);
+			std::free(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
+extern "C" factsheet_status_t
+shim_db_metadata_list(shim_db_t *db, const char *prefix, char ***keys,
+		      char ***values, size_t *n)
+{
+	std::vector<std::string> k, v;
+
+	*keys = NULL;
+	*values = NULL;
+	*n = 0;
+	try {
+		for (Xapian::TermIterator it = db->db->metadata_keys_begin(
+		    prefix); it != db->db->metadata_keys_end(prefix); ++it) {
+			k.push_back(*it);
+			v.push_back(db->db->get_metadata(*it));
+		}
+	} catch (...) {
+		return classify(db->error, db->path, !db->writable);
+	}
+	if ((*keys = copy_strings(k)) == NULL ||
+	    (*values = copy_strings(v)) == NULL) {
+		shim_strings_free(*keys, k.size());
+		*keys = NULL;
+		db->error = db->path + ": out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	*n = k.size();
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+extern "C" factsheet_status_t
+shim_db_publication_data(shim_db_t *db, const char *publication_id,
+			 char ***data, size_t *n)
+{
+	std::vector<std::string> found;
+
+	*data = NULL;
+	*n = 0;
+	try {
+		const std::string pub_term =
+		    std::string(fields[FIELD_PUBLICATION].prefix) +
+		    publication_id;
+		/* Postings come in docid order: the order sections were
+		 * added in, which is the publication's own. */
+		for (Xapian::PostingIterator p = db->db->postlist_begin(
+		    pub_term); p != db->db->postlist_end(pub_term); ++p)
+			found.push_back(db->db->get_document(*p).get_data());
+	} catch (...) {
+		return classify(db->error, db->path, !db->writable);
+	}
+	if ((*data = copy_strings(found)) == NULL) {
+		db->error = db->path + ": out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	*n = found.size();
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+extern "C" void
+shim_strings_free(char **strings, size_t n)
+{
+	if (strings == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		std::free(strings[i]);
+	std::free(strings);
 }
 
 /* Words too common to rank by: a question's "how do I" and "what is the"

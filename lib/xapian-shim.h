@@ -61,6 +61,17 @@ factsheet_status_t
 shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 			    const shim_document_t *docs, size_t n_docs);
 
+/*
+ * The same, and sets metadata KEYS[i] to VALUES[i] ("" deletes it) in the
+ * same transaction: what is kept about a file commits with its documents.
+ * With no DOCS it deletes the publication.
+ */
+factsheet_status_t
+shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
+				 const shim_document_t *docs, size_t n_docs,
+				 const char *const *keys,
+				 const char *const *values, size_t n_meta);
+
 factsheet_status_t
 shim_db_commit(shim_db_t *db);
 
@@ -101,6 +112,24 @@ shim_db_set_metadata(shim_db_t *db, const char *key, const char *value);
 /* The value stored under KEY ("" if none), malloc'd in *VALUE. */
 factsheet_status_t
 shim_db_get_metadata(shim_db_t *db, const char *key, char **value);
+
+/*
+ * Every metadata key starting with PREFIX, in key order, with its value;
+ * both arrays and their strings are malloc'd (shim_strings_free).
+ */
+factsheet_status_t
+shim_db_metadata_list(shim_db_t *db, const char *prefix, char ***keys,
+		      char ***values, size_t *n);
+
+/* The stored records of every section of PUBLICATION_ID, in the order
+ * they were added; malloc'd (shim_strings_free). */
+factsheet_status_t
+shim_db_publication_data(shim_db_t *db, const char *publication_id,
+			 char ***data, size_t *n);
+
+/* Frees N malloc'd STRINGS and the array; accepts NULL. */
+void
+shim_strings_free(char **strings, size_t n);
 
 /*
  * Parses and runs QUERY.  When it matches nothing and spelling data

@@ -214,11 +214,16 @@ render_hit(FILE *out, const render_options_t *o,
 	if (heading != NULL)
 		print_wrapped(out, o, heading, column, column, SGR_HEADING);
 	free(heading);
-	/* Where it comes from, as "file:line" that editors can open. */
+	/* Where it comes from: "file:line" that editors open, or for a
+	 * PDF "file.pdf#page=N" that viewers open at the page. */
 	if ((where = malloc(strlen(h->publication_title) +
 	    strlen(h->publication_source) + 32)) != NULL) {
-		sprintf(where, "%s, %s:%u", h->publication_title,
-		    h->publication_source, s->line);
+		if (s->page > 0)
+			sprintf(where, "%s, %s#page=%u", h->publication_title,
+			    h->publication_source, s->page);
+		else
+			sprintf(where, "%s, %s:%u", h->publication_title,
+			    h->publication_source, s->line);
 		fputs("   ", out);
 		print_wrapped(out, o, where, 3, 3, SGR_DIM);
 		free(where);

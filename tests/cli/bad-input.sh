@@ -50,8 +50,28 @@ bad_file() {
 
 bad_file "missing file" "$TMP/no-such-file.txt"
 
-mkdir "$TMP/a-directory"
-bad_file "a directory as FILE" "$TMP/a-directory"
+# A directory is no longer a bad FILE: it is walked, nested folders too.
+mkdir -p "$TMP/a-directory/nested"
+cat >"$TMP/a-directory/nested/wombat.txt" <<'EOF'
+Wombat Gate Help Sheet
+
+Problem: Cannot Open the Wombatgate
+
+The wombatgate stays closed all day.
+
+Solution: Contact the Wombat Help Desk
+
+Phone: 1-800-555-0142
+EOF
+t "a directory as FILE: exit 0" \
+	check_exit 0 "$INDEX" --db "$DB" "$TMP/a-directory"
+t "a directory as FILE: nothing on stderr" lines_are "$ERR" 0
+t "a directory as FILE: the file in its nested folder is indexed" \
+	contains "$OUT" "Indexed 1 publication"
+t "a directory as FILE: searchable afterwards" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" wombatgate &&
+	first_hit_is "Cannot Open the Wombatgate"'
+t "a directory as FILE: the index still answers the same" still_answers
 
 : >"$TMP/empty.txt"
 bad_file "empty file" "$TMP/empty.txt" "empty"

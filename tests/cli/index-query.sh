@@ -166,7 +166,12 @@ cp "$OUT" "$TMP/before.json"
 run "$QUERY" --db "$DB" --json --limit 100 password
 cp "$OUT" "$TMP/before-password.json"
 t "indexing the same file again succeeds" index_corpus "$DB"
-t "indexing again: still 1 publication" \
+t "indexing again: the file is unchanged, so left alone" \
+	contains "$OUT" "0 new, 0 changed, 1 unchanged"
+t "indexing again with --force: exit 0" \
+	check_exit 0 in_dir "$top_srcdir" "$INDEX" --force --db "$DB" \
+	"$CORPUS_REL"
+t "indexing again with --force: still 1 publication" \
 	contains "$OUT" "Indexed 1 publication ("
 t "after indexing twice, 'pecos' still answers" \
 	check_exit 0 "$QUERY" --db "$DB" --json --limit 100 pecos

@@ -1,0 +1,376 @@
+#!/bin/sh
+# sync.sh - factsheet-index over folders: walked recursively in sorted
+# order, hidden names, links looping and FIFOs left out; run again, it
+# makes the index match the folder (new, changed, unchanged, removed), with
+# a report of what changed, a dry run that changes nothing, failures
+# remembered until the file changes, and --wait for another indexer's lock.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/setup.sh"
+
+DB="$TMP/db"
+TREE="$TMP/tree"
+
+# json_is EXPR WANT: EXPR, Python over the JSON document d in $OUT, prints
+# as WANT.
+json_is() {
+	_ji_got=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+print(eval(sys.argv[2]))' "$OUT" "$1" 2>&1) || {
+		echo "cannot evaluate $1 over stdout: $_ji_got"
+		return 1
+	}
+	if [ "$_ji_got" != "$2" ]; then
+		echo "$1 is '$_ji_got', expected '$2'"
+		return 1
+	fi
+}
+
+# counts_are NEW CHANGED UNCHANGED REMOVED FAILED: the --json summary in
+# $OUT counts so.
+counts_are() {
+	json_is '" ".join(str(d[k]) for k in
+	    ("new", "changed", "unchanged", "removed", "failed"))' "$*"
+}
+
+# sync_exit N [OPTION...]: the indexer over the tree, with --json and the
+# options given, exits with status N.
+sync_exit() {
+	_se_want=$1
+	shift
+	check_exit "$_se_want" "$INDEX" --db "$DB" --json "$@" "$TREE"
+}
+
+# The first hit for words $2... in $DB has heading $1.
+finds() {
+	query_first "$@"
+}
+
+# Nothing in $DB matches the words given.
+finds_nothing() {
+	check_exit 1 "$QUERY" --db "$DB" "$@"
+}
+
+# The tree -----------------------------------------------------------------
+
+mkdir -p "$TREE/a/b/c" "$TREE/.hidden"
+cat >"$TREE/a/alpha.txt" <<'EOF'
+Alpha Portal Help Sheet
+
+Problem: Cannot Reach the Alphaportal
+
+The alphaportal shows a blank page.
+
+Solution: Contact the Alpha Help Desk
+
+Phone: 1-800-555-0101
+EOF
+cp "$CORPUS" "$TREE/a/b/beta.txt"
+cat >"$TREE/a/b/c/gamma.txt" <<'EOF'
+Gamma Portal Help Sheet
+
+Problem: Cannot Reach the Gammaportal
+
+The gammaportal shows a blank page.
+
+Solution: Contact the Gamma Help Desk
+
+Phone: 1-800-555-0103
+EOF
+cat >"$TREE/.hidden/secret.txt" <<'EOF'
+Hidden Help Sheet
+
+Problem: Hiddenword Trouble
+
+Nobody should find the hiddenword.
+EOF
+cat >"$TREE/a/.dotfile.txt" <<'EOF'
+Dotted Help Sheet
+
+Problem: Dotword Trouble
+
+Nobody should find the dotword.
+EOF
+# The thesaurus ships beside the fact sheets, as in corpus/.
+cp "$top_srcdir/corpus/thesaurus.txt" "$TREE/thesaurus.txt"
+ln -s .. "$TREE/a/b/up"
+ln -s self "$TREE/a/self"
+mkfifo "$TREE/a/pipe"
+
+# The first run --------------------------------------------------------------
+
+t "first run: exit 0" sync_exit 0
+t "first run: 3 new, nothing else" counts_are 3 0 0 0 0
+t "first run: the folder given is no failure" json_is 'd["errors"]' "[]"
+t "first run: files in sorted order, loops and the FIFO among them" \
+	json_is '[p["source"][len("'"$TREE"'/"):] for p in d["paths"]]' \
+	"['a/alpha.txt', 'a/b/beta.txt', 'a/b/c/gamma.txt', 'a/b/up', 'a/pipe', 'a/self']"
+t "first run: the link back up is skipped as a loop" \
+	contains "$ERR" "$TREE/a/b/up: skipped: symbolic link loop"
+t "first run: the link to itself is skipped as a loop" \
+	contains "$ERR" "$TREE/a/self: skipped: symbolic link loop"
+t "first run: the FIFO is skipped" \
+	contains "$ERR" "$TREE/a/pipe: skipped: not a regular file (a FIFO)"
+t "first run: 3 skipped, no more lines on stderr" \
+	eval 'json_is "d[\"skipped\"]" 3 && lines_are "$ERR" 3'
+t "first run: thesaurus.txt in the folder is not indexed" \
+	lacks "$OUT" "thesaurus.txt"
+t "first run: hidden files and folders are not indexed" lacks "$OUT" "hidden"
+t "first run: alpha is searchable" finds "Cannot Reach the Alphaportal" \
+	alphaportal
+t "first run: gamma, two folders down, is searchable" \
+	finds "Cannot Reach the Gammaportal" gammaportal
+t "first run: beta answers its phone number" \
+	finds "Navigating/Accessing PECOS Website" 866-484-8049
+t "first run: the hidden folder's file is not searchable" \
+	finds_nothing hiddenword
+t "first run: the hidden file is not searchable" finds_nothing dotword
+
+t "first run as text: exit 0" \
+	eval 'rm -rf "$TMP/db-text" &&
+	check_exit 0 "$INDEX" --db "$TMP/db-text" "$TREE"'
+t "first run as text: the summary line of old" \
+	has_line "$OUT" "Indexed 3 publications \\([0-9]+ sections: [0-9]+ problems, [0-9]+ resources\\) into $TMP/db-text in [0-9.]+ s; 3 new, 0 changed, 0 unchanged, 0 removed, 3 skipped\\."
+t "stderr not a terminal: no progress" lacks "$ERR" "files/s"
+
+# Unchanged ------------------------------------------------------------------
+
+t "second run: exit 0" sync_exit 0
+t "second run: all 3 unchanged" counts_are 0 0 3 0 0
+t "second run: nothing indexed" json_is 'd["publications"]' 0
+t "second run as text: says so" \
+	eval 'check_exit 0 "$INDEX" --db "$DB" "$TREE" &&
+	contains "$OUT" "0 new, 0 changed, 3 unchanged, 0 removed"'
+
+touch -d '2001-02-03 04:05:06' "$TREE/a/alpha.txt"
+t "touched, content the same: exit 0" sync_exit 0
+t "touched, content the same: unchanged (by its hash)" counts_are 0 0 3 0 0
+t "touched, then again: still unchanged" \
+	eval 'sync_exit 0 && counts_are 0 0 3 0 0'
+
+# A changed phone number -------------------------------------------------------
+
+sed 's/1-866-484-8049/1-866-555-0100/' "$CORPUS" >"$TREE/a/b/beta.txt"
+t "phone changed: exit 0" \
+	check_exit 0 "$INDEX" --db "$DB" --report "$TREE"
+t "phone changed: the report names the file as changed" \
+	has_line "$OUT" "changed: $TREE/a/b/beta.txt"
+t "phone changed: the report names the changed section" \
+	contains "$OUT" "~ navigating-accessing-pecos-website (Navigating/Accessing PECOS Website)"
+t "phone changed: the report shows the number old -> new" \
+	contains "$OUT" "Contact CMS External User Services (EUS) Help Desk phone: 1-866-484-8049 → 1-866-555-0100"
+t "phone changed: only that section changed" \
+	eval '[ "$(grep -c "^  [-+~] " "$OUT")" -eq 1 ]'
+t "phone changed: the summary counts 1 changed, 2 unchanged" \
+	contains "$OUT" "0 new, 1 changed, 2 unchanged, 0 removed"
+t "phone changed: the new number is found" \
+	finds "Navigating/Accessing PECOS Website" 866-555-0100
+t "phone changed: the old number is not" finds_nothing 866-484-8049
+t "phone changed: the section replaced, not added twice" \
+	eval 'run "$QUERY" --db "$DB" --json --limit 100 "Navigating" &&
+	json_is "sum(r[\"heading\"] == \"Navigating/Accessing PECOS Website\"
+	    for r in d[\"results\"])" 1'
+
+# The report as JSON, on another change.
+sed -e 's/1-866-484-8049/1-866-555-0100/' -e 's/1-866-523-4759/1-866-555-0199/' \
+	"$CORPUS" >"$TREE/a/b/beta.txt"
+t "--report --json: exit 0" sync_exit 0 --report
+t "--report --json: the summary keys are all there" \
+	json_is 'sorted(set(["database", "publications", "sections", "problems",
+	    "resources", "failed", "seconds", "files", "errors", "dry_run",
+	    "new", "changed", "unchanged", "removed", "skipped", "paths",
+	    "report"]) - set(d))' "[]"
+t "--report --json: one publication reported, changed" \
+	json_is '[(r["source"].endswith("/a/b/beta.txt"), r["state"], r["title"])
+	    for r in d["report"]]' \
+	"[(True, 'changed', 'PECOS Technical Assistance Contact Information')]"
+t "--report --json: sections added, removed, changed" \
+	json_is 'd["report"][0]["sections"]' \
+	"{'added': [], 'removed': [], 'changed': ['navigating-accessing-pecos-website']}"
+t "--report --json: the contact change" \
+	json_is 'd["report"][0]["contacts"]' \
+	"[{'section': 'navigating-accessing-pecos-website', 'label': 'Contact CMS External User Services (EUS) Help Desk tty', 'kind': 'tty', 'old': '1-866-523-4759', 'new': '1-866-555-0199'}]"
+t "--report --json: paths give each file's state" \
+	json_is '[p["state"] for p in d["paths"]]' \
+	"['unchanged', 'changed', 'unchanged', 'skipped', 'skipped', 'skipped']"
+
+# A dry run, then the real one: a file deleted, one changed -----------------
+
+run "$QUERY" --db "$DB" --json --limit 100 help desk
+cp "$OUT" "$TMP/before.json"
+rm "$TREE/a/alpha.txt"
+printf '\nProblem: Gamma Printing\n\nThe gammaprinter jams.\n' \
+	>>"$TREE/a/b/c/gamma.txt"
+t "--dry-run: exit 0" \
+	check_exit 0 "$INDEX" --db "$DB" --dry-run --report "$TREE"
+t "--dry-run: says the deleted file would be removed" \
+	has_line "$OUT" "removed: $TREE/a/alpha.txt \\(1 section\\)"
+t "--dry-run: says gamma would change, a section added" \
+	eval 'has_line "$OUT" "changed: $TREE/a/b/c/gamma.txt" &&
+	contains "$OUT" "+ gamma-printing (Gamma Printing)"'
+t "--dry-run: a line for the unchanged file too" \
+	has_line "$OUT" "unchanged: $TREE/a/b/beta.txt"
+t "--dry-run: the summary counts" \
+	contains "$OUT" "Dry run on $DB: 0 new, 1 changed, 1 unchanged, 1 removed, 3 skipped, 0 failed; nothing was changed."
+t "--dry-run: the same answers as before" \
+	eval 'run "$QUERY" --db "$DB" --json --limit 100 help desk &&
+	same_files "$TMP/before.json" "$OUT"'
+t "--dry-run: alpha is still there" \
+	finds "Cannot Reach the Alphaportal" alphaportal
+t "--dry-run: gamma's new section is not" finds_nothing gammaprinter
+t "--dry-run --json: the same counts" \
+	eval 'sync_exit 0 --dry-run && counts_are 0 1 1 1 0 &&
+	json_is "d[\"dry_run\"]" True'
+t "--dry-run with no database yet: all new, none created" \
+	eval 'check_exit 0 "$INDEX" --db "$TMP/no-db" --dry-run "$TREE" &&
+	contains "$OUT" "2 new, 0 changed, 0 unchanged, 0 removed" &&
+	[ ! -e "$TMP/no-db" ]'
+
+t "after the dry run: exit 0" sync_exit 0 --report
+t "after the dry run: 1 changed, 1 unchanged, 1 removed" \
+	counts_are 0 1 1 1 0
+t "after the dry run: the removal is reported with its section" \
+	json_is '[(r["state"], r["sections"]["removed"]) for r in d["report"]
+	    if r["state"] == "removed"]' \
+	"[('removed', ['cannot-reach-the-alphaportal'])]"
+t "the deleted file's sections are gone" finds_nothing alphaportal
+t "gamma's new section is found" finds "Gamma Printing" gammaprinter
+t "run again: all unchanged" eval 'sync_exit 0 && counts_are 0 0 2 0 0'
+
+# Failures -------------------------------------------------------------------
+
+# Latin-1: "caf\351".
+printf 'Broken Help Sheet\n\nProblem: Brokenword caf\351\n' >"$TREE/a/broken.txt"
+cat >"$TREE/a/delta.txt" <<'EOF'
+Delta Portal Help Sheet
+
+Problem: Cannot Reach the Deltaportal
+
+The deltaportal shows a blank page.
+EOF
+t "invalid UTF-8: exit 2" sync_exit 2
+t "invalid UTF-8: failed, the batch went on (delta new)" \
+	counts_are 1 0 2 0 1
+t "invalid UTF-8: stderr names the file and says why" \
+	contains "$ERR" "$TREE/a/broken.txt: line 3, byte"
+t "invalid UTF-8: the error is in the JSON" \
+	json_is '[e["source"] == "'"$TREE"'/a/broken.txt" for e in d["errors"]]' \
+	"[True]"
+t "invalid UTF-8: the file after it is indexed" \
+	finds "Cannot Reach the Deltaportal" deltaportal
+t "invalid UTF-8, run again: exit 2" sync_exit 2
+t "invalid UTF-8, run again: still counted as failed" counts_are 0 0 3 0 1
+t "invalid UTF-8, run again: not read again, it failed before" \
+	contains "$ERR" "$TREE/a/broken.txt: skipped (failed before: line 3, byte"
+t "invalid UTF-8, run again: failed_before in the JSON" \
+	json_is '[p["failed_before"] for p in d["paths"]
+	    if p["source"].endswith("broken.txt")]' "[True]"
+t "invalid UTF-8, run again: the JSON error says it failed before" \
+	json_is '[e["message"].startswith("'"$TREE"'/a/broken.txt: skipped "
+	    "(failed before: line 3, byte") for e in d["errors"]]' "[True]"
+t "invalid UTF-8, as text: the summary counts it" \
+	eval 'check_exit 2 "$INDEX" --db "$DB" "$TREE" &&
+	contains "$OUT" "; 1 file failed."'
+t "--retry-failed: read again, exit 2" sync_exit 2 --retry-failed
+t "--retry-failed: the reason, not 'failed before'" \
+	eval 'contains "$ERR" "$TREE/a/broken.txt: line 3, byte" &&
+	lacks "$ERR" "failed before"'
+printf 'Broken Help Sheet\n\nProblem: Brokenword Cafe\n' >"$TREE/a/broken.txt"
+t "fixed: exit 0" sync_exit 0
+t "fixed: indexed as new" counts_are 1 0 3 0 0
+t "fixed: searchable" finds "Brokenword Cafe" brokenword
+t "fixed, run again: unchanged, no failure left" \
+	eval 'sync_exit 0 && counts_are 0 0 4 0 0 && lines_are "$ERR" 3'
+
+# Given explicitly, a thesaurus.txt is read as a publication all the same
+# (whether it parses as one is the readers' business).
+t "thesaurus.txt given as a FILE: read, not skipped" \
+	eval 'run "$INDEX" --db "$TMP/db-thesaurus" --json \
+	"$TREE/thesaurus.txt" &&
+	json_is "[p[\"state\"] in (\"new\", \"failed\") for p in d[\"paths\"]]" \
+	"[True]"'
+
+# Progress, on a terminal only ---------------------------------------------
+
+if command -v script >/dev/null 2>&1 &&
+	script -qec true /dev/null >/dev/null 2>&1; then
+	t "on a terminal: progress on stderr (files done/total, rate, ETA)" \
+		eval 'run script -qec "\"$INDEX\" --db \"$TMP/db-tty\" \"$TREE\"" \
+		/dev/null && contains "$OUT" "/7 files" &&
+		contains "$OUT" "files/s, ETA"'
+else
+	skip "on a terminal: progress on stderr" "no script(1) to make a terminal"
+fi
+
+# --wait for another indexer's lock ------------------------------------------
+
+# As in bad-input.sh: a real indexer holds the lock, blocked writing its
+# complaints about sixty long missing file names to a FIFO nobody reads.
+segment=$(printf '%0200d' 0 | tr 0 a)
+long=$TMP/no-such-directory
+for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	long=$long/$segment
+done
+hold_lock() {
+	set --
+	_i=0
+	while [ "$_i" -lt 60 ]; do
+		_i=$((_i + 1))
+		set -- "$@" "$long/$_i.txt"
+	done
+	"$INDEX" --db "$DB" "$@" >/dev/null 2>"$TMP/lock.fifo"
+}
+mkfifo "$TMP/lock.fifo"
+sleep 120 <"$TMP/lock.fifo" &
+reader=$!
+hold_lock &
+holder=$!
+BACKGROUND="$reader $holder"
+
+locked=no
+for _try in 1 2 3 4 5 6 7 8 9 10; do
+	sleep 1
+	kill -0 "$holder" 2>/dev/null || break
+	run "$INDEX" --db "$DB" "$TREE"
+	if [ "$rc" -eq 2 ] && grep -i "locked" "$ERR" >/dev/null; then
+		locked=yes
+		break
+	fi
+done
+if [ "$locked" = yes ]; then
+	t "locked, no --wait: exit 2 at once, 'locked by another indexer'" \
+		eval '[ "$rc" -eq 2 ] &&
+		contains "$ERR" "database is locked by another indexer"'
+	printf 'Waiting Help Sheet\n\nProblem: Waited For\n\nThe waitword.\n' \
+		>"$TREE/a/waited.txt"
+	"$INDEX" --db "$DB" --wait "$TREE" >"$TMP/wait.out" \
+		2>"$TMP/wait.err" &
+	waiter=$!
+	BACKGROUND="$reader $holder $waiter"
+	for _try in 1 2 3 4 5 6 7 8 9 10; do
+		grep "waiting" "$TMP/wait.err" >/dev/null 2>&1 && break
+		sleep 1
+	done
+	t "--wait: says it waits for the lock on the database" \
+		contains "$TMP/wait.err" "waiting for the lock on $DB..."
+	t "--wait: still waiting while the lock is held" \
+		eval 'sleep 1; kill -0 "$waiter"'
+	kill "$reader" 2>/dev/null || :
+	wait "$holder" 2>/dev/null || :
+	if wait "$waiter"; then rc=0; else rc=$?; fi
+	t "--wait: the lock released, it ends with exit 0" \
+		eval '[ "$rc" -eq 0 ] || { echo "exit $rc"; cat "$TMP/wait.err"; false; }'
+	t "--wait: it said so once" \
+		eval '[ "$(grep -c waiting "$TMP/wait.err")" -eq 1 ]'
+	t "--wait: it indexed the new file" \
+		contains "$TMP/wait.out" "Indexed 1 publication"
+	t "--wait: searchable afterwards" finds "Waited For" waitword
+else
+	skip "--wait for another indexer's lock" \
+		"could not keep an indexer blocked with the database open"
+fi
+kill "$reader" 2>/dev/null || :
+wait "$holder" 2>/dev/null || :
+wait "$reader" 2>/dev/null || :
+BACKGROUND=
+
+done_testing

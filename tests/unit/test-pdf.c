@@ -1,0 +1,468 @@
+/*
+ * test-pdf.c - PDFs through the whole reader (poppler, paragraphs from
+ * the layout, running footers, the plain-text model, pages), the PDFs it
+ * must refuse, the product number and revision date a publication
+ * states (on small texts), and one PDF indexed and searched, its page
+ * and provenance in the JSON.
+ *
+ * The fixtures in tests/fixtures/pdf/ are real PDFs, remade by
+ * tests/fixtures/pdf/make-fixtures.sh from the texts beside them:
+ *
+ *   enscript -q -B -f Courier10 -p - dme-supplier.txt |
+ *       ps2pdf - dme-supplier.pdf
+ *   enscript -q -B -e~ -f Helvetica10 \
+ *       -t "Ordering and Referring Contacts" -p - ordering.txt |
+ *       ps2pdf - ordering.pdf
+ *   gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=pdfwrite \
+ *       -sOutputFile=blank.pdf \
+ *       -c "newpath 72 72 moveto 540 720 lineto stroke showpage"
+ *   head -c 2000 dme-supplier.pdf > truncated.pdf
+ *   qpdf --encrypt secret owner 256 -- ordering.pdf encrypted.pdf
+ */
+#include <config.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "factsheet-private.h"
+#include "tap.h"
+
+#define FIXTURES "tests/fixtures/pdf/"
+
+static char tmpdir[] = "/tmp/factsheet-test-pdf-XXXXXX";
+
+/* PATH under the source tree; free it. */
+static char *
+source_path(const char *path)
+{
+	const char *top = getenv("top_srcdir");
+
+	return str_printf("%s/%s", top ? top : ".", path);
+}
+
+static char *
+fixture_path(const char *name)
+{
+	char *rel = str_printf(FIXTURES "%s", name), *path;
+
+	path = rel ? source_path(rel) : NULL;
+	free(rel);
+	return path;
+}
+
+static int
+contains(const char *s, const char *needle)
+{
+	return s != NULL && strstr(s, needle) != NULL;
+}
+
+/* How often NEEDLE occurs in S. */
+static size_t
+occurrences(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	while (s != NULL && (s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/* Reads the file at PATH (taken over); prints why when it fails. */
+static factsheet_publication_t *
+read_path(char *path)
+{
+	factsheet_publication_t *pub = NULL;
+	char *msg = NULL;
+
+	if (factsheet_publication_read_file(path, &pub, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		printf("# %s\n", msg ? msg : "cannot read the file");
+	free(msg);
+	free(path);
+	return pub;
+}
+
+static factsheet_publication_t *
+read_fixture(const char *name)
+{
+	return read_path(fixture_path(name));
+}
+
+/* The section with HEADING and KIND, or NULL. */
+static const factsheet_section_t *
+find_section(const factsheet_publication_t *pub,
+	     factsheet_section_kind_t kind, const char *heading)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		if (pub->sections[i].kind == kind &&
+		    pub->sections[i].heading != NULL &&
+		    strcmp(pub->sections[i].heading, heading) == 0)
+			return &pub->sections[i];
+	return NULL;
+}
+
+/* The value of S's first contact of KIND, or NULL. */
+static const char *
+contact_value(const factsheet_section_t *s, factsheet_contact_kind_t kind)
+{
+	for (size_t i = 0; s != NULL && i < s->n_contacts; i++)
+		if (s->contacts[i].kind == kind)
+			return s->contacts[i].value;
+	return NULL;
+}
+
+static void
+test_fact_sheet(void)
+{
+	factsheet_publication_t *pub = read_fixture("dme-supplier.pdf");
+	const factsheet_section_t *s, *intro;
+	size_t problems = 0, footers = 0, footer_headings = 0;
+
+	ok(pub != NULL, "dme-supplier.pdf reads");
+	if (pub == NULL)
+		return;
+	is_str(pub->format, "pdf", "format detected as pdf");
+	is_str(pub->title, "Durable Medical Equipment Supplier Help",
+	    "title from the text (the metadata says 'Enscript Output')");
+	is_str(pub->series, "PROVIDER-SUPPLIER ENROLLMENT FACT SHEET SERIES",
+	    "series under the title");
+	is_int(pub->n_agency, 2, "two agency lines");
+	is_str(pub->n_agency > 1 ? pub->agency[1] : NULL,
+	    "Centers for Medicare & Medicaid Services", "second agency line");
+	ok(pub->warning == NULL, "no warning: the structure was found");
+	for (size_t i = 0; i < pub->n_sections; i++) {
+		s = &pub->sections[i];
+		problems += s->kind == FACTSHEET_SECTION_PROBLEM;
+		footers += occurrences(s->text, "ICN 908889 May 2015");
+		footer_headings += contains(s->heading, "ICN") ||
+		    contains(s->heading, "Page ") || contains(s->part, "ICN");
+	}
+	is_int(problems, 2, "two problems");
+
+	s = find_section(pub, FACTSHEET_SECTION_PROBLEM,
+	    "Supplier Number Not Received");
+	ok(s != NULL, "first problem by its heading");
+	is_str(s ? s->solution_heading : NULL,
+	    "Contact the National Supplier Clearinghouse",
+	    "first problem: its solution heading");
+	is_str(s ? s->text : NULL, "You applied for a supplier number more "
+	    "than 60 days ago and have not heard back from the National "
+	    "Supplier Clearinghouse.", "the lines of a paragraph are joined");
+	is_str(s ? s->solution_text : NULL, "The Clearinghouse can tell you "
+	    "where your application stands.", "first problem: solution text, "
+	    "the phone line taken out as a contact");
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-800-465-3203",
+	    "first problem: phone");
+	is_str(contact_value(s, FACTSHEET_CONTACT_TTY), "1-800-692-2326",
+	    "first problem: TTY");
+	is_int(s ? s->page : 0, 1, "first problem is on page 1");
+
+	s = find_section(pub, FACTSHEET_SECTION_PROBLEM,
+	    "Competitive Bidding Contract Questions");
+	ok(s != NULL, "second problem by its heading");
+	is_str(s ? s->solution_heading : NULL,
+	    "Contact the Competitive Bidding Implementation Contractor",
+	    "second problem: its solution heading");
+	is_str(contact_value(s, FACTSHEET_CONTACT_WEBSITE),
+	    "https://www.dmecompetitivebid.com", "second problem: website");
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-877-577-5331",
+	    "second problem: phone");
+	is_int(s ? s->page : 0, 1, "second problem is on page 1");
+
+	intro = &pub->sections[0];
+	ok(contains(intro->text, "sometimes need help with their Medicare "
+	    "enrollment."), "the introduction is the first section");
+	is_int(intro->page, 1, "the introduction is on page 1");
+
+	s = find_section(pub, FACTSHEET_SECTION_TEXT, "Resources");
+	ok(s != NULL, "the Resources heading of page 2 heads a section");
+	is_int(s ? s->page : 0, 2, "Resources is on page 2");
+	is_int(s ? s->n_path : 9, 0, "Resources sits under no heading");
+	ok(contains(s ? s->text : NULL, "\n- DMEPOS Supplier Standards at "),
+	    "its list items keep their own lines");
+	is_int(s ? s->n_contacts : 0, 2, "its two links are contacts");
+	is_str(s && s->n_contacts ? s->contacts[0].value : NULL,
+	    "https://www.cms.gov/dmepos-standards", "the first link");
+
+	is_int(footers, 1, "the running footer is kept once, not per page");
+	is_int(footer_headings, 0, "no footer or page number heads a section");
+	ok(!contains(pub->sections[pub->n_sections - 1].text, "Page 1 of 2"),
+	    "page numbers are left out");
+	is_str(pub->product, "ICN 908889", "product from the footer");
+	is_str(pub->revised, "May 2015", "revision date from the footer");
+	factsheet_publication_free(pub);
+}
+
+static void
+test_metadata_title(void)
+{
+	factsheet_publication_t *pub = read_fixture("ordering.pdf");
+	const factsheet_section_t *s;
+
+	ok(pub != NULL, "ordering.pdf reads");
+	if (pub == NULL)
+		return;
+	is_str(pub->title, "Ordering and Referring Contacts",
+	    "title from the PDF's metadata");
+	s = find_section(pub, FACTSHEET_SECTION_PROBLEM,
+	    "Claim Denied for the Ordering Provider");
+	ok(s != NULL, "its problem, after a heading in a larger type");
+	is_str(s ? s->solution_heading : NULL,
+	    "Check the Ordering and Referring File", "its solution heading");
+	is_str(contact_value(s, FACTSHEET_CONTACT_WEBSITE),
+	    "https://data.cms.gov/ordering-referring", "its website");
+	is_int(s ? s->page : 0, 1, "a one-page PDF: page 1");
+	is_str(pub->product, "MLN1234567", "an MLN product number");
+	is_str(pub->revised, "June 2016", "'Revised June 2016'");
+	factsheet_publication_free(pub);
+}
+
+/* Reading NAME fails as BAD_INPUT with a message naming the file and
+ * holding WHY. */
+static void
+expect_bad(const char *name, const char *why)
+{
+	char *path = fixture_path(name), *msg = NULL;
+	factsheet_publication_t *pub = (factsheet_publication_t *)&pub;
+	factsheet_status_t st;
+
+	st = factsheet_publication_read_file(path, &pub, &msg);
+	is_int(st, FACTSHEET_STATUS_BAD_INPUT, "%s: bad input", name);
+	ok(pub == NULL, "%s: no publication", name);
+	ok(contains(msg, path), "%s: the message names the file (%s)", name,
+	    msg ? msg : "(null)");
+	ok(contains(msg, why), "%s: the message says '%s'", name, why);
+	free(msg);
+	free(path);
+}
+
+static void
+test_bad_pdfs(void)
+{
+	static const char garbage[] = "%PDF-1.4\n1 0 obj << /Type /Catalog";
+	factsheet_publication_t *pub = NULL;
+	char *msg = NULL;
+	factsheet_status_t st;
+
+	expect_bad("truncated.pdf", "not a readable PDF (");
+	expect_bad("truncated.pdf", "damaged");
+	expect_bad("encrypted.pdf", "not a readable PDF (");
+	expect_bad("encrypted.pdf", "encrypted");
+	expect_bad("blank.pdf", "no text (scanned?)");
+
+	st = factsheet_publication_parse("memory.pdf", garbage,
+	    sizeof garbage - 1, &pub, &msg);
+	is_int(st, FACTSHEET_STATUS_BAD_INPUT, "a PDF header over garbage");
+	ok(pub == NULL, "garbage: no publication");
+	ok(contains(msg, "memory.pdf: not a readable PDF ("),
+	    "garbage: the message names the source (%s)", msg ? msg :
+	    "(null)");
+	free(msg);
+}
+
+/* Parses TEXT as a plain-text file; NULL (and a diagnostic) on failure. */
+static factsheet_publication_t *
+parse_text(const char *text)
+{
+	factsheet_publication_t *pub = NULL;
+	char *msg = NULL;
+
+	if (factsheet_publication_parse("small.txt", text, strlen(text), &pub,
+	    &msg) != FACTSHEET_STATUS_SUCCESS)
+		printf("# %s\n", msg ? msg : "parse failed");
+	free(msg);
+	return pub;
+}
+
+/* The provenance of TEXT is PRODUCT and REVISED (either may be NULL). */
+static void
+expect_provenance(const char *text, const char *product, const char *revised,
+		  const char *what)
+{
+	factsheet_publication_t *pub = parse_text(text);
+
+	ok(pub != NULL, "%s: parses", what);
+	is_str(pub ? pub->product : NULL, product, "%s: product", what);
+	is_str(pub ? pub->revised : NULL, revised, "%s: revised", what);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_provenance(void)
+{
+	factsheet_publication_t *pub;
+
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "ICN 908889 May 2015\n", "ICN 908889", "May 2015",
+	    "an ICN footer");
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "MLN908889 June 2016\n", "MLN908889", "June 2016",
+	    "an MLN footer");
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "ICN MLN1234567 September 2017\n", "ICN MLN1234567",
+	    "September 2017", "ICN MLN number");
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "ICN: 908889\n", "ICN 908889", NULL, "'ICN:' spaced out");
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "CMS Product No. 11264\nRevised May 2015\n", "Product No. 11264",
+	    "May 2015", "a product number, revised");
+	expect_provenance("Help Line Fact Sheet\n\nThis fact sheet was "
+	    "revised in May 2015 to add the new numbers of the help desk, "
+	    "which answers every day of the week.\n", NULL, "May 2015",
+	    "'revised in' within a sentence");
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "June 2016\n", NULL, "June 2016", "a date alone on the last line");
+	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
+	    "Page 3 of 4\n", NULL, NULL, "a page number states nothing");
+	expect_provenance("Help Line Fact Sheet\n\nBeginning January 2016, "
+	    "suppliers must renew their enrollment with the Clearinghouse "
+	    "every three years, as the rules require.\n", NULL, NULL,
+	    "a date in running text is not a revision date");
+	expect_provenance("Help Line Fact Sheet\n\nThe MLN Connects calls, "
+	    "the icn 123456 typo, Product 2015 results and ICN 1-800-633-4227 "
+	    "are no product numbers.\n", NULL, NULL, "look-alikes");
+	expect_provenance("Help Line Fact Sheet\n\nFirst line.\n\n"
+	    "See also MLN111111 for more.\n\nThird.\n\nFourth.\n\nFifth.\n\n"
+	    "Sixth.\n\nSeventh.\n\nICN 908889\n", "ICN 908889", NULL,
+	    "the number nearest an end wins");
+	expect_provenance("Help Line Fact Sheet\n\nMay 2014\n\nCall us any "
+	    "day.\n\nRevised June 2016\n", NULL, "June 2016",
+	    "'Revised' beats a bare date");
+
+	/* The bundled fact sheet states neither. */
+	pub = read_path(source_path(
+	    "corpus/pecos-technical-assistance-contacts.txt"));
+	ok(pub != NULL, "the bundled fact sheet reads");
+	is_str(pub ? pub->product : NULL, NULL, "it states no product");
+	is_str(pub ? pub->revised : NULL, NULL, "it states no revision date");
+	is_int(pub && pub->n_sections ? pub->sections[0].page : 9, 0,
+	    "a text without form feeds has no pages");
+	factsheet_publication_free(pub);
+}
+
+static void
+test_text_pages(void)
+{
+	factsheet_publication_t *pub = parse_text("Paged Fact Sheet\n\n"
+	    "Some help for you.\n\nProblem: First Thing\n\nIt broke.\n\n"
+	    "Solution: Call Us\n\nPhone: 1-800-633-4227\n"
+	    "\fProblem: Second Thing\n\nIt broke again.\n");
+	const factsheet_section_t *a, *b;
+
+	ok(pub != NULL, "a text with a form feed (as pdftotext writes)");
+	a = find_section(pub, FACTSHEET_SECTION_PROBLEM, "First Thing");
+	b = find_section(pub, FACTSHEET_SECTION_PROBLEM, "Second Thing");
+	is_int(a ? a->page : 0, 1, "the problem before the form feed: page 1");
+	ok(b != NULL, "a form feed at a line's start does not hide its label");
+	is_int(b ? b->page : 0, 2, "the problem after it: page 2");
+	factsheet_publication_free(pub);
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* The first hit of QUERY, as JSON (free it), and its section's page. */
+static json_t *
+search_json(factsheet_db_t *db, const char *query, unsigned *page)
+{
+	factsheet_results_t *r = NULL;
+	const factsheet_hit_t *h;
+	json_t *root = NULL;
+	char *out;
+
+	*page = 0;
+	if (factsheet_db_search(db, query, NULL, &r) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return NULL;
+	if ((h = factsheet_results_hit(r, 0)) != NULL)
+		*page = h->section->page;
+	if ((out = factsheet_results_to_json(r, query, 0)) != NULL)
+		root = json_loads(out, 0, NULL);
+	free(out);
+	factsheet_results_free(r);
+	return root;
+}
+
+static void
+test_index_and_search(void)
+{
+	factsheet_publication_t *pub = read_fixture("dme-supplier.pdf");
+	factsheet_db_t *db = NULL;
+	char *path, *msg = NULL;
+	json_t *root, *hit, *p;
+	unsigned page = 0;
+
+	if (mkdtemp(tmpdir) == NULL || pub == NULL) {
+		ok(0, "a temporary directory and the PDF");
+		factsheet_publication_free(pub);
+		return;
+	}
+	path = str_printf("%s/db", tmpdir);
+	is_int(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg),
+	    FACTSHEET_STATUS_SUCCESS, "create a database");
+	if (db == NULL)
+		goto out;
+	is_int(factsheet_db_add_publication(db, pub), FACTSHEET_STATUS_SUCCESS,
+	    "index the PDF");
+	is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS, "commit");
+
+	root = search_json(db, "accreditation organizations", &page);
+	is_int(page, 2, "a hit on page 2 has its page");
+	hit = json_array_get(json_object_get(root, "results"), 0);
+	is_str(json_string_value(json_object_get(hit, "heading")),
+	    "Resources", "JSON: the Resources section");
+	is_int(json_integer_value(json_object_get(hit, "page")), 2,
+	    "JSON: \"page\": 2");
+	p = json_object_get(hit, "publication");
+	is_str(json_string_value(json_object_get(p, "format")), "pdf",
+	    "JSON: publication.format");
+	is_str(json_string_value(json_object_get(p, "product")),
+	    "ICN 908889", "JSON: publication.product");
+	is_str(json_string_value(json_object_get(p, "revised")), "May 2015",
+	    "JSON: publication.revised");
+	is_str(json_string_value(json_object_get(p, "title")),
+	    "Durable Medical Equipment Supplier Help",
+	    "JSON: publication.title");
+	json_decref(root);
+
+	root = search_json(db, "800-692-2326", &page);
+	hit = json_array_get(json_object_get(root, "results"), 0);
+	is_str(json_string_value(json_object_get(hit, "heading")),
+	    "Supplier Number Not Received", "the TTY number finds its problem");
+	is_int(page, 1, "on page 1");
+	is_int(json_integer_value(json_object_get(hit, "page")), 1,
+	    "JSON: \"page\": 1");
+	json_decref(root);
+out:
+	factsheet_db_close(db);
+	free(msg);
+	free(path);
+	factsheet_publication_free(pub);
+	nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int
+main(void)
+{
+	test_fact_sheet();
+	test_metadata_title();
+	test_bad_pdfs();
+	test_provenance();
+	test_text_pages();
+	test_index_and_search();
+	return done_testing();
+}
