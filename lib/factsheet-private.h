@@ -68,6 +68,11 @@ text_normalize_query(const char *s);
 char *
 text_squeeze_space(char *s);
 
+/* Squeezes each line of S and drops the empty ones, in place; returns
+ * S. */
+char *
+text_squeeze_lines(char *s);
+
 /* contact.c --------------------------------------------------------- */
 
 /* A contact list under construction. */
@@ -255,6 +260,11 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 	  char **message);
 
 /* publication.c ----------------------------------------------------- */
+
+/* A title from the file's name, without directory and extension, for a
+ * publication whose text offers none; NULL when out of memory. */
+char *
+title_from_source(const char *source);
 
 void
 section_clear(factsheet_section_t *section);

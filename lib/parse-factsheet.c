@@ -389,19 +389,6 @@ parse_body(parser_t *p, size_t from)
 	}
 }
 
-/* A title from the file name when the text offers none. */
-static char *
-title_from_source(const char *source)
-{
-	const char *base = strrchr(source, '/');
-	const char *dot;
-
-	base = base ? base + 1 : source;
-	dot = strrchr(base, '.');
-	return str_ndup(base, dot && dot != base ? (size_t)(dot - base) :
-	    strlen(base));
-}
-
 factsheet_status_t
 parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
 		char **message)

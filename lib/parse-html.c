@@ -323,32 +323,6 @@ render(const xmlNode *n, strbuf_t *out, int flags, int depth)
 	}
 }
 
-/* Squeezes each line of S, dropping empty ones, in place. */
-static char *
-squeeze_lines(char *s)
-{
-	char *w = s, *line = s;
-
-	while (line != NULL) {
-		char *nl = strchr(line, '\n');
-
-		if (nl != NULL)
-			*nl = '\0';
-		text_squeeze_space(line);
-		if (line[0] != '\0') {
-			size_t n = strlen(line);
-
-			if (w != s)
-				*w++ = '\n';
-			memmove(w, line, n);
-			w += n;
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	*w = '\0';
-	return s;
-}
-
 /* N's text as lines; NULL (and P failed) when out of memory. */
 static char *
 text_of(html_t *p, const xmlNode *n, int flags)
@@ -362,7 +336,7 @@ text_of(html_t *p, const xmlNode *n, int flags)
 		render_children(n, &out, flags, 0);
 	if ((text = strbuf_finish(&out)) == NULL)
 		p->failed = 1;
-	return text ? squeeze_lines(text) : NULL;
+	return text ? text_squeeze_lines(text) : NULL;
 }
 
 /* N's text on one line, for headings and names. */
@@ -457,7 +431,7 @@ flush_pending(html_t *p)
 		p->failed = 1;
 		return;
 	}
-	emit_text(p, squeeze_lines(text), p->pending_line);
+	emit_text(p, text_squeeze_lines(text), p->pending_line);
 	free(text);
 }
 
@@ -896,19 +870,6 @@ find(const xmlNode *n, const char *name, int depth)
 			return found;
 	}
 	return NULL;
-}
-
-/* The file's name without directory and extension. */
-static char *
-title_from_source(const char *source)
-{
-	const char *base = strrchr(source, '/');
-	const char *dot;
-
-	base = base ? base + 1 : source;
-	dot = strrchr(base, '.');
-	return str_ndup(base, dot && dot != base ? (size_t)(dot - base) :
-	    strlen(base));
 }
 
 /* <title>, else the first <h1>, else the file's name. */

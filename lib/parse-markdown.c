@@ -531,32 +531,6 @@ render(strbuf_t *out, const char *s, size_t n, int urls)
 	}
 }
 
-/* Squeezes each line of S, dropping empty ones, in place. */
-static char *
-squeeze_lines(char *s)
-{
-	char *w = s, *line = s;
-
-	while (line != NULL) {
-		char *nl = strchr(line, '\n');
-
-		if (nl != NULL)
-			*nl = '\0';
-		text_squeeze_space(line);
-		if (line[0] != '\0') {
-			size_t n = strlen(line);
-
-			if (w != s)
-				*w++ = '\n';
-			memmove(w, line, n);
-			w += n;
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	*w = '\0';
-	return s;
-}
-
 /* Renders N bytes of S; NULL (and M failed) when out of memory. */
 static char *
 rendered(md_t *m, const char *s, size_t n, int urls)
@@ -567,7 +541,7 @@ rendered(md_t *m, const char *s, size_t n, int urls)
 	render(&out, s, n, urls);
 	if ((text = strbuf_finish(&out)) == NULL)
 		m->failed = 1;
-	return text ? squeeze_lines(text) : NULL;
+	return text ? text_squeeze_lines(text) : NULL;
 }
 
 /*
@@ -782,7 +756,7 @@ flush_code(md_t *m)
 		m->failed = 1;
 		return;
 	}
-	emit_paragraph(m, squeeze_lines(code), m->code_line, 0);
+	emit_paragraph(m, text_squeeze_lines(code), m->code_line, 0);
 	free(code);
 	m->fence = 0;
 }
@@ -1014,19 +988,6 @@ scan(md_t *m)
 		flush_code(m);
 	flush_paragraph(m);
 	end_table(m);
-}
-
-/* The file's name without directory and extension. */
-static char *
-title_from_source(const char *source)
-{
-	const char *base = strrchr(source, '/');
-	const char *dot;
-
-	base = base ? base + 1 : source;
-	dot = strrchr(base, '.');
-	return str_ndup(base, dot && dot != base ? (size_t)(dot - base) :
-	    strlen(base));
 }
 
 factsheet_status_t

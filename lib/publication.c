@@ -42,6 +42,18 @@ factsheet_publication_free(factsheet_publication_t *pub)
 	free(pub);
 }
 
+char *
+title_from_source(const char *source)
+{
+	const char *base = strrchr(source, '/');
+	const char *dot;
+
+	base = base ? base + 1 : source;
+	dot = strrchr(base, '.');
+	return str_ndup(base, dot && dot != base ? (size_t)(dot - base) :
+	    strlen(base));
+}
+
 /*
  * A publication's id: FNV-1a of its absolute path, so the same file keeps
  * its id however it is named on the command line, and ids stay short

@@ -248,3 +248,28 @@ text_squeeze_space(char *s)
 	*w = '\0';
 	return s;
 }
+
+char *
+text_squeeze_lines(char *s)
+{
+	char *w = s, *line = s;
+
+	while (line != NULL) {
+		char *nl = strchr(line, '\n');
+
+		if (nl != NULL)
+			*nl = '\0';
+		text_squeeze_space(line);
+		if (line[0] != '\0') {
+			size_t n = strlen(line);
+
+			if (w != s)
+				*w++ = '\n';
+			memmove(w, line, n);
+			w += n;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	*w = '\0';
+	return s;
+}
