@@ -266,6 +266,8 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 char *
 title_from_source(const char *source);
 
+/* section.c --------------------------------------------------------- */
+
 void
 section_clear(factsheet_section_t *section);
 
