@@ -176,6 +176,14 @@ format_detect(const char *source, const char *bytes, size_t len);
 const char *
 format_name(format_t format);
 
+/*
+ * NULL when LEN bytes may be a publication; else why they are not ("not
+ * a publication (an SVG image)"), for folders holding images beside
+ * their pages.
+ */
+const char *
+format_not_publication(const char *bytes, size_t len);
+
 /* builder.c --------------------------------------------------------- */
 
 /* Heading levels a hierarchy keeps (HTML's h1 to h6). */

@@ -83,3 +83,41 @@ format_detect(const char *source, const char *bytes, size_t len)
 		return FORMAT_MARKDOWN;
 	return FORMAT_TEXT;
 }
+
+/* Case-insensitive search for NEEDLE in the first N bytes of HAY. */
+static int
+has_within(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(hay + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+format_not_publication(const char *bytes, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *what;
+	} magics[] = {
+		{ "\x89PNG", 4, "not a publication (a PNG image)" },
+		{ "\xff\xd8\xff", 3, "not a publication (a JPEG image)" },
+		{ "GIF8", 4, "not a publication (a GIF image)" },
+		{ "PK\x03\x04", 4, "not a publication (a ZIP archive)" },
+		{ "\x1f\x8b", 2, "not a publication (gzip data)" },
+	};
+	size_t head = len < 1024 ? len : 1024;
+
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (len >= magics[i].n &&
+		    memcmp(bytes, magics[i].magic, magics[i].n) == 0)
+			return magics[i].what;
+	/* Drawings are XML too; an HTML page that embeds one says <html>. */
+	if (has_within(bytes, head, "<svg") && !has_within(bytes, head, "<html"))
+		return "not a publication (an SVG image)";
+	return NULL;
+}

@@ -81,9 +81,14 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 	factsheet_publication_t *pub;
 	factsheet_status_t status;
 	format_t format;
+	const char *not;
 
 	*out = NULL;
 	*message = NULL;
+	if ((not = format_not_publication(bytes, len)) != NULL) {
+		*message = str_printf("%s: %s", source, not);
+		return FACTSHEET_STATUS_BAD_INPUT;
+	}
 	format = format_detect(source, bytes, len);
 	/* A PDF is binary; its reader checks the text it extracts. */
 	if (format != FORMAT_PDF &&

@@ -279,6 +279,16 @@ path_under(const char *path, const char *dir)
 	    (len > 0 && dir[len - 1] == '/'));
 }
 
+/* Whether PATH was found by walking a directory, not named itself. */
+static int
+in_folder(const factsheet_sync_t *s, const char *path)
+{
+	for (size_t i = 0; i < s->walk.n_roots; i++)
+		if (path_under(path, s->walk.roots[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether a remembered file not found now is gone: it was under a
  * directory walked, and not under one that could not be read. */
 static int
@@ -877,6 +887,14 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e)
 	st.st_size = e->size;
 	st.st_mtim = e->mtime;
 	status = read_bytes(e->path, &bytes, &len, &st, &message);
+	/* An image beside the pages of a folder is no failure; one named
+	 * on its own is, as the reader says. */
+	if (status == FACTSHEET_STATUS_SUCCESS && in_folder(s, e->real) &&
+	    (s->item.reason = format_not_publication(bytes, len)) != NULL) {
+		s->item.state = FACTSHEET_SYNC_SKIPPED;
+		free(bytes);
+		return FACTSHEET_STATUS_SUCCESS;
+	}
 	if (status != FACTSHEET_STATUS_SUCCESS)
 		return file_failed(s, e, message, &st,
 		    status != FACTSHEET_STATUS_OUT_OF_MEMORY);

@@ -373,4 +373,22 @@ wait "$holder" 2>/dev/null || :
 wait "$reader" 2>/dev/null || :
 BACKGROUND=
 
+# Images beside the pages of a folder are skipped, not failures.
+pics="$TMP/pics"
+mkdir -p "$pics"
+cp "$CORPUS" "$pics/sheet.txt"
+printf '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>\n' \
+	>"$pics/layout.svg"
+printf '\211PNG\r\n\032\n\000\000' >"$pics/logo.png"
+run "$INDEX" --db "$TMP/pics.db" "$pics"
+t "a folder with images: exit 0" [ "$rc" = 0 ]
+t "the SVG is skipped as an image" \
+	contains "$ERR" "layout.svg: skipped: not a publication (an SVG image)"
+t "the PNG is skipped as an image" \
+	contains "$ERR" "logo.png: skipped: not a publication (a PNG image)"
+t "the sheet beside them is indexed" contains "$OUT" "1 new"
+run "$INDEX" --db "$TMP/pics.db" "$pics/logo.png"
+t "an image named as a file is an error" [ "$rc" = 2 ]
+t "its message says what it is" contains "$ERR" "a PNG image"
+
 done_testing
