@@ -211,6 +211,7 @@ builder_problem(builder_t *b, const char *heading, unsigned line)
 	finish_section(b);
 	pending_becomes_part(b);
 	b->heading_open = 0;
+	b->structured = 1;
 	if ((h = squeezed(b, heading, strlen(heading))) != NULL)
 		new_section(b, FACTSHEET_SECTION_PROBLEM, h, line);
 }
@@ -276,6 +277,7 @@ builder_heading(builder_t *b, unsigned level, const char *text,
 	}
 	/* A heading of a hierarchy replaces those at its level and below. */
 	b->hierarchy = 1;
+	b->structured = 1;
 	if (level > BUILDER_LEVELS)
 		level = BUILDER_LEVELS;
 	for (size_t i = level - 1; i < BUILDER_LEVELS; i++) {
@@ -460,6 +462,7 @@ builder_table_row(builder_t *b, const char *name, const char *const *cells,
 		pending_becomes_part(b);
 		b->heading_open = 0;
 		b->in_table = 1;
+		b->structured = 1;
 	}
 	finish_section(b);
 	if ((heading = squeezed(b, name, strlen(name))) == NULL ||
@@ -496,6 +499,13 @@ builder_finish(builder_t *b)
 		section_for_text(b, b->pending_line);
 		finish_section(b);
 	}
+	/* Still indexed, but the person indexing should know. */
+	if (!b->failed && !b->structured && b->pub->n_sections > 0 &&
+	    (b->pub->warning = str_printf("%s: no headings, Problem/Solution "
+	    "blocks or tables found; indexed as %zu plain section%s",
+	    b->pub->source, b->pub->n_sections,
+	    b->pub->n_sections == 1 ? "" : "s")) == NULL)
+		b->failed = 1;
 	free(b->pending_heading);
 	free(b->part);
 	free(b->anchor);

@@ -207,6 +207,9 @@ typedef struct {
 	char *levels[BUILDER_LEVELS];
 	int hierarchy;
 	int heading_open;
+	/* A heading level, a Problem: or a table was seen; without any,
+	 * builder_finish sets the publication's warning. */
+	int structured;
 	unsigned pending_line;
 	unsigned last_line;
 	char *anchor;		/* for the next section */

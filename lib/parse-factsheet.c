@@ -394,7 +394,7 @@ parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
 		char **message)
 {
 	parser_t p = { 0 };
-	size_t body, problems = 0, resources = 0;
+	size_t body;
 
 	*message = NULL;
 	p.pub = pub;
@@ -415,18 +415,6 @@ parse_factsheet(factsheet_publication_t *pub, const char *text, size_t len,
 		parse_body(&p, body);
 	if (builder_finish(&p.build) < 0)
 		p.failed = 1;
-	for (size_t i = 0; i < pub->n_sections; i++) {
-		problems += pub->sections[i].kind == FACTSHEET_SECTION_PROBLEM;
-		resources += pub->sections[i].kind ==
-		    FACTSHEET_SECTION_RESOURCE;
-	}
-	if (!p.failed && problems == 0 && resources == 0) {
-		pub->warning = str_printf("%s: no Problem/Solution blocks or "
-		    "Resources table found; indexed as %zu plain section%s",
-		    pub->source, pub->n_sections,
-		    pub->n_sections == 1 ? "" : "s");
-		p.failed = pub->warning == NULL;
-	}
 out:
 	free(p.lines);
 	free(p.blocks);

@@ -34,7 +34,6 @@ typedef struct {
 	unsigned pending_line;
 	unsigned last_line;
 	unsigned level;		/* of the last h1-h6 */
-	int structured;		/* a heading or a table was seen */
 	int failed;
 } html_t;
 
@@ -549,7 +548,6 @@ heading(html_t *p, const xmlNode *n, unsigned level)
 	if (text != NULL && text[0] != '\0') {
 		builder_heading(&p->build, level, text, anchor_of(n),
 		    line_of(p, n));
-		p->structured = 1;
 	}
 	free(text);
 }
@@ -562,7 +560,6 @@ question(html_t *p, const xmlNode *n, const char *text)
 	    BUILDER_LEVELS;
 
 	builder_heading(&p->build, level, text, anchor_of(n), line_of(p, n));
-	p->structured = 1;
 }
 
 /* Blocks ------------------------------------------------------------ */
@@ -752,7 +749,6 @@ table_row(html_t *p, const xmlNode *row)
 	if (!p->failed) {
 		builder_table_row(&p->build, name, (const char *const *)texts,
 		    k, line_of(p, row));
-		p->structured = 1;
 	}
 	free(name);
 	for (size_t i = 0; i < k; i++)
@@ -901,7 +897,6 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 	html_t p = { 0 };
 	htmlDocPtr doc;
 	const xmlNode *root, *body;
-	size_t structured = 0;
 
 	*message = NULL;
 	p.pub = pub;
@@ -943,19 +938,6 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 		*message = str_printf("%s: no text in the HTML body",
 		    pub->source);
 		return FACTSHEET_STATUS_BAD_INPUT;
-	}
-	for (size_t i = 0; i < pub->n_sections; i++)
-		structured += pub->sections[i].kind != FACTSHEET_SECTION_TEXT;
-	if (!p.structured && structured == 0) {
-		pub->warning = str_printf("%s: no headings, Problem/Solution "
-		    "blocks or tables found; indexed as %zu plain section%s",
-		    pub->source, pub->n_sections,
-		    pub->n_sections == 1 ? "" : "s");
-		if (pub->warning == NULL) {
-			*message = str_printf("%s: out of memory while "
-			    "parsing", pub->source);
-			return FACTSHEET_STATUS_OUT_OF_MEMORY;
-		}
 	}
 	return FACTSHEET_STATUS_SUCCESS;
 }

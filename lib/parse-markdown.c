@@ -50,7 +50,6 @@ typedef struct {
 	unsigned code_line;
 	int in_table;
 	int in_comment;
-	int structured;		/* a heading or a table was seen */
 	int failed;
 } md_t;
 
@@ -638,7 +637,6 @@ heading(md_t *m, unsigned level, span_t t, unsigned line)
 		}
 	} else if (text[0] != '\0') {
 		builder_heading(&m->build, level, text, anchor, line);
-		m->structured = 1;
 	}
 	free(text);
 	free(anchor);
@@ -730,7 +728,6 @@ table_row(md_t *m, span_t l)
 		if (name[0] != '\0') {
 			builder_table_row(&m->build, name,
 			    (const char *const *)cells, k, m->lineno);
-			m->structured = 1;
 		}
 	}
 	free(name);
@@ -995,7 +992,6 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 	       char **message)
 {
 	md_t m = { 0 };
-	size_t structured = 0;
 
 	*message = NULL;
 	/* A byte order mark is not part of the first line. */
@@ -1026,19 +1022,6 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 	if (pub->n_sections == 0) {
 		*message = str_printf("%s: no text to index", pub->source);
 		return FACTSHEET_STATUS_BAD_INPUT;
-	}
-	for (size_t i = 0; i < pub->n_sections; i++)
-		structured += pub->sections[i].kind != FACTSHEET_SECTION_TEXT;
-	if (!m.structured && structured == 0) {
-		pub->warning = str_printf("%s: no headings, Problem/Solution "
-		    "blocks or tables found; indexed as %zu plain section%s",
-		    pub->source, pub->n_sections,
-		    pub->n_sections == 1 ? "" : "s");
-		if (pub->warning == NULL) {
-			*message = str_printf("%s: out of memory while "
-			    "parsing", pub->source);
-			return FACTSHEET_STATUS_OUT_OF_MEMORY;
-		}
 	}
 	return FACTSHEET_STATUS_SUCCESS;
 }
