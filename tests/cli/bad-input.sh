@@ -162,46 +162,9 @@ t "query --db naming a regular file: exit 2" \
 t "query --db naming a regular file: one line on stderr naming it" \
 	one_line_naming "$TMP/afile"
 
-# A database another indexer has open.  A real factsheet-index holds the
-# lock: it opens the database before it reads its files, and its complaints
-# about sixty long missing file names (180 KB, more than a pipe holds) go
-# to a FIFO whose reader never reads, so it blocks in write(2), database
-# open, until the reader is killed and SIGPIPE ends it.  (Xapian's lock is
-# an fcntl lock on flintlock: flock(1) cannot take it.)
-segment=$(printf '%0200d' 0 | tr 0 a)
-long=$TMP/no-such-directory
-for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
-	long=$long/$segment
-done
-hold_lock() {
-	set --
-	_i=0
-	while [ "$_i" -lt 60 ]; do
-		_i=$((_i + 1))
-		set -- "$@" "$long/$_i.txt"
-	done
-	"$INDEX" --db "$DB" "$@" >/dev/null 2>"$TMP/lock.fifo"
-}
-mkfifo "$TMP/lock.fifo"
-sleep 120 <"$TMP/lock.fifo" &
-reader=$!
-hold_lock &
-holder=$!
-BACKGROUND="$reader $holder"
-
-# Another indexer now gets "locked" (it may win the race once, before the
-# holder has opened the database: that costs nothing, the corpus is simply
-# indexed again, so retry for a while).
-locked=no
-for _try in 1 2 3 4 5 6 7 8 9 10; do
-	sleep 1
-	kill -0 "$holder" 2>/dev/null || break
-	run "$INDEX" --db "$DB" "$CORPUS"
-	if [ "$rc" -eq 2 ] && grep -i "locked" "$ERR" >/dev/null; then
-		locked=yes
-		break
-	fi
-done
+# A database another indexer has open (see hold_lock in setup.sh).
+hold_lock "$DB"
+until_locked --db "$DB" "$CORPUS"
 if [ "$locked" = yes ]; then
 	t "database locked by another indexer: exit 2" eval '[ "$rc" -eq 2 ]'
 	t "database locked by another indexer: 'locked'" icontains "$ERR" locked
@@ -216,10 +179,7 @@ else
 	skip "database locked by another indexer" \
 		"could not keep an indexer blocked with the database open"
 fi
-kill "$reader" 2>/dev/null || :
-wait "$holder" 2>/dev/null || :
-wait "$reader" 2>/dev/null || :
-BACKGROUND=
+release_lock
 t "the lock is released when the other indexer ends" \
 	check_exit 0 "$INDEX" --db "$DB" "$CORPUS"
 t "after the lock: the index still answers 'pecos' the same" still_answers

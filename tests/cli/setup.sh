@@ -221,3 +221,59 @@ query_first() {
 hit_headings() {
 	sed -n 's/^[0-9][0-9]*\. \[[0-9][0-9]*%\] //p' "$OUT"
 }
+
+# hold_lock DB: a real factsheet-index holds DB's write lock, in the
+# background ($reader and $holder, killed on the way out).  It opens the
+# database before it reads its files, and its complaints about sixty long
+# missing file names (180 KB, more than a pipe holds) go to a FIFO whose
+# reader never reads, so it blocks in write(2), database open, until
+# release_lock kills the reader and SIGPIPE ends it.  (Xapian's lock is
+# an fcntl lock on flintlock: flock(1) cannot take it.)
+hold_lock() {
+	_db=$1
+	_long=$TMP/no-such-directory
+	_segment=$(printf '%0200d' 0 | tr 0 a)
+	for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+		_long=$_long/$_segment
+	done
+	rm -f "$TMP/lock.fifo"
+	mkfifo "$TMP/lock.fifo"
+	sleep 120 <"$TMP/lock.fifo" &
+	reader=$!
+	(
+		set --
+		_i=0
+		while [ "$_i" -lt 60 ]; do
+			_i=$((_i + 1))
+			set -- "$@" "$_long/$_i.txt"
+		done
+		exec "$INDEX" --db "$_db" "$@"
+	) >/dev/null 2>"$TMP/lock.fifo" &
+	holder=$!
+	BACKGROUND="$reader $holder"
+}
+
+# until_locked ARG...: runs the indexer with ARGs until it says the
+# database is locked; it may win the race once, before the holder has
+# opened the database, which costs nothing.  Sets $locked to yes or no
+# and leaves $rc, $OUT and $ERR of the last run.
+until_locked() {
+	locked=no
+	for _try in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 1
+		kill -0 "$holder" 2>/dev/null || break
+		run "$INDEX" "$@"
+		if [ "$rc" -eq 2 ] && grep -i "locked" "$ERR" >/dev/null; then
+			locked=yes
+			break
+		fi
+	done
+}
+
+# release_lock: ends the holder and its FIFO's reader.
+release_lock() {
+	kill "$reader" 2>/dev/null || :
+	wait "$holder" 2>/dev/null || :
+	wait "$reader" 2>/dev/null || :
+	BACKGROUND=
+}

@@ -303,39 +303,9 @@ fi
 
 # --wait for another indexer's lock ------------------------------------------
 
-# As in bad-input.sh: a real indexer holds the lock, blocked writing its
-# complaints about sixty long missing file names to a FIFO nobody reads.
-segment=$(printf '%0200d' 0 | tr 0 a)
-long=$TMP/no-such-directory
-for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
-	long=$long/$segment
-done
-hold_lock() {
-	set --
-	_i=0
-	while [ "$_i" -lt 60 ]; do
-		_i=$((_i + 1))
-		set -- "$@" "$long/$_i.txt"
-	done
-	"$INDEX" --db "$DB" "$@" >/dev/null 2>"$TMP/lock.fifo"
-}
-mkfifo "$TMP/lock.fifo"
-sleep 120 <"$TMP/lock.fifo" &
-reader=$!
-hold_lock &
-holder=$!
-BACKGROUND="$reader $holder"
-
-locked=no
-for _try in 1 2 3 4 5 6 7 8 9 10; do
-	sleep 1
-	kill -0 "$holder" 2>/dev/null || break
-	run "$INDEX" --db "$DB" "$TREE"
-	if [ "$rc" -eq 2 ] && grep -i "locked" "$ERR" >/dev/null; then
-		locked=yes
-		break
-	fi
-done
+# A real indexer holds the lock (see hold_lock in setup.sh).
+hold_lock "$DB"
+until_locked --db "$DB" "$TREE"
 if [ "$locked" = yes ]; then
 	t "locked, no --wait: exit 2 at once, 'locked by another indexer'" \
 		eval '[ "$rc" -eq 2 ] &&
@@ -368,10 +338,7 @@ else
 	skip "--wait for another indexer's lock" \
 		"could not keep an indexer blocked with the database open"
 fi
-kill "$reader" 2>/dev/null || :
-wait "$holder" 2>/dev/null || :
-wait "$reader" 2>/dev/null || :
-BACKGROUND=
+release_lock
 
 # Images beside the pages of a folder are skipped, not failures.
 pics="$TMP/pics"
