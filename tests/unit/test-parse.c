@@ -12,6 +12,7 @@
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
 
 #define CORPUS "corpus/pecos-technical-assistance-contacts.txt"
 #define EN_DASH "\xe2\x80\x93"
@@ -20,27 +21,7 @@
 static char *
 corpus_path(void)
 {
-	const char *top = getenv("top_srcdir");
-
-	return str_printf("%s/%s", top ? top : ".", CORPUS);
-}
-
-/* The whole file at PATH, NUL-terminated; NULL on failure. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	strbuf_t b = { 0 };
-	char buf[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_append(&b, buf, n);
-	fclose(f);
-	*len = b.len;
-	return strbuf_finish(&b);
+	return source_path(CORPUS);
 }
 
 /* Sections of KIND, in order: the Nth one, or NULL. */

@@ -32,19 +32,11 @@
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
 
 #define FIXTURES "tests/fixtures/pdf/"
 
 static char tmpdir[] = "/tmp/factsheet-test-pdf-XXXXXX";
-
-/* PATH under the source tree; free it. */
-static char *
-source_path(const char *path)
-{
-	const char *top = getenv("top_srcdir");
-
-	return str_printf("%s/%s", top ? top : ".", path);
-}
 
 static char *
 fixture_path(const char *name)
@@ -366,15 +358,6 @@ test_text_pages(void)
 	factsheet_publication_free(pub);
 }
 
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* The first hit of QUERY, as JSON (free it), and its section's page. */
 static json_t *
 search_json(factsheet_db_t *db, const char *query, unsigned *page)
@@ -452,7 +435,7 @@ out:
 	free(msg);
 	free(path);
 	factsheet_publication_free(pub);
-	nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	remove_tree(tmpdir);
 }
 
 int

@@ -17,6 +17,7 @@
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
 
 #define NPI_FAQ "tests/fixtures/npi-faq.html"
 #define GUIDE_HTML "tests/fixtures/enrollment-guide.html"
@@ -28,37 +29,11 @@
 
 static char tmpdir[] = "/tmp/factsheet-test-readers-XXXXXX";
 
-static char *
-fixture_path(const char *relative)
-{
-	const char *top = getenv("top_srcdir");
-
-	return str_printf("%s/%s", top ? top : ".", relative);
-}
-
-/* The whole file at PATH, NUL-terminated; NULL on failure. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	strbuf_t b = { 0 };
-	char buf[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_append(&b, buf, n);
-	fclose(f);
-	*len = b.len;
-	return strbuf_finish(&b);
-}
-
 /* The 1-based line of the fixture holding NEEDLE first; 0 if none. */
 static unsigned
 fixture_line(const char *relative, const char *needle)
 {
-	char *path = fixture_path(relative), *bytes, *at;
+	char *path = source_path(relative), *bytes, *at;
 	size_t len = 0;
 	unsigned line = 0;
 
@@ -76,7 +51,7 @@ fixture_line(const char *relative, const char *needle)
 static factsheet_publication_t *
 read_fixture(const char *relative)
 {
-	char *path = fixture_path(relative), *msg = NULL;
+	char *path = source_path(relative), *msg = NULL;
 	factsheet_publication_t *pub = NULL;
 	factsheet_status_t st;
 
@@ -646,7 +621,7 @@ test_bad_input(void)
 static void
 test_dispatch(void)
 {
-	char *path = fixture_path(NPI_FAQ), *bytes;
+	char *path = source_path(NPI_FAQ), *bytes;
 	factsheet_publication_t *pub;
 	size_t len = 0;
 
@@ -802,15 +777,6 @@ test_html_details(void)
 
 /* End to end --------------------------------------------------------- */
 
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 search_first(factsheet_db_t *db, const char *query, const char *heading,
 	     const char *anchor)
@@ -876,6 +842,6 @@ main(void)
 	test_markdown_details();
 	test_html_details();
 	test_search();
-	nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	remove_tree(tmpdir);
 	return done_testing();
 }

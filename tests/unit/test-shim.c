@@ -18,6 +18,7 @@
 #include "factsheet-private.h"
 #include "xapian-shim.h"
 #include "tap.h"
+#include "testlib.h"
 
 #define CORPUS "corpus/pecos-technical-assistance-contacts.txt"
 
@@ -30,19 +31,10 @@ tmp_path(const char *name)
 	return str_printf("%s/%s", tmpdir, name);
 }
 
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 remove_tmpdir(void)
 {
-	nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	remove_tree(tmpdir);
 }
 
 static int

@@ -18,6 +18,7 @@
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
 
 #define CORPUS "corpus/pecos-technical-assistance-contacts.txt"
 #define THESAURUS "corpus/thesaurus.txt"
@@ -30,27 +31,10 @@ tmp_path(const char *name)
 	return str_printf("%s/%s", tmpdir, name);
 }
 
-static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 remove_tmpdir(void)
 {
-	nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static char *
-src_path(const char *relative)
-{
-	const char *top = getenv("top_srcdir");
-
-	return str_printf("%s/%s", top ? top : ".", relative);
+	remove_tree(tmpdir);
 }
 
 static int
@@ -287,7 +271,7 @@ test_read_errors(void)
 static void
 test_shipped(void)
 {
-	char *path = src_path(THESAURUS), *msg = NULL;
+	char *path = source_path(THESAURUS), *msg = NULL;
 	int kinds[FACTSHEET_CONTACT_LAST] = { 0 }, all_kinds = 1;
 	size_t small = 0, empty = 0;
 	int login = 0, email = 0;
@@ -697,8 +681,8 @@ test_vanity_search(factsheet_db_t *db)
 static void
 test_end_to_end(void)
 {
-	char *path = tmp_path("db"), *thesaurus = src_path(THESAURUS);
-	char *corpus = src_path(CORPUS), *missing = tmp_path("missing.txt");
+	char *path = tmp_path("db"), *thesaurus = source_path(THESAURUS);
+	char *corpus = source_path(CORPUS), *missing = tmp_path("missing.txt");
 	factsheet_publication_t *pub = NULL;
 	factsheet_db_t *db = NULL;
 	char *msg = NULL;

@@ -1,0 +1,58 @@
+/*
+ * testlib.h - what several unit tests need: files of the source tree,
+ * read whole, and temporary directories removed afterwards.
+ */
+#ifndef FACTSHEET_TESTLIB_H
+#define FACTSHEET_TESTLIB_H
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "factsheet-private.h"
+
+/* RELATIVE under the source tree ($top_srcdir, else "."); free it. */
+static inline char *
+source_path(const char *relative)
+{
+	const char *top = getenv("top_srcdir");
+
+	return str_printf("%s/%s", top ? top : ".", relative);
+}
+
+/* The whole file at PATH, NUL-terminated; NULL on failure. */
+static inline char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	strbuf_t b = { 0 };
+	char buf[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_append(&b, buf, n);
+	fclose(f);
+	*len = b.len;
+	return strbuf_finish(&b);
+}
+
+static inline int
+remove_entry(const char *path, const struct stat *st, int flag,
+	     struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes DIR and everything below it. */
+static inline void
+remove_tree(const char *dir)
+{
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+#endif /* FACTSHEET_TESTLIB_H */
