@@ -632,16 +632,10 @@ wildcard_stems(const std::string &query)
  * nothing needs correcting.  The query parser's own correction also
  * corrects words that are synonyms or stopwords ("my" to "may").
  */
-static std::string
-correct_words(Xapian::Database &db, const Xapian::Stem &stem,
-	      const std::string &query)
+/* The single words of the synonym table's multi-word keys. */
+static void
+read_phrase_words(Xapian::Database &db, std::set<std::string> &words)
 {
-	std::string out, word;
-	bool changed = false;
-	std::set<std::string> phrase_words;
-
-	/* The words of thesaurus phrases ("hearing" of "hearing impaired")
-	 * are known words, though the publications may not use them. */
 	for (Xapian::TermIterator k = db.synonym_keys_begin();
 	    k != db.synonym_keys_end(); ++k) {
 		const std::string &key = *k;
@@ -649,11 +643,21 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 			continue;
 		size_t start = 0, space;
 		while ((space = key.find(' ', start)) != std::string::npos) {
-			phrase_words.insert(key.substr(start, space - start));
+			words.insert(key.substr(start, space - start));
 			start = space + 1;
 		}
-		phrase_words.insert(key.substr(start));
+		words.insert(key.substr(start));
 	}
+}
+
+static std::string
+correct_words(Xapian::Database &db, const Xapian::Stem &stem,
+	      const std::string &query)
+{
+	std::string out, word;
+	bool changed = false;
+	std::set<std::string> phrase_words;
+	bool phrase_words_read = false;
 
 	/* Words are what the parser keeps together; everything else
 	 * (spaces, dots of a URL, an email's @) is copied as it is. */
@@ -671,7 +675,6 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 			 * which spelling data would turn into others. */
 			bool known = word.size() < 4 ||
 			    word.find('\'') != std::string::npos ||
-			    phrase_words.count(word) > 0 ||
 			    std::binary_search(std::begin(stopwords),
 			    std::end(stopwords), word,
 			    [](const std::string &a, const std::string &b) {
@@ -680,6 +683,15 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 			    db.term_exists(word) || db.term_exists(z) ||
 			    db.synonyms_begin(word) != db.synonyms_end(word) ||
 			    db.synonyms_begin(z) != db.synonyms_end(z);
+			/* The words of thesaurus phrases ("hearing" of
+			 * "hearing impaired") are known too, though the
+			 * publications may not use them; read only when a
+			 * word is unknown otherwise, not for every query. */
+			if (!known && !phrase_words_read) {
+				read_phrase_words(db, phrase_words);
+				phrase_words_read = true;
+			}
+			known = known || phrase_words.count(word) > 0;
 			if (!known) {
 				std::string s = db.get_spelling_suggestion(word);
 				if (!s.empty()) {
