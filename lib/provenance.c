@@ -168,6 +168,8 @@ product_at(const char *s, const char *end, char **value)
 		}
 		return 0;
 	}
+	if (*s != 'P' && *s != 'p')
+		return 0;
 	for (int k = 0; k < 2; k++) {
 		const char *kind = k == 0 ? "Product" : "Publication";
 
@@ -208,9 +210,12 @@ date_at(const char *s, const char *end)
 	size_t n;
 	int year;
 
+	/* Months are capitalized: most words end the search here. */
+	if (!isupper((unsigned char)*s))
+		return 0;
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-		if ((n = word_at(s, end, months[i])) != 0 &&
-		    isupper((unsigned char)*s)) {
+		if (months[i][0] == *s &&
+		    (n = word_at(s, end, months[i])) != 0) {
 			p = s + n;
 			break;
 		}
