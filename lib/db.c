@@ -295,78 +295,135 @@ load_phrases(factsheet_db_t *db)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-/* Replaces PUB's sections and sets N_META metadata in one transaction. */
+/* A publication's sections as the shim takes them, owning their
+ * strings. */
+typedef struct {
+	size_t n;
+	shim_document_t *docs;
+	doc_texts_t *texts;
+	char **ids;
+	doc_terms_t *terms;
+} doc_batch_t;
+
+static void
+batch_clear(doc_batch_t *b)
+{
+	for (size_t j = 0; b->docs && b->texts && b->ids && b->terms &&
+	    j < b->n; j++) {
+		clear_texts(&b->texts[j]);
+		clear_terms(&b->terms[j]);
+		free(b->ids[j]);
+		free((char *)b->docs[j].data);
+	}
+	free(b->docs);
+	free(b->texts);
+	free(b->terms);
+	free(b->ids);
+	memset(b, 0, sizeof *b);
+}
+
+/* Fills B from PUB; reads only DB's phrases, loaded beforehand. */
 static factsheet_status_t
-add_publication(factsheet_db_t *db, const factsheet_publication_t *pub,
-		const char *const *keys, const char *const *values,
-		size_t n_meta)
+batch_fill(doc_batch_t *b, const factsheet_db_t *db,
+	   const factsheet_publication_t *pub)
 {
 	size_t n = pub->n_sections;
-	shim_document_t *docs = calloc(n ? n : 1, sizeof *docs);
-	doc_texts_t *texts = calloc(n ? n : 1, sizeof *texts);
-	char **ids = calloc(n ? n : 1, sizeof *ids);
-	doc_terms_t *terms = calloc(n ? n : 1, sizeof *terms);
+
+	b->n = n;
+	b->docs = calloc(n ? n : 1, sizeof *b->docs);
+	b->texts = calloc(n ? n : 1, sizeof *b->texts);
+	b->ids = calloc(n ? n : 1, sizeof *b->ids);
+	b->terms = calloc(n ? n : 1, sizeof *b->terms);
+	if (b->docs == NULL || b->texts == NULL || b->ids == NULL ||
+	    b->terms == NULL)
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	for (size_t i = 0; i < n; i++) {
+		const factsheet_section_t *s = &pub->sections[i];
+		shim_document_t *d = &b->docs[i];
+
+		section_texts(&b->texts[i], pub, s, i == 0);
+		b->ids[i] = str_printf("%s#%s", pub->id, s->slug);
+		d->id = b->ids[i];
+		d->kind = factsheet_section_kind_name(s->kind);
+		d->texts = b->texts[i].items;
+		d->n_texts = b->texts[i].n;
+		d->data = record_to_json(pub, s);
+		section_terms(&b->terms[i], db, s);
+		d->terms = (const char *const *)b->terms[i].items;
+		d->term_wdfs = b->terms[i].wdfs;
+		d->n_terms = b->terms[i].n;
+		if (b->texts[i].failed || b->terms[i].failed ||
+		    b->ids[i] == NULL || d->data == NULL)
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+/* Replaces PUB's sections in one transaction. */
+static factsheet_status_t
+add_publication(factsheet_db_t *db, const factsheet_publication_t *pub)
+{
+	doc_batch_t batch = { 0 };
 	factsheet_status_t status = load_phrases(db);
 
 	if (status != FACTSHEET_STATUS_SUCCESS)
-		goto out;
-	if (docs == NULL || texts == NULL || ids == NULL || terms == NULL) {
-		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const factsheet_section_t *s = &pub->sections[i];
-
-		section_texts(&texts[i], pub, s, i == 0);
-		ids[i] = str_printf("%s#%s", pub->id, s->slug);
-		docs[i].id = ids[i];
-		docs[i].kind = factsheet_section_kind_name(s->kind);
-		docs[i].texts = texts[i].items;
-		docs[i].n_texts = texts[i].n;
-		docs[i].data = record_to_json(pub, s);
-		section_terms(&terms[i], db, s);
-		docs[i].terms = (const char *const *)terms[i].items;
-		docs[i].term_wdfs = terms[i].wdfs;
-		docs[i].n_terms = terms[i].n;
-		if (texts[i].failed || terms[i].failed || ids[i] == NULL ||
-		    docs[i].data == NULL) {
-			status = FACTSHEET_STATUS_OUT_OF_MEMORY;
-			goto out;
-		}
-	}
-	status = shim_db_replace_publication_meta(db->shim, pub->id, docs, n,
-	    keys, values, n_meta);
-	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((status = batch_fill(&batch, db, pub)) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    (status = shim_db_replace_publication_meta(db->shim, pub->id,
+	    batch.docs, batch.n, NULL, NULL, 0)) !=
+	    FACTSHEET_STATUS_SUCCESS)
 		status = fail_shim(db, status);
-out:
 	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
 		fail(db, status, str_printf("%s: out of memory", pub->source));
-	for (size_t j = 0; docs && texts && ids && terms && j < n; j++) {
-		clear_texts(&texts[j]);
-		clear_terms(&terms[j]);
-		free(ids[j]);
-		free((char *)docs[j].data);
-	}
-	free(docs);
-	free(texts);
-	free(terms);
-	free(ids);
+	batch_clear(&batch);
 	return status;
+}
+
+factsheet_status_t
+db_ready_to_make(factsheet_db_t *db)
+{
+	return load_phrases(db);
+}
+
+factsheet_status_t
+db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
+	     const factsheet_publication_t *pub, shim_docs_t **out,
+	     char **message)
+{
+	doc_batch_t batch = { 0 };
+	factsheet_status_t status = batch_fill(&batch, db, pub);
+
+	*out = NULL;
+	*message = NULL;
+	if (status == FACTSHEET_STATUS_SUCCESS &&
+	    (status = shim_builder_make(builder, pub->id, batch.docs,
+	    batch.n, out)) != FACTSHEET_STATUS_SUCCESS)
+		*message = str_printf("%s: %s", pub->source,
+		    shim_builder_error(builder));
+	else if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
+		*message = str_printf("%s: out of memory", pub->source);
+	batch_clear(&batch);
+	return status;
+}
+
+factsheet_status_t
+db_write_docs(factsheet_db_t *db, const char *id, const shim_docs_t *docs,
+	      const char *const *keys, const char *const *values,
+	      size_t n_meta)
+{
+	factsheet_status_t status = shim_db_write_publication(db->shim, id,
+	    docs, keys, values, n_meta);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
 }
 
 factsheet_status_t
 factsheet_db_add_publication(factsheet_db_t *db,
 			     const factsheet_publication_t *pub)
 {
-	return add_publication(db, pub, NULL, NULL, 0);
-}
-
-factsheet_status_t
-db_add_publication_meta(factsheet_db_t *db, const factsheet_publication_t *pub,
-			const char *const *keys, const char *const *values,
-			size_t n_meta)
-{
-	return add_publication(db, pub, keys, values, n_meta);
+	return add_publication(db, pub);
 }
 
 factsheet_status_t

@@ -28,11 +28,15 @@
 #include <jansson.h>
 
 #include "factsheet-private.h"
+#include "pipeline.h"
 #include "sync.h"
 
 /* Commit after this many files written, so that an interrupted run
  * keeps most of its work; each commit costs a sync to disk. */
 #define COMMIT_EVERY 100
+
+/* How many files are read and parsed ahead of the one being written. */
+#define READ_AHEAD 8
 
 static const char file_prefix[] = "file:";
 static const char failed_prefix[] = "failed:";
@@ -57,6 +61,26 @@ typedef struct {
 	size_t n;
 } state_list_t;
 
+/*
+ * A file read, parsed and made into documents, on the pipeline's thread
+ * ahead of its turn, or when its turn comes.  What it points to is owned
+ * until sync_file() takes it over.
+ */
+typedef struct {
+	factsheet_status_t status;	/* of reading, parsing, making */
+	char *message;		/* why not, when status says so */
+	int parsed;		/* the failure, if any, came after reading */
+	struct stat st;
+	const char *not_publication;	/* an image in a folder: why */
+	char *hash;
+	int same_content;	/* the content indexed already */
+	factsheet_publication_t *pub;
+	shim_docs_t *docs;
+} prepared_t;
+
+static pipeline_prepare_fn prepare_file;
+static pipeline_clear_fn prepared_clear;
+
 /* Changes, with the strings they point to, owned. */
 typedef struct {
 	factsheet_change_t *items;
@@ -75,9 +99,14 @@ struct factsheet_sync {
 	char *thesaurus;	/* the phrases' hash now */
 	size_t next;		/* the next walk entry, then removal */
 	size_t unsaved;		/* files written since the last commit */
+	/* Reading and parsing ahead, on a second thread, when there is
+	 * one; documents made there with a builder of its own. */
+	pipeline_t *pipeline;
+	shim_builder_t *builder;
 	/* The item last given, and what it points to. */
 	factsheet_sync_item_t item;
 	factsheet_publication_t *pub;
+	shim_docs_t *docs;
 	change_list_t changes;
 	char *reason;
 };
@@ -672,6 +701,22 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 	for (size_t i = 0; i < s->files.n; i++)
 		if (is_gone(s, &s->files.items[i]))
 			s->removals[s->n_removals++] = &s->files.items[i];
+	if (!s->options.dry_run) {
+		char *message;
+
+		if ((status = db_ready_to_make(db)) !=
+		    FACTSHEET_STATUS_SUCCESS)
+			goto fail;
+		if ((status = shim_builder_new(&s->builder, &message)) !=
+		    FACTSHEET_STATUS_SUCCESS) {
+			db_fail(db, status, message);
+			goto fail;
+		}
+	}
+	/* Without a second thread, each file is prepared in its turn. */
+	if (s->walk.n > 1)
+		s->pipeline = pipeline_start(s->walk.n, READ_AHEAD,
+		    sizeof(prepared_t), prepare_file, prepared_clear, s);
 	*out = s;
 	return FACTSHEET_STATUS_SUCCESS;
 fail:
@@ -691,6 +736,8 @@ item_reset(factsheet_sync_t *s)
 {
 	factsheet_publication_free(s->pub);
 	s->pub = NULL;
+	shim_docs_free(s->docs);
+	s->docs = NULL;
 	changes_clear(&s->changes);
 	free(s->reason);
 	s->reason = NULL;
@@ -843,7 +890,8 @@ index_file(factsheet_sync_t *s, const walk_entry_t *e, const state_t *old,
 		const char *keys[] = { file_key, failed_key };
 		const char *values[] = { value, "" };
 
-		status = db_add_publication_meta(s->db, pub, keys, values, 2);
+		status = db_write_docs(s->db, pub->id, s->docs, keys, values,
+		    2);
 	}
 	if (status == FACTSHEET_STATUS_SUCCESS)
 		status = written(s);
@@ -855,75 +903,152 @@ out:
 	return status;
 }
 
-static factsheet_status_t
-sync_file(factsheet_sync_t *s, const walk_entry_t *e)
+/* What a file's size and time tell before reading it. */
+typedef enum {
+	MUST_READ,
+	FAILED_AS_IS,		/* failed before, and has not changed */
+	SAME_SIZE_AND_TIME	/* as indexed */
+} first_look_t;
+
+static first_look_t
+first_look(const factsheet_sync_t *s, const walk_entry_t *e)
 {
 	const state_t *old = state_find(&s->files, e->real);
 	const state_t *failure = state_find(&s->failures, e->real);
-	struct stat st;
-	char *bytes = NULL, *hash = NULL, *message = NULL;
-	size_t len;
-	factsheet_status_t status;
 
 	/* A failure is not retried until the file changes: it would only
 	 * fail the same way, at the cost of reading it. */
 	if (failure != NULL && !s->options.retry_failed && !s->options.force &&
 	    failure->size == (json_int_t)e->size &&
-	    same_time(failure, &e->mtime)) {
+	    same_time(failure, &e->mtime))
+		return FAILED_AS_IS;
+	/* Same size and time: taken as unchanged without reading it. */
+	if (old != NULL && failure == NULL && !s->options.force &&
+	    old->size == (json_int_t)e->size && same_time(old, &e->mtime) &&
+	    strcmp(old->thesaurus, s->thesaurus) == 0)
+		return SAME_SIZE_AND_TIME;
+	return MUST_READ;
+}
+
+/*
+ * Reads, parses and makes documents of walk entry I into P.  Reads S
+ * and writes nothing but P, so that it can run on the pipeline's thread
+ * while the sync writes.
+ */
+static void
+prepare_file(void *context, size_t i, void *slot)
+{
+	const factsheet_sync_t *s = context;
+	const walk_entry_t *e = &s->walk.entries[i];
+	const state_t *old;
+	prepared_t *p = slot;
+	char *bytes = NULL;
+	size_t len;
+
+	if (e->kind != WALK_FILE || first_look(s, e) != MUST_READ)
+		return;
+	p->st.st_size = e->size;
+	p->st.st_mtim = e->mtime;
+	if ((p->status = read_bytes(e->path, &bytes, &len, &p->st,
+	    &p->message)) != FACTSHEET_STATUS_SUCCESS)
+		return;
+	/* An image beside the pages of a folder is no failure; one named
+	 * on its own is, as the reader says. */
+	if (in_folder(s, e->real) &&
+	    (p->not_publication = format_not_publication(bytes, len)) != NULL)
+		goto out;
+	p->parsed = 1;
+	if ((p->hash = hash_hex(bytes, len)) == NULL) {
+		p->status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+		goto out;
+	}
+	/* Touched, or copied back as it was: the same content. */
+	old = state_find(&s->files, e->real);
+	if (old != NULL && !s->options.force &&
+	    old->size == (json_int_t)len && strcmp(old->hash, p->hash) == 0 &&
+	    strcmp(old->thesaurus, s->thesaurus) == 0) {
+		p->same_content = 1;
+		goto out;
+	}
+	p->status = factsheet_publication_parse(e->path, bytes, len, &p->pub,
+	    &p->message);
+	if (p->status != FACTSHEET_STATUS_SUCCESS || s->options.dry_run)
+		goto out;
+	/* A warning, not a failure. */
+	free(p->message);
+	p->message = NULL;
+	if (s->builder != NULL)
+		p->status = db_make_docs(s->db, s->builder, p->pub, &p->docs,
+		    &p->message);
+out:
+	free(bytes);
+}
+
+static void
+prepared_clear(void *context, void *slot)
+{
+	prepared_t *p = slot;
+
+	(void)context;
+	free(p->message);
+	free(p->hash);
+	factsheet_publication_free(p->pub);
+	shim_docs_free(p->docs);
+	memset(p, 0, sizeof *p);
+}
+
+static factsheet_status_t
+sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
+{
+	const state_t *old = state_find(&s->files, e->real);
+	const state_t *failure = state_find(&s->failures, e->real);
+	factsheet_status_t status;
+
+	switch (first_look(s, e)) {
+	case FAILED_AS_IS:
 		s->item.state = FACTSHEET_SYNC_FAILED;
 		s->item.reason = failure->reason;
 		s->item.failed_before = 1;
 		return FACTSHEET_STATUS_SUCCESS;
-	}
-	/* Same size and time: taken as unchanged without reading it. */
-	if (old != NULL && failure == NULL && !s->options.force &&
-	    old->size == (json_int_t)e->size && same_time(old, &e->mtime) &&
-	    strcmp(old->thesaurus, s->thesaurus) == 0) {
+	case SAME_SIZE_AND_TIME:
 		s->item.state = FACTSHEET_SYNC_UNCHANGED;
 		s->item.title = old->title;
 		return FACTSHEET_STATUS_SUCCESS;
+	case MUST_READ:
+		break;
 	}
-	memset(&st, 0, sizeof st);
-	st.st_size = e->size;
-	st.st_mtim = e->mtime;
-	status = read_bytes(e->path, &bytes, &len, &st, &message);
-	/* An image beside the pages of a folder is no failure; one named
-	 * on its own is, as the reader says. */
-	if (status == FACTSHEET_STATUS_SUCCESS && in_folder(s, e->real) &&
-	    (s->item.reason = format_not_publication(bytes, len)) != NULL) {
+	if (p->not_publication != NULL) {
 		s->item.state = FACTSHEET_SYNC_SKIPPED;
-		free(bytes);
+		s->item.reason = p->not_publication;
 		return FACTSHEET_STATUS_SUCCESS;
 	}
-	if (status != FACTSHEET_STATUS_SUCCESS)
-		return file_failed(s, e, message, &st,
-		    status != FACTSHEET_STATUS_OUT_OF_MEMORY);
-	if ((hash = hash_hex(bytes, len)) == NULL) {
-		status = out_of_memory(s);
-		goto out;
+	if (p->status == FACTSHEET_STATUS_OUT_OF_MEMORY && p->parsed &&
+	    p->pub == NULL && p->message == NULL)
+		return out_of_memory(s);
+	if (p->status != FACTSHEET_STATUS_SUCCESS && p->pub == NULL) {
+		/* Taken over by file_failed. */
+		char *message = p->message;
+
+		p->message = NULL;
+		return file_failed(s, e, message, &p->st,
+		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY);
 	}
-	/* Touched, or copied back as it was: the same content. */
-	if (old != NULL && !s->options.force &&
-	    old->size == (json_int_t)len && strcmp(old->hash, hash) == 0 &&
-	    strcmp(old->thesaurus, s->thesaurus) == 0) {
+	if (p->same_content) {
 		s->item.state = FACTSHEET_SYNC_UNCHANGED;
 		s->item.title = old->title;
-		status = refresh_state(s, e, old, failure, &st);
-		goto out;
+		return refresh_state(s, e, old, failure, &p->st);
 	}
-	status = factsheet_publication_parse(e->path, bytes, len, &s->pub,
-	    &message);
-	if (status != FACTSHEET_STATUS_SUCCESS) {
-		status = file_failed(s, e, message, &st,
-		    status != FACTSHEET_STATUS_OUT_OF_MEMORY);
-		goto out;
+	/* Making the documents failed: no fault of the file's. */
+	if (p->status != FACTSHEET_STATUS_SUCCESS) {
+		status = db_fail(s->db, p->status, p->message);
+		p->message = NULL;
+		return status;
 	}
-	free(message);
-	status = index_file(s, e, old, &st, hash);
-out:
-	free(bytes);
-	free(hash);
-	return status;
+	s->pub = p->pub;
+	s->docs = p->docs;
+	p->pub = NULL;
+	p->docs = NULL;
+	return index_file(s, e, old, &p->st, p->hash);
 }
 
 static factsheet_status_t
@@ -974,10 +1099,16 @@ factsheet_sync_next(factsheet_sync_t *s, const factsheet_sync_item_t **item)
 	if (s->next < s->walk.n) {
 		const walk_entry_t *e = &s->walk.entries[s->next++];
 
+		prepared_t alone = { 0 }, *p = &alone;
+
+		if (s->pipeline != NULL)
+			p = pipeline_take(s->pipeline, s->next - 1);
+		else
+			prepare_file(s, s->next - 1, p);
 		s->item.source = e->path;
 		switch (e->kind) {
 		case WALK_FILE:
-			status = sync_file(s, e);
+			status = sync_file(s, e, p);
 			break;
 		case WALK_SKIPPED:
 			s->item.state = FACTSHEET_SYNC_SKIPPED;
@@ -988,6 +1119,7 @@ factsheet_sync_next(factsheet_sync_t *s, const factsheet_sync_item_t **item)
 			s->item.reason = e->reason;
 			break;
 		}
+		prepared_clear(s, p);
 	} else if (s->next < s->walk.n + s->n_removals) {
 		status = sync_removal(s, s->removals[s->next++ - s->walk.n]);
 	} else {
@@ -1024,6 +1156,9 @@ factsheet_sync_free(factsheet_sync_t *s)
 {
 	if (s == NULL)
 		return;
+	/* First: its thread reads what follows. */
+	pipeline_stop(s->pipeline);
+	shim_builder_free(s->builder);
 	item_reset(s);
 	walk_clear(&s->walk);
 	state_list_clear(&s->files);

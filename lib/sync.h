@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "factsheet.h"
+#include "xapian-shim.h"
 
 /* walk.c ------------------------------------------------------------ */
 
@@ -58,13 +59,26 @@ walk_clear(walk_t *walk);
 /* db.c -------------------------------------------------------------- */
 
 /*
- * factsheet_db_add_publication, and metadata KEYS[i] set to VALUES[i]
- * ("" deletes the key) in the same transaction.
+ * Making a publication's documents apart from writing them, so that one
+ * thread makes the next publication's while another writes: call
+ * db_ready_to_make() first, on the writing thread; db_make_docs() then
+ * only reads DB and may run on any thread with its own BUILDER.  On
+ * failure *MESSAGE (malloc'd) names the publication.
  */
 factsheet_status_t
-db_add_publication_meta(factsheet_db_t *db, const factsheet_publication_t *pub,
-			const char *const *keys, const char *const *values,
-			size_t n_meta);
+db_ready_to_make(factsheet_db_t *db);
+
+factsheet_status_t
+db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
+	     const factsheet_publication_t *pub, shim_docs_t **out,
+	     char **message);
+
+/* Replaces publication ID's sections with DOCS and sets metadata KEYS[i]
+ * to VALUES[i] ("" deletes the key) in one transaction. */
+factsheet_status_t
+db_write_docs(factsheet_db_t *db, const char *id, const shim_docs_t *docs,
+	      const char *const *keys, const char *const *values,
+	      size_t n_meta);
 
 /* Deletes every section of publication ID, and sets the metadata, in one
  * transaction. */

@@ -14,20 +14,72 @@
 #include <cstring>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <new>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "xapian-shim.h"
 
+/*
+ * The English stemmer with a memory: a batch of publications repeats
+ * the same few thousand words, and stemming each occurrence again was a
+ * tenth of indexing.  Bounded: forgets everything past max_words.
+ */
+class remembering_stemmer : public Xapian::StemImplementation {
+	Xapian::Stem stem;
+	std::unordered_map<std::string, std::string> known;
+	static const size_t max_words = 200000;
+
+public:
+	explicit remembering_stemmer(const char *language) : stem(language) {}
+
+	std::string operator()(const std::string &word) override
+	{
+		auto it = known.find(word);
+
+		if (it != known.end())
+			return it->second;
+		if (known.size() >= max_words)
+			known.clear();
+		return known.emplace(word, stem(word)).first->second;
+	}
+
+	std::string get_description() const override
+	{
+		return "remembering " + stem.get_description();
+	}
+};
+
+typedef std::unordered_map<std::string, Xapian::termcount> spelling_counts;
+
+/* Makes documents, on whichever thread prepares publications. */
+struct shim_builder {
+	Xapian::TermGenerator tg;
+	std::string error;
+};
+
+/* A publication's documents, made and waiting to be written. */
+struct shim_docs {
+	std::vector<std::string> id_terms;
+	std::vector<Xapian::Document> docs;
+	/* The spelling words of its text, and how often each occurs. */
+	spelling_counts spelling;
+};
+
 struct shim_db {
 	std::string path;
 	bool writable;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
+	/* When writable: documents made here, and the spelling words of
+	 * those written since the last commit, added once each before it. */
+	shim_builder *builder;
+	spelling_counts spelling;
 	std::string error;
 };
 
@@ -125,6 +177,16 @@ copy_string(const std::string &s)
 	return copy;
 }
 
+static shim_builder *
+new_builder()
+{
+	shim_builder *b = new shim_builder;
+
+	b->tg.set_stemmer(Xapian::Stem(new remembering_stemmer(
+	    stem_language)));
+	return b;
+}
+
 extern "C" factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 {
@@ -138,10 +200,12 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db->writable = writable != 0;
 		db->db = NULL;
 		db->rw = NULL;
+		db->builder = NULL;
 		if (writable) {
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
 			db->db = db->rw;
+			db->builder = new_builder();
 		} else {
 			db->db = new Xapian::Database(path);
 		}
@@ -152,11 +216,43 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		factsheet_status_t status = classify(error, path, !writable);
 
 		if (db != NULL) {
+			delete db->builder;
 			delete db->db;
 			delete db;
 		}
 		*message = copy_string(error);
 		return status;
+	}
+}
+
+/* The spelling words gathered since the last commit, into the database. */
+static void
+add_spellings(shim_db_t *db)
+{
+	for (const auto &w : db->spelling)
+		db->rw->add_spelling(w.first, w.second);
+	db->spelling.clear();
+}
+
+/*
+ * Gathers DOC's spelling words as TermGenerator's FLAG_SPELLING would:
+ * the unprefixed words, as often as they occur.  Counting them here and
+ * adding each once at the commit costs a fraction of one add_spelling()
+ * for every occurrence.
+ */
+static void
+gather_spellings(spelling_counts &words, const Xapian::Document &doc)
+{
+	for (Xapian::TermIterator t = doc.termlist_begin();
+	     t != doc.termlist_end(); ++t) {
+		const std::string &term = *t;
+		Xapian::termcount n;
+
+		/* Prefixes are capitals; phrase terms have no positions. */
+		if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') ||
+		    (n = t.positionlist_count()) == 0)
+			continue;
+		words[term] += n;
 	}
 }
 
@@ -167,10 +263,12 @@ shim_db_close(shim_db_t *db)
 		return;
 	try {
 		/* WritableDatabase::close() commits what is pending. */
+		add_spellings(db);
 		db->db->close();
 	} catch (...) {
 		/* Nothing to report to: the caller committed explicitly. */
 	}
+	delete db->builder;
 	delete db->db;
 	delete db;
 }
@@ -203,18 +301,92 @@ index_text(Xapian::TermGenerator &tg, const shim_text_t &t)
 }
 
 extern "C" factsheet_status_t
-shim_db_replace_publication(shim_db_t *db, const char *publication_id,
-			    const shim_document_t *docs, size_t n_docs)
+shim_builder_new(shim_builder_t **out, char **message)
 {
-	return shim_db_replace_publication_meta(db, publication_id, docs,
-	    n_docs, NULL, NULL, 0);
+	*out = NULL;
+	*message = NULL;
+	try {
+		*out = new_builder();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		std::string error;
+		factsheet_status_t status = classify(error, "indexing", false);
+
+		*message = copy_string(error);
+		return status;
+	}
+}
+
+extern "C" void
+shim_builder_free(shim_builder_t *b)
+{
+	delete b;
+}
+
+extern "C" const char *
+shim_builder_error(const shim_builder_t *b)
+{
+	return b->error.c_str();
+}
+
+/* PUBLICATION_ID's documents from DOCS; throws what Xapian throws. */
+static shim_docs *
+make_docs(shim_builder *b, const char *publication_id,
+	  const shim_document_t *docs, size_t n_docs)
+{
+	std::unique_ptr<shim_docs> out(new shim_docs);
+	Xapian::TermGenerator &tg = b->tg;
+	const std::string pub_term =
+	    std::string(fields[FIELD_PUBLICATION].prefix) + publication_id;
+
+	out->docs.reserve(n_docs);
+	out->id_terms.reserve(n_docs);
+	for (size_t i = 0; i < n_docs; i++) {
+		const shim_document_t &d = docs[i];
+		Xapian::Document doc;
+		tg.set_document(doc);
+		for (size_t j = 0; j < d.n_texts; j++)
+			index_text(tg, d.texts[j]);
+		const std::string id_term =
+		    std::string(fields[FIELD_ID].prefix) + d.id;
+		doc.add_boolean_term(id_term);
+		doc.add_boolean_term(pub_term);
+		doc.add_boolean_term(
+		    std::string(fields[FIELD_KIND].prefix) + d.kind);
+		for (size_t j = 0; j < d.n_terms; j++)
+			doc.add_term(d.terms[j], d.term_wdfs[j]);
+		doc.set_data(d.data);
+		gather_spellings(out->spelling, doc);
+		out->docs.push_back(doc);
+		out->id_terms.push_back(id_term);
+	}
+	return out.release();
 }
 
 extern "C" factsheet_status_t
-shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
-				 const shim_document_t *docs, size_t n_docs,
-				 const char *const *keys,
-				 const char *const *values, size_t n_meta)
+shim_builder_make(shim_builder_t *b, const char *publication_id,
+		  const shim_document_t *docs, size_t n_docs,
+		  shim_docs_t **out)
+{
+	*out = NULL;
+	try {
+		*out = make_docs(b, publication_id, docs, n_docs);
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(b->error, publication_id, false);
+	}
+}
+
+extern "C" void
+shim_docs_free(shim_docs_t *docs)
+{
+	delete docs;
+}
+
+extern "C" factsheet_status_t
+shim_db_write_publication(shim_db_t *db, const char *publication_id,
+			  const shim_docs_t *docs, const char *const *keys,
+			  const char *const *values, size_t n_meta)
 {
 	bool in_transaction = false;
 
@@ -225,38 +397,23 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 		const std::string pub_term =
 		    std::string(fields[FIELD_PUBLICATION].prefix) +
 		    publication_id;
-		Xapian::TermGenerator tg;
-		tg.set_stemmer(Xapian::Stem(stem_language));
-		tg.set_database(*db->rw);
-		tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
 
 		/* An unflushed transaction: the publication is replaced as a
 		 * whole at the next commit, or not at all. */
 		db->rw->begin_transaction(false);
 		in_transaction = true;
 		db->rw->delete_document(pub_term);
-		for (size_t i = 0; i < n_docs; i++) {
-			const shim_document_t &d = docs[i];
-			Xapian::Document doc;
-			tg.set_document(doc);
-			for (size_t j = 0; j < d.n_texts; j++)
-				index_text(tg, d.texts[j]);
-			const std::string id_term =
-			    std::string(fields[FIELD_ID].prefix) + d.id;
-			doc.add_boolean_term(id_term);
-			doc.add_boolean_term(pub_term);
-			doc.add_boolean_term(
-			    std::string(fields[FIELD_KIND].prefix) + d.kind);
-			for (size_t j = 0; j < d.n_terms; j++)
-				doc.add_term(d.terms[j], d.term_wdfs[j]);
-			doc.set_data(d.data);
-			db->rw->replace_document(id_term, doc);
-		}
+		for (size_t i = 0; docs != NULL && i < docs->docs.size(); i++)
+			db->rw->replace_document(docs->id_terms[i],
+			    docs->docs[i]);
 		/* What the caller keeps about the file goes in with its
 		 * documents, so the two never disagree after a crash. */
 		for (size_t i = 0; i < n_meta; i++)
 			db->rw->set_metadata(keys[i], values[i]);
 		db->rw->commit_transaction();
+		if (docs != NULL)
+			for (const auto &w : docs->spelling)
+				db->spelling[w.first] += w.second;
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		factsheet_status_t status = classify(db->error, db->path,
@@ -273,11 +430,43 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 }
 
 extern "C" factsheet_status_t
+shim_db_replace_publication(shim_db_t *db, const char *publication_id,
+			    const shim_document_t *docs, size_t n_docs)
+{
+	return shim_db_replace_publication_meta(db, publication_id, docs,
+	    n_docs, NULL, NULL, 0);
+}
+
+extern "C" factsheet_status_t
+shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
+				 const shim_document_t *docs, size_t n_docs,
+				 const char *const *keys,
+				 const char *const *values, size_t n_meta)
+{
+	std::unique_ptr<shim_docs> made;
+
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		if (n_docs > 0)
+			made.reset(make_docs(db->builder, publication_id, docs,
+			    n_docs));
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+	return shim_db_write_publication(db, publication_id, made.get(), keys,
+	    values, n_meta);
+}
+
+extern "C" factsheet_status_t
 shim_db_commit(shim_db_t *db)
 {
 	try {
-		if (db->writable)
+		if (db->writable) {
+			add_spellings(db);
 			db->rw->commit();
+		}
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		return classify(db->error, db->path, false);

@@ -18,6 +18,10 @@ extern "C" {
 
 typedef struct shim_db shim_db_t;
 typedef struct shim_mset shim_mset_t;
+/* Makes documents; one for each thread that prepares publications. */
+typedef struct shim_builder shim_builder_t;
+/* A publication's documents, made, not yet written. */
+typedef struct shim_docs shim_docs_t;
 
 /* A run of normalized text to index under one field. */
 typedef struct {
@@ -72,6 +76,41 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 				 const char *const *keys,
 				 const char *const *values, size_t n_meta);
 
+/*
+ * Documents are made apart from the database, so that a thread can make
+ * the next publication's while another writes: a builder on its own
+ * thread makes them, shim_db_write_publication() writes them.
+ */
+factsheet_status_t
+shim_builder_new(shim_builder_t **out, char **message);
+
+/* Accepts NULL. */
+void
+shim_builder_free(shim_builder_t *builder);
+
+/* The last failure's message; valid until the next call on BUILDER. */
+const char *
+shim_builder_error(const shim_builder_t *builder);
+
+/* PUBLICATION_ID's documents from DOCS, into *OUT (shim_docs_free). */
+factsheet_status_t
+shim_builder_make(shim_builder_t *builder, const char *publication_id,
+		  const shim_document_t *docs, size_t n_docs,
+		  shim_docs_t **out);
+
+/* Accepts NULL. */
+void
+shim_docs_free(shim_docs_t *docs);
+
+/* shim_db_replace_publication_meta() with documents made beforehand;
+ * DOCS may be NULL to delete the publication. */
+factsheet_status_t
+shim_db_write_publication(shim_db_t *db, const char *publication_id,
+			  const shim_docs_t *docs, const char *const *keys,
+			  const char *const *values, size_t n_meta);
+
+/* Commits, with the spelling words of what was written since the last
+ * commit. */
 factsheet_status_t
 shim_db_commit(shim_db_t *db);
 

@@ -1,0 +1,141 @@
+/*
+ * pipeline.c - one thread preparing items in order, a bounded number
+ * ahead of the thread taking them.  Item K lives in slot K % DEPTH; the
+ * slot of the item taken last is the taker's until it takes the next.
+ */
+#include <config.h>
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline.h"
+
+struct pipeline {
+	size_t n, depth, slot_size;
+	pipeline_prepare_fn *prepare;
+	pipeline_clear_fn *clear;
+	void *context;
+	unsigned char *slots;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t ready;	/* an item was prepared */
+	pthread_cond_t room;	/* a slot was given back, or stop */
+	size_t prepared;	/* items 0..prepared-1 are ready or taken */
+	size_t taken;		/* items 0..taken-1 were taken */
+	int stop;
+};
+
+static void *
+slot_of(const pipeline_t *p, size_t i)
+{
+	return p->slots + (i % p->depth) * p->slot_size;
+}
+
+/* Slots holding an item: those prepared and not taken, and the taker's. */
+static size_t
+slots_in_use(const pipeline_t *p)
+{
+	return p->prepared - p->taken + (p->taken > 0);
+}
+
+static void *
+run(void *arg)
+{
+	pipeline_t *p = arg;
+
+	for (size_t k = 0; k < p->n; k++) {
+		void *slot;
+
+		pthread_mutex_lock(&p->lock);
+		while (!p->stop && slots_in_use(p) >= p->depth)
+			pthread_cond_wait(&p->room, &p->lock);
+		if (p->stop) {
+			pthread_mutex_unlock(&p->lock);
+			break;
+		}
+		pthread_mutex_unlock(&p->lock);
+		/* The slot is no one else's until prepared is raised. */
+		slot = slot_of(p, k);
+		memset(slot, 0, p->slot_size);
+		p->prepare(p->context, k, slot);
+		pthread_mutex_lock(&p->lock);
+		p->prepared++;
+		pthread_cond_signal(&p->ready);
+		pthread_mutex_unlock(&p->lock);
+	}
+	return NULL;
+}
+
+pipeline_t *
+pipeline_start(size_t n, size_t depth, size_t slot_size,
+	       pipeline_prepare_fn *prepare, pipeline_clear_fn *clear,
+	       void *context)
+{
+	pipeline_t *p;
+	sigset_t all, old;
+	int started;
+
+	if (n == 0 || depth < 2 || (p = calloc(1, sizeof *p)) == NULL)
+		return NULL;
+	p->n = n;
+	p->depth = depth;
+	p->slot_size = slot_size;
+	p->prepare = prepare;
+	p->clear = clear;
+	p->context = context;
+	if ((p->slots = calloc(depth, slot_size)) == NULL) {
+		free(p);
+		return NULL;
+	}
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->ready, NULL);
+	pthread_cond_init(&p->room, NULL);
+	/* Signals are for the thread that started it. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	started = pthread_create(&p->thread, NULL, run, p) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!started) {
+		pthread_cond_destroy(&p->room);
+		pthread_cond_destroy(&p->ready);
+		pthread_mutex_destroy(&p->lock);
+		free(p->slots);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void *
+pipeline_take(pipeline_t *p, size_t i)
+{
+	pthread_mutex_lock(&p->lock);
+	/* Taking I gives back the slot of I - 1. */
+	p->taken = i + 1;
+	pthread_cond_signal(&p->room);
+	while (p->prepared <= i)
+		pthread_cond_wait(&p->ready, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+	return slot_of(p, i);
+}
+
+void
+pipeline_stop(pipeline_t *p)
+{
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->lock);
+	p->stop = 1;
+	pthread_cond_signal(&p->room);
+	pthread_mutex_unlock(&p->lock);
+	pthread_join(p->thread, NULL);
+	for (size_t k = p->taken; k < p->prepared; k++)
+		p->clear(p->context, slot_of(p, k));
+	pthread_cond_destroy(&p->room);
+	pthread_cond_destroy(&p->ready);
+	pthread_mutex_destroy(&p->lock);
+	free(p->slots);
+	free(p);
+}
