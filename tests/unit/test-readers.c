@@ -618,6 +618,75 @@ test_bad_input(void)
 	}
 }
 
+/*
+ * The slugs of a Markdown document whose "## " headings are HEADINGS
+ * (separated by '|'), each over a line of text, joined by spaces; NULL
+ * if it does not parse.
+ */
+static char *
+slugs_of(const char *headings)
+{
+	strbuf_t md = { 0 }, slugs = { 0 };
+	factsheet_publication_t *pub;
+	char *bytes;
+
+	strbuf_puts(&md, "# Collisions\n\n");
+	for (const char *h = headings; *h != '\0'; ) {
+		size_t n = strcspn(h, "|");
+
+		strbuf_printf(&md, "## %.*s\n\nText.\n\n", (int)n, h);
+		h += n + (h[n] == '|');
+	}
+	if ((bytes = strbuf_finish(&md)) == NULL)
+		return NULL;
+	pub = parse("collisions.md", bytes);
+	free(bytes);
+	if (pub == NULL)
+		return NULL;
+	for (size_t i = 0; i < pub->n_sections; i++)
+		strbuf_printf(&slugs, "%s%s", i ? " " : "",
+		    pub->sections[i].slug ? pub->sections[i].slug : "(null)");
+	factsheet_publication_free(pub);
+	return strbuf_finish(&slugs);
+}
+
+static void
+test_slug_collisions(void)
+{
+	/* A repeated heading takes the first of base, base-2, base-3, ...
+	 * that no earlier section has, whatever heading gave it that. */
+	static const struct {
+		const char *headings, *slugs, *what;
+	} cases[] = {
+		{ "Intro|Intro|Intro", "intro intro-2 intro-3",
+		  "a heading three times" },
+		{ "Intro|Intro|Intro 2", "intro intro-2 intro-2-2",
+		  "\"Intro 2\" after two Intros: its own slug is taken" },
+		{ "Intro 2|Intro|Intro", "intro-2 intro intro-3",
+		  "\"Intro 2\" first: the second Intro skips intro-2" },
+		{ "Intro|intro-2|Intro|Intro", "intro intro-2 intro-3 intro-4",
+		  "a heading spelt like a slug: \"intro-2\"" },
+		{ "Intro|Intro 3|Intro|Intro|Intro",
+		  "intro intro-3 intro-2 intro-4 intro-5",
+		  "\"Intro 3\" early: intro-2 still free, intro-3 skipped" },
+		{ "Intro|Intro|Intro 2|Intro 2|Intro",
+		  "intro intro-2 intro-2-2 intro-2-3 intro-3",
+		  "suffixes of a suffixed slug" },
+		{ "Intro 2|Intro 2|Intro|Intro|Intro 2-2",
+		  "intro-2 intro-2-2 intro intro-3 intro-2-2-2",
+		  "\"Intro 2-2\" once intro-2-2 is given: its own base" },
+		{ "FAQ|faq|F.A.Q.|Faq", "faq faq-2 f-a-q faq-3",
+		  "case and punctuation make one base" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = slugs_of(cases[i].headings);
+
+		is_str(got, cases[i].slugs, "slugs: %s", cases[i].what);
+		free(got);
+	}
+}
+
 static void
 test_dispatch(void)
 {
@@ -839,6 +908,7 @@ main(void)
 	test_unstructured();
 	test_bad_input();
 	test_dispatch();
+	test_slug_collisions();
 	test_markdown_details();
 	test_html_details();
 	test_search();
