@@ -687,6 +687,61 @@ test_slug_collisions(void)
 	}
 }
 
+/*
+ * A FAQ of 20,000 answers under one heading, "Answer": every slug is
+ * that of its place, so all are different, and the last is
+ * "answer-20000".  (Giving them once took a pass over every earlier
+ * section per suffix tried: hours for this document.)
+ */
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+test_many_repeated_headings(void)
+{
+	enum { N = 20000 };
+	strbuf_t md = { 0 };
+	factsheet_publication_t *pub;
+	size_t wrong = 0, same = 0;
+	char *bytes, want[32], **sorted;
+
+	strbuf_puts(&md, "# FAQ\n\n");
+	for (unsigned i = 1; i <= N; i++)
+		strbuf_printf(&md, "## Answer\n\nAnswer number %u.\n\n", i);
+	bytes = strbuf_finish(&md);
+	pub = bytes ? parse("faq.md", bytes) : NULL;
+	free(bytes);
+	is_int(pub ? pub->n_sections : 0, N, "20,000 answers: as many "
+	    "sections");
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++) {
+		if (i == 0)
+			snprintf(want, sizeof want, "answer");
+		else
+			snprintf(want, sizeof want, "answer-%zu", i + 1);
+		if (pub->sections[i].slug == NULL ||
+		    strcmp(pub->sections[i].slug, want) != 0)
+			wrong++;
+	}
+	is_int(wrong, 0, "20,000 answers: answer, answer-2, ... in order");
+	sorted = pub && wrong == 0 ? calloc(N, sizeof *sorted) : NULL;
+	for (size_t i = 0; sorted != NULL && i < N; i++)
+		sorted[i] = pub->sections[i].slug;
+	if (sorted != NULL) {
+		qsort(sorted, N, sizeof *sorted, compare_strings);
+		for (size_t i = 1; i < N; i++)
+			same += strcmp(sorted[i - 1], sorted[i]) == 0;
+	}
+	ok(sorted != NULL && same == 0, "20,000 answers: no slug twice");
+	free(sorted);
+	is_str(pub && pub->n_sections > 0 ?
+	    pub->sections[pub->n_sections - 1].slug : NULL, "answer-20000",
+	    "20,000 answers: the last is answer-20000");
+	factsheet_publication_free(pub);
+}
+
 static void
 test_dispatch(void)
 {
@@ -909,6 +964,7 @@ main(void)
 	test_bad_input();
 	test_dispatch();
 	test_slug_collisions();
+	test_many_repeated_headings();
 	test_markdown_details();
 	test_html_details();
 	test_search();
