@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -61,27 +62,107 @@ slug_of(const char *s, size_t max_words)
 	return strbuf_finish(&b);
 }
 
-/* A slug unique in the publication: "resources", "resources-2", ... */
+/* FNV-1a: short keys, cheap to hash, well spread for a power of two. */
+static size_t
+slug_hash(const char *s)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(1099511628211);
+	}
+	return (size_t)h;
+}
+
+/* SLUG's entry in SET (whose size is not 0), or the empty slot where it
+ * would go. */
+static slug_entry_t *
+slug_slot(const slug_set_t *set, const char *slug)
+{
+	size_t mask = set->size - 1, i = slug_hash(slug) & mask;
+
+	while (set->entries[i].slug != NULL &&
+	    strcmp(set->entries[i].slug, slug) != 0)
+		i = (i + 1) & mask;
+	return &set->entries[i];
+}
+
+static int
+slug_set_has(const slug_set_t *set, const char *slug)
+{
+	return set->size > 0 && slug_slot(set, slug)->slug != NULL;
+}
+
+/* Adds a copy of SLUG, not in SET yet; -1 out of memory. */
+static int
+slug_set_add(slug_set_t *set, const char *slug)
+{
+	slug_entry_t *e;
+
+	if ((set->used + 1) * 2 > set->size) {
+		slug_set_t bigger = { 0 };
+
+		bigger.size = set->size ? set->size * 2 : 64;
+		if ((bigger.entries = calloc(bigger.size,
+		    sizeof *bigger.entries)) == NULL)
+			return -1;
+		for (size_t i = 0; i < set->size; i++)
+			if (set->entries[i].slug != NULL)
+				*slug_slot(&bigger, set->entries[i].slug) =
+				    set->entries[i];
+		bigger.used = set->used;
+		free(set->entries);
+		*set = bigger;
+	}
+	e = slug_slot(set, slug);
+	if ((e->slug = str_printf("%s", slug)) == NULL)
+		return -1;
+	e->next = 2;
+	set->used++;
+	return 0;
+}
+
+static void
+slug_set_clear(slug_set_t *set)
+{
+	for (size_t i = 0; i < set->size; i++)
+		free(set->entries[i].slug);
+	free(set->entries);
+	memset(set, 0, sizeof *set);
+}
+
+/*
+ * A slug no earlier section has: BASE, else the first of "BASE-2",
+ * "BASE-3", ... free.  Slugs are only ever added, so the suffixes below
+ * the one BASE got last time are still taken: trying from the next one
+ * gives the same slug as trying from 2, and a heading repeated a
+ * thousand times costs no more each time than the first.
+ */
 static char *
-unique_slug(const factsheet_publication_t *pub, const char *base)
+unique_slug(slug_set_t *set, const char *base)
 {
 	char *slug;
+	unsigned n;
 
 	if (base[0] == '\0')
 		base = "section";
-	slug = str_printf("%s", base);
-	for (unsigned n = 2; slug != NULL; n++) {
-		size_t i;
-
-		for (i = 0; i < pub->n_sections; i++)
-			if (pub->sections[i].slug != NULL &&
-			    strcmp(pub->sections[i].slug, slug) == 0)
-				break;
-		if (i == pub->n_sections)
+	if (!slug_set_has(set, base))
+		return slug_set_add(set, base) < 0 ? NULL :
+		    str_printf("%s", base);
+	for (n = slug_slot(set, base)->next; ; n++) {
+		if ((slug = str_printf("%s-%u", base, n)) == NULL)
+			return NULL;
+		if (!slug_set_has(set, slug))
 			break;
 		free(slug);
-		slug = str_printf("%s-%u", base, n);
 	}
+	if (slug_set_add(set, slug) < 0) {
+		free(slug);
+		return NULL;
+	}
+	/* Adding may have moved the entries: look BASE up again. */
+	slug_slot(set, base)->next = n + 1;
 	return slug;
 }
 
@@ -167,7 +248,7 @@ finish_section(builder_t *b)
 	base = slug_of(s->heading ? s->heading : s->text ? s->text : "",
 	    s->heading ? 12 : 6);
 	if (base != NULL) {
-		s->slug = unique_slug(b->pub, base);
+		s->slug = unique_slug(&b->slugs, base);
 		free(base);
 	}
 	if (s->heading == NULL && b->pub->title != NULL &&
@@ -511,6 +592,7 @@ builder_finish(builder_t *b)
 	free(b->anchor);
 	for (size_t i = 0; i < BUILDER_LEVELS; i++)
 		free(b->levels[i]);
+	slug_set_clear(&b->slugs);
 	free(strbuf_finish(&b->text));
 	free(strbuf_finish(&b->solution));
 	contact_list_clear(&b->contacts);

@@ -189,6 +189,20 @@ format_not_publication(const char *bytes, size_t len);
 /* Heading levels a hierarchy keeps (HTML's h1 to h6). */
 #define BUILDER_LEVELS 6
 
+/* A slug given to a section, and the suffix to try next when a later
+ * section's words make the same slug ("answer" -> "answer-2"). */
+typedef struct {
+	char *slug;		/* owned; NULL for an empty slot */
+	unsigned next;
+} slug_entry_t;
+
+/* The slugs given so far: open addressing, at most half full. */
+typedef struct {
+	slug_entry_t *entries;
+	size_t size;		/* a power of two, or 0 */
+	size_t used;
+} slug_set_t;
+
 /* Turns a stream of headings, paragraphs and rows into sections. */
 typedef struct {
 	factsheet_publication_t *pub;
@@ -214,6 +228,7 @@ typedef struct {
 	unsigned last_line;
 	char *anchor;		/* for the next section */
 	unsigned page;		/* of the next section; 0 if none */
+	slug_set_t slugs;	/* those of pub->sections */
 	int failed;
 } builder_t;
 
