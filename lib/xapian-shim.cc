@@ -115,6 +115,31 @@ classify(std::string &error, const std::string &context, bool reading)
 	}
 }
 
+/* How many times a read starts again on a newer revision. */
+static const int read_retries = 3;
+
+/*
+ * Runs READ, which must start from scratch each time.  A writer that
+ * commits twice while we read discards the revision being read, and
+ * Xapian says so with DatabaseModifiedError: reopen the latest revision
+ * and read again, a few times before giving up with DATABASE_MODIFIED.
+ */
+template <typename Read>
+static void
+read_latest(Xapian::Database &db, Read read)
+{
+	for (int attempt = 0;; attempt++) {
+		try {
+			read();
+			return;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt == read_retries)
+				throw;
+			db.reopen();
+		}
+	}
+}
+
 static char *
 copy_string(const std::string &s)
 {
@@ -289,7 +314,9 @@ shim_db_count(shim_db_t *db, unsigned long *count)
 {
 	*count = 0;
 	try {
-		*count = db->db->get_doccount();
+		read_latest(*db->db, [&] {
+			*count = db->db->get_doccount();
+		});
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		return classify(db->error, db->path, true);
@@ -354,10 +381,14 @@ shim_db_phrases(shim_db_t *db, char ***phrases, size_t *n_phrases)
 	*phrases = NULL;
 	*n_phrases = 0;
 	try {
-		for (Xapian::TermIterator k = db->db->synonym_keys_begin();
-		    k != db->db->synonym_keys_end(); ++k)
-			if ((*k).find(' ') != std::string::npos)
-				found.push_back(*k);
+		read_latest(*db->db, [&] {
+			found.clear();
+			for (Xapian::TermIterator k =
+			    db->db->synonym_keys_begin();
+			    k != db->db->synonym_keys_end(); ++k)
+				if ((*k).find(' ') != std::string::npos)
+					found.push_back(*k);
+		});
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
@@ -400,7 +431,8 @@ shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
 {
 	*value = NULL;
 	try {
-		std::string v = db->db->get_metadata(key);
+		std::string v;
+		read_latest(*db->db, [&] { v = db->db->get_metadata(key); });
 		if ((*value = copy_string(v)) == NULL) {
 			db->error = db->path + ": out of memory";
 			return FACTSHEET_STATUS_OUT_OF_MEMORY;
@@ -441,11 +473,16 @@ shim_db_metadata_list(shim_db_t *db, const char *prefix, char ***keys,
 	*values = NULL;
 	*n = 0;
 	try {
-		for (Xapian::TermIterator it = db->db->metadata_keys_begin(
-		    prefix); it != db->db->metadata_keys_end(prefix); ++it) {
-			k.push_back(*it);
-			v.push_back(db->db->get_metadata(*it));
-		}
+		read_latest(*db->db, [&] {
+			k.clear();
+			v.clear();
+			for (Xapian::TermIterator it =
+			    db->db->metadata_keys_begin(prefix);
+			    it != db->db->metadata_keys_end(prefix); ++it) {
+				k.push_back(*it);
+				v.push_back(db->db->get_metadata(*it));
+			}
+		});
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
@@ -474,9 +511,14 @@ shim_db_publication_data(shim_db_t *db, const char *publication_id,
 		    publication_id;
 		/* Postings come in docid order: the order sections were
 		 * added in, which is the publication's own. */
-		for (Xapian::PostingIterator p = db->db->postlist_begin(
-		    pub_term); p != db->db->postlist_end(pub_term); ++p)
-			found.push_back(db->db->get_document(*p).get_data());
+		read_latest(*db->db, [&] {
+			found.clear();
+			for (Xapian::PostingIterator p =
+			    db->db->postlist_begin(pub_term);
+			    p != db->db->postlist_end(pub_term); ++p)
+				found.push_back(
+				    db->db->get_document(*p).get_data());
+		});
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
@@ -911,18 +953,9 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		m = new shim_mset;
 		m->stem = Xapian::Stem(stem_language);
 		m->total = 0;
-		/* A writer may commit while we read; reopen and retry a few
-		 * times before giving up with DATABASE_MODIFIED. */
-		for (int attempt = 0;; attempt++) {
-			try {
-				run_query(db, q, m);
-				break;
-			} catch (const Xapian::DatabaseModifiedError &) {
-				if (attempt == 3)
-					throw;
-				db->db->reopen();
-			}
-		}
+		/* Everything the results need is copied out while the
+		 * revision is still there to read. */
+		read_latest(*db->db, [&] { run_query(db, q, m); });
 		*out = m;
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
