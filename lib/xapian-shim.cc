@@ -33,7 +33,9 @@ struct shim_db {
 
 struct shim_mset {
 	Xapian::Database db;	/* for --explain */
-	std::vector<Xapian::docid> docids;
+	/* Each hit's unique term: its document id changes when its
+	 * publication is indexed again. */
+	std::vector<std::string> ids;
 	Xapian::Stem stem;
 	std::vector<std::string> data;
 	std::vector<int> percent;
@@ -914,14 +916,19 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	std::set<std::string> terms(words.get_unique_terms_begin(),
 	    words.get_unique_terms_end());
 	std::vector<std::string> wildcards = wildcard_stems(q->query);
+	const std::string id_prefix = fields[FIELD_ID].prefix;
 	m->data.clear();
-	m->docids.clear();
+	m->ids.clear();
 	m->percent.clear();
 	m->db = *db->db;
 	for (size_t i = q->offset; i < hits.size(); i++) {
 		Xapian::Document doc = db->db->get_document(hits[i].did);
 		m->data.push_back(doc.get_data());
-		m->docids.push_back(hits[i].did);
+		Xapian::TermIterator id = doc.termlist_begin();
+		id.skip_to(id_prefix);
+		m->ids.push_back(id != doc.termlist_end() &&
+		    (*id).compare(0, id_prefix.size(), id_prefix) == 0 ?
+		    *id : std::string());
 		m->percent.push_back(hits[i].percent);
 		/* Xapian 1.4 reports no matching terms for a wildcard: take
 		 * the document's own words that the pattern covers. */
@@ -1016,54 +1023,83 @@ shim_mset_stem(const shim_mset_t *m, const char *word)
 	}
 }
 
+/* One matched term of a hit, as explain_hit finds it. */
+struct term_weight {
+	std::string term;
+	unsigned wdf;
+	unsigned long documents;
+	double weight;
+};
+
+/*
+ * Which of TERMS the section with unique term ID_TERM holds, and what
+ * each weighs there, in DB as it is now.
+ */
+static std::vector<term_weight>
+explain_hit(Xapian::Database &db, const std::vector<std::string> &terms,
+	    const std::string &id_term)
+{
+	Xapian::PostingIterator p;
+
+	if (id_term.empty() ||
+	    (p = db.postlist_begin(id_term)) == db.postlist_end(id_term))
+		throw Xapian::DocNotFoundError("the section is no longer in "
+		    "the database");
+	Xapian::Document doc = db.get_document(*p);
+	std::vector<term_weight> rows;
+	for (const std::string &term : terms) {
+		Xapian::TermIterator t = doc.termlist_begin();
+		t.skip_to(term);
+		if (t == doc.termlist_end() || *t != term)
+			continue;
+		/* The term's own share: its BM25 weight in this document,
+		 * as a one-term query. */
+		Xapian::Enquire e(db);
+		e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+		    Xapian::Query(term), Xapian::Query(id_term)));
+		Xapian::MSet one = e.get_mset(0, 1);
+		rows.push_back({term, t.get_wdf(), db.get_termfreq(term),
+		    one.empty() ? 0.0 : one.begin().get_weight()});
+	}
+	return rows;
+}
+
 extern "C" factsheet_status_t
 shim_mset_explain(const shim_mset_t *m, size_t i, shim_term_weight_t **out,
 		  size_t *n_out)
 {
+	std::vector<term_weight> rows;
+
 	*out = NULL;
 	*n_out = 0;
 	try {
+		/* Explained after the search, when a writer may have
+		 * committed since: then the section is found again by its
+		 * unique term, as the latest revision holds it. */
 		Xapian::Database db = m->db;
-		Xapian::Document doc = db.get_document(m->docids[i]);
-		std::string id_term;
-		for (Xapian::TermIterator t = doc.termlist_begin();
-		    t != doc.termlist_end(); ++t)
-			if ((*t)[0] == 'Q')
-				id_term = *t;
-		std::vector<shim_term_weight_t> rows;
-		for (const std::string &term : m->terms) {
-			Xapian::TermIterator t = doc.termlist_begin();
-			t.skip_to(term);
-			if (t == doc.termlist_end() || *t != term)
-				continue;
-			/* The term's own share: its BM25 weight in this
-			 * document, as a one-term query. */
-			Xapian::Enquire e(db);
-			e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-			    Xapian::Query(term), Xapian::Query(id_term)));
-			Xapian::MSet one = e.get_mset(0, 1);
-			shim_term_weight_t row;
-			row.term = copy_string(term);
-			if (row.term == NULL)
-				throw std::bad_alloc();
-			row.wdf = t.get_wdf();
-			row.documents = db.get_termfreq(term);
-			row.weight = one.empty() ? 0.0 : one.begin().get_weight();
-			rows.push_back(row);
-		}
-		shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
-		    std::calloc(rows.size() + 1, sizeof *copy));
-		if (copy == NULL) {
-			for (auto &r : rows)
-				std::free(r.term);
-			return FACTSHEET_STATUS_OUT_OF_MEMORY;
-		}
-		std::copy(rows.begin(), rows.end(), copy);
-		*out = copy;
-		*n_out = rows.size();
-		return FACTSHEET_STATUS_SUCCESS;
+		read_latest(db, [&] {
+			rows = explain_hit(db, m->terms, m->ids[i]);
+		});
 	} catch (...) {
 		std::string error;
 		return classify(error, "explain", true);
 	}
+	shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
+	    std::calloc(rows.size() + 1, sizeof *copy));
+	if (copy == NULL)
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	for (size_t k = 0; k < rows.size(); k++) {
+		if ((copy[k].term = copy_string(rows[k].term)) == NULL) {
+			for (size_t j = 0; j < k; j++)
+				std::free(copy[j].term);
+			std::free(copy);
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		copy[k].wdf = rows[k].wdf;
+		copy[k].documents = rows[k].documents;
+		copy[k].weight = rows[k].weight;
+	}
+	*out = copy;
+	*n_out = rows.size();
+	return FACTSHEET_STATUS_SUCCESS;
 }

@@ -506,7 +506,7 @@ churn(factsheet_db_t *writer, const factsheet_publication_t *pub)
 /*
  * Every read of a reader goes on after a writer has committed under it:
  * the shim reopens the database and reads again, rather than failing
- * with DATABASE_MODIFIED.
+ * with DATABASE_MODIFIED (or, for --explain, giving nothing).
  */
 static void
 test_stale_reader(const factsheet_publication_t *pub)
@@ -515,9 +515,10 @@ test_stale_reader(const factsheet_publication_t *pub)
 	char *thesaurus = str_printf("%s/corpus/thesaurus.txt",
 	    getenv("top_srcdir") ? getenv("top_srcdir") : ".");
 	char **keys = NULL, **values = NULL, **data = NULL, **phrases = NULL;
-	size_t n_keys = 0, n_data = 0, n_phrases = 0;
+	size_t n_keys = 0, n_data = 0, n_phrases = 0, n_terms = 0;
 	factsheet_db_t *writer = NULL, *reader = NULL;
 	factsheet_results_t *r = NULL;
+	factsheet_explain_t *terms = NULL;
 	unsigned long count = 0;
 	factsheet_status_t st;
 
@@ -538,6 +539,10 @@ test_stale_reader(const factsheet_publication_t *pub)
 	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: search (%s)",
 	    factsheet_db_last_error(reader));
 	churn(writer, pub);
+	st = r ? factsheet_results_explain(r, 0, &terms, &n_terms) :
+	    FACTSHEET_STATUS_BAD_QUERY;
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: explain the first hit");
+	ok(n_terms > 0, "stale: explained by matched terms (%zu)", n_terms);
 
 	churn(writer, pub);
 	st = shim_db_get_metadata(db_shim(reader), "churn", &value);
@@ -566,6 +571,7 @@ test_stale_reader(const factsheet_publication_t *pub)
 	    "stale: count");
 	is_int(count, pub->n_sections, "stale: counts the sections");
 out:
+	factsheet_explain_free(terms, n_terms);
 	factsheet_results_free(r);
 	shim_strings_free(keys, n_keys);
 	shim_strings_free(values, n_keys);
