@@ -85,7 +85,9 @@ struct shim_db {
 
 struct shim_mset {
 	Xapian::Database db;	/* for --explain */
-	std::vector<Xapian::docid> docids;
+	/* Each hit's unique term: its document id changes when its
+	 * publication is indexed again. */
+	std::vector<std::string> ids;
 	Xapian::Stem stem;
 	std::vector<std::string> data;
 	std::vector<int> percent;
@@ -164,6 +166,31 @@ classify(std::string &error, const std::string &context, bool reading)
 	} catch (...) {
 		error = context + ": unknown C++ exception";
 		return FACTSHEET_STATUS_XAPIAN_EXCEPTION;
+	}
+}
+
+/* How many times a read starts again on a newer revision. */
+static const int read_retries = 3;
+
+/*
+ * Runs READ, which must start from scratch each time.  A writer that
+ * commits twice while we read discards the revision being read, and
+ * Xapian says so with DatabaseModifiedError: reopen the latest revision
+ * and read again, a few times before giving up with DATABASE_MODIFIED.
+ */
+template <typename Read>
+static void
+read_latest(Xapian::Database &db, Read read)
+{
+	for (int attempt = 0;; attempt++) {
+		try {
+			read();
+			return;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt == read_retries)
+				throw;
+			db.reopen();
+		}
 	}
 }
 
@@ -478,7 +505,9 @@ shim_db_count(shim_db_t *db, unsigned long *count)
 {
 	*count = 0;
 	try {
-		*count = db->db->get_doccount();
+		read_latest(*db->db, [&] {
+			*count = db->db->get_doccount();
+		});
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		return classify(db->error, db->path, true);
@@ -543,10 +572,14 @@ shim_db_phrases(shim_db_t *db, char ***phrases, size_t *n_phrases)
 	*phrases = NULL;
 	*n_phrases = 0;
 	try {
-		for (Xapian::TermIterator k = db->db->synonym_keys_begin();
-		    k != db->db->synonym_keys_end(); ++k)
-			if ((*k).find(' ') != std::string::npos)
-				found.push_back(*k);
+		read_latest(*db->db, [&] {
+			found.clear();
+			for (Xapian::TermIterator k =
+			    db->db->synonym_keys_begin();
+			    k != db->db->synonym_keys_end(); ++k)
+				if ((*k).find(' ') != std::string::npos)
+					found.push_back(*k);
+		});
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
@@ -589,7 +622,8 @@ shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
 {
 	*value = NULL;
 	try {
-		std::string v = db->db->get_metadata(key);
+		std::string v;
+		read_latest(*db->db, [&] { v = db->db->get_metadata(key); });
 		if ((*value = copy_string(v)) == NULL) {
 			db->error = db->path + ": out of memory";
 			return FACTSHEET_STATUS_OUT_OF_MEMORY;
@@ -630,11 +664,16 @@ shim_db_metadata_list(shim_db_t *db, const char *prefix, char ***keys,
 	*values = NULL;
 	*n = 0;
 	try {
-		for (Xapian::TermIterator it = db->db->metadata_keys_begin(
-		    prefix); it != db->db->metadata_keys_end(prefix); ++it) {
-			k.push_back(*it);
-			v.push_back(db->db->get_metadata(*it));
-		}
+		read_latest(*db->db, [&] {
+			k.clear();
+			v.clear();
+			for (Xapian::TermIterator it =
+			    db->db->metadata_keys_begin(prefix);
+			    it != db->db->metadata_keys_end(prefix); ++it) {
+				k.push_back(*it);
+				v.push_back(db->db->get_metadata(*it));
+			}
+		});
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
@@ -663,9 +702,14 @@ shim_db_publication_data(shim_db_t *db, const char *publication_id,
 		    publication_id;
 		/* Postings come in docid order: the order sections were
 		 * added in, which is the publication's own. */
-		for (Xapian::PostingIterator p = db->db->postlist_begin(
-		    pub_term); p != db->db->postlist_end(pub_term); ++p)
-			found.push_back(db->db->get_document(*p).get_data());
+		read_latest(*db->db, [&] {
+			found.clear();
+			for (Xapian::PostingIterator p =
+			    db->db->postlist_begin(pub_term);
+			    p != db->db->postlist_end(pub_term); ++p)
+				found.push_back(
+				    db->db->get_document(*p).get_data());
+		});
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
@@ -1061,14 +1105,19 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	std::set<std::string> terms(words.get_unique_terms_begin(),
 	    words.get_unique_terms_end());
 	std::vector<std::string> wildcards = wildcard_stems(q->query);
+	const std::string id_prefix = fields[FIELD_ID].prefix;
 	m->data.clear();
-	m->docids.clear();
+	m->ids.clear();
 	m->percent.clear();
 	m->db = *db->db;
 	for (size_t i = q->offset; i < hits.size(); i++) {
 		Xapian::Document doc = db->db->get_document(hits[i].did);
 		m->data.push_back(doc.get_data());
-		m->docids.push_back(hits[i].did);
+		Xapian::TermIterator id = doc.termlist_begin();
+		id.skip_to(id_prefix);
+		m->ids.push_back(id != doc.termlist_end() &&
+		    (*id).compare(0, id_prefix.size(), id_prefix) == 0 ?
+		    *id : std::string());
 		m->percent.push_back(hits[i].percent);
 		/* Xapian 1.4 reports no matching terms for a wildcard: take
 		 * the document's own words that the pattern covers. */
@@ -1100,18 +1149,9 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		m = new shim_mset;
 		m->stem = Xapian::Stem(stem_language);
 		m->total = 0;
-		/* A writer may commit while we read; reopen and retry a few
-		 * times before giving up with DATABASE_MODIFIED. */
-		for (int attempt = 0;; attempt++) {
-			try {
-				run_query(db, q, m);
-				break;
-			} catch (const Xapian::DatabaseModifiedError &) {
-				if (attempt == 3)
-					throw;
-				db->db->reopen();
-			}
-		}
+		/* Everything the results need is copied out while the
+		 * revision is still there to read. */
+		read_latest(*db->db, [&] { run_query(db, q, m); });
 		*out = m;
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
@@ -1172,54 +1212,83 @@ shim_mset_stem(const shim_mset_t *m, const char *word)
 	}
 }
 
+/* One matched term of a hit, as explain_hit finds it. */
+struct term_weight {
+	std::string term;
+	unsigned wdf;
+	unsigned long documents;
+	double weight;
+};
+
+/*
+ * Which of TERMS the section with unique term ID_TERM holds, and what
+ * each weighs there, in DB as it is now.
+ */
+static std::vector<term_weight>
+explain_hit(Xapian::Database &db, const std::vector<std::string> &terms,
+	    const std::string &id_term)
+{
+	Xapian::PostingIterator p;
+
+	if (id_term.empty() ||
+	    (p = db.postlist_begin(id_term)) == db.postlist_end(id_term))
+		throw Xapian::DocNotFoundError("the section is no longer in "
+		    "the database");
+	Xapian::Document doc = db.get_document(*p);
+	std::vector<term_weight> rows;
+	for (const std::string &term : terms) {
+		Xapian::TermIterator t = doc.termlist_begin();
+		t.skip_to(term);
+		if (t == doc.termlist_end() || *t != term)
+			continue;
+		/* The term's own share: its BM25 weight in this document,
+		 * as a one-term query. */
+		Xapian::Enquire e(db);
+		e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+		    Xapian::Query(term), Xapian::Query(id_term)));
+		Xapian::MSet one = e.get_mset(0, 1);
+		rows.push_back({term, t.get_wdf(), db.get_termfreq(term),
+		    one.empty() ? 0.0 : one.begin().get_weight()});
+	}
+	return rows;
+}
+
 extern "C" factsheet_status_t
 shim_mset_explain(const shim_mset_t *m, size_t i, shim_term_weight_t **out,
 		  size_t *n_out)
 {
+	std::vector<term_weight> rows;
+
 	*out = NULL;
 	*n_out = 0;
 	try {
+		/* Explained after the search, when a writer may have
+		 * committed since: then the section is found again by its
+		 * unique term, as the latest revision holds it. */
 		Xapian::Database db = m->db;
-		Xapian::Document doc = db.get_document(m->docids[i]);
-		std::string id_term;
-		for (Xapian::TermIterator t = doc.termlist_begin();
-		    t != doc.termlist_end(); ++t)
-			if ((*t)[0] == 'Q')
-				id_term = *t;
-		std::vector<shim_term_weight_t> rows;
-		for (const std::string &term : m->terms) {
-			Xapian::TermIterator t = doc.termlist_begin();
-			t.skip_to(term);
-			if (t == doc.termlist_end() || *t != term)
-				continue;
-			/* The term's own share: its BM25 weight in this
-			 * document, as a one-term query. */
-			Xapian::Enquire e(db);
-			e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-			    Xapian::Query(term), Xapian::Query(id_term)));
-			Xapian::MSet one = e.get_mset(0, 1);
-			shim_term_weight_t row;
-			row.term = copy_string(term);
-			if (row.term == NULL)
-				throw std::bad_alloc();
-			row.wdf = t.get_wdf();
-			row.documents = db.get_termfreq(term);
-			row.weight = one.empty() ? 0.0 : one.begin().get_weight();
-			rows.push_back(row);
-		}
-		shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
-		    std::calloc(rows.size() + 1, sizeof *copy));
-		if (copy == NULL) {
-			for (auto &r : rows)
-				std::free(r.term);
-			return FACTSHEET_STATUS_OUT_OF_MEMORY;
-		}
-		std::copy(rows.begin(), rows.end(), copy);
-		*out = copy;
-		*n_out = rows.size();
-		return FACTSHEET_STATUS_SUCCESS;
+		read_latest(db, [&] {
+			rows = explain_hit(db, m->terms, m->ids[i]);
+		});
 	} catch (...) {
 		std::string error;
 		return classify(error, "explain", true);
 	}
+	shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
+	    std::calloc(rows.size() + 1, sizeof *copy));
+	if (copy == NULL)
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	for (size_t k = 0; k < rows.size(); k++) {
+		if ((copy[k].term = copy_string(rows[k].term)) == NULL) {
+			for (size_t j = 0; j < k; j++)
+				std::free(copy[j].term);
+			std::free(copy);
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		copy[k].wdf = rows[k].wdf;
+		copy[k].documents = rows[k].documents;
+		copy[k].weight = rows[k].weight;
+	}
+	*out = copy;
+	*n_out = rows.size();
+	return FACTSHEET_STATUS_SUCCESS;
 }

@@ -1,8 +1,9 @@
 /*
  * test-shim.c - the database layer's failures as statuses and messages
  * (missing, not a database, locked, corrupt, bad queries), through the
- * public factsheet_db_* API and the private shim_db_* functions, and one
- * round trip of indexing and searching the bundled fact sheet.
+ * public factsheet_db_* API and the private shim_db_* functions, one
+ * round trip of indexing and searching the bundled fact sheet, and a
+ * reader reading on while a writer commits under it.
  */
 #include <config.h>
 
@@ -478,6 +479,112 @@ test_shim_direct(const factsheet_publication_t *pub)
 	free(path);
 }
 
+/*
+ * Commits the publication again, three times, with metadata "churn" set
+ * to a new value each time: a reader opened before holds a revision the
+ * writer has since discarded (Xapian keeps the last two).
+ */
+static void
+churn(factsheet_db_t *writer, const factsheet_publication_t *pub)
+{
+	static unsigned round;
+	int failed = 0;
+
+	for (int i = 0; i < 3; i++) {
+		char *value = str_printf("%u", ++round);
+
+		failed |= factsheet_db_add_publication(writer, pub) !=
+		    FACTSHEET_STATUS_SUCCESS ||
+		    shim_db_set_metadata(db_shim(writer), "churn", value) !=
+		    FACTSHEET_STATUS_SUCCESS ||
+		    factsheet_db_commit(writer) != FACTSHEET_STATUS_SUCCESS;
+		free(value);
+	}
+	ok(!failed, "the writer commits three times more");
+}
+
+/*
+ * Every read of a reader goes on after a writer has committed under it:
+ * the shim reopens the database and reads again, rather than failing
+ * with DATABASE_MODIFIED (or, for --explain, giving nothing).
+ */
+static void
+test_stale_reader(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("stale-db"), *msg = NULL, *value = NULL;
+	char *thesaurus = str_printf("%s/corpus/thesaurus.txt",
+	    getenv("top_srcdir") ? getenv("top_srcdir") : ".");
+	char **keys = NULL, **values = NULL, **data = NULL, **phrases = NULL;
+	size_t n_keys = 0, n_data = 0, n_phrases = 0, n_terms = 0;
+	factsheet_db_t *writer = NULL, *reader = NULL;
+	factsheet_results_t *r = NULL;
+	factsheet_explain_t *terms = NULL;
+	unsigned long count = 0;
+	factsheet_status_t st;
+
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: open a writer");
+	if (writer == NULL)
+		goto out;
+	is_int(factsheet_db_set_thesaurus(writer, thesaurus),
+	    FACTSHEET_STATUS_SUCCESS, "stale: the thesaurus, for phrases");
+	churn(writer, pub);
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &reader, &msg);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: open a reader");
+	if (reader == NULL)
+		goto out;
+
+	churn(writer, pub);
+	st = factsheet_db_search(reader, "password expired", NULL, &r);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: search (%s)",
+	    factsheet_db_last_error(reader));
+	churn(writer, pub);
+	st = r ? factsheet_results_explain(r, 0, &terms, &n_terms) :
+	    FACTSHEET_STATUS_BAD_QUERY;
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: explain the first hit");
+	ok(n_terms > 0, "stale: explained by matched terms (%zu)", n_terms);
+
+	churn(writer, pub);
+	st = shim_db_get_metadata(db_shim(reader), "churn", &value);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: get metadata (%s)",
+	    shim_db_error(db_shim(reader)));
+	is_str(value, "12", "stale: the value last committed");
+	churn(writer, pub);
+	st = shim_db_metadata_list(db_shim(reader), "churn", &keys, &values,
+	    &n_keys);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: list metadata (%s)",
+	    shim_db_error(db_shim(reader)));
+	is_int(n_keys, 1, "stale: one key listed");
+	churn(writer, pub);
+	st = shim_db_publication_data(db_shim(reader), pub->id, &data,
+	    &n_data);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: a publication's "
+	    "records (%s)", shim_db_error(db_shim(reader)));
+	is_int(n_data, pub->n_sections, "stale: one record a section");
+	churn(writer, pub);
+	st = shim_db_phrases(db_shim(reader), &phrases, &n_phrases);
+	is_int(st, FACTSHEET_STATUS_SUCCESS, "stale: thesaurus phrases (%s)",
+	    shim_db_error(db_shim(reader)));
+	ok(n_phrases > 0, "stale: phrases read (%zu)", n_phrases);
+	churn(writer, pub);
+	is_int(factsheet_db_count(reader, &count), FACTSHEET_STATUS_SUCCESS,
+	    "stale: count");
+	is_int(count, pub->n_sections, "stale: counts the sections");
+out:
+	factsheet_explain_free(terms, n_terms);
+	factsheet_results_free(r);
+	shim_strings_free(keys, n_keys);
+	shim_strings_free(values, n_keys);
+	shim_strings_free(data, n_data);
+	shim_strings_free(phrases, n_phrases);
+	free(value);
+	factsheet_db_close(reader);
+	factsheet_db_close(writer);
+	free(thesaurus);
+	free(msg);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -496,6 +603,7 @@ main(void)
 		test_round_trip(pub);
 		test_corrupt(pub);
 		test_shim_direct(pub);
+		test_stale_reader(pub);
 	}
 	factsheet_publication_free(pub);
 	remove_tmpdir();
