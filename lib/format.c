@@ -58,16 +58,28 @@ format_detect(const char *source, const char *bytes, size_t len)
 {
 	static const char *const html_starts[] = {
 		"<!doctype html", "<html", "<head", "<body", "<?xml",
-		"<!--", "<h1", "<div", "<p>", "<meta", "<title",
+		"<h1", "<div", "<p>", "<meta", "<title",
 	};
 	size_t i = 0;
+	int comment = 0;
 
 	if (len >= 5 && memcmp(bytes, "%PDF-", 5) == 0)
 		return FORMAT_PDF;
 	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < len && isspace((unsigned char)bytes[i]))
-		i++;
+	/* Comments first say nothing: HTML pages and Markdown sources (a
+	 * generator's note, front matter for a site) both open with one. */
+	for (;;) {
+		const char *end;
+
+		while (i < len && isspace((unsigned char)bytes[i]))
+			i++;
+		if (len - i < 4 || memcmp(bytes + i, "<!--", 4) != 0)
+			break;
+		comment = 1;
+		end = memmem(bytes + i + 4, len - i - 4, "-->", 3);
+		i = end != NULL ? (size_t)(end + 3 - bytes) : len;
+	}
 	for (size_t k = 0; k < sizeof html_starts / sizeof html_starts[0];
 	    k++) {
 		size_t n = strlen(html_starts[k]);
@@ -81,7 +93,7 @@ format_detect(const char *source, const char *bytes, size_t len)
 	if (has_extension(source, "md") || has_extension(source, "markdown") ||
 	    looks_like_markdown(bytes, len < 65536 ? len : 65536))
 		return FORMAT_MARKDOWN;
-	return FORMAT_TEXT;
+	return comment ? FORMAT_HTML : FORMAT_TEXT;
 }
 
 /* Case-insensitive search for NEEDLE in the first N bytes of HAY. */

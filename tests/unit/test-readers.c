@@ -93,6 +93,17 @@ section_headed(const factsheet_publication_t *pub, const char *heading)
 	return NULL;
 }
 
+/* Whether some section's heading or text holds NEEDLE. */
+static int
+section_mentions(const factsheet_publication_t *pub, const char *needle)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		if (contains(pub->sections[i].heading, needle) ||
+		    contains(pub->sections[i].text, needle))
+			return 1;
+	return 0;
+}
+
 static size_t
 count_kind(const factsheet_publication_t *pub, factsheet_section_kind_t kind)
 {
@@ -767,6 +778,29 @@ test_dispatch(void)
 
 	pub = parse("x.md", "Title\n=====\n\nText.\n");
 	is_str(pub ? pub->title : NULL, "Title", "a setext h1 is the title");
+	factsheet_publication_free(pub);
+
+	/* A leading comment says nothing of the format. */
+	pub = parse("notes.txt", "<!-- generated; do not edit -->\n"
+	    "<!--\n  two -->\n# Enrollment notes\n\n## Topic one\n\n"
+	    "Some text.\n");
+	is_str(pub ? pub->format : NULL, "markdown",
+	    "comments, then '# ' headings: Markdown");
+	is_str(pub ? pub->title : NULL, "Enrollment notes",
+	    "its title is the first heading");
+	ok(pub != NULL && !section_mentions(pub, "generated"),
+	    "and the comments are no text of it");
+	factsheet_publication_free(pub);
+
+	pub = parse("page.txt", "<!-- saved page -->\n<html><body>"
+	    "<h1>Title</h1><p>Words.</p></body></html>\n");
+	is_str(pub ? pub->format : NULL, "html",
+	    "a comment, then <html>: HTML");
+	factsheet_publication_free(pub);
+
+	pub = parse("bare.txt", "<!-- a note -->\nPlain words follow.\n");
+	is_str(pub ? pub->format : NULL, "html",
+	    "a comment, then no Markdown: HTML, as it opens like a page");
 	factsheet_publication_free(pub);
 }
 
