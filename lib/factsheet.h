@@ -300,7 +300,10 @@ typedef struct {
  * named "thesaurus.txt" inside directories are left out) and reads the
  * database's state of them.  DB may be NULL with options->dry_run, as an
  * empty database.  On failure *OUT is NULL and the reason is
- * factsheet_db_last_error(DB).
+ * factsheet_db_last_error(DB).  A second thread then reads and parses the
+ * next few files while the caller's thread writes; it stops in
+ * factsheet_sync_free(), and touches nothing of the caller's meanwhile.
+ * DB belongs to the sync until then.
  */
 factsheet_status_t
 factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,

@@ -13,6 +13,9 @@
 # fresh database.  A benchmark, not a test: it asserts nothing.
 #
 #   tests/bench/bench-index.sh [N...]
+#
+# PEERS=no runs factsheet-index alone: how its memory grows with the
+# corpus (say 1000 10000 50000) without waiting for the others.
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -87,6 +90,7 @@ run_all() {
 	measure "factsheet-index" "$index" --db "$out/fs.db" "$tree"
 	measure "factsheet-index, unchanged re-run" "$index" --db "$out/fs.db" \
 	    "$tree"
+	[ "${PEERS:-yes}" = no ] && return
 	measure "omindex" omindex --db "$out/omega.db" --url / "$tree"
 	mkdir -p "$out/recoll"
 	printf 'topdirs = %s\n' "$tree" >"$out/recoll/recoll.conf"
