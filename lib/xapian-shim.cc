@@ -793,18 +793,40 @@ static const char wildcard_field[] = "WILDCARD";
  * Expands a wildcard over the stemmed terms ("Z", the field's prefix,
  * the stem), all the index holds: Xapian 1.4's parser would expand it
  * over unstemmed terms.  A stem can be shorter than the word typed
- * ("experienc*" misses "experi"), the price of indexing stems only.
+ * ("experienc*" and the stem "experi" of "experience"), so the words of
+ * the spelling data that start with it give their stems too.
  */
 class stem_wildcard : public Xapian::FieldProcessor {
 	std::string prefix;
+	Xapian::Database db;
+	Xapian::Stem stem;
+	/* Enough for any prefix worth typing; "a*" stops here. */
+	static const size_t max_words = 100;
 
 public:
-	explicit stem_wildcard(const std::string &field_prefix)
-	    : prefix("Z" + field_prefix) {}
+	stem_wildcard(const std::string &field_prefix,
+		      const Xapian::Database &database, const Xapian::Stem &s)
+	    : prefix("Z" + field_prefix), db(database), stem(s) {}
 
 	Xapian::Query operator()(const std::string &word) override
 	{
-		return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + word);
+		std::set<std::string> stems;
+		Xapian::TermIterator t = db.spellings_begin();
+
+		t.skip_to(word);
+		for (; t != db.spellings_end() && stems.size() < max_words &&
+		    (*t).compare(0, word.size(), word) == 0; ++t) {
+			std::string z = prefix + stem(*t);
+			if (z.compare(0, prefix.size() + word.size(),
+			    prefix + word) != 0)
+				stems.insert(z);
+		}
+		Xapian::Query all(Xapian::Query::OP_WILDCARD, prefix + word);
+		if (stems.empty())
+			return all;
+		return Xapian::Query(Xapian::Query::OP_OR, all,
+		    Xapian::Query(Xapian::Query::OP_OR, stems.begin(),
+		    stems.end()));
 	}
 };
 
@@ -919,7 +941,8 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 	/* As the index holds words (new_builder): "Z" and the stem only. */
 	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
 	qp.set_default_op(Xapian::Query::OP_OR);
-	qp.add_prefix(wildcard_field, (new stem_wildcard(""))->release());
+	qp.add_prefix(wildcard_field, (new stem_wildcard("", db,
+	    stem))->release());
 	for (int i = 0; i < FIELD_LAST; i++) {
 		const field_t &f = fields[i];
 		if (f.name == NULL)
@@ -929,7 +952,7 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 		} else {
 			qp.add_prefix(f.name, f.prefix);
 			qp.add_prefix(wildcard_field + upper(f.name),
-			    (new stem_wildcard(f.prefix))->release());
+			    (new stem_wildcard(f.prefix, db, stem))->release());
 		}
 	}
 }
