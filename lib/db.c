@@ -477,9 +477,16 @@ db_strings_free(char **strings, size_t n)
 }
 
 /*
+ * How the shim makes terms of words; a new scheme means every
+ * publication indexed under the old one must be indexed again.  2: each
+ * word as its stem only ("Z" and the stem), with positions.
+ */
+static const char index_scheme[] = "terms:2";
+
+/*
  * Documents carry the thesaurus phrases they contain, so a publication
- * indexed under other phrases must be indexed again: the sorted phrases'
- * FNV-1a hash tells whether they changed.
+ * indexed under other phrases must be indexed again: the FNV-1a hash of
+ * the index scheme and the sorted phrases tells whether they changed.
  */
 factsheet_status_t
 db_phrases_fingerprint(factsheet_db_t *db, char **out)
@@ -498,9 +505,10 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 		memcpy(sorted, db->phrases, db->n_phrases * sizeof *sorted);
 		qsort(sorted, db->n_phrases, sizeof *sorted, compare_strings);
 	}
-	for (size_t i = 0; i < db->n_phrases; i++)
-		for (const char *s = sorted[i]; ; s++) {
-			/* The NUL separates phrases. */
+	for (size_t i = 0; i <= db->n_phrases; i++)
+		for (const char *s = i == 0 ? index_scheme : sorted[i - 1]; ;
+		    s++) {
+			/* The NUL separates the scheme and phrases. */
 			h ^= (unsigned char)*s;
 			h *= 1099511628211ULL;
 			if (*s == '\0')

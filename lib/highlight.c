@@ -330,8 +330,13 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 			continue;
 		if ((len = contact_match_phone(text + i, digits)) == 0)
 			continue;
-		size_t term = set_find(set->words, set->n_words, digits, 0);
+		/* Queries ask for the digits as a stem ("Z8006334227"), the
+		 * digits being their own stem; as a plain term too. */
+		size_t term = set_find(set->stems, set->n_stems, digits,
+		    set->n_words);
 
+		if (term == 0)
+			term = set_find(set->words, set->n_words, digits, 0);
 		if (term != 0) {
 			/* The number replaces the spans of its parts. */
 			drop_spans_within(spans, i, i + len);

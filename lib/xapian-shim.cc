@@ -211,6 +211,10 @@ new_builder()
 
 	b->tg.set_stemmer(Xapian::Stem(new remembering_stemmer(
 	    stem_language)));
+	/* Each word once, as "Z" and its stem, with positions: half the
+	 * postings of the word and its stem both, and phrases match on
+	 * stems.  The query parser must agree (setup_parser). */
+	b->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 	return b;
 }
 
@@ -261,25 +265,56 @@ add_spellings(shim_db_t *db)
 	db->spelling.clear();
 }
 
+/* Words longer than this are no words to suggest, nor does the term
+ * generator index them. */
+static const size_t max_spelling_bytes = 64;
+
 /*
- * Gathers DOC's spelling words as TermGenerator's FLAG_SPELLING would:
- * the unprefixed words, as often as they occur.  Counting them here and
- * adding each once at the commit costs a fraction of one add_spelling()
- * for every occurrence.
+ * Counts TEXT's words into WORDS, for the spelling data: words are runs
+ * of word characters, as the term generator splits them, kept whole
+ * across an apostrophe or '&' between letters ("don't", "at&t") and a
+ * '.' or ',' between digits ("1.5").  TEXT is case folded already.  The
+ * index holds only stems, so the words are taken from the text itself.
  */
 static void
-gather_spellings(spelling_counts &words, const Xapian::Document &doc)
+count_words(spelling_counts &words, const char *text)
 {
-	for (Xapian::TermIterator t = doc.termlist_begin();
-	     t != doc.termlist_end(); ++t) {
-		const std::string &term = *t;
-		Xapian::termcount n;
+	Xapian::Utf8Iterator it(text), end;
+	std::string word;
+	unsigned prev = 0;
 
-		/* Prefixes are capitals; phrase terms have no positions. */
-		if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') ||
-		    (n = t.positionlist_count()) == 0)
+	while (true) {
+		unsigned ch = it == end ? 0 : *it;
+		if (ch != 0 && Xapian::Unicode::is_wordchar(ch)) {
+			Xapian::Unicode::append_utf8(word, ch);
+			prev = ch;
+			++it;
 			continue;
-		words[term] += n;
+		}
+		if (!word.empty() && ch != 0) {
+			/* An infix joins only if a word character follows. */
+			Xapian::Utf8Iterator next = it;
+			++next;
+			unsigned after = next == end ? 0 : *next;
+			bool digits = Xapian::Unicode::get_category(prev) ==
+			    Xapian::Unicode::DECIMAL_DIGIT_NUMBER &&
+			    Xapian::Unicode::get_category(after) ==
+			    Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+			bool infix = ch == '\'' || ch == 0x2019 || ch == '&' ?
+			    Xapian::Unicode::is_wordchar(after) :
+			    (ch == '.' || ch == ',') && digits;
+			if (infix) {
+				word += ch == 0x2019 ? '\'' : static_cast<char>(ch);
+				++it;
+				continue;
+			}
+		}
+		if (!word.empty() && word.size() <= max_spelling_bytes)
+			words[word]++;
+		word.clear();
+		if (it == end)
+			break;
+		++it;
 	}
 }
 
@@ -309,10 +344,12 @@ shim_db_error(const shim_db_t *db)
 /*
  * Indexes TEXT twice: under the field's prefix, for field:word queries,
  * and unprefixed with the field's weight, for plain queries, so a word in
- * a heading counts more than the same word in body text.
+ * a heading counts more than the same word in body text.  The words of
+ * the unprefixed copy go into SPELLING, as often as they occur.
  */
 static void
-index_text(Xapian::TermGenerator &tg, const shim_text_t &t)
+index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
+	   const shim_text_t &t)
 {
 	const field_t &f = fields[t.field];
 	unsigned emphasis = t.emphasis ? t.emphasis : 1;
@@ -324,6 +361,7 @@ index_text(Xapian::TermGenerator &tg, const shim_text_t &t)
 	if (f.weight != 0) {
 		tg.index_text(t.text, f.weight * emphasis);
 		tg.increase_termpos(field_gap);
+		count_words(spelling, t.text);
 	}
 }
 
@@ -373,7 +411,7 @@ make_docs(shim_builder *b, const char *publication_id,
 		Xapian::Document doc;
 		tg.set_document(doc);
 		for (size_t j = 0; j < d.n_texts; j++)
-			index_text(tg, d.texts[j]);
+			index_text(tg, out->spelling, d.texts[j]);
 		const std::string id_term =
 		    std::string(fields[FIELD_ID].prefix) + d.id;
 		doc.add_boolean_term(id_term);
@@ -383,7 +421,6 @@ make_docs(shim_builder *b, const char *publication_id,
 		for (size_t j = 0; j < d.n_terms; j++)
 			doc.add_term(d.terms[j], d.term_wdfs[j]);
 		doc.set_data(d.data);
-		gather_spellings(out->spelling, doc);
 		out->docs.push_back(doc);
 		out->id_terms.push_back(id_term);
 	}
@@ -744,22 +781,179 @@ static const char *const stopwords[] = {
 	"would", "you", "your",
 };
 
+/*
+ * A wildcard goes to the parser as a field of its own, named in capitals,
+ * which a case-folded query holds nowhere but in its operators:
+ * "passw*" as "WILDCARD:passw", "solution:pass*" as
+ * "WILDCARDSOLUTION:pass".
+ */
+static const char wildcard_field[] = "WILDCARD";
+
+/*
+ * Expands a wildcard over the stemmed terms ("Z", the field's prefix,
+ * the stem), all the index holds: Xapian 1.4's parser would expand it
+ * over unstemmed terms.  A stem can be shorter than the word typed
+ * ("experienc*" and the stem "experi" of "experience"), so the words of
+ * the spelling data that start with it give their stems too.
+ */
+class stem_wildcard : public Xapian::FieldProcessor {
+	std::string prefix;
+	Xapian::Database db;
+	Xapian::Stem stem;
+	/* Enough for any prefix worth typing; "a*" stops here. */
+	static const size_t max_words = 100;
+
+public:
+	stem_wildcard(const std::string &field_prefix,
+		      const Xapian::Database &database, const Xapian::Stem &s)
+	    : prefix("Z" + field_prefix), db(database), stem(s) {}
+
+	Xapian::Query operator()(const std::string &word) override
+	{
+		std::set<std::string> stems;
+		Xapian::TermIterator t = db.spellings_begin();
+
+		t.skip_to(word);
+		for (; t != db.spellings_end() && stems.size() < max_words &&
+		    (*t).compare(0, word.size(), word) == 0; ++t) {
+			std::string z = prefix + stem(*t);
+			if (z.compare(0, prefix.size() + word.size(),
+			    prefix + word) != 0)
+				stems.insert(z);
+		}
+		Xapian::Query all(Xapian::Query::OP_WILDCARD, prefix + word);
+		if (stems.empty())
+			return all;
+		return Xapian::Query(Xapian::Query::OP_OR, all,
+		    Xapian::Query(Xapian::Query::OP_OR, stems.begin(),
+		    stems.end()));
+	}
+};
+
+static std::string
+upper(std::string s)
+{
+	for (char &c : s)
+		c = std::toupper(static_cast<unsigned char>(c));
+	return s;
+}
+
+/* The free-text field named NAME in queries, or NULL. */
+static const field_t *
+text_field(const std::string &name)
+{
+	for (int i = 0; i < FIELD_LAST; i++)
+		if (fields[i].name != NULL && !fields[i].boolean &&
+		    name == fields[i].name)
+			return &fields[i];
+	return NULL;
+}
+
+static bool
+is_word_byte(unsigned char c)
+{
+	return std::isalnum(c) || c >= 0x80 || c == '_' || c == '\'' ||
+	    c == '&';
+}
+
+/*
+ * QUERY with each wildcard outside quotes ("passw*", "solution:pass*",
+ * "-passw*") turned into its wildcard field, for stem_wildcard.
+ */
+static std::string
+mark_wildcards(const std::string &query)
+{
+	std::string out;
+	bool quoted = false;
+
+	for (size_t i = 0; i < query.size();) {
+		char c = query[i];
+		size_t sign = i > 0 && (query[i - 1] == '+' ||
+		    query[i - 1] == '-') ? 1 : 0;
+		bool starts = i == sign || query[i - 1 - sign] == ' ' ||
+		    query[i - 1 - sign] == '(';
+		if (c == '"')
+			quoted = !quoted;
+		if (quoted || c == '"' || c == '+' || c == '-' || !starts) {
+			out += c;
+			i++;
+			continue;
+		}
+		size_t end = query.find_first_of(" )\"", i);
+		if (end == std::string::npos)
+			end = query.size();
+		std::string token = query.substr(i, end - i);
+		size_t colon = token.find(':');
+		std::string name = colon == std::string::npos ? "" :
+		    token.substr(0, colon);
+		std::string word = token.substr(colon == std::string::npos ?
+		    0 : colon + 1);
+		bool wildcard = word.size() > 1 && word.back() == '*' &&
+		    (name.empty() || text_field(name) != NULL);
+		if (wildcard) {
+			word.pop_back();
+			for (unsigned char w : word)
+				wildcard = wildcard && is_word_byte(w);
+		}
+		if (wildcard)
+			out += wildcard_field + upper(name) + ":" + word;
+		else
+			out += token;
+		i = end;
+	}
+	return out;
+}
+
+/* QUERY as typed again, where mark_wildcards changed it. */
+static std::string
+unmark_wildcards(const std::string &query)
+{
+	const std::string mark = wildcard_field;
+	std::string out;
+	size_t start = 0, at;
+
+	while ((at = query.find(mark, start)) != std::string::npos) {
+		size_t colon = query.find(':', at);
+		size_t end = query.find_first_of(" )\"", at);
+		if (colon == std::string::npos || colon > end)
+			break;
+		if (end == std::string::npos)
+			end = query.size();
+		std::string name = query.substr(at + mark.size(),
+		    colon - at - mark.size());
+		for (char &c : name)
+			c = std::tolower(static_cast<unsigned char>(c));
+		out += query.substr(start, at - start);
+		if (!name.empty())
+			out += name + ":";
+		out += query.substr(colon + 1, end - colon - 1) + "*";
+		start = end;
+	}
+	return out + query.substr(start);
+}
+
 static void
 setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 	     const Xapian::Stem &stem)
 {
 	qp.set_database(db);
 	qp.set_stemmer(stem);
-	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	/* As the index holds words (new_builder): "Z" and the stem only. */
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
 	qp.set_default_op(Xapian::Query::OP_OR);
+	qp.add_prefix(wildcard_field, (new stem_wildcard("", db,
+	    stem))->release());
 	for (int i = 0; i < FIELD_LAST; i++) {
 		const field_t &f = fields[i];
 		if (f.name == NULL)
 			continue;
-		if (f.boolean)
+		if (f.boolean) {
 			qp.add_boolean_prefix(f.name, f.prefix);
-		else
+		} else {
 			qp.add_prefix(f.name, f.prefix);
+			qp.add_prefix(wildcard_field + upper(f.name),
+			    (new stem_wildcard(f.prefix, db, stem))->release());
+		}
 	}
 }
 
@@ -804,17 +998,17 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 	if (corrected == NULL || is_plain_words(text) ||
 	    text.find(' ') == std::string::npos)
 		flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-	Xapian::Query query = qp.parse_query(text, flags);
+	Xapian::Query query = qp.parse_query(mark_wildcards(text), flags);
 
 	if (corrected != NULL)
-		*corrected = qp.get_corrected_query_string();
+		*corrected = unmark_wildcards(qp.get_corrected_query_string());
 	if (query.empty()) {
 		/* Stopwords only ("who should I"): Xapian 1.4 then parses
 		 * to nothing when a thesaurus phrase starts with those words,
 		 * so parse them as plain words. */
 		Xapian::QueryParser plain(qp);
 		plain.set_stopper(NULL);
-		query = plain.parse_query(text, flags &
+		query = plain.parse_query(mark_wildcards(text), flags &
 		    ~Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS);
 	}
 	*words = query;
@@ -834,7 +1028,10 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 	return query;
 }
 
-/* The words before a '*' in QUERY: "passw*" gives "passw". */
+/*
+ * The stemmed terms the wildcards of QUERY cover, by their beginning:
+ * "passw*" gives "Zpassw", "solution:pass*" gives "ZXSpass".
+ */
 static std::vector<std::string>
 wildcard_stems(const std::string &query)
 {
@@ -846,13 +1043,19 @@ wildcard_stems(const std::string &query)
 			continue;
 		if (i < query.size() && query[i] == '*' && i > start) {
 			std::string w = query.substr(start, i - start);
-			size_t colon = w.rfind(':');
-			if (colon != std::string::npos)
-				w.erase(0, colon + 1);
-			while (!w.empty() && (w[0] == '+' || w[0] == '-'))
+			while (!w.empty() && (w[0] == '+' || w[0] == '-' ||
+			    w[0] == '('))
 				w.erase(0, 1);
+			std::string prefix;
+			size_t colon = w.rfind(':');
+			if (colon != std::string::npos) {
+				const field_t *f = text_field(w.substr(0, colon));
+				if (f != NULL)
+					prefix = f->prefix;
+				w.erase(0, colon + 1);
+			}
 			if (!w.empty())
-				stems.push_back(w);
+				stems.push_back("Z" + prefix + w);
 		}
 		start = i + 1;
 	}
@@ -913,7 +1116,7 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 			    [](const std::string &a, const std::string &b) {
 				    return a < b;
 			    }) ||
-			    db.term_exists(word) || db.term_exists(z) ||
+			    db.term_exists(z) ||
 			    db.synonyms_begin(word) != db.synonyms_end(word) ||
 			    db.synonyms_begin(z) != db.synonyms_end(z);
 			/* The words of thesaurus phrases ("hearing" of

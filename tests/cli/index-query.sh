@@ -78,6 +78,24 @@ t "'pecos NOT password' leaves out the password sections" no_password_hits
 t "'-- -password pecos' finds something" \
 	check_exit 0 "$QUERY" --db "$DB" -- -password pecos
 t "'-- -password pecos' leaves out the password sections" no_password_hits
+# The index holds stems only: a wildcard is expanded over them.
+t "wildcard in a field 'solution:recov*' -> $ACCESSING" \
+	query_first "$ACCESSING" 'solution:recov*'
+t "wildcard in a field of other words ('solution:passw*') -> exit 1" \
+	check_exit 1 "$QUERY" --db "$DB" 'solution:passw*'
+t "'-- -passw* pecos' finds something" \
+	check_exit 0 "$QUERY" --db "$DB" -- -passw* pecos
+t "'-- -passw* pecos' leaves out the password sections" no_password_hits
+t "wildcard 'passw*' marks the words it found" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" --json --limit 1 "passw*" &&
+	    contains "$OUT" "<mark>password</mark>"'
+# "application" is indexed as its stem "applic", shorter than the word
+# typed: the spelling data's words lead to it.
+t "wildcard longer than the stem ('applicatio*') -> $ENROLLING" \
+	query_first "$ENROLLING" 'applicatio*'
+t "wildcard longer than the stem marks the word" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" --json --limit 1 \
+	    "applicatio*" && contains "$OUT" "<mark>application</mark>"'
 
 t "no match ('xylophonequartz') -> exit 1" \
 	check_exit 1 "$QUERY" --db "$DB" xylophonequartz

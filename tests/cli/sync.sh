@@ -358,4 +358,53 @@ run "$INDEX" --db "$TMP/pics.db" "$pics/logo.png"
 t "an image named as a file is an error" [ "$rc" = 2 ]
 t "its message says what it is" contains "$ERR" "a PNG image"
 
+# A database indexed under the old scheme of terms (each word as typed and
+# as its stem) is indexed again: the fingerprint kept for each file folds
+# in the scheme.  The old fingerprint of a tree with no thesaurus is the
+# bare FNV-1a offset basis; a file recorded with it must be read again.
+OLD_PRINT=cbf29ce484222325
+scheme="$TMP/scheme"
+mkdir -p "$scheme"
+cat >"$scheme/alpha.txt" <<'EOF'
+Alpha Portal Help Sheet
+
+Problem: Cannot Reach the Alphaportal
+
+The alphaportal shows a blank page.
+EOF
+# file_print DB: the fingerprint kept with DB's one file.
+file_print() {
+	xapian-metadata get "$1" "$(xapian-metadata list "$1" | grep '^file:')" |
+	    sed -n 's/.*"thesaurus":"\([0-9a-f]*\)".*/\1/p'
+}
+if command -v xapian-metadata >/dev/null 2>&1 &&
+    command -v xapian-delve >/dev/null 2>&1; then
+	run "$INDEX" --db "$TMP/scheme.db" "$scheme"
+	t "scheme: indexed" [ "$rc" = 0 ]
+	t "scheme: the fingerprint is not the old scheme's" \
+		eval '[ -n "$(file_print "$TMP/scheme.db")" ] &&
+		    [ "$(file_print "$TMP/scheme.db")" != $OLD_PRINT ]'
+	key=$(xapian-metadata list "$TMP/scheme.db" | grep '^file:')
+	xapian-metadata set "$TMP/scheme.db" "$key" "$(xapian-metadata get \
+	    "$TMP/scheme.db" "$key" |
+	    sed "s/\"thesaurus\":\"[0-9a-f]*\"/\"thesaurus\":\"$OLD_PRINT\"/")"
+	t "scheme: the old fingerprint set" \
+		eval '[ "$(file_print "$TMP/scheme.db")" = $OLD_PRINT ]'
+	run "$INDEX" --db "$TMP/scheme.db" "$scheme"
+	t "scheme: run again, exit 0" [ "$rc" = 0 ]
+	t "scheme: the file is indexed again" \
+		eval '[ "$(file_print "$TMP/scheme.db")" != $OLD_PRINT ]'
+	xapian-delve -a -1 "$TMP/scheme.db" >"$TMP/scheme.terms"
+	t "scheme: words indexed as stems, with positions" \
+		eval 'grep -qx Zblank "$TMP/scheme.terms" &&
+		    xapian-delve -r "$(xapian-delve -1 -t Zblank "$TMP/scheme.db" |
+		    sed -n 2p)" -t Zblank "$TMP/scheme.db" |
+		    grep -q "^Position List"'
+	t "scheme: no word indexed as typed" \
+		eval '! grep -Eq "^(XS|XP|XC|S)?[a-z0-9]+\$" "$TMP/scheme.terms"'
+else
+	skip "a database of the old scheme indexed again" \
+		"xapian-metadata or xapian-delve not installed"
+fi
+
 done_testing
