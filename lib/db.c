@@ -359,27 +359,6 @@ batch_fill(doc_batch_t *b, const factsheet_db_t *db,
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-/* Replaces PUB's sections in one transaction. */
-static factsheet_status_t
-add_publication(factsheet_db_t *db, const factsheet_publication_t *pub)
-{
-	doc_batch_t batch = { 0 };
-	factsheet_status_t status = load_phrases(db);
-
-	if (status != FACTSHEET_STATUS_SUCCESS)
-		return status;
-	if ((status = batch_fill(&batch, db, pub)) ==
-	    FACTSHEET_STATUS_SUCCESS &&
-	    (status = shim_db_replace_publication_meta(db->shim, pub->id,
-	    batch.docs, batch.n, NULL, NULL, 0)) !=
-	    FACTSHEET_STATUS_SUCCESS)
-		status = fail_shim(db, status);
-	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
-		fail(db, status, str_printf("%s: out of memory", pub->source));
-	batch_clear(&batch);
-	return status;
-}
-
 factsheet_status_t
 db_ready_to_make(factsheet_db_t *db)
 {
@@ -423,8 +402,23 @@ factsheet_status_t
 factsheet_db_add_publication(factsheet_db_t *db,
 			     const factsheet_publication_t *pub)
 {
-	return add_publication(db, pub);
+	doc_batch_t batch = { 0 };
+	factsheet_status_t status = load_phrases(db);
+
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((status = batch_fill(&batch, db, pub)) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    (status = shim_db_replace_publication_meta(db->shim, pub->id,
+	    batch.docs, batch.n, NULL, NULL, 0)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		status = fail_shim(db, status);
+	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
+		fail(db, status, str_printf("%s: out of memory", pub->source));
+	batch_clear(&batch);
+	return status;
 }
+
 
 factsheet_status_t
 db_delete_publication(factsheet_db_t *db, const char *id,
