@@ -874,7 +874,10 @@ mark_wildcards(const std::string &query)
 		    query[i - 1 - sign] == '(';
 		if (c == '"')
 			quoted = !quoted;
-		if (quoted || c == '"' || c == '+' || c == '-' || !starts) {
+		/* Spaces and parentheses go as they are: a token never
+		 * starts with one (and would be empty at a space). */
+		if (quoted || c == '"' || c == '+' || c == '-' || c == ' ' ||
+		    c == '(' || c == ')' || !starts) {
 			out += c;
 			i++;
 			continue;

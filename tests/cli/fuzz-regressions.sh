@@ -2,7 +2,8 @@
 # fuzz-regressions.sh - replays every input the fuzzers ever found a fault
 # with (tests/fuzz/regressions/HARNESS/) through the programs: each must
 # end with a status of its own (0, 1 or 2), never a crash or a sanitizer
-# report.
+# report, nor a hang (a timeout the fuzzer found ends with status 124
+# here, after a minute, rather than stalling the suite).
 . "${top_srcdir:-.}/tests/cli/setup.sh"
 
 db="$TMP/regress.db"
@@ -31,12 +32,13 @@ for dir in "$top_srcdir"/tests/fuzz/regressions/*/; do
 		case $harness in
 		query)
 			query=$(tr -d '\000' <"$input")
-			run "$QUERY" --db "$db" -- "$query"
+			run timeout 60 "$QUERY" --db "$db" -- "$query"
 			;;
 		text|markdown|html|pdf)
 			ext=$(echo "$harness" | sed 's/text/txt/; s/markdown/md/')
 			cp "$input" "$TMP/input.$ext"
-			run "$INDEX" --db "$TMP/$harness.db" "$TMP/input.$ext"
+			run timeout 60 "$INDEX" --db "$TMP/$harness.db" \
+			    "$TMP/input.$ext"
 			;;
 		*)
 			continue
