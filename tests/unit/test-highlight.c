@@ -17,6 +17,7 @@
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
 
 /* Counts its calls through CTX, so tests can see the context is passed. */
 static char *
@@ -34,12 +35,6 @@ fake_stem(void *ctx, const char *word)
 			return str_ndup(word, n - k);
 	}
 	return str_ndup(word, n);
-}
-
-static int
-contains(const char *s, const char *needle)
-{
-	return s != NULL && strstr(s, needle) != NULL;
 }
 
 static size_t

@@ -36,16 +36,6 @@ nth_of_kind(const factsheet_publication_t *pub, factsheet_section_kind_t kind,
 }
 
 static size_t
-count_kind(const factsheet_publication_t *pub, factsheet_section_kind_t kind)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < pub->n_sections; i++)
-		n += pub->sections[i].kind == kind;
-	return n;
-}
-
-static size_t
 count_contacts(const factsheet_section_t *s, factsheet_contact_kind_t kind)
 {
 	size_t n = 0;
@@ -85,12 +75,6 @@ section_with_contact(const factsheet_publication_t *pub,
 #define HEADING(s) ((s) ? (s)->heading : NULL)
 #define VALUE(c) ((c) ? (c)->value : NULL)
 #define LABEL(c) ((c) ? (c)->label : NULL)
-
-static int
-contains(const char *s, const char *needle)
-{
-	return s != NULL && strstr(s, needle) != NULL;
-}
 
 /* Every string of PUB that a reader sees, one after another. */
 static char *

@@ -48,12 +48,6 @@ fixture_path(const char *name)
 	return path;
 }
 
-static int
-contains(const char *s, const char *needle)
-{
-	return s != NULL && strstr(s, needle) != NULL;
-}
-
 /* How often NEEDLE occurs in S. */
 static size_t
 occurrences(const char *s, const char *needle)

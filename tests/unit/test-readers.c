@@ -77,12 +77,6 @@ parse(const char *source, const char *bytes)
 	return pub;
 }
 
-static int
-contains(const char *s, const char *needle)
-{
-	return s != NULL && strstr(s, needle) != NULL;
-}
-
 static const factsheet_section_t *
 section_headed(const factsheet_publication_t *pub, const char *heading)
 {
@@ -102,16 +96,6 @@ section_mentions(const factsheet_publication_t *pub, const char *needle)
 		    contains(pub->sections[i].text, needle))
 			return 1;
 	return 0;
-}
-
-static size_t
-count_kind(const factsheet_publication_t *pub, factsheet_section_kind_t kind)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
-		n += pub->sections[i].kind == kind;
-	return n;
 }
 
 /* The contact of KIND and VALUE in S, or NULL. */

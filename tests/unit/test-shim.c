@@ -38,12 +38,6 @@ remove_tmpdir(void)
 	remove_tree(tmpdir);
 }
 
-static int
-contains(const char *s, const char *needle)
-{
-	return s != NULL && strstr(s, needle) != NULL;
-}
-
 static factsheet_publication_t *
 read_corpus(const char *relative)
 {

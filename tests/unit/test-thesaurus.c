@@ -37,12 +37,6 @@ remove_tmpdir(void)
 	remove_tree(tmpdir);
 }
 
-static int
-contains(const char *s, const char *needle)
-{
-	return s != NULL && strstr(s, needle) != NULL;
-}
-
 /* Writes TEXT to a new file NAME in the temporary directory; free it. */
 static char *
 write_tmp(const char *name, const char *text)

@@ -1,6 +1,7 @@
 /*
- * testlib.h - what several unit tests need: files of the source tree,
- * read whole, and temporary directories removed afterwards.
+ * testlib.h - what several unit tests need: text and section checks,
+ * files of the source tree, read whole, and temporary directories
+ * removed afterwards.
  */
 #ifndef FACTSHEET_TESTLIB_H
 #define FACTSHEET_TESTLIB_H
@@ -8,8 +9,27 @@
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "factsheet-private.h"
+
+/* Whether S (maybe NULL) holds NEEDLE. */
+static inline int
+contains(const char *s, const char *needle)
+{
+	return s != NULL && strstr(s, needle) != NULL;
+}
+
+/* How many of PUB's sections are of KIND. */
+static inline size_t
+count_kind(const factsheet_publication_t *pub, factsheet_section_kind_t kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		n += pub->sections[i].kind == kind;
+	return n;
+}
 
 /* RELATIVE under the source tree ($top_srcdir, else "."); free it. */
 static inline char *
