@@ -598,3 +598,43 @@ builder_finish(builder_t *b)
 	contact_list_clear(&b->contacts);
 	return b->failed ? -1 : 0;
 }
+
+/* Whether some of the N bytes at S is a digit. */
+static int
+has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
+void
+reader_link_destination(strbuf_t *out, size_t mark, const char *dest,
+			size_t len)
+{
+	const char *label = out->data ? out->data + mark : "";
+	size_t label_len = out->data ? out->len - mark : 0;
+	int tel = 0;
+
+	if (len > 7 && strncasecmp(dest, "mailto:", 7) == 0) {
+		dest += 7;
+		len -= 7;
+	} else if (len > 4 && strncasecmp(dest, "tel:", 4) == 0) {
+		dest += 4;
+		len -= 4;
+		tel = 1;
+	} else if (!((len > 8 && strncasecmp(dest, "https://", 8) == 0) ||
+	    (len > 7 && strncasecmp(dest, "http://", 7) == 0) ||
+	    (len > 4 && strncasecmp(dest, "www.", 4) == 0))) {
+		return;		/* a page of the same site, an anchor */
+	}
+	/* A label that gives the address, or the number, says it already;
+	 * a query string it may leave out. */
+	if (len == 0 || (tel && has_digit(label, label_len)) ||
+	    memmem(label, label_len, dest, strcspn(dest, "?") < len ?
+	    strcspn(dest, "?") : len) != NULL)
+		return;
+	strbuf_puts(out, " ");
+	strbuf_append(out, dest, len);
+}

@@ -261,6 +261,16 @@ void builder_page(builder_t *b, unsigned page);
  * when out of memory somewhere along the way. */
 int builder_finish(builder_t *b);
 
+/*
+ * A link's destination DEST (LEN bytes) after its label, which OUT holds
+ * from MARK on, as people would type it ("EUS website
+ * https://eus.custhelp.com"): for a web address, an email (mailto:) or a
+ * phone (tel:) that the label does not already say; nothing for a page of
+ * the same site or an anchor.  Shared by the HTML and Markdown readers.
+ */
+void reader_link_destination(strbuf_t *out, size_t mark, const char *dest,
+			     size_t len);
+
 /* parse-factsheet.c ------------------------------------------------- */
 
 /*

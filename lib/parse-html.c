@@ -177,51 +177,6 @@ line_of(html_t *p, const xmlNode *n)
 
 /* Text -------------------------------------------------------------- */
 
-static int
-has_digit(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (isdigit((unsigned char)s[i]))
-			return 1;
-	return 0;
-}
-
-static int
-is_web_url(const char *s)
-{
-	return strncasecmp(s, "https://", 8) == 0 ||
-	    strncasecmp(s, "http://", 7) == 0 ||
-	    strncasecmp(s, "www.", 4) == 0;
-}
-
-/*
- * A link's destination after its text (rendered from MARK on), as people
- * would type it, when it leads off the page and the text does not already
- * say it: "EUS website https://eus.custhelp.com".
- */
-static void
-add_href(strbuf_t *out, size_t mark, const char *href)
-{
-	const char *text = out->data ? out->data + mark : "";
-	size_t text_len = out->data ? out->len - mark : 0;
-	int tel = 0;
-
-	href += strspn(href, " \t\r\n");
-	if (strncasecmp(href, "mailto:", 7) == 0) {
-		href += 7;
-	} else if (strncasecmp(href, "tel:", 4) == 0) {
-		href += 4;
-		tel = 1;
-	} else if (!is_web_url(href)) {
-		return;		/* a page of the same site, an anchor */
-	}
-	if (href[0] == '\0' || (tel && has_digit(text, text_len)) ||
-	    memmem(text, text_len, href, strcspn(href, "?")) != NULL)
-		return;
-	strbuf_puts(out, " ");
-	strbuf_append(out, href, strcspn(href, " \t\r\n"));
-}
-
 /* Text as written, its line ends kept only in preformatted text, and
  * no-break spaces (&nbsp;, everywhere on CMS pages) as spaces. */
 static void
@@ -306,8 +261,11 @@ render(const xmlNode *n, strbuf_t *out, int flags, int depth)
 
 		mark = out->len;
 		render_children(n, out, flags, depth);
-		if ((flags & RENDER_URLS) && href != NULL)
-			add_href(out, mark, href);
+		if ((flags & RENDER_URLS) && href != NULL) {
+			href += strspn(href, " \t\r\n");
+			reader_link_destination(out, mark, href,
+			    strcspn(href, " \t\r\n"));
+		}
 	} else if (kind != BLOCK_INLINE) {
 		const char *sep = (flags & RENDER_LINES) &&
 		    !is(n, "td") && !is(n, "th") ? "\n" : " ";

@@ -275,44 +275,6 @@ matching(const char *s, const char *end, char open, char close)
 	return NULL;
 }
 
-static int
-has_digit(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (isdigit((unsigned char)s[i]))
-			return 1;
-	return 0;
-}
-
-/*
- * A link's destination after its label (rendered from MARK on), as
- * people would type it, when it leads off the page and the label does
- * not already say it: "EUS website https://eus.custhelp.com".
- */
-static void
-add_destination(strbuf_t *out, size_t mark, span_t dest)
-{
-	const char *label = out->data ? out->data + mark : "";
-	size_t label_len = out->data ? out->len - mark : 0;
-	int tel = 0;
-
-	if (dest.len > 7 && strncasecmp(dest.s, "mailto:", 7) == 0) {
-		dest.s += 7;
-		dest.len -= 7;
-	} else if (dest.len > 4 && strncasecmp(dest.s, "tel:", 4) == 0) {
-		dest.s += 4;
-		dest.len -= 4;
-		tel = 1;
-	} else if (!url_at(dest.s, dest.s + dest.len)) {
-		return;		/* a page of the same site, an anchor */
-	}
-	if (dest.len == 0 || (tel && has_digit(label, label_len)) ||
-	    memmem(label, label_len, dest.s, dest.len) != NULL)
-		return;
-	strbuf_puts(out, " ");
-	strbuf_append(out, dest.s, dest.len);
-}
-
 /* [label](url "title") and ![alt](src); returns where it ends. */
 static const char *
 render_link(strbuf_t *out, const char *p, const char *end, int urls)
@@ -344,7 +306,7 @@ render_link(strbuf_t *out, const char *p, const char *end, int urls)
 				dest.len = i;
 	}
 	if (!image && urls)
-		add_destination(out, mark, dest);
+		reader_link_destination(out, mark, dest.s, dest.len);
 	return paren + 1;
 }
 
