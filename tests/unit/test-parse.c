@@ -76,30 +76,6 @@ section_with_contact(const factsheet_publication_t *pub,
 #define VALUE(c) ((c) ? (c)->value : NULL)
 #define LABEL(c) ((c) ? (c)->label : NULL)
 
-/* Every string of PUB that a reader sees, one after another. */
-static char *
-all_text(const factsheet_publication_t *pub)
-{
-	strbuf_t b = { 0 };
-
-	strbuf_printf(&b, "%s\n%s\n", pub->title,
-	    pub->series ? pub->series : "");
-	for (size_t i = 0; i < pub->n_agency; i++)
-		strbuf_printf(&b, "%s\n", pub->agency[i]);
-	for (size_t i = 0; i < pub->n_sections; i++) {
-		const factsheet_section_t *s = &pub->sections[i];
-
-		strbuf_printf(&b, "%s\n%s\n%s\n%s\n%s\n", s->heading,
-		    s->part ? s->part : "", s->text,
-		    s->solution_heading ? s->solution_heading : "",
-		    s->solution_text ? s->solution_text : "");
-		for (size_t j = 0; j < s->n_contacts; j++)
-			strbuf_printf(&b, "%s\n%s\n", s->contacts[j].label,
-			    s->contacts[j].value);
-	}
-	return strbuf_finish(&b);
-}
-
 /* Is the squeezed LINE of the file kept somewhere in PUB? */
 static int
 line_is_kept(const factsheet_publication_t *pub, const char *all,

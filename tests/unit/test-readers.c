@@ -136,26 +136,6 @@ is_path(const factsheet_section_t *s, const char *want, const char *what)
 	free(path);
 }
 
-/* Every string of PUB a reader sees, one after another. */
-static char *
-all_text(const factsheet_publication_t *pub)
-{
-	strbuf_t b = { 0 };
-
-	strbuf_printf(&b, "%s\n", pub->title);
-	for (size_t i = 0; i < pub->n_sections; i++) {
-		const factsheet_section_t *s = &pub->sections[i];
-
-		strbuf_printf(&b, "%s\n%s\n%s\n%s\n", s->heading, s->text,
-		    s->solution_heading ? s->solution_heading : "",
-		    s->solution_text ? s->solution_text : "");
-		for (size_t j = 0; j < s->n_contacts; j++)
-			strbuf_printf(&b, "%s\n%s\n", s->contacts[j].label,
-			    s->contacts[j].value);
-	}
-	return strbuf_finish(&b);
-}
-
 /* HTML ------------------------------------------------------------- */
 
 static void
