@@ -61,12 +61,20 @@ typedef struct {
 	size_t n;
 } state_list_t;
 
+/* What a file's size and time tell before reading it. */
+typedef enum {
+	MUST_READ,
+	FAILED_AS_IS,		/* failed before, and has not changed */
+	SAME_SIZE_AND_TIME	/* as indexed */
+} first_look_t;
+
 /*
  * A file read, parsed and made into documents, on the pipeline's thread
  * ahead of its turn, or when its turn comes.  What it points to is owned
  * until sync_file() takes it over.
  */
 typedef struct {
+	first_look_t look;	/* read only when MUST_READ */
 	factsheet_status_t status;	/* of reading, parsing, making */
 	char *message;		/* why not, when status says so */
 	int parsed;		/* the failure, if any, came after reading */
@@ -903,13 +911,6 @@ out:
 	return status;
 }
 
-/* What a file's size and time tell before reading it. */
-typedef enum {
-	MUST_READ,
-	FAILED_AS_IS,		/* failed before, and has not changed */
-	SAME_SIZE_AND_TIME	/* as indexed */
-} first_look_t;
-
 static first_look_t
 first_look(const factsheet_sync_t *s, const walk_entry_t *e)
 {
@@ -945,7 +946,8 @@ prepare_file(void *context, size_t i, void *slot)
 	char *bytes = NULL;
 	size_t len;
 
-	if (e->kind != WALK_FILE || first_look(s, e) != MUST_READ)
+	if (e->kind != WALK_FILE ||
+	    (p->look = first_look(s, e)) != MUST_READ)
 		return;
 	p->st.st_size = e->size;
 	p->st.st_mtim = e->mtime;
@@ -1004,7 +1006,7 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 	const state_t *failure = state_find(&s->failures, e->real);
 	factsheet_status_t status;
 
-	switch (first_look(s, e)) {
+	switch (p->look) {
 	case FAILED_AS_IS:
 		s->item.state = FACTSHEET_SYNC_FAILED;
 		s->item.reason = failure->reason;
