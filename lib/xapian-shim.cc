@@ -68,7 +68,6 @@ struct shim_builder {
 
 /* A publication's documents, made and waiting to be written. */
 struct shim_docs {
-	std::vector<std::string> id_terms;
 	std::vector<Xapian::Document> docs;
 	/* The spelling words of its text, and how often each occurs. */
 	spelling_counts spelling;
@@ -408,16 +407,14 @@ make_docs(shim_builder *b, const char *publication_id,
 	    std::string(fields[FIELD_PUBLICATION].prefix) + publication_id;
 
 	out->docs.reserve(n_docs);
-	out->id_terms.reserve(n_docs);
 	for (size_t i = 0; i < n_docs; i++) {
 		const shim_document_t &d = docs[i];
 		Xapian::Document doc;
 		tg.set_document(doc);
 		for (size_t j = 0; j < d.n_texts; j++)
 			index_text(tg, out->spelling, d.texts[j]);
-		const std::string id_term =
-		    std::string(fields[FIELD_ID].prefix) + d.id;
-		doc.add_boolean_term(id_term);
+		doc.add_boolean_term(
+		    std::string(fields[FIELD_ID].prefix) + d.id);
 		doc.add_boolean_term(pub_term);
 		doc.add_boolean_term(
 		    std::string(fields[FIELD_KIND].prefix) + d.kind);
@@ -425,7 +422,6 @@ make_docs(shim_builder *b, const char *publication_id,
 			doc.add_term(d.terms[j], d.term_wdfs[j]);
 		doc.set_data(d.data);
 		out->docs.push_back(doc);
-		out->id_terms.push_back(id_term);
 	}
 	return out.release();
 }
@@ -470,9 +466,11 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 		db->rw->begin_transaction(false);
 		in_transaction = true;
 		db->rw->delete_document(pub_term);
+		/* Each id term is the publication's id and a slug unique in
+		 * it, so with the old documents gone there is none to replace:
+		 * adding spares a lookup of every id term. */
 		for (size_t i = 0; docs != NULL && i < docs->docs.size(); i++)
-			db->rw->replace_document(docs->id_terms[i],
-			    docs->docs[i]);
+			db->rw->add_document(docs->docs[i]);
 		/* What the caller keeps about the file goes in with its
 		 * documents, so the two never disagree after a crash. */
 		for (size_t i = 0; i < n_meta; i++)
