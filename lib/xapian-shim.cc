@@ -348,6 +348,10 @@ shim_db_error(const shim_db_t *db)
  * and unprefixed with the field's weight, for plain queries, so a word in
  * a heading counts more than the same word in body text.  The words of
  * the unprefixed copy go into SPELLING, as often as they occur.
+ *
+ * Only the unprefixed copy has positions, which phrases need: positions
+ * were two thirds of the database, and a phrase in one field is matched
+ * on the unprefixed copy (field_phrase).
  */
 static void
 index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
@@ -356,10 +360,8 @@ index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
 	const field_t &f = fields[t.field];
 	unsigned emphasis = t.emphasis ? t.emphasis : 1;
 
-	if (f.prefix[0] != '\0') {
-		tg.index_text(t.text, 1, f.prefix);
-		tg.increase_termpos(field_gap);
-	}
+	if (f.prefix[0] != '\0')
+		tg.index_text_without_positions(t.text, 1, f.prefix);
 	if (f.weight != 0) {
 		tg.index_text(t.text, f.weight * emphasis);
 		tg.increase_termpos(field_gap);
@@ -831,6 +833,85 @@ public:
 	}
 };
 
+/* Where mark_fields puts a quoted phrase in one field, by its name. */
+static const char phrase_field[] = "PHRASE";
+
+static std::string
+to_hex(const std::string &s)
+{
+	static const char digits[] = "0123456789abcdef";
+	std::string out;
+
+	for (unsigned char c : s) {
+		out += digits[c >> 4];
+		out += digits[c & 0xf];
+	}
+	return out;
+}
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* What to_hex encoded; as far as it is hex, for text typed by hand. */
+static std::string
+from_hex(const std::string &hex)
+{
+	std::string out;
+
+	for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+		int high = hex_value(hex[i]), low = hex_value(hex[i + 1]);
+		if (high < 0 || low < 0)
+			break;
+		out += static_cast<char>(high << 4 | low);
+	}
+	return out;
+}
+
+/*
+ * A quoted phrase in one field, solution:"reset your password".  The
+ * field's own copy of the text has no positions (index_text), so its
+ * words must all be in the field and the phrase must be in the section's
+ * unprefixed copy, which has positions; a field with no unprefixed copy
+ * (the title) asks for the words only.  Xapian 1.4's parser hands no
+ * quoted text to a FieldProcessor, so mark_fields passes it in hex.
+ */
+class field_phrase : public Xapian::FieldProcessor {
+	const field_t &field;
+	Xapian::Stem stem;
+
+public:
+	field_phrase(const field_t &f, const Xapian::Stem &s)
+	    : field(f), stem(s) {}
+
+	Xapian::Query operator()(const std::string &hex) override
+	{
+		const std::string quoted = "\"" + from_hex(hex) + "\"";
+		Xapian::QueryParser qp;
+
+		qp.set_stemmer(stem);
+		qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+		Xapian::Query in_field = qp.parse_query(quoted,
+		    Xapian::QueryParser::FLAG_PHRASE, field.prefix);
+		std::set<std::string> words(in_field.get_unique_terms_begin(),
+		    in_field.get_unique_terms_end());
+		if (words.empty())
+			return Xapian::Query();
+		Xapian::Query all(Xapian::Query::OP_AND, words.begin(),
+		    words.end());
+		if (field.weight == 0 || words.size() == 1)
+			return all;
+		return Xapian::Query(Xapian::Query::OP_FILTER, all,
+		    qp.parse_query(quoted, Xapian::QueryParser::FLAG_PHRASE));
+	}
+};
+
 static std::string
 upper(std::string s)
 {
@@ -859,10 +940,12 @@ is_word_byte(unsigned char c)
 
 /*
  * QUERY with each wildcard outside quotes ("passw*", "solution:pass*",
- * "-passw*") turned into its wildcard field, for stem_wildcard.
+ * "-passw*") turned into its wildcard field, for stem_wildcard, and each
+ * quoted phrase in a field (solution:"a b") into its phrase field, for
+ * field_phrase.
  */
 static std::string
-mark_wildcards(const std::string &query)
+mark_fields(const std::string &query)
 {
 	std::string out;
 	bool quoted = false;
@@ -892,6 +975,22 @@ mark_wildcards(const std::string &query)
 		    token.substr(0, colon);
 		std::string word = token.substr(colon == std::string::npos ?
 		    0 : colon + 1);
+		if (word.empty() && end < query.size() && query[end] == '"' &&
+		    text_field(name) != NULL) {
+			/* To the closing quote, or the end as Xapian has it. */
+			size_t close = query.find('"', end + 1);
+			if (close == std::string::npos)
+				close = query.size();
+			std::string phrase = query.substr(end + 1,
+			    close - end - 1);
+			if (phrase.find_first_not_of(' ') !=
+			    std::string::npos) {
+				out += phrase_field + upper(name) + ":" +
+				    to_hex(phrase);
+				i = close < query.size() ? close + 1 : close;
+				continue;
+			}
+		}
 		bool wildcard = word.size() > 1 && word.back() == '*' &&
 		    (name.empty() || text_field(name) != NULL);
 		if (wildcard) {
@@ -908,29 +1007,45 @@ mark_wildcards(const std::string &query)
 	return out;
 }
 
-/* QUERY as typed again, where mark_wildcards changed it. */
+/* QUERY as typed again, where mark_fields changed it. */
 static std::string
-unmark_wildcards(const std::string &query)
+unmark_fields(const std::string &query)
 {
-	const std::string mark = wildcard_field;
 	std::string out;
-	size_t start = 0, at;
+	size_t start = 0;
 
-	while ((at = query.find(mark, start)) != std::string::npos) {
+	for (;;) {
+		size_t wild = query.find(wildcard_field, start);
+		size_t phrase = query.find(phrase_field, start);
+		size_t at = std::min(wild, phrase);
+		if (at == std::string::npos)
+			break;
+		const std::string mark = at == wild ? wildcard_field :
+		    phrase_field;
 		size_t colon = query.find(':', at);
 		size_t end = query.find_first_of(" )\"", at);
-		if (colon == std::string::npos || colon > end)
-			break;
 		if (end == std::string::npos)
 			end = query.size();
+		bool starts = at == 0 ||
+		    std::strchr(" (+-", query[at - 1]) != NULL;
+		if (!starts || colon == std::string::npos || colon > end) {
+			/* The word as typed, not a mark. */
+			out += query.substr(start, at + 1 - start);
+			start = at + 1;
+			continue;
+		}
 		std::string name = query.substr(at + mark.size(),
 		    colon - at - mark.size());
 		for (char &c : name)
 			c = std::tolower(static_cast<unsigned char>(c));
+		std::string value = query.substr(colon + 1, end - colon - 1);
 		out += query.substr(start, at - start);
 		if (!name.empty())
 			out += name + ":";
-		out += query.substr(colon + 1, end - colon - 1) + "*";
+		if (at == wild)
+			out += value + "*";
+		else
+			out += "\"" + from_hex(value) + "\"";
 		start = end;
 	}
 	return out + query.substr(start);
@@ -957,6 +1072,8 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 			qp.add_prefix(f.name, f.prefix);
 			qp.add_prefix(wildcard_field + upper(f.name),
 			    (new stem_wildcard(f.prefix, db, stem))->release());
+			qp.add_prefix(phrase_field + upper(f.name),
+			    (new field_phrase(f, stem))->release());
 		}
 	}
 }
@@ -1002,17 +1119,17 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 	if (corrected == NULL || is_plain_words(text) ||
 	    text.find(' ') == std::string::npos)
 		flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-	Xapian::Query query = qp.parse_query(mark_wildcards(text), flags);
+	Xapian::Query query = qp.parse_query(mark_fields(text), flags);
 
 	if (corrected != NULL)
-		*corrected = unmark_wildcards(qp.get_corrected_query_string());
+		*corrected = unmark_fields(qp.get_corrected_query_string());
 	if (query.empty()) {
 		/* Stopwords only ("who should I"): Xapian 1.4 then parses
 		 * to nothing when a thesaurus phrase starts with those words,
 		 * so parse them as plain words. */
 		Xapian::QueryParser plain(qp);
 		plain.set_stopper(NULL);
-		query = plain.parse_query(mark_wildcards(text), flags &
+		query = plain.parse_query(mark_fields(text), flags &
 		    ~Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS);
 	}
 	*words = query;

@@ -54,6 +54,22 @@ t "'solution:\"External User Services\"' -> $NAVIGATING" \
 	query_first "$NAVIGATING" 'solution:"External User Services"'
 t "wildcard 'passw*' -> $ACCESSING" \
 	query_first "$ACCESSING" 'passw*'
+# A field's own terms have no positions: a phrase in a field needs its
+# words in the field and the phrase in the section, in that order.
+t "'solution:\"External User Services\" slow' -> $NAVIGATING" \
+	query_first "$NAVIGATING" 'solution:"External User Services"' slow
+t "phrase in a field, words out of order -> exit 1" \
+	check_exit 1 "$QUERY" --db "$DB" 'solution:"Services External User"'
+t "phrase in a field, words of another field -> exit 1" \
+	check_exit 1 "$QUERY" --db "$DB" 'problem:"External User Services"'
+t "'-problem:\"Accessing the PECOS System\" password' leaves that out" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" -- \
+	    "-problem:\"Accessing the PECOS System\"" password &&
+	    lacks "$OUT" "$ACCESSING"'
+t "'title:\"Technical Assistance\"' finds the fact sheet" \
+	check_exit 0 "$QUERY" --db "$DB" 'title:"Technical Assistance"'
+t "'title:\"Assistance Technical\"' finds it too: titles hold words" \
+	check_exit 0 "$QUERY" --db "$DB" 'title:"Assistance Technical"'
 
 # answers_first HEADING CMD...: CMD (a whole query command) exits 0 and
 # its hit 1 has heading HEADING.

@@ -409,6 +409,9 @@ tj "--json 'pasword expird': query is as typed" \
 	rk_qj 'pasword expird' query_is "pasword expird"
 tj "--json 'pasword expird': results[0] is $ACCESSING" \
 	rk_qj 'pasword expird' heading1 "$ACCESSING"
+tj "--json 'pasword AND solution:\"External User\"': the phrase kept" \
+	rk_qj 'pasword AND solution:"External User"' corrected_is \
+	'password AND solution:"external user"'
 tj "--json 'password expired': corrected is null" \
 	rk_qj 'password expired' corrected_null
 t "'password expired': no 'Showing results for' line" \
