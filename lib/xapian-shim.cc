@@ -277,6 +277,11 @@ static const size_t max_spelling_bytes = 64;
  * across an apostrophe or '&' between letters ("don't", "at&t") and a
  * '.' or ',' between digits ("1.5").  TEXT is case folded already.  The
  * index holds only stems, so the words are taken from the text itself.
+ *
+ * Words with a digit are left out: a number is no misspelling of another
+ * (a phone number one digit off is not the help desk's), and the numbers
+ * of contacts were three quarters of the words and a quarter of the time
+ * spent indexing.
  */
 static void
 count_words(spelling_counts &words, const char *text)
@@ -284,11 +289,14 @@ count_words(spelling_counts &words, const char *text)
 	Xapian::Utf8Iterator it(text), end;
 	std::string word;
 	unsigned prev = 0;
+	bool number = false;
 
 	while (true) {
 		unsigned ch = it == end ? 0 : *it;
 		if (ch != 0 && Xapian::Unicode::is_wordchar(ch)) {
 			Xapian::Unicode::append_utf8(word, ch);
+			number = number || Xapian::Unicode::get_category(ch) ==
+			    Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 			prev = ch;
 			++it;
 			continue;
@@ -311,9 +319,11 @@ count_words(spelling_counts &words, const char *text)
 				continue;
 			}
 		}
-		if (!word.empty() && word.size() <= max_spelling_bytes)
+		if (!word.empty() && !number &&
+		    word.size() <= max_spelling_bytes)
 			words[word]++;
 		word.clear();
+		number = false;
 		if (it == end)
 			break;
 		++it;

@@ -417,6 +417,11 @@ tj "--json 'password expired': corrected is null" \
 t "'password expired': no 'Showing results for' line" \
 	eval 'check_exit 0 "$QUERY" --db "$DB" password expired &&
 	    lacks "$OUT" "Showing results for"'
+# Numbers are kept out of the spelling data: a phone number one digit off
+# is not another help desk's.
+t "'866-484-8048' (one digit off): exit 1, not corrected" \
+	eval 'check_exit 1 "$QUERY" --db "$DB" 866-484-8048 &&
+	    lacks "$OUT" "Showing results for"'
 tj "--json 'npi': corrected is null" rk_qj 'npi' corrected_null
 t "'npi': exit 0, not corrected" \
 	eval 'check_exit 0 "$QUERY" --db "$DB" npi &&
