@@ -2,6 +2,8 @@
  * pipeline.c - one thread preparing items in order, a bounded number
  * ahead of the thread taking them.  Item K lives in slot K % DEPTH; the
  * slot of the item taken last is the taker's until it takes the next.
+ * The preparing thread clears a slot before it prepares the next item
+ * there, so the taker never spends its time releasing what it took.
  */
 #include <config.h>
 
@@ -56,8 +58,11 @@ run(void *arg)
 			break;
 		}
 		pthread_mutex_unlock(&p->lock);
-		/* The slot is no one else's until prepared is raised. */
+		/* The slot is no one else's until prepared is raised; its
+		 * last item, K - DEPTH, was taken and given back. */
 		slot = slot_of(p, k);
+		if (k >= p->depth)
+			p->clear(p->context, slot);
 		memset(slot, 0, p->slot_size);
 		p->prepare(p->context, k, slot);
 		pthread_mutex_lock(&p->lock);
@@ -131,7 +136,9 @@ pipeline_stop(pipeline_t *p)
 	pthread_cond_signal(&p->room);
 	pthread_mutex_unlock(&p->lock);
 	pthread_join(p->thread, NULL);
-	for (size_t k = p->taken; k < p->prepared; k++)
+	/* The last DEPTH items prepared, taken or not, hold theirs still. */
+	for (size_t k = p->prepared > p->depth ? p->prepared - p->depth : 0;
+	    k < p->prepared; k++)
 		p->clear(p->context, slot_of(p, k));
 	pthread_cond_destroy(&p->room);
 	pthread_cond_destroy(&p->ready);

@@ -12,7 +12,8 @@ typedef struct pipeline pipeline_t;
 
 /* Prepares item I into SLOT (SLOT_SIZE bytes, zeroed). */
 typedef void pipeline_prepare_fn(void *context, size_t i, void *slot);
-/* Releases what a prepared SLOT holds, when it is never taken. */
+/* Releases what a prepared SLOT holds: on the preparing thread before the
+ * slot is used again, and in pipeline_stop for the last items. */
 typedef void pipeline_clear_fn(void *context, void *slot);
 
 /*
@@ -27,13 +28,14 @@ pipeline_start(size_t n, size_t depth, size_t slot_size,
 
 /*
  * Waits for item I, which must be the item after the last one taken, and
- * returns its slot.  The slot is the caller's until the next call.
+ * returns its slot.  The slot is the caller's until the next call; what it
+ * holds is released by the pipeline, not by the caller.
  */
 void *
 pipeline_take(pipeline_t *p, size_t i);
 
-/* Stops the thread, clears what it prepared and nobody took, and frees
- * P.  Accepts NULL. */
+/* Stops the thread, clears the slots still holding an item, taken or
+ * not, and frees P.  Accepts NULL. */
 void
 pipeline_stop(pipeline_t *p);
 
