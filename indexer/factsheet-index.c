@@ -172,6 +172,8 @@ count_publication(summary_t *sum, const factsheet_publication_t *pub)
 	sum->sections += pub->n_sections;
 	sum->problems += problems;
 	sum->resources += resources;
+	if (sum->files == NULL)
+		return;
 	json_array_append_new(sum->files, json_pack("{s:s, s:s, s:I, s:I, "
 	    "s:I, s:o}", "source", pub->source, "title", pub->title,
 	    "sections", (json_int_t)pub->n_sections,
@@ -302,15 +304,19 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		if (item->failed_before) {
 			report(p, "%s: skipped (failed before: %s)",
 			    item->source, item->reason);
-			json_array_append_new(sum->errors, json_pack(
-			    "{s:s, s:s+++}", "source", item->source,
-			    "message", item->source,
-			    ": skipped (failed before: ", item->reason, ")"));
+			if (out->json)
+				json_array_append_new(sum->errors, json_pack(
+				    "{s:s, s:s+++}", "source", item->source,
+				    "message", item->source,
+				    ": skipped (failed before: ", item->reason,
+				    ")"));
 		} else {
 			report(p, "%s: %s", item->source, item->reason);
-			json_array_append_new(sum->errors, json_pack(
-			    "{s:s, s:s++}", "source", item->source,
-			    "message", item->source, ": ", item->reason));
+			if (out->json)
+				json_array_append_new(sum->errors, json_pack(
+				    "{s:s, s:s++}", "source", item->source,
+				    "message", item->source, ": ",
+				    item->reason));
 		}
 		break;
 	case FACTSHEET_SYNC_SKIPPED:
@@ -325,14 +331,17 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 	default:
 		break;
 	}
-	json_array_append_new(sum->paths, json_pack("{s:s, s:s, s:o, s:b}",
-	    "source", item->source,
-	    "state", factsheet_sync_state_name(item->state),
-	    "reason", string_or_null(item->reason),
-	    "failed_before", item->failed_before));
-	if (out->report && listed)
-		json_array_append_new(sum->report, report_json(item));
-	if (out->json || !(out->dry_run || (out->report && listed)))
+	if (out->json) {
+		json_array_append_new(sum->paths, json_pack(
+		    "{s:s, s:s, s:o, s:b}", "source", item->source,
+		    "state", factsheet_sync_state_name(item->state),
+		    "reason", string_or_null(item->reason),
+		    "failed_before", item->failed_before));
+		if (out->report && listed)
+			json_array_append_new(sum->report, report_json(item));
+		return;
+	}
+	if (!(out->dry_run || (out->report && listed)))
 		return;
 	progress_clear(p);
 	report_text(item, out->report);
@@ -567,10 +576,14 @@ main(int argc, char **argv)
 	}
 	free(thesaurus);
 
-	sum.files = json_array();
-	sum.errors = json_array();
-	sum.paths = json_array();
-	sum.report = json_array();
+	/* Only the JSON summary lists every file: kept for the text one
+	 * too, the lists grew with the tree, 1.5 KiB a file. */
+	if (out.json) {
+		sum.files = json_array();
+		sum.errors = json_array();
+		sum.paths = json_array();
+		sum.report = json_array();
+	}
 	st = factsheet_sync_begin(db, (const char *const *)argv + optind,
 	    (size_t)(argc - optind), &sync_options, &sync);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
