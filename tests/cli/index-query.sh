@@ -70,6 +70,13 @@ t "'title:\"Technical Assistance\"' finds the fact sheet" \
 	check_exit 0 "$QUERY" --db "$DB" 'title:"Technical Assistance"'
 t "'title:\"Assistance Technical\"' finds it too: titles hold words" \
 	check_exit 0 "$QUERY" --db "$DB" 'title:"Assistance Technical"'
+t "phrase in a field left open ('solution:\"External User') -> $NAVIGATING" \
+	query_first "$NAVIGATING" 'solution:"External User'
+# The marks the phrase and wildcard fields are passed by, typed by hand.
+for q in PHRASESOLUTION:zz PHRASESOLUTION:2245 WILDCARD: WILDCARDTITLE:x; do
+	t "'$q' typed by hand: exit 1, no error" \
+		check_exit 1 "$QUERY" --db "$DB" "$q"
+done
 
 # answers_first HEADING CMD...: CMD (a whole query command) exits 0 and
 # its hit 1 has heading HEADING.
