@@ -615,6 +615,7 @@ reader_link_destination(strbuf_t *out, size_t mark, const char *dest,
 {
 	const char *label = out->data ? out->data + mark : "";
 	size_t label_len = out->data ? out->len - mark : 0;
+	const char *query;
 	int tel = 0;
 
 	if (len > 7 && strncasecmp(dest, "mailto:", 7) == 0) {
@@ -630,10 +631,12 @@ reader_link_destination(strbuf_t *out, size_t mark, const char *dest,
 		return;		/* a page of the same site, an anchor */
 	}
 	/* A label that gives the address, or the number, says it already;
-	 * a query string it may leave out. */
+	 * a query string it may leave out.  DEST ends at LEN, not at a NUL
+	 * (a Markdown source goes on). */
+	query = memchr(dest, '?', len);
 	if (len == 0 || (tel && has_digit(label, label_len)) ||
-	    memmem(label, label_len, dest, strcspn(dest, "?") < len ?
-	    strcspn(dest, "?") : len) != NULL)
+	    memmem(label, label_len, dest, query ? (size_t)(query - dest) :
+	    len) != NULL)
 		return;
 	strbuf_puts(out, " ");
 	strbuf_append(out, dest, len);
