@@ -419,17 +419,12 @@ factsheet_db_add_publication(factsheet_db_t *db,
 	return status;
 }
 
-
 factsheet_status_t
 db_delete_publication(factsheet_db_t *db, const char *id,
 		      const char *const *keys, const char *const *values,
 		      size_t n_meta)
 {
-	factsheet_status_t status = shim_db_replace_publication_meta(db->shim,
-	    id, NULL, 0, keys, values, n_meta);
-
-	return status == FACTSHEET_STATUS_SUCCESS ? status :
-	    fail_shim(db, status);
+	return db_write_docs(db, id, NULL, keys, values, n_meta);
 }
 
 factsheet_status_t
