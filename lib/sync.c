@@ -111,11 +111,13 @@ struct factsheet_sync {
 	 * one; documents made there with a builder of its own. */
 	pipeline_t *pipeline;
 	shim_builder_t *builder;
-	/* The item last given, and what it points to. */
+	/* The item last given, and what it points to.  The publication
+	 * and its documents stay in their prepared slot, which the pipeline
+	 * frees on its own thread, or in ALONE without one. */
 	factsheet_sync_item_t item;
-	factsheet_publication_t *pub;
-	shim_docs_t *docs;
-	int borrowed;		/* pub and docs are the pipeline's to free */
+	const factsheet_publication_t *pub;
+	const shim_docs_t *docs;
+	prepared_t alone;
 	change_list_t changes;
 	char *reason;
 };
@@ -743,13 +745,10 @@ factsheet_sync_total(const factsheet_sync_t *s)
 static void
 item_reset(factsheet_sync_t *s)
 {
-	if (!s->borrowed) {
-		factsheet_publication_free(s->pub);
-		shim_docs_free(s->docs);
-	}
 	s->pub = NULL;
 	s->docs = NULL;
-	s->borrowed = 0;
+	if (s->pipeline == NULL)
+		prepared_clear(s, &s->alone);
 	changes_clear(&s->changes);
 	free(s->reason);
 	s->reason = NULL;
@@ -1050,15 +1049,10 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 		p->message = NULL;
 		return status;
 	}
+	/* Freed with the slot: on the pipeline's thread, not here, where
+	 * it was a tenth of this thread's time. */
 	s->pub = p->pub;
 	s->docs = p->docs;
-	/* A prepared slot keeps them: the pipeline frees them on its own
-	 * thread, a tenth of this one's time when it was done here. */
-	s->borrowed = s->pipeline != NULL;
-	if (!s->borrowed) {
-		p->pub = NULL;
-		p->docs = NULL;
-	}
 	return index_file(s, e, old, &p->st, p->hash);
 }
 
@@ -1110,7 +1104,7 @@ factsheet_sync_next(factsheet_sync_t *s, const factsheet_sync_item_t **item)
 	if (s->next < s->walk.n) {
 		const walk_entry_t *e = &s->walk.entries[s->next++];
 
-		prepared_t alone = { 0 }, *p = &alone;
+		prepared_t *p = &s->alone;
 
 		if (s->pipeline != NULL)
 			p = pipeline_take(s->pipeline, s->next - 1);
@@ -1130,8 +1124,6 @@ factsheet_sync_next(factsheet_sync_t *s, const factsheet_sync_item_t **item)
 			s->item.reason = e->reason;
 			break;
 		}
-		if (s->pipeline == NULL)
-			prepared_clear(s, p);
 	} else if (s->next < s->walk.n + s->n_removals) {
 		status = sync_removal(s, s->removals[s->next++ - s->walk.n]);
 	} else {
@@ -1170,6 +1162,7 @@ factsheet_sync_free(factsheet_sync_t *s)
 		return;
 	/* First: its thread reads what follows. */
 	pipeline_stop(s->pipeline);
+	s->pipeline = NULL;
 	shim_builder_free(s->builder);
 	item_reset(s);
 	walk_clear(&s->walk);
