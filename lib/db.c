@@ -342,7 +342,7 @@ batch_fill(doc_batch_t *b, const factsheet_db_t *db,
 		shim_document_t *d = &b->docs[i];
 
 		section_texts(&b->texts[i], pub, s, i == 0);
-		b->ids[i] = str_printf("%s#%s", pub->id, s->slug);
+		b->ids[i] = section_id(pub->id, s->slug);
 		d->id = b->ids[i];
 		d->kind = factsheet_section_kind_name(s->kind);
 		d->texts = b->texts[i].items;

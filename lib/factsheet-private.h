@@ -307,6 +307,11 @@ title_from_source(const char *source);
 void
 section_clear(factsheet_section_t *section);
 
+/* A section's id in the index, unique: its publication's id and its
+ * slug.  Malloc'd; NULL when out of memory. */
+char *
+section_id(const char *publication_id, const char *slug);
+
 /* record.c ---------------------------------------------------------- */
 
 /* A section and its publication as the JSON stored in the index. */
@@ -317,6 +322,7 @@ record_to_json(const factsheet_publication_t *pub,
 /* Reads a stored record back; 0 on success.  Strings are malloc'd. */
 typedef struct {
 	factsheet_section_t section;
+	char *publication_id;
 	char *publication_title;
 	char *publication_source;
 	char *publication_format;

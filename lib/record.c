@@ -145,6 +145,7 @@ record_from_json(const char *json, record_t *r)
 	s->contacts = list.items;
 	s->n_contacts = list.n;
 	pub = json_object_get(root, "publication");
+	r->publication_id = dup_string(pub, "id");
 	r->publication_title = dup_string(pub, "title");
 	r->publication_source = dup_string(pub, "source");
 	r->publication_format = dup_string(pub, "format");
@@ -164,6 +165,7 @@ void
 record_clear(record_t *r)
 {
 	section_clear(&r->section);
+	free(r->publication_id);
 	free(r->publication_title);
 	free(r->publication_source);
 	free(r->publication_format);

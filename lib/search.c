@@ -317,6 +317,8 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 {
 	shim_term_weight_t *rows;
 	factsheet_explain_t *terms;
+	const record_t *record;
+	char *id;
 	size_t n;
 	factsheet_status_t status;
 
@@ -324,7 +326,14 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 	*n_out = 0;
 	if (i >= r->n_hits)
 		return FACTSHEET_STATUS_BAD_QUERY;
-	status = shim_mset_explain(r->mset, i, &rows, &n);
+	record = &r->hits[i].record;
+	if (record->publication_id == NULL)
+		return FACTSHEET_STATUS_DATABASE_CORRUPT;
+	if ((id = section_id(record->publication_id,
+	    record->section.slug)) == NULL)
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	status = shim_mset_explain(r->mset, id, &rows, &n);
+	free(id);
 	if (status != FACTSHEET_STATUS_SUCCESS)
 		return status;
 	if ((terms = calloc(n ? n : 1, sizeof *terms)) == NULL) {

@@ -74,3 +74,9 @@ section_clear(factsheet_section_t *s)
 	contact_list_clear(&contacts);
 	memset(s, 0, sizeof *s);
 }
+
+char *
+section_id(const char *publication_id, const char *slug)
+{
+	return str_printf("%s#%s", publication_id, slug);
+}

@@ -87,9 +87,6 @@ struct shim_db {
 
 struct shim_mset {
 	Xapian::Database db;	/* for --explain */
-	/* Each hit's unique term: its document id changes when its
-	 * publication is indexed again. */
-	std::vector<std::string> ids;
 	Xapian::Stem stem;
 	std::vector<std::string> data;
 	std::vector<int> percent;
@@ -1439,19 +1436,12 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	std::set<std::string> terms(words.get_unique_terms_begin(),
 	    words.get_unique_terms_end());
 	std::vector<std::string> wildcards = wildcard_stems(q->query);
-	const std::string id_prefix = fields[FIELD_ID].prefix;
 	m->data.clear();
-	m->ids.clear();
 	m->percent.clear();
 	m->db = *db->db;
 	for (size_t i = q->offset; i < hits.size(); i++) {
 		Xapian::Document doc = db->db->get_document(hits[i].did);
 		m->data.push_back(doc.get_data());
-		Xapian::TermIterator id = doc.termlist_begin();
-		id.skip_to(id_prefix);
-		m->ids.push_back(id != doc.termlist_end() &&
-		    (*id).compare(0, id_prefix.size(), id_prefix) == 0 ?
-		    *id : std::string());
 		m->percent.push_back(hits[i].percent);
 		/* Xapian 1.4 reports no matching terms for a wildcard: take
 		 * the document's own words that the pattern covers. */
@@ -1564,8 +1554,7 @@ explain_hit(Xapian::Database &db, const std::vector<std::string> &terms,
 {
 	Xapian::PostingIterator p;
 
-	if (id_term.empty() ||
-	    (p = db.postlist_begin(id_term)) == db.postlist_end(id_term))
+	if ((p = db.postlist_begin(id_term)) == db.postlist_end(id_term))
 		throw Xapian::DocNotFoundError("the section is no longer in "
 		    "the database");
 	Xapian::Document doc = db.get_document(*p);
@@ -1588,8 +1577,8 @@ explain_hit(Xapian::Database &db, const std::vector<std::string> &terms,
 }
 
 extern "C" factsheet_status_t
-shim_mset_explain(const shim_mset_t *m, size_t i, shim_term_weight_t **out,
-		  size_t *n_out)
+shim_mset_explain(const shim_mset_t *m, const char *section_id,
+		  shim_term_weight_t **out, size_t *n_out)
 {
 	std::vector<term_weight> rows;
 
@@ -1600,8 +1589,10 @@ shim_mset_explain(const shim_mset_t *m, size_t i, shim_term_weight_t **out,
 		 * committed since: then the section is found again by its
 		 * unique term, as the latest revision holds it. */
 		Xapian::Database db = m->db;
+		const std::string id_term =
+		    std::string(fields[FIELD_ID].prefix) + section_id;
 		read_latest(db, [&] {
-			rows = explain_hit(db, m->terms, m->ids[i]);
+			rows = explain_hit(db, m->terms, id_term);
 		});
 	} catch (...) {
 		std::string error;

@@ -216,9 +216,13 @@ typedef struct {
 	double weight;		/* its BM25 weight in the document */
 } shim_term_weight_t;
 
-/* The matched terms of hit I, for --explain; the array is malloc'd. */
+/*
+ * The matched terms of the hit whose section has id SECTION_ID, for
+ * --explain; the array is malloc'd.  The section is found by its id, in
+ * the database as it is now: a writer may have committed since the search.
+ */
 factsheet_status_t
-shim_mset_explain(const shim_mset_t *mset, size_t i,
+shim_mset_explain(const shim_mset_t *mset, const char *section_id,
 		  shim_term_weight_t **terms, size_t *n_terms);
 
 #ifdef __cplusplus
