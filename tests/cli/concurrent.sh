@@ -8,10 +8,7 @@
 # the indexer runs.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/setup.sh"
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP python3 not found (needed to parse JSON)"
-	exit 0
-fi
+need_python
 
 tree="$TMP/tree"
 db="$TMP/db"

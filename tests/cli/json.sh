@@ -4,10 +4,7 @@
 # every result, the values of known hits, and HTML-safe snippets.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/setup.sh"
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP python3 not found (needed to parse JSON)"
-	exit 0
-fi
+need_python
 
 DB="$TMP/db"
 CHECK="$TMP/check.py"

@@ -191,6 +191,14 @@ done_testing() {
 	echo "1..$tap_n"
 }
 
+# Skips the whole script when python3, which reads the JSON back, is
+# missing.
+need_python() {
+	command -v python3 >/dev/null 2>&1 && return 0
+	echo "1..0 # SKIP python3 not found (needed to parse JSON)"
+	exit 0
+}
+
 # Indexes the corpus into database $1 under its relative name, so that
 # results name it "corpus/pecos-technical-assistance-contacts.txt".
 index_corpus() {
