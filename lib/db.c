@@ -520,6 +520,15 @@ factsheet_db_commit(factsheet_db_t *db)
 }
 
 factsheet_status_t
+db_commit_some(factsheet_db_t *db)
+{
+	factsheet_status_t status = shim_db_commit_holding_spelling(db->shim);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
 factsheet_db_count(factsheet_db_t *db, unsigned long *count)
 {
 	factsheet_status_t status = shim_db_count(db->shim, count);

@@ -762,7 +762,7 @@ written(factsheet_sync_t *s)
 	if (++s->unsaved < COMMIT_EVERY)
 		return FACTSHEET_STATUS_SUCCESS;
 	s->unsaved = 0;
-	return factsheet_db_commit(s->db);
+	return db_commit_some(s->db);
 }
 
 /*

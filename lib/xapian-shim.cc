@@ -78,10 +78,14 @@ struct shim_db {
 	bool writable;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
-	/* When writable: documents made here, and the spelling words of
-	 * those written since the last commit, added once each before it. */
+	/* When writable: documents made here, the spelling words of those
+	 * written since the last commit, and those committed but not yet
+	 * in the spelling data, with the metadata keys recording them. */
 	shim_builder *builder;
 	spelling_counts spelling;
+	spelling_counts pending;
+	std::vector<std::string> pending_keys;
+	size_t pending_limit;
 	std::string error;
 };
 
@@ -217,6 +221,103 @@ new_builder()
 	return b;
 }
 
+/*
+ * Spelling words go into the database some commits after their documents.
+ * Xapian rewrites and deflates the trigram lists of every new word at the
+ * commit that adds it, so adding a commit's words at each commit cost up
+ * to two fifths of the time spent indexing many small files; added
+ * together, each list is rewritten once.  Until then, each commit records
+ * its words under a metadata key of this prefix, in the same commit as
+ * its documents, so a crash loses none: the next writer opening the
+ * database takes them up again.
+ */
+static const char pending_prefix[] = "spelling-pending:";
+
+/* The distinct words held back before they are added (a few MiB). */
+static const size_t default_pending_limit = 50000;
+
+/* WORDS as "word\tcount" lines. */
+static std::string
+serialize_words(const spelling_counts &words)
+{
+	std::string out;
+
+	for (const auto &w : words) {
+		out += w.first;
+		out += '\t';
+		out += std::to_string(w.second);
+		out += '\n';
+	}
+	return out;
+}
+
+/* Adds the counts of serialize_words() text TEXT to WORDS. */
+static void
+parse_words(spelling_counts &words, const std::string &text)
+{
+	size_t at = 0;
+
+	while (at < text.size()) {
+		size_t tab = text.find('\t', at);
+		size_t end = text.find('\n', at);
+		if (end == std::string::npos)
+			end = text.size();
+		if (tab != std::string::npos && tab > at && tab < end)
+			words[text.substr(at, tab - at)] += static_cast<
+			    Xapian::termcount>(std::strtoul(
+			    text.c_str() + tab + 1, NULL, 10));
+		at = end + 1;
+	}
+}
+
+/* Takes up the words a writer before us recorded but did not add. */
+static void
+load_pending(shim_db_t *db)
+{
+	for (Xapian::TermIterator it = db->rw->metadata_keys_begin(
+	    pending_prefix); it != db->rw->metadata_keys_end(pending_prefix);
+	    ++it) {
+		parse_words(db->pending, db->rw->get_metadata(*it));
+		db->pending_keys.push_back(*it);
+	}
+}
+
+/* Adds every word held back to the spelling data, and forgets their
+ * records, in the commit about to be made. */
+static void
+add_pending(shim_db_t *db)
+{
+	for (const auto &w : db->spelling)
+		db->pending[w.first] += w.second;
+	db->spelling.clear();
+	for (const auto &w : db->pending)
+		db->rw->add_spelling(w.first, w.second);
+	for (const auto &key : db->pending_keys)
+		db->rw->set_metadata(key, std::string());
+	db->pending.clear();
+	db->pending_keys.clear();
+}
+
+/* Holds this commit's words back, recorded in it, or adds them all once
+ * enough are held. */
+static void
+hold_spellings(shim_db_t *db)
+{
+	if (db->spelling.empty())
+		return;
+	for (const auto &w : db->spelling)
+		db->pending[w.first] += w.second;
+	if (db->pending.size() >= db->pending_limit) {
+		add_pending(db);
+		return;
+	}
+	std::string key = pending_prefix +
+	    std::to_string(db->rw->get_revision() + 1);
+	db->rw->set_metadata(key, serialize_words(db->spelling));
+	db->pending_keys.push_back(key);
+	db->spelling.clear();
+}
+
 extern "C" factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 {
@@ -231,11 +332,13 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db->db = NULL;
 		db->rw = NULL;
 		db->builder = NULL;
+		db->pending_limit = default_pending_limit;
 		if (writable) {
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
 			db->db = db->rw;
 			db->builder = new_builder();
+			load_pending(db);
 		} else {
 			db->db = new Xapian::Database(path);
 		}
@@ -253,15 +356,6 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		*message = copy_string(error);
 		return status;
 	}
-}
-
-/* The spelling words gathered since the last commit, into the database. */
-static void
-add_spellings(shim_db_t *db)
-{
-	for (const auto &w : db->spelling)
-		db->rw->add_spelling(w.first, w.second);
-	db->spelling.clear();
 }
 
 /* Words longer than this are no words to suggest, nor does the term
@@ -333,8 +427,12 @@ shim_db_close(shim_db_t *db)
 	if (db == NULL)
 		return;
 	try {
-		/* WritableDatabase::close() commits what is pending. */
-		add_spellings(db);
+		/* WritableDatabase::close() commits what is pending.  Should
+		 * it fail, the words held back stay recorded for the next
+		 * writer. */
+		if (db->writable && (!db->pending.empty() ||
+		    !db->spelling.empty()))
+			add_pending(db);
 		db->db->close();
 	} catch (...) {
 		/* Nothing to report to: the caller committed explicitly. */
@@ -533,18 +631,41 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 	    values, n_meta);
 }
 
-extern "C" factsheet_status_t
-shim_db_commit(shim_db_t *db)
+/* Commits, with all spelling words held back (HOLD false) or this
+ * commit's words held back too. */
+static factsheet_status_t
+commit(shim_db_t *db, bool hold)
 {
 	try {
 		if (db->writable) {
-			add_spellings(db);
+			if (hold)
+				hold_spellings(db);
+			else if (!db->pending.empty() || !db->spelling.empty())
+				add_pending(db);
 			db->rw->commit();
 		}
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		return classify(db->error, db->path, false);
 	}
+}
+
+extern "C" factsheet_status_t
+shim_db_commit(shim_db_t *db)
+{
+	return commit(db, false);
+}
+
+extern "C" factsheet_status_t
+shim_db_commit_holding_spelling(shim_db_t *db)
+{
+	return commit(db, true);
+}
+
+extern "C" void
+shim_db_set_pending_limit(shim_db_t *db, size_t limit)
+{
+	db->pending_limit = limit;
 }
 
 extern "C" factsheet_status_t

@@ -109,10 +109,21 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 			  const shim_docs_t *docs, const char *const *keys,
 			  const char *const *values, size_t n_meta);
 
-/* Commits, with the spelling words of what was written since the last
- * commit. */
+/* Commits, with the spelling words of everything written. */
 factsheet_status_t
 shim_db_commit(shim_db_t *db);
+
+/* Commits, holding the spelling words of what was written back: they go
+ * into the spelling data once enough are held (shim_db_set_pending_limit)
+ * or at the next shim_db_commit() or shim_db_close().  Until then each
+ * commit records its words, and a writer opening the database after a
+ * crash takes them up. */
+factsheet_status_t
+shim_db_commit_holding_spelling(shim_db_t *db);
+
+/* How many distinct spelling words a writer holds back; for tests. */
+void
+shim_db_set_pending_limit(shim_db_t *db, size_t limit);
 
 factsheet_status_t
 shim_db_count(shim_db_t *db, unsigned long *count);

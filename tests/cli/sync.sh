@@ -407,4 +407,28 @@ else
 		"xapian-metadata or xapian-delve not installed"
 fi
 
+# More files than one commit takes (100): the words of the commits before
+# the last are held back, then added all at once by the last.  Only the
+# first 50 files, in the first commit, have the word.
+many="$TMP/many"
+mkdir -p "$many"
+i=100
+while [ $i -lt 250 ]; do
+	if [ $i -lt 150 ]; then word=zymurgical; else word=; fi
+	sed "s/^\(Problem: .*\)$/\1 $word/" "$CORPUS" >"$many/sheet-$i.txt"
+	i=$((i + 1))
+done
+run "$INDEX" --db "$TMP/many.db" "$many"
+t "many: 150 files index" [ "$rc" = 0 ]
+run "$QUERY" --db "$TMP/many.db" --json zymurgicel
+t "many: a misspelling of their word is corrected" \
+	grep -q "\"corrected\": *\"zymurgical\"" "$OUT"
+if command -v xapian-metadata >/dev/null 2>&1; then
+	t "many: no spelling words left held back" \
+		eval '! xapian-metadata list "$TMP/many.db" | grep -q "^spelling-pending:"'
+else
+	skip "many: no spelling words left held back" \
+		"xapian-metadata not installed"
+fi
+
 done_testing

@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "factsheet-private.h"
+#include "sync.h"
 #include "xapian-shim.h"
 #include "tap.h"
 #include "testlib.h"
@@ -579,6 +581,137 @@ out:
 	free(path);
 }
 
+/* The spelling correction of "pasword", or NULL; "(error)" on failure. */
+static char *
+correction(const char *path)
+{
+	factsheet_db_t *db = NULL;
+	factsheet_results_t *r = NULL;
+	char *msg = NULL, *out = NULL;
+
+	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS ||
+	    factsheet_db_search(db, "pasword", NULL, &r) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		out = str_printf("(error)");
+	else if (factsheet_results_corrected(r) != NULL)
+		out = str_printf("%s", factsheet_results_corrected(r));
+	factsheet_results_free(r);
+	factsheet_db_close(db);
+	free(msg);
+	return out;
+}
+
+/* How many commits' spelling words wait, recorded, at PATH; -1 on error. */
+static long
+pending_records(const char *path)
+{
+	shim_db_t *shim = NULL;
+	char *msg = NULL, **keys = NULL, **values = NULL;
+	size_t n = 0;
+	long out = -1;
+
+	if (shim_db_open(path, 0, &shim, &msg) == FACTSHEET_STATUS_SUCCESS &&
+	    shim_db_metadata_list(shim, "spelling-pending:", &keys, &values,
+	    &n) == FACTSHEET_STATUS_SUCCESS)
+		out = (long)n;
+	shim_strings_free(keys, n);
+	shim_strings_free(values, n);
+	shim_db_close(shim);
+	free(msg);
+	return out;
+}
+
+/*
+ * A writer holds the spelling words of what it commits back, recorded in
+ * each commit, and adds them at close: a writer killed before that leaves
+ * them for the next one, and none is lost.  With a limit of one word they
+ * go in at the commit itself.
+ */
+static void
+test_spelling_held_back(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("spelling-db"), *msg = NULL, *fixed;
+	factsheet_db_t *writer = NULL;
+	int status = -1;
+	pid_t child;
+
+	fflush(stdout);
+	child = fork();
+	if (child == 0) {
+		/* Commits as the sync does between files, then dies
+		 * without closing. */
+		int failed = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE,
+		    &writer, &msg) != FACTSHEET_STATUS_SUCCESS ||
+		    factsheet_db_add_publication(writer, pub) !=
+		    FACTSHEET_STATUS_SUCCESS ||
+		    db_commit_some(writer) != FACTSHEET_STATUS_SUCCESS;
+		_exit(failed ? 3 : 0);
+	}
+	ok(child > 0 && waitpid(child, &status, 0) == child &&
+	    WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "spelling: a writer commits and dies without closing");
+	is_int(pending_records(path), 1, "spelling: its commit recorded "
+	    "the words it held back");
+	fixed = correction(path);
+	ok(fixed == NULL, "spelling: no correction from words held back "
+	    "(%s)", fixed ? fixed : "none");
+	free(fixed);
+
+	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS, "spelling: the next writer opens");
+	factsheet_db_close(writer);
+	writer = NULL;
+	is_int(pending_records(path), 0, "spelling: the next writer took "
+	    "them up");
+	fixed = correction(path);
+	is_str(fixed, "password", "spelling: and added them to the "
+	    "spelling data");
+	free(fixed);
+
+	remove_tree(path);
+	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS, "spelling: a new writer");
+	if (writer != NULL) {
+		ok(factsheet_db_add_publication(writer, pub) ==
+		    FACTSHEET_STATUS_SUCCESS &&
+		    db_commit_some(writer) == FACTSHEET_STATUS_SUCCESS,
+		    "spelling: adds and commits some");
+		is_int(pending_records(path), 1, "spelling: words held back");
+		is_int(factsheet_db_commit(writer), FACTSHEET_STATUS_SUCCESS,
+		    "spelling: a full commit");
+		is_int(pending_records(path), 0, "spelling: none held back "
+		    "after it");
+		fixed = correction(path);
+		is_str(fixed, "password", "spelling: they are in at the full "
+		    "commit, the writer still open");
+		free(fixed);
+	}
+	factsheet_db_close(writer);
+	writer = NULL;
+
+	free(path);
+	path = tmp_path("spelling-limit-db");
+	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS, "spelling: another writer");
+	if (writer != NULL) {
+		shim_db_set_pending_limit(db_shim(writer), 1);
+		ok(factsheet_db_add_publication(writer, pub) ==
+		    FACTSHEET_STATUS_SUCCESS &&
+		    db_commit_some(writer) == FACTSHEET_STATUS_SUCCESS,
+		    "spelling: a writer holding one word commits some");
+		is_int(pending_records(path), 0, "spelling: no words held "
+		    "back over the limit");
+		fixed = correction(path);
+		is_str(fixed, "password", "spelling: they are in at that "
+		    "commit");
+		free(fixed);
+	}
+	factsheet_db_close(writer);
+	free(msg);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -598,6 +731,7 @@ main(void)
 		test_corrupt(pub);
 		test_shim_direct(pub);
 		test_stale_reader(pub);
+		test_spelling_held_back(pub);
 	}
 	factsheet_publication_free(pub);
 	remove_tmpdir();
