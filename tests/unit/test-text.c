@@ -147,6 +147,18 @@ test_normalize(void)
 	    "registered sign kept");
 	normalizes("1-866-484-8049", "1-866-484-8049", "ASCII kept as is");
 	normalizes("", "", "empty string");
+	/* Only the non-ASCII runs go through full folding and NFKC. */
+	normalizes("CAFE\xcc\x81 Cafe\xcc\x81", "caf\xc3\xa9 caf\xc3\xa9",
+	    "a combining mark composes with the ASCII letter before it");
+	normalizes("\xcc\x81" "A", "\xcc\x81" "a",
+	    "a combining mark at the start stays, the letter after it folds");
+	normalizes("The \xe2\x80\x9cPECOS\xe2\x80\x9d Site\xe2\x80\x99s "
+	    "\xef\xac\x81le, \xc3\x89" "COLE & Stra\xc3\x9f" "e TTY",
+	    "the \"pecos\" site's file, \xc3\xa9" "cole & strasse tty",
+	    "ASCII between non-ASCII runs of all kinds");
+	normalizes("\xc3\x89\xc3\x89" "E\xcc\x81\xcc\xa3" "X",
+	    "\xc3\xa9\xc3\xa9\xe1\xba\xb9\xcc\x81" "x",
+	    "marks after a letter reordered and composed (NFKC)");
 }
 
 static void
