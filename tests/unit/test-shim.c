@@ -622,16 +622,33 @@ pending_records(const char *path)
 	return out;
 }
 
+/* Adds PUB and commits as the sync does between files; 0 on success. */
+static int
+commit_some(factsheet_db_t *writer, const factsheet_publication_t *pub)
+{
+	return factsheet_db_add_publication(writer, pub) !=
+	    FACTSHEET_STATUS_SUCCESS ||
+	    db_commit_some(writer) != FACTSHEET_STATUS_SUCCESS;
+}
+
+static void
+corrects_to_password(const char *path, const char *what)
+{
+	char *fixed = correction(path);
+
+	is_str(fixed, "password", "spelling: %s", what);
+	free(fixed);
+}
+
 /*
- * A writer holds the spelling words of what it commits back, recorded in
- * each commit, and adds them at close: a writer killed before that leaves
- * them for the next one, and none is lost.  With a limit of one word they
- * go in at the commit itself.
+ * A writer holds the spelling words of what it commits between files
+ * back, recorded in each commit: one killed before it adds them leaves
+ * them for the next writer, and none is lost.
  */
 static void
-test_spelling_held_back(const factsheet_publication_t *pub)
+test_spelling_after_crash(const factsheet_publication_t *pub)
 {
-	char *path = tmp_path("spelling-db"), *msg = NULL, *fixed;
+	char *path = tmp_path("spelling-crash-db"), *msg = NULL, *fixed;
 	factsheet_db_t *writer = NULL;
 	int status = -1;
 	pid_t child;
@@ -639,14 +656,10 @@ test_spelling_held_back(const factsheet_publication_t *pub)
 	fflush(stdout);
 	child = fork();
 	if (child == 0) {
-		/* Commits as the sync does between files, then dies
-		 * without closing. */
-		int failed = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE,
-		    &writer, &msg) != FACTSHEET_STATUS_SUCCESS ||
-		    factsheet_db_add_publication(writer, pub) !=
-		    FACTSHEET_STATUS_SUCCESS ||
-		    db_commit_some(writer) != FACTSHEET_STATUS_SUCCESS;
-		_exit(failed ? 3 : 0);
+		/* Commits, then dies without closing. */
+		_exit(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer,
+		    &msg) != FACTSHEET_STATUS_SUCCESS ||
+		    commit_some(writer, pub) != 0 ? 3 : 0);
 	}
 	ok(child > 0 && waitpid(child, &status, 0) == child &&
 	    WIFEXITED(status) && WEXITSTATUS(status) == 0,
@@ -661,51 +674,41 @@ test_spelling_held_back(const factsheet_publication_t *pub)
 	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
 	    FACTSHEET_STATUS_SUCCESS, "spelling: the next writer opens");
 	factsheet_db_close(writer);
-	writer = NULL;
 	is_int(pending_records(path), 0, "spelling: the next writer took "
 	    "them up");
-	fixed = correction(path);
-	is_str(fixed, "password", "spelling: and added them to the "
-	    "spelling data");
-	free(fixed);
+	corrects_to_password(path, "and added them to the spelling data");
+	free(msg);
+	free(path);
+}
 
-	remove_tree(path);
+/* A full commit adds the words held back; so does a commit between files
+ * once LIMIT words are held. */
+static void
+test_spelling_added(const factsheet_publication_t *pub, size_t limit)
+{
+	char *path = str_printf("%s/spelling-db-%zu", tmpdir, limit);
+	char *msg = NULL, *fixed;
+	factsheet_db_t *writer = NULL;
+
 	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
-	    FACTSHEET_STATUS_SUCCESS, "spelling: a new writer");
+	    FACTSHEET_STATUS_SUCCESS, "spelling: a writer holding up to %zu "
+	    "words", limit);
 	if (writer != NULL) {
-		ok(factsheet_db_add_publication(writer, pub) ==
-		    FACTSHEET_STATUS_SUCCESS &&
-		    db_commit_some(writer) == FACTSHEET_STATUS_SUCCESS,
-		    "spelling: adds and commits some");
-		is_int(pending_records(path), 1, "spelling: words held back");
+		shim_db_set_pending_limit(db_shim(writer), limit);
+		ok(commit_some(writer, pub) == 0, "spelling: adds and commits "
+		    "some");
+		is_int(pending_records(path), limit > 1 ? 1 : 0,
+		    "spelling: words held back under the limit only");
+		fixed = correction(path);
+		is_str(fixed, limit > 1 ? NULL : "password", "spelling: "
+		    "corrections from them once added only");
+		free(fixed);
 		is_int(factsheet_db_commit(writer), FACTSHEET_STATUS_SUCCESS,
 		    "spelling: a full commit");
 		is_int(pending_records(path), 0, "spelling: none held back "
 		    "after it");
-		fixed = correction(path);
-		is_str(fixed, "password", "spelling: they are in at the full "
-		    "commit, the writer still open");
-		free(fixed);
-	}
-	factsheet_db_close(writer);
-	writer = NULL;
-
-	free(path);
-	path = tmp_path("spelling-limit-db");
-	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
-	    FACTSHEET_STATUS_SUCCESS, "spelling: another writer");
-	if (writer != NULL) {
-		shim_db_set_pending_limit(db_shim(writer), 1);
-		ok(factsheet_db_add_publication(writer, pub) ==
-		    FACTSHEET_STATUS_SUCCESS &&
-		    db_commit_some(writer) == FACTSHEET_STATUS_SUCCESS,
-		    "spelling: a writer holding one word commits some");
-		is_int(pending_records(path), 0, "spelling: no words held "
-		    "back over the limit");
-		fixed = correction(path);
-		is_str(fixed, "password", "spelling: they are in at that "
-		    "commit");
-		free(fixed);
+		corrects_to_password(path, "the words are in, the writer "
+		    "still open");
 	}
 	factsheet_db_close(writer);
 	free(msg);
@@ -731,7 +734,9 @@ main(void)
 		test_corrupt(pub);
 		test_shim_direct(pub);
 		test_stale_reader(pub);
-		test_spelling_held_back(pub);
+		test_spelling_after_crash(pub);
+		test_spelling_added(pub, 50000);
+		test_spelling_added(pub, 1);
 	}
 	factsheet_publication_free(pub);
 	remove_tmpdir();
