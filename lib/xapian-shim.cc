@@ -631,8 +631,8 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 	    values, n_meta);
 }
 
-/* Commits, with all spelling words held back (HOLD false) or this
- * commit's words held back too. */
+/* Commits, holding this commit's spelling words back with the others
+ * (HOLD), or adding every word held back. */
 static factsheet_status_t
 commit(shim_db_t *db, bool hold)
 {
