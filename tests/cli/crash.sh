@@ -55,4 +55,48 @@ run "$INDEX" --db "$db" "$tree"
 t "the next run finishes the job" [ "$rc" = 0 ]
 t "every publication is new" [ "$(sources_with vtwo | wc -l)" = 30 ]
 t "no publication is old" [ "$(sources_with vone | wc -l)" = 0 ]
+
+# The spelling words of commits between files are held back to the run's
+# last commit, recorded in theirs: a run killed after its first commit
+# (100 files) leaves them to the next run, which adds them.  Only the
+# first commit's files have the word.
+held="$TMP/held"
+mkdir -p "$held"
+i=100
+while [ $i -lt 500 ]; do
+	if [ $i -lt 150 ]; then word=quixotically; else word=; fi
+	sed "s/^\(Problem: .*\)$/\1 $word/" "$CORPUS" >"$held/sheet-$i.txt"
+	i=$((i + 1))
+done
+records() {
+	xapian-metadata list "$TMP/held.db" 2>/dev/null |
+	    grep -c '^spelling-pending:'
+}
+corrected() {
+	"$QUERY" --db "$TMP/held.db" --json quixoticaly 2>/dev/null |
+	    python3 -c 'import json, sys; print(json.load(sys.stdin)["corrected"])'
+}
+if command -v xapian-metadata >/dev/null 2>&1; then
+	"$INDEX" --db "$TMP/held.db" "$held" >/dev/null 2>&1 &
+	pid=$!
+	tries=0
+	while [ $tries -lt 1200 ] && [ "$(records)" = 0 ] &&
+	    kill -0 "$pid" 2>/dev/null; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	kill -9 "$pid" 2>/dev/null || :
+	wait "$pid" 2>/dev/null || :
+	t "held: killed after a commit that held its words back" \
+		[ "$(records)" -ge 1 ]
+	t "held: no correction from them yet" [ "$(corrected)" = None ]
+	run "$INDEX" --db "$TMP/held.db" "$held"
+	t "held: the next run finishes" [ "$rc" = 0 ]
+	t "held: it added them: a misspelling is corrected" \
+		[ "$(corrected)" = quixotically ]
+	t "held: no words left held back" [ "$(records)" = 0 ]
+else
+	skip "held spelling words after a kill" \
+		"xapian-metadata not installed (xapian-tools)"
+fi
 done_testing
