@@ -199,6 +199,20 @@ need_python() {
 	exit 0
 }
 
+# Writes COUNT copies of the corpus into folder DIR, sheet-100.txt on,
+# the first 50 (one commit's worth of the indexer's 100) with WORD added
+# to their Problem lines: a word only the run's first commit holds.
+sheets_with_word() {
+	mkdir -p "$1"
+	_sw_i=100
+	while [ $_sw_i -lt $((100 + $2)) ]; do
+		if [ $_sw_i -lt 150 ]; then _sw_word=$3; else _sw_word=; fi
+		sed "s/^\(Problem: .*\)$/\1 $_sw_word/" "$CORPUS" \
+		    >"$1/sheet-$_sw_i.txt"
+		_sw_i=$((_sw_i + 1))
+	done
+}
+
 # Indexes the corpus into database $1 under its relative name, so that
 # results name it "corpus/pecos-technical-assistance-contacts.txt".
 index_corpus() {

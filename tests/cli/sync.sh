@@ -408,16 +408,9 @@ else
 fi
 
 # More files than one commit takes (100): the words of the commits before
-# the last are held back, then added all at once by the last.  Only the
-# first 50 files, in the first commit, have the word.
+# the last are held back, then added all at once by the last.
 many="$TMP/many"
-mkdir -p "$many"
-i=100
-while [ $i -lt 250 ]; do
-	if [ $i -lt 150 ]; then word=zymurgical; else word=; fi
-	sed "s/^\(Problem: .*\)$/\1 $word/" "$CORPUS" >"$many/sheet-$i.txt"
-	i=$((i + 1))
-done
+sheets_with_word "$many" 150 zymurgical
 run "$INDEX" --db "$TMP/many.db" "$many"
 t "many: 150 files index" [ "$rc" = 0 ]
 run "$QUERY" --db "$TMP/many.db" --json zymurgicel
