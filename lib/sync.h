@@ -90,8 +90,9 @@ db_delete_publication(factsheet_db_t *db, const char *id,
 factsheet_status_t
 db_set_metadata(factsheet_db_t *db, const char *key, const char *value);
 
-/* factsheet_db_commit() between two of a run: the spelling words of what
- * was written wait, recorded, for a later commit to add many at once. */
+/* A commit between the files of a run: factsheet_db_commit(), but the
+ * spelling words of what was written wait, recorded in the commit, for a
+ * later one to add many at once. */
 factsheet_status_t
 db_commit_some(factsheet_db_t *db);
 

@@ -143,29 +143,6 @@ casefold_append(strbuf_t *b, const char *s, size_t n)
 	free(folded);
 }
 
-/* ASCII needs neither NFKC nor full case folding: lower case is all. */
-static char *
-ascii_lower(const char *s)
-{
-	size_t n = strlen(s);
-	char *out;
-
-	if ((out = malloc(n + 1)) == NULL)
-		return NULL;
-	for (size_t i = 0; i <= n; i++)
-		out[i] = (char)tolower((unsigned char)s[i]);
-	return out;
-}
-
-static int
-is_ascii(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* Appends N bytes of ASCII S to B in lower case. */
 static void
 ascii_lower_append(strbuf_t *b, const char *s, size_t n)
@@ -211,20 +188,16 @@ text_normalize(const char *s)
 	strbuf_t b = { 0 };
 	const char *ascii = s;
 
-	if (is_ascii(s))
-		return ascii_lower(s);
 	while (*ascii != '\0') {
 		const char *run = ascii, *end;
 
 		while (*run != '\0' && (unsigned char)*run < 0x80)
 			run++;
-		if (*run == '\0') {
-			ascii_lower_append(&b, ascii, (size_t)(run - ascii));
-			break;
-		}
-		if (run > ascii)
+		if (*run != '\0' && run > ascii)
 			run--;
 		ascii_lower_append(&b, ascii, (size_t)(run - ascii));
+		if (*run == '\0')
+			break;
 		end = run + 1;
 		while (*end != '\0' && (unsigned char)*end >= 0x80)
 			end++;
