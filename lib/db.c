@@ -468,9 +468,10 @@ db_strings_free(char **strings, size_t n)
 /*
  * How the shim makes terms of words; a new scheme means every
  * publication indexed under the old one must be indexed again.  2: each
- * word as its stem only ("Z" and the stem), with positions.
+ * word as its stem only ("Z" and the stem), with positions.  3: each
+ * field at positions of its own, after a marker, for field: queries.
  */
-static const char index_scheme[] = "terms:2";
+static const char index_scheme[] = "terms:3";
 
 /*
  * Documents carry the thesaurus phrases they contain, so a publication

@@ -54,14 +54,21 @@ t "'solution:\"External User Services\"' -> $NAVIGATING" \
 	query_first "$NAVIGATING" 'solution:"External User Services"'
 t "wildcard 'passw*' -> $ACCESSING" \
 	query_first "$ACCESSING" 'passw*'
-# A field's own terms have no positions: a phrase in a field needs its
-# words in the field and the phrase in the section, in that order.
+# A field's words are found at its own positions, after its marker, not
+# in a copy of their own: a phrase in a field needs its words in the field
+# and the phrase in the section, in that order.
 t "'solution:\"External User Services\" slow' -> $NAVIGATING" \
 	query_first "$NAVIGATING" 'solution:"External User Services"' slow
 t "phrase in a field, words out of order -> exit 1" \
 	check_exit 1 "$QUERY" --db "$DB" 'solution:"Services External User"'
 t "phrase in a field, words of another field -> exit 1" \
 	check_exit 1 "$QUERY" --db "$DB" 'problem:"External User Services"'
+t "a word of the section's text only, 'problem:password' -> exit 1" \
+	check_exit 1 "$QUERY" --db "$DB" problem:password
+t "a word of the solution and contacts, 'problem:eus' -> exit 1" \
+	check_exit 1 "$QUERY" --db "$DB" problem:eus
+t "the same word, 'solution:eus' -> $NAVIGATING" \
+	query_first "$NAVIGATING" solution:eus
 t "'-problem:\"Accessing the PECOS System\" password' leaves that out" \
 	eval 'check_exit 0 "$QUERY" --db "$DB" -- \
 	    "-problem:\"Accessing the PECOS System\"" password &&

@@ -402,6 +402,9 @@ if command -v xapian-metadata >/dev/null 2>&1 &&
 		    grep -q "^Position List"'
 	t "scheme: no word indexed as typed" \
 		eval '! grep -Eq "^(XS|XP|XC|S)?[a-z0-9]+\$" "$TMP/scheme.terms"'
+	t "scheme: no field's words copied under its prefix, the title's aside" \
+		eval '! grep -Eq "^ZX[PHSCR][a-z0-9]" "$TMP/scheme.terms" &&
+		    grep -qx XP "$TMP/scheme.terms" && grep -q "^ZS" "$TMP/scheme.terms"'
 else
 	skip "a database of the old scheme indexed again" \
 		"xapian-metadata or xapian-delve not installed"
