@@ -1095,38 +1095,25 @@ words_in_field(const field_t &f, const Xapian::Stem &stem,
 	return Xapian::Query(Xapian::Query::OP_FILTER, all, parsed);
 }
 
-/* field:word, for a field found by position. */
+/*
+ * field:word, for a field found by position, and a quoted phrase in any
+ * field, solution:"reset your password" (PHRASE).  Xapian 1.4's parser
+ * hands no quoted text to a FieldProcessor, so mark_fields passes a
+ * phrase in hex.
+ */
 class field_words : public Xapian::FieldProcessor {
 	const field_t &field;
 	Xapian::Stem stem;
+	bool phrase;
 
 public:
-	field_words(const field_t &f, const Xapian::Stem &s)
-	    : field(f), stem(s) {}
+	field_words(const field_t &f, const Xapian::Stem &s, bool p)
+	    : field(f), stem(s), phrase(p) {}
 
 	Xapian::Query operator()(const std::string &text) override
 	{
-		return words_in_field(field, stem, text);
-	}
-};
-
-/*
- * A quoted phrase in one field, solution:"reset your password".  Xapian
- * 1.4's parser hands no quoted text to a FieldProcessor, so mark_fields
- * passes it in hex.
- */
-class field_phrase : public Xapian::FieldProcessor {
-	const field_t &field;
-	Xapian::Stem stem;
-
-public:
-	field_phrase(const field_t &f, const Xapian::Stem &s)
-	    : field(f), stem(s) {}
-
-	Xapian::Query operator()(const std::string &hex) override
-	{
-		return words_in_field(field, stem,
-		    "\"" + from_hex(hex) + "\"");
+		return words_in_field(field, stem, phrase ?
+		    "\"" + from_hex(text) + "\"" : text);
 	}
 };
 
@@ -1160,7 +1147,7 @@ is_word_byte(unsigned char c)
  * QUERY with each wildcard outside quotes ("passw*", "solution:pass*",
  * "-passw*") turned into its wildcard field, for stem_wildcard, and each
  * quoted phrase in a field (solution:"a b") into its phrase field, for
- * field_phrase.
+ * field_words.
  */
 static std::string
 mark_fields(const std::string &query)
@@ -1289,13 +1276,13 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 		} else {
 			if (by_position(f))
 				qp.add_prefix(f.name, (new field_words(f,
-				    stem))->release());
+				    stem, false))->release());
 			else
 				qp.add_prefix(f.name, f.prefix);
 			qp.add_prefix(wildcard_field + upper(f.name),
 			    (new stem_wildcard(&f, db, stem))->release());
 			qp.add_prefix(phrase_field + upper(f.name),
-			    (new field_phrase(f, stem))->release());
+			    (new field_words(f, stem, true))->release());
 		}
 	}
 }
