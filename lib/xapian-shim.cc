@@ -1530,6 +1530,22 @@ class DocidSource : public Xapian::PostingSource {
 /* How many of the first candidates an exact phrase can lift. */
 static const Xapian::doccount rerank_depth = 50;
 
+/* Up to how many matches a query of field words counts exactly: Xapian
+ * estimates a phrase, which each field word is (in_field), at as little
+ * as a third of its matches. */
+static const Xapian::doccount field_count_exact = 10000;
+
+/* Whether QUERY asks for words in a field (holds a field's marker). */
+static bool
+has_field_words(const Xapian::Query &query)
+{
+	for (Xapian::TermIterator t = query.get_unique_terms_begin();
+	    t != query.get_unique_terms_end(); ++t)
+		if (is_marker(*t))
+			return true;
+	return false;
+}
+
 /*
  * The first WANTED hits of QUERY, those holding PHRASE lifted by its
  * weight.  The phrase is checked only among the first candidates: as part
@@ -1548,7 +1564,8 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	enquire.set_docid_order(Xapian::Enquire::ASCENDING);
 	enquire.set_query(query);
 	Xapian::MSet mset = enquire.get_mset(0, phrase.empty() ? wanted :
-	    std::max(wanted, rerank_depth));
+	    std::max(wanted, rerank_depth),
+	    has_field_words(query) ? field_count_exact : 0);
 	std::vector<candidate> hits;
 	std::vector<Xapian::docid> dids;
 	int top_percent = 0;

@@ -419,6 +419,11 @@ t "many: 150 files index" [ "$rc" = 0 ]
 run "$QUERY" --db "$TMP/many.db" --json zymurgicel
 t "many: a misspelling of their word is corrected" \
 	grep -q "\"corrected\": *\"zymurgical\"" "$OUT"
+# A field word is a phrase of the field's marker and the word, which
+# Xapian estimates at a fraction of its matches: it is counted exactly.
+run "$QUERY" --db "$TMP/many.db" --json solution:website
+t "many: 'solution:website' counts all 600 sections (4 a file) exactly" \
+	grep -q '"total": *600,' "$OUT"
 if command -v xapian-metadata >/dev/null 2>&1; then
 	t "many: no spelling words left held back" \
 		eval '! xapian-metadata list "$TMP/many.db" | grep -q "^spelling-pending:"'
