@@ -322,13 +322,20 @@ load_pending(shim_db_t *db)
 	}
 }
 
-/* Adds every word held back to the spelling data, and forgets their
- * records, in the commit about to be made. */
+/* Adds the counts of FROM to INTO. */
+static void
+add_counts(spelling_counts &into, const spelling_counts &from)
+{
+	for (const auto &w : from)
+		into[w.first] += w.second;
+}
+
+/* Adds every word held back, and this commit's, to the spelling data,
+ * and forgets their records, in the commit about to be made. */
 static void
 add_pending(shim_db_t *db)
 {
-	for (const auto &w : db->spelling)
-		db->pending[w.first] += w.second;
+	add_counts(db->pending, db->spelling);
 	db->spelling.clear();
 	for (const auto &w : db->pending)
 		db->rw->add_spelling(w.first, w.second);
@@ -345,17 +352,16 @@ hold_spellings(shim_db_t *db)
 {
 	if (db->spelling.empty())
 		return;
-	for (const auto &w : db->spelling)
-		db->pending[w.first] += w.second;
-	if (db->pending.size() >= db->pending_limit) {
-		add_pending(db);
-		return;
+	add_counts(db->pending, db->spelling);
+	if (db->pending.size() < db->pending_limit) {
+		std::string key = pending_prefix +
+		    std::to_string(db->rw->get_revision() + 1);
+		db->rw->set_metadata(key, serialize_words(db->spelling));
+		db->pending_keys.push_back(key);
 	}
-	std::string key = pending_prefix +
-	    std::to_string(db->rw->get_revision() + 1);
-	db->rw->set_metadata(key, serialize_words(db->spelling));
-	db->pending_keys.push_back(key);
 	db->spelling.clear();
+	if (db->pending.size() >= db->pending_limit)
+		add_pending(db);
 }
 
 extern "C" factsheet_status_t
@@ -470,8 +476,7 @@ shim_db_close(shim_db_t *db)
 		/* WritableDatabase::close() commits what is pending.  Should
 		 * it fail, the words held back stay recorded for the next
 		 * writer. */
-		if (db->writable && (!db->pending.empty() ||
-		    !db->spelling.empty()))
+		if (db->writable)
 			add_pending(db);
 		db->db->close();
 	} catch (...) {
@@ -631,8 +636,7 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 			db->rw->set_metadata(keys[i], values[i]);
 		db->rw->commit_transaction();
 		if (docs != NULL)
-			for (const auto &w : docs->spelling)
-				db->spelling[w.first] += w.second;
+			add_counts(db->spelling, docs->spelling);
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		factsheet_status_t status = classify(db->error, db->path,
@@ -687,7 +691,7 @@ commit(shim_db_t *db, bool hold)
 		if (db->writable) {
 			if (hold)
 				hold_spellings(db);
-			else if (!db->pending.empty() || !db->spelling.empty())
+			else
 				add_pending(db);
 			db->rw->commit();
 		}
@@ -713,6 +717,26 @@ extern "C" void
 shim_db_set_pending_limit(shim_db_t *db, size_t limit)
 {
 	db->pending_limit = limit;
+}
+
+extern "C" factsheet_status_t
+shim_db_spelling_frequency(shim_db_t *db, const char *word,
+			   unsigned long *frequency)
+{
+	*frequency = 0;
+	try {
+		read_latest(*db->db, [&] {
+			/* The spelling words' iterator gives each one's
+			 * frequency as its term frequency. */
+			Xapian::TermIterator t = db->db->spellings_begin();
+			t.skip_to(word);
+			*frequency = t != db->db->spellings_end() &&
+			    *t == word ? t.get_termfreq() : 0;
+		});
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, !db->writable);
+	}
 }
 
 extern "C" factsheet_status_t

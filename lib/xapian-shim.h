@@ -125,6 +125,11 @@ shim_db_commit_holding_spelling(shim_db_t *db);
 void
 shim_db_set_pending_limit(shim_db_t *db, size_t limit);
 
+/* How often WORD occurs in the spelling data, as added; for tests. */
+factsheet_status_t
+shim_db_spelling_frequency(shim_db_t *db, const char *word,
+			   unsigned long *frequency);
+
 factsheet_status_t
 shim_db_count(shim_db_t *db, unsigned long *count);
 

@@ -623,6 +623,43 @@ pending_records(const char *path)
 	return out;
 }
 
+/* How often "password" is in the spelling data at PATH; -1 on error. */
+static long
+password_frequency(const char *path)
+{
+	shim_db_t *shim = NULL;
+	char *msg = NULL;
+	unsigned long n = 0;
+	long out = -1;
+
+	if (shim_db_open(path, 0, &shim, &msg) == FACTSHEET_STATUS_SUCCESS &&
+	    shim_db_spelling_frequency(shim, "password", &n) ==
+	    FACTSHEET_STATUS_SUCCESS)
+		out = (long)n;
+	shim_db_close(shim);
+	free(msg);
+	return out;
+}
+
+/* How often "password" is in the spelling data of PUB indexed in one
+ * plain commit, the count held-back words must come to; -1 on error. */
+static long
+plain_frequency(const factsheet_publication_t *pub)
+{
+	static long frequency = -1;
+	char *path;
+
+	if (frequency >= 0)
+		return frequency;
+	path = tmp_path("spelling-plain-db");
+	if (build_db(path, pub) == 0)
+		frequency = password_frequency(path);
+	ok(frequency > 0, "spelling: 'password' in one plain commit's "
+	    "spelling data (%ld)", frequency);
+	free(path);
+	return frequency;
+}
+
 /* Adds PUB and commits as the sync does between files; 0 on success. */
 static int
 commit_some(factsheet_db_t *writer, const factsheet_publication_t *pub)
@@ -680,6 +717,8 @@ test_spelling_after_crash(const factsheet_publication_t *pub)
 	is_int(pending_records(path), 0, "spelling: the next writer took "
 	    "them up");
 	corrects_to_password(path, "and added them to the spelling data");
+	is_int(password_frequency(path), plain_frequency(pub), "spelling: "
+	    "each word counted once after the crash");
 	free(msg);
 	free(path);
 }
@@ -692,6 +731,7 @@ test_spelling_added(const factsheet_publication_t *pub, size_t limit)
 	char *path = str_printf("%s/spelling-db-%zu", tmpdir, limit);
 	char *msg = NULL, *fixed;
 	factsheet_db_t *writer = NULL;
+	long reference = plain_frequency(pub);
 
 	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
 	    FACTSHEET_STATUS_SUCCESS, "spelling: a writer holding up to %zu "
@@ -712,6 +752,9 @@ test_spelling_added(const factsheet_publication_t *pub, size_t limit)
 		    "after it");
 		corrects_to_password(path, "the words are in, the writer "
 		    "still open");
+		is_int(password_frequency(path), reference,
+		    "spelling: each word counted as often as a plain commit "
+		    "counts it (%ld)", reference);
 	}
 	factsheet_db_close(writer);
 	free(msg);
