@@ -299,26 +299,22 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 
 	sum->count[item->state]++;
 	switch (item->state) {
-	case FACTSHEET_SYNC_FAILED:
+	case FACTSHEET_SYNC_FAILED: {
+		/* The same line on stderr and in the JSON errors. */
+		const char *before = item->failed_before ?
+		    ": skipped (failed before: " : ": ";
+		const char *after = item->failed_before ? ")" : "";
+
 		sum->failed++;
-		if (item->failed_before) {
-			report(p, "%s: skipped (failed before: %s)",
-			    item->source, item->reason);
-			if (out->json)
-				json_array_append_new(sum->errors, json_pack(
-				    "{s:s, s:s+++}", "source", item->source,
-				    "message", item->source,
-				    ": skipped (failed before: ", item->reason,
-				    ")"));
-		} else {
-			report(p, "%s: %s", item->source, item->reason);
-			if (out->json)
-				json_array_append_new(sum->errors, json_pack(
-				    "{s:s, s:s++}", "source", item->source,
-				    "message", item->source, ": ",
-				    item->reason));
-		}
+		report(p, "%s%s%s%s", item->source, before, item->reason,
+		    after);
+		if (out->json)
+			json_array_append_new(sum->errors, json_pack(
+			    "{s:s, s:s+++}", "source", item->source,
+			    "message", item->source, before, item->reason,
+			    after));
 		break;
+	}
 	case FACTSHEET_SYNC_SKIPPED:
 		report(p, "%s: skipped: %s", item->source, item->reason);
 		break;
