@@ -60,20 +60,17 @@ t "no publication is old" [ "$(sources_with vone | wc -l)" = 0 ]
 # last commit, recorded in theirs: a run killed after its first commit
 # (100 files) leaves them to the next run, which adds them.
 held="$TMP/held"
+heldb="$TMP/held.db"
 sheets_with_word "$held" 400 quixotically
-records() {
-	xapian-metadata list "$TMP/held.db" 2>/dev/null |
-	    grep -c '^spelling-pending:'
-}
 corrected() {
-	"$QUERY" --db "$TMP/held.db" --json quixoticaly 2>/dev/null |
+	"$QUERY" --db "$heldb" --json quixoticaly 2>/dev/null |
 	    python3 -c 'import json, sys; print(json.load(sys.stdin)["corrected"])'
 }
 if command -v xapian-metadata >/dev/null 2>&1; then
-	"$INDEX" --db "$TMP/held.db" "$held" >/dev/null 2>&1 &
+	"$INDEX" --db "$heldb" "$held" >/dev/null 2>&1 &
 	pid=$!
 	tries=0
-	while [ $tries -lt 1200 ] && [ "$(records)" = 0 ] &&
+	while [ $tries -lt 1200 ] && [ "$(held_records "$heldb")" = 0 ] &&
 	    kill -0 "$pid" 2>/dev/null; do
 		sleep 0.05
 		tries=$((tries + 1))
@@ -81,13 +78,13 @@ if command -v xapian-metadata >/dev/null 2>&1; then
 	kill -9 "$pid" 2>/dev/null || :
 	wait "$pid" 2>/dev/null || :
 	t "held: killed after a commit that held its words back" \
-		[ "$(records)" -ge 1 ]
+		[ "$(held_records "$heldb")" -ge 1 ]
 	t "held: no correction from them yet" [ "$(corrected)" = None ]
-	run "$INDEX" --db "$TMP/held.db" "$held"
+	run "$INDEX" --db "$heldb" "$held"
 	t "held: the next run finishes" [ "$rc" = 0 ]
 	t "held: it added them: a misspelling is corrected" \
 		[ "$(corrected)" = quixotically ]
-	t "held: no words left held back" [ "$(records)" = 0 ]
+	t "held: no words left held back" [ "$(held_records "$heldb")" = 0 ]
 else
 	skip "held spelling words after a kill" \
 		"xapian-metadata not installed (xapian-tools)"

@@ -213,6 +213,12 @@ sheets_with_word() {
 	done
 }
 
+# How many commits' spelling words database $1 holds back, recorded
+# (needs xapian-metadata, from xapian-tools).
+held_records() {
+	xapian-metadata list "$1" 2>/dev/null | grep -c '^spelling-pending:'
+}
+
 # Indexes the corpus into database $1 under its relative name, so that
 # results name it "corpus/pecos-technical-assistance-contacts.txt".
 index_corpus() {

@@ -426,7 +426,7 @@ t "many: 'solution:website' counts all 600 sections (4 a file) exactly" \
 	grep -q '"total": *600,' "$OUT"
 if command -v xapian-metadata >/dev/null 2>&1; then
 	t "many: no spelling words left held back" \
-		eval '! xapian-metadata list "$TMP/many.db" | grep -q "^spelling-pending:"'
+		[ "$(held_records "$TMP/many.db")" = 0 ]
 else
 	skip "many: no spelling words left held back" \
 		"xapian-metadata not installed"
