@@ -110,8 +110,9 @@ static const Xapian::termpos field_gap = 100;
 
 /*
  * Each field's words have positions of their own, field number F's from
- * F << field_shift on, after the field's marker, its bare prefix ("XS"),
- * at F << field_shift itself.  field:word is then the word within
+ * (F + 1) << field_shift on, after the field's marker, its bare prefix
+ * ("XS"), at (F + 1) << field_shift itself: never 0, which index_text
+ * takes for a field not met yet.  field:word is then the word within
  * field_span positions after the marker (in_field), and the text needs
  * no second copy under the field's prefix: those copies were a fifth of
  * the time spent indexing.  A file (64 MiB at most) has fewer words than
@@ -119,6 +120,10 @@ static const Xapian::termpos field_gap = 100;
  */
 static const unsigned field_shift = 28;
 static const Xapian::termcount field_span = 1u << field_shift;
+/* The text fields come before the boolean ones: the last span ends at
+ * (FIELD_KIND + 1) << field_shift, within a 32-bit position. */
+static_assert((static_cast<unsigned long long>(FIELD_KIND) + 1) <<
+    field_shift <= 1ull << 32, "field positions overflow");
 
 /* Whether field: queries find F's words by their positions. */
 static bool
@@ -514,7 +519,7 @@ index_text(Xapian::TermGenerator &tg, Xapian::Document &doc,
 		return;
 	}
 	if (next[t.field] == 0) {
-		next[t.field] = static_cast<Xapian::termpos>(t.field) <<
+		next[t.field] = static_cast<Xapian::termpos>(t.field + 1) <<
 		    field_shift;
 		if (by_position(f))
 			doc.add_posting(f.prefix, next[t.field], 0);
