@@ -603,23 +603,33 @@ correction(const char *path)
 	return out;
 }
 
+/* The database at PATH opened read-only through the shim, or NULL. */
+static shim_db_t *
+shim_reader(const char *path)
+{
+	shim_db_t *shim = NULL;
+	char *msg = NULL;
+
+	shim_db_open(path, 0, &shim, &msg);
+	free(msg);
+	return shim;
+}
+
 /* How many commits' spelling words wait, recorded, at PATH; -1 on error. */
 static long
 pending_records(const char *path)
 {
-	shim_db_t *shim = NULL;
-	char *msg = NULL, **keys = NULL, **values = NULL;
+	shim_db_t *shim = shim_reader(path);
+	char **keys = NULL, **values = NULL;
 	size_t n = 0;
 	long out = -1;
 
-	if (shim_db_open(path, 0, &shim, &msg) == FACTSHEET_STATUS_SUCCESS &&
-	    shim_db_metadata_list(shim, "spelling-pending:", &keys, &values,
-	    &n) == FACTSHEET_STATUS_SUCCESS)
+	if (shim != NULL && shim_db_metadata_list(shim, "spelling-pending:",
+	    &keys, &values, &n) == FACTSHEET_STATUS_SUCCESS)
 		out = (long)n;
 	shim_strings_free(keys, n);
 	shim_strings_free(values, n);
 	shim_db_close(shim);
-	free(msg);
 	return out;
 }
 
@@ -627,17 +637,14 @@ pending_records(const char *path)
 static long
 password_frequency(const char *path)
 {
-	shim_db_t *shim = NULL;
-	char *msg = NULL;
+	shim_db_t *shim = shim_reader(path);
 	unsigned long n = 0;
 	long out = -1;
 
-	if (shim_db_open(path, 0, &shim, &msg) == FACTSHEET_STATUS_SUCCESS &&
-	    shim_db_spelling_frequency(shim, "password", &n) ==
+	if (shim != NULL && shim_db_spelling_frequency(shim, "password", &n) ==
 	    FACTSHEET_STATUS_SUCCESS)
 		out = (long)n;
 	shim_db_close(shim);
-	free(msg);
 	return out;
 }
 
