@@ -10,19 +10,21 @@
 
 typedef struct pipeline pipeline_t;
 
-/* Prepares item I into SLOT (SLOT_SIZE bytes, zeroed). */
-typedef void pipeline_prepare_fn(void *context, size_t i, void *slot);
-/* Releases what a prepared SLOT holds: on the preparing thread before the
- * slot is used again, and in pipeline_stop for the last items. */
+/* Prepares item I into SLOT (SLOT_SIZE bytes, zeroed); returns its cost,
+ * a measure of the memory it holds, counted against the budget. */
+typedef size_t pipeline_prepare_fn(void *context, size_t i, void *slot);
+/* Releases what a prepared SLOT holds: on the preparing thread once the
+ * taker has given the item back, and in pipeline_stop for the rest. */
 typedef void pipeline_clear_fn(void *context, void *slot);
 
 /*
- * Starts preparing N items, at most DEPTH ahead of the one taken.
- * Returns NULL when out of memory or when no thread can be started; the
- * caller then prepares each item itself.
+ * Starts preparing N items, at most DEPTH ahead of the one taken, and
+ * none while the items held cost BUDGET or more, unless the taker waits
+ * for one.  Returns NULL when out of memory or when no thread can be
+ * started; the caller then prepares each item itself.
  */
 pipeline_t *
-pipeline_start(size_t n, size_t depth, size_t slot_size,
+pipeline_start(size_t n, size_t depth, size_t budget, size_t slot_size,
 	       pipeline_prepare_fn *prepare, pipeline_clear_fn *clear,
 	       void *context);
 

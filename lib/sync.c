@@ -35,8 +35,11 @@
  * keeps most of its work; each commit costs a sync to disk. */
 #define COMMIT_EVERY 100
 
-/* How many files are read and parsed ahead of the one being written. */
-#define READ_AHEAD 8
+/* How many files are read and parsed ahead of the one being written:
+ * enough to keep the second thread busy through a commit, and no more
+ * once those waiting hold this many bytes of source between them. */
+#define READ_AHEAD 64
+#define READ_AHEAD_BYTES (4 << 20)
 
 static const char file_prefix[] = "file:";
 static const char failed_prefix[] = "failed:";
@@ -727,7 +730,8 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 	/* Without a second thread, each file is prepared in its turn. */
 	if (s->walk.n > 1)
 		s->pipeline = pipeline_start(s->walk.n, READ_AHEAD,
-		    sizeof(prepared_t), prepare_file, prepared_clear, s);
+		    READ_AHEAD_BYTES, sizeof(prepared_t), prepare_file,
+		    prepared_clear, s);
 	*out = s;
 	return FACTSHEET_STATUS_SUCCESS;
 fail:
@@ -939,7 +943,7 @@ first_look(const factsheet_sync_t *s, const walk_entry_t *e)
  * and writes nothing but P, so that it can run on the pipeline's thread
  * while the sync writes.
  */
-static void
+static size_t
 prepare_file(void *context, size_t i, void *slot)
 {
 	const factsheet_sync_t *s = context;
@@ -951,12 +955,12 @@ prepare_file(void *context, size_t i, void *slot)
 
 	if (e->kind != WALK_FILE ||
 	    (p->look = first_look(s, e)) != MUST_READ)
-		return;
+		return 0;
 	p->st.st_size = e->size;
 	p->st.st_mtim = e->mtime;
 	if ((p->status = read_bytes(e->path, &bytes, &len, &p->st,
 	    &p->message)) != FACTSHEET_STATUS_SUCCESS)
-		return;
+		return 0;
 	/* An image beside the pages of a folder is no failure; one named
 	 * on its own is, as the reader says. */
 	if (in_folder(s, e->real) &&
@@ -987,6 +991,9 @@ prepare_file(void *context, size_t i, void *slot)
 		    &p->message);
 out:
 	free(bytes);
+	/* What the publication and its documents hold grows with its
+	 * source. */
+	return p->pub != NULL ? len : 0;
 }
 
 static void
@@ -1109,7 +1116,7 @@ factsheet_sync_next(factsheet_sync_t *s, const factsheet_sync_item_t **item)
 		if (s->pipeline != NULL)
 			p = pipeline_take(s->pipeline, s->next - 1);
 		else
-			prepare_file(s, s->next - 1, p);
+			(void)prepare_file(s, s->next - 1, p);
 		s->item.source = e->path;
 		switch (e->kind) {
 		case WALK_FILE:

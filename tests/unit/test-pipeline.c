@@ -1,9 +1,9 @@
 /*
  * test-pipeline.c - items prepared on the second thread come in order,
- * each once, never more than DEPTH ahead; each is cleared once, taken or
- * not, on the preparing thread but for the last few, which pipeline_stop
- * clears (AddressSanitizer's leak check, in CI, sees any slot left holding
- * memory).
+ * each once, never more than DEPTH ahead nor holding more than the budget;
+ * each is cleared once, taken or not, on the preparing thread but for the
+ * last few, which pipeline_stop clears (AddressSanitizer's leak check, in
+ * CI, sees any slot left holding memory).
  */
 #include <config.h>
 
@@ -27,10 +27,12 @@ typedef struct {
 	size_t cleared_by_taker;	/* of which on the taking thread */
 	pthread_t taker;
 	size_t most_ahead;	/* the most items prepared beyond the taken */
+	size_t most_held;	/* the most items prepared and not cleared */
 	size_t taken;
+	size_t cost;		/* what prepare() says each item costs */
 } counts_t;
 
-static void
+static size_t
 prepare(void *context, size_t i, void *slot)
 {
 	counts_t *c = context;
@@ -44,7 +46,10 @@ prepare(void *context, size_t i, void *slot)
 	c->prepared++;
 	if (i + 1 - c->taken > c->most_ahead)
 		c->most_ahead = i + 1 - c->taken;
+	if (c->prepared - c->cleared > c->most_held)
+		c->most_held = c->prepared - c->cleared;
 	pthread_mutex_unlock(&c->lock);
+	return c->cost;
 }
 
 static void
@@ -61,17 +66,21 @@ clear(void *context, void *slot)
 	pthread_mutex_unlock(&c->lock);
 }
 
-/* Takes items 0..TAKE-1 of N, then stops; returns how many were right. */
+/* Takes items 0..TAKE-1 of N, each costing COST against BUDGET, then
+ * stops; returns how many were right. */
 static size_t
-run(counts_t *c, size_t n, size_t depth, size_t take)
+run_within(counts_t *c, size_t n, size_t depth, size_t take, size_t cost,
+	   size_t budget)
 {
 	pipeline_t *p;
 	size_t right = 0;
 
 	memset(c, 0, sizeof *c);
 	c->taker = pthread_self();
+	c->cost = cost;
 	pthread_mutex_init(&c->lock, NULL);
-	p = pipeline_start(n, depth, sizeof(slot_t), prepare, clear, c);
+	p = pipeline_start(n, depth, budget, sizeof(slot_t), prepare, clear,
+	    c);
 	if (p == NULL)
 		return 0;
 	for (size_t i = 0; i < take; i++) {
@@ -90,6 +99,13 @@ run(counts_t *c, size_t n, size_t depth, size_t take)
 	return right;
 }
 
+/* The same, with items that cost nothing. */
+static size_t
+run(counts_t *c, size_t n, size_t depth, size_t take)
+{
+	return run_within(c, n, depth, take, 0, 1);
+}
+
 int
 main(void)
 {
@@ -102,6 +118,21 @@ main(void)
 	    "all but the last 4 cleared on the preparing thread (%zu by "
 	    "the taker)", c.cleared_by_taker);
 	ok(c.most_ahead <= 4, "never more than 4 ahead (%zu)", c.most_ahead);
+	ok(c.most_held <= 4, "items given back are cleared before the next "
+	    "is prepared: at most 4 held (%zu)", c.most_held);
+
+	/* Each costs 10 of a budget of 25: a third is started only while
+	 * two are held, so at most three at once, the taker's among them. */
+	is_int(run_within(&c, 1000, 64, 1000, 10, 25), 1000,
+	    "within a budget: all 1,000 items, in order");
+	ok(c.most_held <= 3, "within a budget: at most 3 held (%zu)",
+	    c.most_held);
+	is_int(c.cleared, 1000, "within a budget: each cleared once");
+	/* One item dearer than the whole budget still comes through. */
+	is_int(run_within(&c, 100, 8, 100, 100, 10), 100,
+	    "items dearer than the budget: all 100, one at a time");
+	ok(c.most_held <= 2, "items dearer than the budget: at most the "
+	    "taker's and the next held (%zu)", c.most_held);
 
 	/* The sync stops early when the database fails. */
 	is_int(run(&c, 1000, 8, 10), 10, "stopped after 10: those 10 right");
@@ -114,9 +145,9 @@ main(void)
 	is_int(run(&c, 5, 8, 0), 0, "stopped before taking any");
 	is_int(c.cleared, c.prepared, "stopped before taking any: all cleared");
 
-	ok(pipeline_start(0, 8, sizeof(slot_t), prepare, clear, &c) == NULL,
+	ok(pipeline_start(0, 8, 1, sizeof(slot_t), prepare, clear, &c) == NULL,
 	    "nothing to prepare: no thread");
-	ok(pipeline_start(5, 1, sizeof(slot_t), prepare, clear, &c) == NULL,
+	ok(pipeline_start(5, 1, 1, sizeof(slot_t), prepare, clear, &c) == NULL,
 	    "a depth below 2: no thread (the taker holds one slot)");
 	pipeline_stop(NULL);
 	ok(1, "pipeline_stop(NULL) is harmless");
