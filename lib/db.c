@@ -470,8 +470,9 @@ db_strings_free(char **strings, size_t n)
  * publication indexed under the old one must be indexed again.  2: each
  * word as its stem only ("Z" and the stem), with positions.  3: each
  * field at positions of its own, after a marker, for field: queries.
+ * 4: the record in a value slot, not in the document's data.
  */
-static const char index_scheme[] = "terms:3";
+static const char index_scheme[] = "terms:4";
 
 /*
  * Documents carry the thesaurus phrases they contain, so a publication

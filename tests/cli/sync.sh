@@ -405,6 +405,12 @@ if command -v xapian-metadata >/dev/null 2>&1 &&
 	t "scheme: no field's words copied under its prefix, the title's aside" \
 		eval '! grep -Eq "^ZX[PHSCR][a-z0-9]" "$TMP/scheme.terms" &&
 		    grep -qx XP "$TMP/scheme.terms" && grep -q "^ZS" "$TMP/scheme.terms"'
+	doc=$(xapian-delve -1 -t Zblank "$TMP/scheme.db" | sed -n 2p)
+	t "scheme: the record in value slot 0, the document's data empty" \
+		eval 'xapian-delve -r "$doc" -VR0 "$TMP/scheme.db" |
+		    grep -q "^Value 0 for record #$doc: {\"kind\":" &&
+		    xapian-delve -r "$doc" -d "$TMP/scheme.db" | sed -n 2p |
+		    grep -qx ""'
 else
 	skip "a database of the old scheme indexed again" \
 		"xapian-metadata or xapian-delve not installed"
