@@ -474,13 +474,38 @@ html_cell_text(const char *cell, size_t len)
 }
 
 /*
+ * Whether CELL holds an HTML tag: "<" and a name ended by ">", "/" or a
+ * space ("<p>", "</p>", "<a href=...>"); an angle-bracketed URL
+ * ("<https://...>") is no tag, but the link it marks.
+ */
+static int
+has_html_tag(const char *cell, size_t len)
+{
+	for (const char *lt = memchr(cell, '<', len); lt != NULL;
+	    lt = memchr(lt + 1, '<', len - (size_t)(lt + 1 - cell))) {
+		const char *p = lt + 1, *end = cell + len;
+
+		if (p < end && *p == '/')
+			p++;
+		if (p >= end || !isalpha((unsigned char)*p))
+			continue;
+		while (p < end && isalnum((unsigned char)*p))
+			p++;
+		if (p < end && (*p == '>' || *p == '/' ||
+		    isspace((unsigned char)*p)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A cell's links become link contacts labelled by the words beside
  * them, or by the row's name; those words also become the row's text.
  */
 static void
 add_cell(builder_t *b, const char *name, const char *cell, size_t len)
 {
-	int html = memchr(cell, '<', len) != NULL;
+	int html = has_html_tag(cell, len);
 	char *text = html ? html_cell_text(cell, len) : str_ndup(cell, len);
 	char *line, *save = NULL;
 
@@ -499,11 +524,18 @@ add_cell(builder_t *b, const char *name, const char *cell, size_t len)
 		/* The words of the line without its URLs name its links. */
 		for (size_t i = 0; i < found.n; i++) {
 			const char *at = strstr(rest, found.items[i].value);
+			const char *after;
 
 			if (at == NULL)
 				continue;
+			after = at + strlen(found.items[i].value);
+			/* The brackets of "<https://...>" go with it. */
+			if (at > rest && at[-1] == '<' && *after == '>') {
+				at--;
+				after++;
+			}
 			strbuf_append(&words, rest, (size_t)(at - rest));
-			rest = at + strlen(found.items[i].value);
+			rest = after;
 		}
 		strbuf_puts(&words, rest);
 		if ((label = strbuf_finish(&words)) == NULL) {

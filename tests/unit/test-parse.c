@@ -536,6 +536,37 @@ test_plain_text(void)
 	factsheet_publication_free(pub);
 }
 
+/* A table cell's URL in angle brackets is a link, not an HTML tag. */
+static void
+test_angle_url_cell(void)
+{
+	static const char text[] = "Links\n\nResources\n\n"
+	    "Resource\tWebsite\n"
+	    "Enrollment Help\t<https://www.cms.gov/enroll>\n"
+	    "Forms\tSee <https://www.cms.gov/forms> or <b>ask</b>\n";
+	factsheet_publication_t *pub = parse("angle-bracketed URL cells",
+	    text, sizeof text - 1);
+	const factsheet_section_t *s;
+	const factsheet_contact_t *c;
+
+	if (pub == NULL)
+		return;
+	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 2,
+	    "angle URL cells: two resources");
+	s = nth_of_kind(pub, FACTSHEET_SECTION_RESOURCE, 0);
+	c = nth_contact(s, FACTSHEET_CONTACT_LINK, 0);
+	is_str(VALUE(c), "https://www.cms.gov/enroll",
+	    "angle URL cell: the link, without its brackets");
+	is_str(LABEL(c), "Enrollment Help", "angle URL cell: named by row");
+	/* A real tag beside it still sends the cell through the HTML
+	 * parser, which keeps the words. */
+	s = nth_of_kind(pub, FACTSHEET_SECTION_RESOURCE, 1);
+	ok(s && contains(s->text, "ask") && !contains(s->text, "<b>"),
+	    "a cell with a tag: its words, no tag (%s)",
+	    s && s->text ? s->text : "(null)");
+	factsheet_publication_free(pub);
+}
+
 static void
 test_problem_next_line(void)
 {
@@ -652,6 +683,7 @@ main(void)
 	test_bom_title();
 	test_plain_text();
 	test_problem_next_line();
+	test_angle_url_cell();
 	test_slugs_and_titles();
 	test_bad_input();
 	return done_testing();
