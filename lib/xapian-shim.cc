@@ -593,6 +593,11 @@ make_docs(shim_builder *b, const char *publication_id,
 		doc.add_value(record_slot, d.data);
 		out->docs.push_back(doc);
 	}
+	/* The generator keeps the last document it was given.  Let go of
+	 * it now: the documents' reference counts are not atomic, and the
+	 * writing thread takes references (to read the values) while this
+	 * one would otherwise drop the generator's at the next set_document. */
+	tg.set_document(Xapian::Document());
 	return out.release();
 }
 
