@@ -21,6 +21,7 @@ struct pipeline {
 	pipeline_clear_fn *clear;
 	void *context;
 	unsigned char *slots;
+	/* The preparing thread's alone, and pipeline_stop's once it ends: */
 	size_t *costs;		/* each slot's item's cost, while it holds one */
 	size_t held;		/* the costs of the items not yet cleared */
 	size_t cleared;		/* items 0..cleared-1 were cleared */
