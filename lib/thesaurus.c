@@ -26,31 +26,51 @@ is_word_char(ucs4_t c)
 	return uc_is_alnum(c) || c == '&' || c == '_' || c == '\'';
 }
 
+/* The length of the character at P (before END) and whether it is a word
+ * character; ASCII, most of the text, without decoding. */
+static int
+word_char_at(const uint8_t *p, const uint8_t *end, int *n)
+{
+	ucs4_t c;
+
+	if (*p < 0x80) {
+		*n = 1;
+		return (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (*p >= 'A' && *p <= 'Z') || *p == '&' || *p == '_' ||
+		    *p == '\'';
+	}
+	*n = u8_mbtouc(&c, p, (size_t)(end - p));
+	return is_word_char(c);
+}
+
 char *
 phrase_words(const char *text)
 {
 	char *norm = text_normalize(text);
 	const uint8_t *p, *end;
 	strbuf_t b = { 0 };
-	int in_word = 0;
 
 	if (norm == NULL)
 		return NULL;
 	p = (const uint8_t *)norm;
 	end = p + strlen(norm);
 	while (p < end) {
-		ucs4_t c;
-		int n = u8_mbtouc(&c, p, (size_t)(end - p));
+		const uint8_t *word = p;
+		int n;
 
-		if (is_word_char(c)) {
-			if (!in_word && b.len > 0)
+		/* A run of word characters is one word, appended whole. */
+		while (p < end && word_char_at(p, end, &n))
+			p += n;
+		if (p > word) {
+			if (b.len > 0)
 				strbuf_puts(&b, " ");
-			strbuf_append(&b, (const char *)p, (size_t)n);
-			in_word = 1;
-		} else {
-			in_word = 0;
+			strbuf_append(&b, (const char *)word,
+			    (size_t)(p - word));
 		}
-		p += n;
+		if (p < end) {
+			word_char_at(p, end, &n);
+			p += n;
+		}
 	}
 	free(norm);
 	return strbuf_finish(&b);
