@@ -58,11 +58,13 @@ typedef enum {
 
 /* Elements ---------------------------------------------------------- */
 
+/* libxml2's HTML parser lower-cases element and attribute names, so a
+ * plain comparison does (test-readers checks upper-case markup). */
 static int
 is(const xmlNode *n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    strcasecmp((const char *)n->name, name) == 0;
+	    strcmp((const char *)n->name, name) == 0;
 }
 
 static int
@@ -79,7 +81,7 @@ static const char *
 attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
-		if (strcasecmp((const char *)a->name, name) == 0)
+		if (strcmp((const char *)a->name, name) == 0)
 			return a->children && a->children->content ?
 			    (const char *)a->children->content : "";
 	return NULL;

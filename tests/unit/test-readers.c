@@ -897,6 +897,51 @@ test_html_details(void)
 	free(strbuf_finish(&deep));
 }
 
+/* libxml2's HTML parser gives element and attribute names in lower
+ * case, which the reader relies on: upper-case markup reads the same. */
+static void
+test_html_upper_case(void)
+{
+	static const char lower[] = "<html><body><h1 id=\"top\">FAQ</h1>"
+	    "<p>Call <a href=\"tel:+18004653203\">us</a>.<span hidden>concealed"
+	    "</span></p><h2>Links</h2><table><tr><th>Resource</th>"
+	    "<th>Website</th></tr><tr><td>PECOS</td><td><a href=\"https://"
+	    "pecos.cms.hhs.gov\">log in</a></td></tr></table>"
+	    "<dl><dt>Term</dt><dd>Meaning</dd></dl><script>scripted</script>"
+	    "</body></html>";
+	static const char upper[] = "<HTML><BODY><H1 ID=\"top\">FAQ</H1>"
+	    "<P>Call <A HREF=\"tel:+18004653203\">us</A>.<SPAN HIDDEN>concealed"
+	    "</SPAN></P><H2>Links</H2><TABLE><TR><TH>Resource</TH>"
+	    "<TH>Website</TH></TR><TR><TD>PECOS</TD><TD><A HREF=\"https://"
+	    "pecos.cms.hhs.gov\">log in</A></TD></TR></TABLE>"
+	    "<DL><DT>Term</DT><DD>Meaning</DD></DL><SCRIPT>scripted</SCRIPT>"
+	    "</BODY></HTML>";
+	factsheet_publication_t *a = parse("lower.html", lower);
+	factsheet_publication_t *b = parse("upper.html", upper);
+	size_t same = 0, n = a ? a->n_sections : 0;
+
+	ok(n >= 3, "lower-case HTML: sections (%zu)", n);
+	is_int(b ? b->n_sections : 0, n, "upper-case HTML: as many");
+	for (size_t i = 0; b != NULL && i < n && i < b->n_sections; i++) {
+		const factsheet_section_t *x = &a->sections[i];
+		const factsheet_section_t *y = &b->sections[i];
+
+		same += x->kind == y->kind && x->n_contacts == y->n_contacts &&
+		    strcmp(x->heading, y->heading) == 0 &&
+		    strcmp(x->text, y->text) == 0 &&
+		    (x->anchor == NULL) == (y->anchor == NULL) &&
+		    (x->anchor == NULL || strcmp(x->anchor, y->anchor) == 0);
+	}
+	is_int(same, n, "upper-case HTML: the same sections, texts, anchors "
+	    "and contacts");
+	ok(a && count_kind(a, FACTSHEET_SECTION_RESOURCE) == 1 &&
+	    !section_mentions(b, "scripted") &&
+	    !section_mentions(b, "concealed"),
+	    "the table row, no script, no hidden text");
+	factsheet_publication_free(a);
+	factsheet_publication_free(b);
+}
+
 /* End to end --------------------------------------------------------- */
 
 static void
@@ -965,6 +1010,7 @@ main(void)
 	test_many_repeated_headings();
 	test_markdown_details();
 	test_html_details();
+	test_html_upper_case();
 	test_search();
 	remove_tree(tmpdir);
 	return done_testing();
