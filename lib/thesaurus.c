@@ -19,27 +19,25 @@
 
 /* A character of a word as the query parser keeps them together: letters
  * and digits ("®" is not), and the joiners of "i&a", "contact_list" and
- * "can't". */
+ * "can't".  ASCII, most of the text, without asking libunistring. */
 static int
 is_word_char(ucs4_t c)
 {
-	return uc_is_alnum(c) || c == '&' || c == '_' || c == '\'';
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '&' || c == '_' ||
+		    c == '\'';
+	return uc_is_alnum(c);
 }
 
-/* The length of the character at P (before END) and whether it is a word
- * character; ASCII, most of the text, without decoding. */
+/* Whether the character at P (before END) is a word character; its
+ * length in *N.  ASCII is taken as it is, without decoding. */
 static int
 word_char_at(const uint8_t *p, const uint8_t *end, int *n)
 {
-	ucs4_t c;
+	ucs4_t c = *p;
 
-	if (*p < 0x80) {
-		*n = 1;
-		return (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    (*p >= 'A' && *p <= 'Z') || *p == '&' || *p == '_' ||
-		    *p == '\'';
-	}
-	*n = u8_mbtouc(&c, p, (size_t)(end - p));
+	*n = c < 0x80 ? 1 : u8_mbtouc(&c, p, (size_t)(end - p));
 	return is_word_char(c);
 }
 
@@ -67,10 +65,9 @@ phrase_words(const char *text)
 			strbuf_append(&b, (const char *)word,
 			    (size_t)(p - word));
 		}
-		if (p < end) {
-			word_char_at(p, end, &n);
+		/* The character that ended it, N bytes, is no word's. */
+		if (p < end)
 			p += n;
-		}
 	}
 	free(norm);
 	return strbuf_finish(&b);
