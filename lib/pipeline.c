@@ -61,7 +61,6 @@ clear_items(pipeline_t *p, size_t from, size_t to)
 	for (size_t k = from; k < to; k++) {
 		p->clear(p->context, slot_of(p, k));
 		p->held -= p->costs[k % p->depth];
-		p->costs[k % p->depth] = 0;
 	}
 }
 
