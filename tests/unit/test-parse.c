@@ -76,6 +76,19 @@ section_with_contact(const factsheet_publication_t *pub,
 #define VALUE(c) ((c) ? (c)->value : NULL)
 #define LABEL(c) ((c) ? (c)->label : NULL)
 
+/* Resource row N of PUB: its first link is URL, labelled by the row's
+ * name, LABEL. */
+static void
+row_link_is(const factsheet_publication_t *pub, size_t n, const char *url,
+	    const char *label, const char *what)
+{
+	const factsheet_contact_t *c = nth_contact(nth_of_kind(pub,
+	    FACTSHEET_SECTION_RESOURCE, n), FACTSHEET_CONTACT_LINK, 0);
+
+	is_str(VALUE(c), url, "%s: its URL", what);
+	is_str(LABEL(c), label, "%s: named by row", what);
+}
+
 /* Is the squeezed LINE of the file kept somewhere in PUB? */
 static int
 line_is_kept(const factsheet_publication_t *pub, const char *all,
@@ -315,11 +328,8 @@ test_resources(const factsheet_publication_t *pub)
 		    "resource %zu has no solution", i + 1);
 	}
 
-	s = nth_of_kind(pub, FACTSHEET_SECTION_RESOURCE, 0);
-	c = nth_contact(s, FACTSHEET_CONTACT_LINK, 0);
-	is_str(VALUE(c), "https://pecos.cms.hhs.gov/pecos/login.do",
-	    "PECOS row: its URL");
-	is_str(LABEL(c), "Internet-based PECOS", "PECOS row: named by row");
+	row_link_is(pub, 0, "https://pecos.cms.hhs.gov/pecos/login.do",
+	    "Internet-based PECOS", "PECOS row");
 
 	/* The date in the URL is not mistaken for a phone number. */
 	s = nth_of_kind(pub, FACTSHEET_SECTION_RESOURCE, 1);
@@ -547,17 +557,14 @@ test_angle_url_cell(void)
 	factsheet_publication_t *pub = parse("angle-bracketed URL cells",
 	    text, sizeof text - 1);
 	const factsheet_section_t *s;
-	const factsheet_contact_t *c;
 
 	if (pub == NULL)
 		return;
 	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 2,
 	    "angle URL cells: two resources");
-	s = nth_of_kind(pub, FACTSHEET_SECTION_RESOURCE, 0);
-	c = nth_contact(s, FACTSHEET_CONTACT_LINK, 0);
-	is_str(VALUE(c), "https://www.cms.gov/enroll",
-	    "angle URL cell: the link, without its brackets");
-	is_str(LABEL(c), "Enrollment Help", "angle URL cell: named by row");
+	/* The link without its brackets, which leave the row's name. */
+	row_link_is(pub, 0, "https://www.cms.gov/enroll", "Enrollment Help",
+	    "angle URL cell");
 	/* A real tag beside it still sends the cell through the HTML
 	 * parser, which keeps the words. */
 	s = nth_of_kind(pub, FACTSHEET_SECTION_RESOURCE, 1);
