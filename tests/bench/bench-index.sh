@@ -14,8 +14,11 @@
 #
 #   tests/bench/bench-index.sh [N...]
 #
-# PEERS=no runs factsheet-index alone: how its memory grows with the
-# corpus (say 1000 10000 50000) without waiting for the others.
+# A shared machine's speed drifts by a third from one minute to the next,
+# so the tools run in turn, ROUNDS times over (default 3), and each line
+# gives the median time, the fastest and slowest, and the median peak
+# memory.  PEERS=no runs factsheet-index alone: how its memory grows with
+# the corpus (say 1000 10000 50000) without waiting for the others.
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -65,38 +68,75 @@ int main(int argc, char **argv) {
 EOF
 g++ -O2 -o "$out/xapian-loop" "$out/xapian-loop.cc" $(xapian-config --libs --cxxflags)
 
-# "name seconds peak-MiB" for one command, its output discarded.
+rounds=${ROUNDS:-3}
+
+# Runs a command, its output discarded, and adds "seconds KiB" to the
+# file FIGURES, or "failed ..." when it failed.
 measure() {
-	name=$1
+	figures=$1
 	shift
 	status=0
 	/usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>&1 ||
 	    status=$?
 	# factsheet-index exits 2 when some files failed: still a full run.
 	if [ "$status" -gt 2 ] || [ ! -s "$out/time" ]; then
-		echo "$name  failed with status $status (see: $*)"
+		echo "failed with status $status (see: $*)" >>"$figures"
 		return
 	fi
-	secs=$(tail -n 1 "$out/time" | cut -d' ' -f1)
-	kib=$(tail -n 1 "$out/time" | cut -d' ' -f2)
-	echo "$name  $secs s  $((kib / 1024)) MiB"
+	tail -n 1 "$out/time" >>"$figures"
+}
+
+# The median of the numbers on standard input (the lower of the middle
+# two when they are even in number).
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# "NAME  median s (fastest-slowest, N runs)  median MiB" from FIGURES.
+summarize() {
+	name=$1 figures=$2
+	if grep -q '^failed' "$figures"; then
+		echo "$name  $(grep -m 1 '^failed' "$figures")"
+		return
+	fi
+	secs=$(cut -d' ' -f1 "$figures" | median)
+	fastest=$(cut -d' ' -f1 "$figures" | sort -n | head -n 1)
+	slowest=$(cut -d' ' -f1 "$figures" | sort -n | tail -n 1)
+	kib=$(cut -d' ' -f2 "$figures" | median)
+	echo "$name  $secs s ($fastest-$slowest, $(wc -l <"$figures")" \
+	    "runs)  $((kib / 1024)) MiB"
 }
 
 run_all() {
 	label=$1 tree=$2
 	echo "== $label ($(find "$tree" -type f | wc -l) files," \
 	    "$(du -sh "$tree" | cut -f1))"
-	rm -rf "$out/fs.db" "$out/omega.db" "$out/loop.db" "$out/recoll"
-	measure "factsheet-index" "$index" --db "$out/fs.db" "$tree"
-	measure "factsheet-index, unchanged re-run" "$index" --db "$out/fs.db" \
-	    "$tree"
-	[ "${PEERS:-yes}" = no ] && return
-	measure "omindex" omindex --db "$out/omega.db" --url / "$tree"
+	rm -f "$out"/figures.*
+	find "$tree" -type f | sort >"$out/files"
 	mkdir -p "$out/recoll"
 	printf 'topdirs = %s\n' "$tree" >"$out/recoll/recoll.conf"
-	measure "recollindex" recollindex -c "$out/recoll" -z
-	find "$tree" -type f | sort >"$out/files"
-	measure "xapian-loop" sh -c "'$out/xapian-loop' '$out/loop.db' <'$out/files'"
+	round=0
+	while [ "$round" -lt "$rounds" ]; do
+		rm -rf "$out/fs.db" "$out/omega.db" "$out/loop.db" \
+		    "$out/recoll/xapiandb" "$out/recoll/idxstatus.txt"
+		measure "$out/figures.fs" "$index" --db "$out/fs.db" "$tree"
+		measure "$out/figures.rerun" "$index" --db "$out/fs.db" "$tree"
+		if [ "${PEERS:-yes}" != no ]; then
+			measure "$out/figures.omindex" omindex \
+			    --db "$out/omega.db" --url / "$tree"
+			measure "$out/figures.recoll" recollindex \
+			    -c "$out/recoll" -z
+			measure "$out/figures.loop" sh -c \
+			    "'$out/xapian-loop' '$out/loop.db' <'$out/files'"
+		fi
+		round=$((round + 1))
+	done
+	summarize "factsheet-index" "$out/figures.fs"
+	summarize "factsheet-index, unchanged re-run" "$out/figures.rerun"
+	[ "${PEERS:-yes}" = no ] && return
+	summarize "omindex" "$out/figures.omindex"
+	summarize "recollindex" "$out/figures.recoll"
+	summarize "xapian-loop" "$out/figures.loop"
 }
 
 if [ -d "$pgdocs" ]; then
