@@ -76,6 +76,9 @@ measure() {
 	figures=$1
 	shift
 	status=0
+	# The last tool's database still being written back to disk would
+	# slow this one down.
+	sync
 	/usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>&1 ||
 	    status=$?
 	# factsheet-index exits 2 when some files failed: still a full run.
