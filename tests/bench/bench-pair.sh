@@ -1,0 +1,70 @@
+#!/bin/sh
+# bench-pair.sh - factsheet-index against Recoll's recollindex alone, in
+# strict pairs: each pair indexes TREE into fresh databases with the one
+# right after the other, the order swapped from one pair to the next,
+# `sync` before each run.  A shared machine's speed drifts from one minute
+# to the next; the two runs of a pair see nearly the same machine, where
+# runs minutes apart (bench-index.sh) may not.  Prints each pair's wall
+# times and CPU times (user + system) and their ratio, then the median
+# ratio.  A benchmark, not a test: it asserts nothing.
+#
+#   tests/bench/bench-pair.sh TREE [PAIRS]	(PAIRS: default 6)
+set -eu
+
+[ $# -ge 1 ] || { echo "usage: bench-pair.sh TREE [PAIRS]" >&2; exit 2; }
+tree=$(cd "$1" && pwd)
+pairs=${2:-6}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${top_builddir:-$top}
+index="$build/indexer/factsheet-index"
+out="$build/tests/bench/out"
+
+for tool in /usr/bin/time recollindex; do
+	command -v "$tool" >/dev/null || {
+		echo "bench-pair: $tool not found (apt-get install time" \
+		    "recollcmd)" >&2
+		exit 2
+	}
+done
+[ -x "$index" ] || { echo "bench-pair: build first" >&2; exit 2; }
+mkdir -p "$out/recoll-pair"
+printf 'topdirs = %s\n' "$tree" >"$out/recoll-pair/recoll.conf"
+
+# Runs one indexer into a fresh database; "wall cpu" in the file $1.
+ours() {
+	rm -rf "$out/pair.db"
+	sync
+	/usr/bin/time -f "%e %U %S" -o "$out/time.ours" "$index" \
+	    --db "$out/pair.db" "$tree" >/dev/null 2>&1 || true
+}
+theirs() {
+	rm -rf "$out/recoll-pair/xapiandb" "$out/recoll-pair/idxstatus.txt"
+	sync
+	/usr/bin/time -f "%e %U %S" -o "$out/time.theirs" recollindex \
+	    -c "$out/recoll-pair" -z >/dev/null 2>&1 || true
+}
+# "wall cpu" from a GNU time file.
+figures() {
+	tail -n 1 "$1" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'
+}
+
+echo "pair  factsheet-index (wall, cpu)  recollindex (wall, cpu)  ratio"
+i=1
+: >"$out/ratios"
+while [ "$i" -le "$pairs" ]; do
+	if [ $((i % 2)) -eq 1 ]; then
+		ours
+		theirs
+	else
+		theirs
+		ours
+	fi
+	set -- $(figures "$out/time.ours") $(figures "$out/time.theirs")
+	ratio=$(echo "$1 $3" | awk '{ printf "%.2f", $1 / $2 }')
+	echo "$ratio" >>"$out/ratios"
+	echo "$i  $1 s, $2 s  $3 s, $4 s  $ratio"
+	i=$((i + 1))
+done
+echo "median ratio (factsheet-index / recollindex, wall):" \
+    "$(sort -n "$out/ratios" | awk '{ v[NR] = $1 }
+    END { print v[int((NR + 1) / 2)] }')"
