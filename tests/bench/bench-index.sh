@@ -21,22 +21,15 @@
 # the corpus (say 1000 10000 50000) without waiting for the others.
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${top_builddir:-$top}
-index="$build/indexer/factsheet-index"
+BENCH=bench-index
+. "$(dirname "$0")/common.sh"
 gen="$top/../shared/bench/gen-factsheets.py"
-out="$build/tests/bench/out"
 pgdocs=/usr/share/doc/postgresql-doc-15/html
 sizes=${*:-1000 10000}
 
-for tool in /usr/bin/time recollindex omindex xapian-config; do
-	command -v "$tool" >/dev/null || {
-		echo "bench-index: $tool not found (apt-get install time" \
-		    "recollcmd xapian-omega libxapian-dev)" >&2
-		exit 2
-	}
-done
-[ -x "$index" ] || { echo "bench-index: build first" >&2; exit 2; }
+needs "time recollcmd xapian-omega libxapian-dev" /usr/bin/time \
+    recollindex omindex xapian-config
+built "$index"
 mkdir -p "$out"
 
 # The baseline: what Xapian itself costs, with nothing else to do.

@@ -11,22 +11,14 @@
 #   tests/bench/bench-pair.sh TREE [PAIRS]	(PAIRS: default 6)
 set -eu
 
+BENCH=bench-pair
+. "$(dirname "$0")/common.sh"
 [ $# -ge 1 ] || { echo "usage: bench-pair.sh TREE [PAIRS]" >&2; exit 2; }
 tree=$(cd "$1" && pwd)
 pairs=${2:-6}
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${top_builddir:-$top}
-index="$build/indexer/factsheet-index"
-out="$build/tests/bench/out"
 
-for tool in /usr/bin/time recollindex; do
-	command -v "$tool" >/dev/null || {
-		echo "bench-pair: $tool not found (apt-get install time" \
-		    "recollcmd)" >&2
-		exit 2
-	}
-done
-[ -x "$index" ] || { echo "bench-pair: build first" >&2; exit 2; }
+needs "time recollcmd" /usr/bin/time recollindex
+built "$index"
 mkdir -p "$out/recoll-pair"
 printf 'topdirs = %s\n' "$tree" >"$out/recoll-pair/recoll.conf"
 

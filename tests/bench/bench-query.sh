@@ -11,21 +11,13 @@
 # both medians and their ratio.  A benchmark, not a test: it asserts nothing.
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${top_builddir:-$top}
+BENCH=bench-query
+. "$(dirname "$0")/common.sh"
 n=${1:-1000}
-index="$build/indexer/factsheet-index"
-query="$build/query/factsheet-query"
 gen="$top/../shared/bench/gen-factsheets.py"
-out="$build/tests/bench/out"
 
-for tool in hyperfine quest; do
-	command -v "$tool" >/dev/null || {
-		echo "bench-query: $tool not found (apt-get install hyperfine xapian-tools)" >&2
-		exit 2
-	}
-done
-[ -x "$query" ] || { echo "bench-query: build first ($query missing)" >&2; exit 2; }
+needs "hyperfine xapian-tools" hyperfine quest
+built "$query"
 mkdir -p "$out"
 
 dbs="corpus"

@@ -1,0 +1,28 @@
+# common.sh - sourced by the benchmark scripts: where the programs and the
+# scratch directory are, and the check that the tools each needs are here.
+# BENCH names the script in messages.
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${top_builddir:-$top}
+index="$build/indexer/factsheet-index"
+query="$build/query/factsheet-query"
+out="$build/tests/bench/out"
+
+# needs PACKAGES TOOL...: exits 2 when a tool is missing, saying which
+# Debian packages bring them.
+needs() {
+	packages=$1
+	shift
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null || {
+			echo "$BENCH: $tool not found (apt-get install" \
+			    "$packages)" >&2
+			exit 2
+		}
+	done
+}
+
+# built PROGRAM: exits 2 unless PROGRAM has been built.
+built() {
+	[ -x "$1" ] || { echo "$BENCH: build first ($1 missing)" >&2; exit 2; }
+}
