@@ -82,12 +82,6 @@ measure() {
 	tail -n 1 "$out/time" >>"$figures"
 }
 
-# The median of the numbers on standard input (the lower of the middle
-# two when they are even in number).
-median() {
-	sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-
 # "NAME  median s (fastest-slowest, N runs)  median MiB" from FIGURES.
 summarize() {
 	name=$1 figures=$2

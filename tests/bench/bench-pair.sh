@@ -22,7 +22,8 @@ built "$index"
 mkdir -p "$out/recoll-pair"
 printf 'topdirs = %s\n' "$tree" >"$out/recoll-pair/recoll.conf"
 
-# Runs one indexer into a fresh database; "wall cpu" in the file $1.
+# Each runs one indexer into a fresh database, GNU time's figures in
+# $out/time.ours or $out/time.theirs.
 ours() {
 	rm -rf "$out/pair.db"
 	sync
@@ -58,5 +59,4 @@ while [ "$i" -le "$pairs" ]; do
 	i=$((i + 1))
 done
 echo "median ratio (factsheet-index / recollindex, wall):" \
-    "$(sort -n "$out/ratios" | awk '{ v[NR] = $1 }
-    END { print v[int((NR + 1) / 2)] }')"
+    "$(median <"$out/ratios")"

@@ -22,6 +22,12 @@ needs() {
 	done
 }
 
+# The median of the numbers on standard input (the lower of the middle
+# two when they are even in number).
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
 # built PROGRAM: exits 2 unless PROGRAM has been built.
 built() {
 	[ -x "$1" ] || { echo "$BENCH: build first ($1 missing)" >&2; exit 2; }
