@@ -63,23 +63,16 @@ g++ -O2 -o "$out/xapian-loop" "$out/xapian-loop.cc" $(xapian-config --libs --cxx
 
 rounds=${ROUNDS:-3}
 
-# Runs a command, its output discarded, and adds "seconds KiB" to the
-# file FIGURES, or "failed ..." when it failed.
+# Runs a command (timed) and adds "seconds KiB ..." to the file FIGURES,
+# or "failed ..." when it failed.
 measure() {
 	figures=$1
 	shift
-	status=0
-	# The last tool's database still being written back to disk would
-	# slow this one down.
-	sync
-	/usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>&1 ||
-	    status=$?
-	# factsheet-index exits 2 when some files failed: still a full run.
-	if [ "$status" -gt 2 ] || [ ! -s "$out/time" ]; then
+	if timed "$out/time" "$@"; then
+		cat "$out/time" >>"$figures"
+	else
 		echo "failed with status $status (see: $*)" >>"$figures"
-		return
 	fi
-	tail -n 1 "$out/time" >>"$figures"
 }
 
 # "NAME  median s (fastest-slowest, N runs)  median MiB" from FIGURES.

@@ -22,23 +22,25 @@ built "$index"
 mkdir -p "$out/recoll-pair"
 printf 'topdirs = %s\n' "$tree" >"$out/recoll-pair/recoll.conf"
 
-# Each runs one indexer into a fresh database, GNU time's figures in
-# $out/time.ours or $out/time.theirs.
+# Each runs one indexer into a fresh database, its figures (timed) in
+# $out/time.ours or $out/time.theirs; a failed run ends the benchmark.
 ours() {
 	rm -rf "$out/pair.db"
-	sync
-	/usr/bin/time -f "%e %U %S" -o "$out/time.ours" "$index" \
-	    --db "$out/pair.db" "$tree" >/dev/null 2>&1 || true
+	timed "$out/time.ours" "$index" --db "$out/pair.db" "$tree" ||
+	    failed factsheet-index
 }
 theirs() {
 	rm -rf "$out/recoll-pair/xapiandb" "$out/recoll-pair/idxstatus.txt"
-	sync
-	/usr/bin/time -f "%e %U %S" -o "$out/time.theirs" recollindex \
-	    -c "$out/recoll-pair" -z >/dev/null 2>&1 || true
+	timed "$out/time.theirs" recollindex -c "$out/recoll-pair" -z ||
+	    failed recollindex
 }
-# "wall cpu" from a GNU time file.
+failed() {
+	echo "$BENCH: $1 failed on $tree (status $status)" >&2
+	exit 2
+}
+# "wall cpu" from timed's figures.
 figures() {
-	tail -n 1 "$1" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'
+	awk '{ printf "%.2f %.2f", $1, $3 + $4 }' "$1"
 }
 
 echo "pair  factsheet-index (wall, cpu)  recollindex (wall, cpu)  ratio"

@@ -22,6 +22,26 @@ needs() {
 	done
 }
 
+# timed FILE COMMAND...: runs COMMAND, its output discarded, and writes
+# "seconds peak-KiB user-seconds system-seconds" (GNU time) to FILE.
+# Returns 1, its exit status in $status, when it failed or gave no
+# figures; factsheet-index's 2 (some files failed) is still a full run.
+timed() {
+	file=$1
+	shift
+	rm -f "$file" "$file.raw"
+	# The last tool's database still being written back to disk would
+	# slow this one down.
+	sync
+	status=0
+	/usr/bin/time -f "%e %M %U %S" -o "$file.raw" "$@" >/dev/null 2>&1 ||
+	    status=$?
+	[ "$status" = 0 ] || { [ "$status" = 2 ] && [ "$1" = "$index" ]; } ||
+	    return 1
+	[ -s "$file.raw" ] || return 1
+	tail -n 1 "$file.raw" >"$file"
+}
+
 # The median of the numbers on standard input (the lower of the middle
 # two when they are even in number).
 median() {
