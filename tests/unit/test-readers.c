@@ -926,7 +926,13 @@ test_html_upper_case(void)
 		const factsheet_section_t *x = &a->sections[i];
 		const factsheet_section_t *y = &b->sections[i];
 
-		same += x->kind == y->kind && x->n_contacts == y->n_contacts &&
+		int contacts = x->n_contacts == y->n_contacts;
+
+		for (size_t j = 0; contacts && j < x->n_contacts; j++)
+			contacts = x->contacts[j].kind == y->contacts[j].kind &&
+			    strcmp(x->contacts[j].value,
+			    y->contacts[j].value) == 0;
+		same += x->kind == y->kind && contacts &&
 		    strcmp(x->heading, y->heading) == 0 &&
 		    strcmp(x->text, y->text) == 0 &&
 		    (x->anchor == NULL) == (y->anchor == NULL) &&
@@ -934,7 +940,8 @@ test_html_upper_case(void)
 	}
 	is_int(same, n, "upper-case HTML: the same sections, texts, anchors "
 	    "and contacts");
-	ok(a && count_kind(a, FACTSHEET_SECTION_RESOURCE) == 1 &&
+	ok(a && b && count_kind(a, FACTSHEET_SECTION_RESOURCE) == 1 &&
+	    count_kind(b, FACTSHEET_SECTION_RESOURCE) == 1 &&
 	    !section_mentions(b, "scripted") &&
 	    !section_mentions(b, "concealed"),
 	    "the table row, no script, no hidden text");
