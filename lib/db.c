@@ -12,10 +12,14 @@
 
 #include "factsheet-private.h"
 #include "sync.h"
+#include "writeback.h"
 #include "xapian-shim.h"
 
 struct factsheet_db {
 	shim_db_t *shim;
+	/* The database's directory, when open for writing: its files are
+	 * written back while a commit runs. */
+	char *path;
 	char *error;
 	/* The thesaurus phrases documents carry as terms, loaded once. */
 	char **phrases;
@@ -69,9 +73,16 @@ factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 		*message = str_printf("%s: out of memory", path);
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
+	if (mode == FACTSHEET_DB_READ_WRITE &&
+	    (db->path = str_printf("%s", path)) == NULL) {
+		free(db);
+		*message = str_printf("%s: out of memory", path);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
 	status = shim_db_open(path, mode == FACTSHEET_DB_READ_WRITE,
 	    &db->shim, message);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
+		free(db->path);
 		free(db);
 		return status;
 	}
@@ -96,6 +107,7 @@ factsheet_db_close(factsheet_db_t *db)
 	if (db == NULL)
 		return;
 	shim_db_close(db->shim);
+	free(db->path);
 	free_phrases(db);
 	free(db->intent);
 	free(db->error);
@@ -515,7 +527,10 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 factsheet_status_t
 factsheet_db_commit(factsheet_db_t *db)
 {
+	writeback_t *w = writeback_start(db->path);
 	factsheet_status_t status = shim_db_commit(db->shim);
+
+	writeback_stop(w);
 
 	return status == FACTSHEET_STATUS_SUCCESS ? status :
 	    fail_shim(db, status);
@@ -524,7 +539,10 @@ factsheet_db_commit(factsheet_db_t *db)
 factsheet_status_t
 db_commit_some(factsheet_db_t *db)
 {
+	writeback_t *w = writeback_start(db->path);
 	factsheet_status_t status = shim_db_commit_holding_spelling(db->shim);
+
+	writeback_stop(w);
 
 	return status == FACTSHEET_STATUS_SUCCESS ? status :
 	    fail_shim(db, status);

@@ -1,0 +1,120 @@
+/*
+ * test-writeback.c - the helper that writes a database's pages back
+ * while a commit runs watches the regular files directly in the
+ * directory and nothing else, works until it is stopped, and stops
+ * cleanly (AddressSanitizer and valgrind, in CI, see any descriptor or
+ * thread left behind); with nothing to watch it starts nothing.
+ */
+#include <config.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "testlib.h"
+#include "writeback.h"
+
+static char tmpdir[] = "/tmp/factsheet-test-writeback-XXXXXX";
+
+/* Writes SIZE bytes to DIR/NAME, not synced: pages for the helper. */
+static int
+write_file(const char *dir, const char *name, size_t size)
+{
+	char *path = str_printf("%s/%s", dir, name);
+	static char block[4096];
+	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : -1;
+	int ok_ = fd >= 0;
+
+	memset(block, 'x', sizeof block);
+	for (size_t done = 0; ok_ && done < size; done += sizeof block)
+		ok_ = write(fd, block, sizeof block) == (ssize_t)sizeof block;
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return ok_;
+}
+
+static void
+test_nothing_to_watch(void)
+{
+	char *missing = str_printf("%s/missing", tmpdir);
+	char *empty = str_printf("%s/empty", tmpdir);
+
+	ok(writeback_start(NULL) == NULL, "no directory: nothing started");
+	ok(writeback_start(missing) == NULL,
+	    "a directory that is not there: nothing started");
+	ok(mkdir(empty, 0755) == 0, "made an empty directory");
+	ok(writeback_start(empty) == NULL,
+	    "a directory with no file: nothing started");
+	is_int(writeback_stop(NULL), 0, "stopping nothing: no round");
+	is_int(writeback_files(NULL), 0, "nothing watches no file");
+	free(missing);
+	free(empty);
+}
+
+static void
+test_watches_tables(void)
+{
+	char *db = str_printf("%s/db", tmpdir);
+	char *sub = str_printf("%s/db/sub", tmpdir);
+	char *link = str_printf("%s/db/link.glass", tmpdir);
+	char *target = str_printf("%s/db/postlist.glass", tmpdir);
+	const struct timespec pause = { 0, 50 * 1000 * 1000 };
+	writeback_t *w;
+
+	ok(mkdir(db, 0755) == 0 && mkdir(sub, 0755) == 0,
+	    "made a database directory with a subdirectory");
+	ok(write_file(db, "postlist.glass", 4 << 20) &&
+	    write_file(db, "position.glass", 1 << 20) &&
+	    write_file(db, "iamglass", 100) &&
+	    write_file(db, ".hidden", 100) &&
+	    write_file(sub, "termlist.glass", 4096) &&
+	    symlink(target, link) == 0,
+	    "wrote tables, a version file, a hidden file, a file one level "
+	    "down and a link");
+	w = writeback_start(db);
+#ifdef HAVE_SYNC_FILE_RANGE
+	ok(w != NULL, "a directory of tables: started");
+	is_int(writeback_files(w), 3,
+	    "watches the two tables and the version file, not the hidden "
+	    "file, the subdirectory, its file or the link");
+	nanosleep(&pause, NULL);
+	ok(writeback_stop(w) >= 1,
+	    "started writing at least once before it was stopped");
+
+	/* Started and stopped at once, many times, as commits do. */
+	unsigned long rounds = 0;
+	int started = 1;
+	for (int i = 0; i < 200; i++) {
+		writeback_t *again = writeback_start(db);
+
+		started = started && again != NULL;
+		rounds += writeback_stop(again);
+	}
+	ok(started, "started again 200 times");
+	ok(rounds >= 200, "each of those started writing (%lu rounds)",
+	    rounds);
+#else
+	ok(w == NULL, "no sync_file_range here: nothing started");
+#endif
+	free(db);
+	free(sub);
+	free(link);
+	free(target);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_nothing_to_watch();
+	test_watches_tables();
+	remove_tree(tmpdir);
+	return done_testing();
+}
