@@ -342,13 +342,19 @@ add_counts(spelling_counts &into, const spelling_counts &from)
 }
 
 /* Adds every word held back, and this commit's, to the spelling data,
- * and forgets their records, in the commit about to be made. */
+ * and forgets their records, in the commit about to be made.  The words
+ * go in sorted, as Xapian keeps them and their fragments, which is
+ * faster than hash order (the PostgreSQL docs, 20,000 words: the run's
+ * last commit and the files before it 0.79-0.89 s against 0.88-1.00). */
 static void
 add_pending(shim_db_t *db)
 {
 	add_counts(db->pending, db->spelling);
 	db->spelling.clear();
-	for (const auto &w : db->pending)
+	std::vector<std::pair<std::string, Xapian::termcount>> words(
+	    db->pending.begin(), db->pending.end());
+	std::sort(words.begin(), words.end());
+	for (const auto &w : words)
 		db->rw->add_spelling(w.first, w.second);
 	for (const auto &key : db->pending_keys)
 		db->rw->set_metadata(key, std::string());
