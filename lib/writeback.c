@@ -12,11 +12,13 @@
 #include <config.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "writeback.h"
@@ -24,16 +26,16 @@
 /* A database directory holds a few tables and a version file. */
 #define MAX_FILES 16
 /* Often enough to start the pages soon after they are written. */
-#define INTERVAL_NS (10 * 1000 * 1000L)
+#define INTERVAL_MS 10
 
 struct writeback {
 	int fds[MAX_FILES];
 	size_t n_fds;
-	unsigned long rounds;
+	/* Written once to stop the thread, which waits on the other end
+	 * between rounds: a stop ends the wait at once. */
+	int stop[2];
+	unsigned long rounds;	/* the thread's until it is joined */
 	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;	/* stop */
-	int stopping;
 };
 
 #ifdef HAVE_SYNC_FILE_RANGE
@@ -48,30 +50,20 @@ start_writing(writeback_t *w)
 }
 
 /* A round at once, for what is already written, then one every
- * INTERVAL_NS until stopped. */
+ * INTERVAL_MS until stopped. */
 static void *
 run(void *arg)
 {
 	writeback_t *w = arg;
-	struct timespec next;
-	int stopping;
+	struct pollfd stop = { .fd = w->stop[0], .events = POLLIN };
+	int n;
 
-	clock_gettime(CLOCK_MONOTONIC, &next);
 	do {
 		start_writing(w);
-		next.tv_nsec += INTERVAL_NS;
-		if (next.tv_nsec >= 1000000000L) {
-			next.tv_sec++;
-			next.tv_nsec -= 1000000000L;
-		}
-		pthread_mutex_lock(&w->lock);
 		w->rounds++;
-		while (!w->stopping && pthread_cond_timedwait(&w->wake,
-		    &w->lock, &next) == 0)
+		while ((n = poll(&stop, 1, INTERVAL_MS)) < 0 && errno == EINTR)
 			;
-		stopping = w->stopping;
-		pthread_mutex_unlock(&w->lock);
-	} while (!stopping);
+	} while (n == 0);
 	return NULL;
 }
 
@@ -115,25 +107,25 @@ writeback_t *
 writeback_start(const char *dir)
 {
 	writeback_t *w;
-	pthread_condattr_t attr;
+	sigset_t all, old;
 	int made;
 
 	if (dir == NULL || (w = calloc(1, sizeof *w)) == NULL)
 		return NULL;
 	open_files(w, dir);
-	if (w->n_fds == 0) {
+	if (w->n_fds == 0 || pipe2(w->stop, O_CLOEXEC) < 0) {
+		close_files(w);
 		free(w);
 		return NULL;
 	}
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_condattr_init(&attr);
-	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	pthread_cond_init(&w->wake, &attr);
-	pthread_condattr_destroy(&attr);
+	/* Signals are for the thread that started it. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	made = pthread_create(&w->thread, NULL, run, w) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!made) {
-		pthread_cond_destroy(&w->wake);
-		pthread_mutex_destroy(&w->lock);
+		close(w->stop[0]);
+		close(w->stop[1]);
 		close_files(w);
 		free(w);
 		return NULL;
@@ -148,14 +140,12 @@ writeback_stop(writeback_t *w)
 
 	if (w == NULL)
 		return 0;
-	pthread_mutex_lock(&w->lock);
-	w->stopping = 1;
-	pthread_cond_signal(&w->wake);
-	pthread_mutex_unlock(&w->lock);
+	while (write(w->stop[1], "", 1) < 0 && errno == EINTR)
+		;
 	pthread_join(w->thread, NULL);
 	rounds = w->rounds;
-	pthread_cond_destroy(&w->wake);
-	pthread_mutex_destroy(&w->lock);
+	close(w->stop[0]);
+	close(w->stop[1]);
 	close_files(w);
 	free(w);
 	return rounds;
