@@ -5,6 +5,7 @@
 #ifndef FACTSHEET_PRIVATE_H
 #define FACTSHEET_PRIVATE_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -35,6 +36,10 @@ void strbuf_printf(strbuf_t *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Hands the string to the caller (NULL if anything failed); B is reset. */
 char *strbuf_finish(strbuf_t *b);
+
+/* Starts RUN(ARG) on a new thread that blocks every signal, so that
+ * signals reach only the threads of the program; 1 when started. */
+int thread_start(pthread_t *thread, void *(*run)(void *), void *arg);
 
 /* text.c ------------------------------------------------------------ */
 

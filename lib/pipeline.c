@@ -9,10 +9,10 @@
 #include <config.h>
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "factsheet-private.h"
 #include "pipeline.h"
 
 struct pipeline {
@@ -129,8 +129,6 @@ pipeline_start(size_t n, size_t depth, size_t budget, size_t slot_size,
 	       void *context)
 {
 	pipeline_t *p;
-	sigset_t all, old;
-	int started;
 
 	if (n == 0 || depth < 2 || (p = calloc(1, sizeof *p)) == NULL)
 		return NULL;
@@ -152,12 +150,7 @@ pipeline_start(size_t n, size_t depth, size_t budget, size_t slot_size,
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->ready, NULL);
 	pthread_cond_init(&p->room, NULL);
-	/* Signals are for the thread that started it. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	started = pthread_create(&p->thread, NULL, run, p) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (!started) {
+	if (!thread_start(&p->thread, run, p)) {
 		pthread_cond_destroy(&p->room);
 		pthread_cond_destroy(&p->ready);
 		pthread_mutex_destroy(&p->lock);

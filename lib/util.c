@@ -1,8 +1,11 @@
 /*
- * util.c - small string helpers shared by the library's modules.
+ * util.c - small string helpers shared by the library's modules, and
+ * the one way they start a thread.
  */
 #include <config.h>
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,4 +107,19 @@ strbuf_finish(strbuf_t *b)
 	b->len = b->size = 0;
 	b->failed = 0;
 	return s;
+}
+
+int
+thread_start(pthread_t *thread, void *(*run)(void *), void *arg)
+{
+	sigset_t all, old;
+	int started;
+
+	/* The new thread inherits the mask: signals are left to the
+	 * program's own threads. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	started = pthread_create(thread, NULL, run, arg) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return started;
 }

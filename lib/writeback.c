@@ -16,11 +16,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "factsheet-private.h"
 #include "writeback.h"
 
 /* A database directory holds a few tables and a version file. */
@@ -95,39 +95,30 @@ open_files(writeback_t *w, const char *dir)
 	closedir(d);
 }
 
+/* Closes what W holds and frees it. */
 static void
-close_files(writeback_t *w)
+release(writeback_t *w)
 {
 	for (size_t i = 0; i < w->n_fds; i++)
 		close(w->fds[i]);
-	w->n_fds = 0;
+	for (int i = 0; i < 2; i++)
+		if (w->stop[i] >= 0)
+			close(w->stop[i]);
+	free(w);
 }
 
 writeback_t *
 writeback_start(const char *dir)
 {
 	writeback_t *w;
-	sigset_t all, old;
-	int made;
 
 	if (dir == NULL || (w = calloc(1, sizeof *w)) == NULL)
 		return NULL;
+	w->stop[0] = w->stop[1] = -1;
 	open_files(w, dir);
-	if (w->n_fds == 0 || pipe2(w->stop, O_CLOEXEC) < 0) {
-		close_files(w);
-		free(w);
-		return NULL;
-	}
-	/* Signals are for the thread that started it. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	made = pthread_create(&w->thread, NULL, run, w) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (!made) {
-		close(w->stop[0]);
-		close(w->stop[1]);
-		close_files(w);
-		free(w);
+	if (w->n_fds == 0 || pipe2(w->stop, O_CLOEXEC) < 0 ||
+	    !thread_start(&w->thread, run, w)) {
+		release(w);
 		return NULL;
 	}
 	return w;
@@ -144,10 +135,7 @@ writeback_stop(writeback_t *w)
 		;
 	pthread_join(w->thread, NULL);
 	rounds = w->rounds;
-	close(w->stop[0]);
-	close(w->stop[1]);
-	close_files(w);
-	free(w);
+	release(w);
 	return rounds;
 }
 
