@@ -524,28 +524,28 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-factsheet_status_t
-factsheet_db_commit(factsheet_db_t *db)
+/* Commits with COMMIT, the tables' pages written back meanwhile. */
+static factsheet_status_t
+commit_with(factsheet_db_t *db, factsheet_status_t (*commit)(shim_db_t *))
 {
 	writeback_t *w = writeback_start(db->path);
-	factsheet_status_t status = shim_db_commit(db->shim);
+	factsheet_status_t status = commit(db->shim);
 
 	writeback_stop(w);
-
 	return status == FACTSHEET_STATUS_SUCCESS ? status :
 	    fail_shim(db, status);
 }
 
 factsheet_status_t
+factsheet_db_commit(factsheet_db_t *db)
+{
+	return commit_with(db, shim_db_commit);
+}
+
+factsheet_status_t
 db_commit_some(factsheet_db_t *db)
 {
-	writeback_t *w = writeback_start(db->path);
-	factsheet_status_t status = shim_db_commit_holding_spelling(db->shim);
-
-	writeback_stop(w);
-
-	return status == FACTSHEET_STATUS_SUCCESS ? status :
-	    fail_shim(db, status);
+	return commit_with(db, shim_db_commit_holding_spelling);
 }
 
 factsheet_status_t
