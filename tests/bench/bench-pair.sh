@@ -5,9 +5,9 @@
 # order swapped from one pair to the next, `sync` before each run.  A
 # shared machine's speed drifts from one minute to the next; the two runs
 # of a pair see nearly the same machine, where runs minutes apart
-# (bench-index.sh) may not.  Prints each pair's wall
-# times and CPU times (user + system) and their ratio, then the median
-# ratio.  A benchmark, not a test: it asserts nothing.
+# (bench-index.sh) may not.  Prints each pair's wall times and CPU times
+# (user + system) and their ratio, then the median ratio.  A benchmark,
+# not a test: it asserts nothing.
 #
 #   tests/bench/bench-pair.sh TREE [PAIRS [PEER]]
 #	(PAIRS: default 6; PEER: recollindex, the default, or omindex)
