@@ -11,12 +11,15 @@
 #include <sys/stat.h>
 
 #include "factsheet-private.h"
+#include "lexicon.h"
 #include "sync.h"
 #include "writeback.h"
 #include "xapian-shim.h"
 
 struct factsheet_db {
 	shim_db_t *shim;
+	/* When open for writing: the spelling data, written beside. */
+	lexicon_t *lexicon;
 	/* The database's directory, when open for writing: its files are
 	 * written back while a commit runs. */
 	char *path;
@@ -28,6 +31,8 @@ struct factsheet_db {
 	/* What the thesaurus says people ask for: "kind\tphrase" lines. */
 	char *intent;
 };
+
+static factsheet_status_t hand_over_words(factsheet_db_t *db);
 
 /* Where the thesaurus's contact kinds are kept in the database. */
 static const char intent_key[] = "factsheet:intent";
@@ -81,6 +86,11 @@ factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 	}
 	status = shim_db_open(path, mode == FACTSHEET_DB_READ_WRITE,
 	    &db->shim, message);
+	if (status == FACTSHEET_STATUS_SUCCESS &&
+	    mode == FACTSHEET_DB_READ_WRITE &&
+	    (status = lexicon_open(db->shim, &db->lexicon, message)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		shim_db_close(db->shim);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		free(db->path);
 		free(db);
@@ -106,6 +116,17 @@ factsheet_db_close(factsheet_db_t *db)
 {
 	if (db == NULL)
 		return;
+	if (db->lexicon != NULL) {
+		char **keys;
+		size_t n_keys;
+
+		/* The words of what was written since the last commit go in
+		 * with it, which closing the documents' database makes. */
+		hand_over_words(db);
+		lexicon_close(db->lexicon, &keys, &n_keys);
+		(void)shim_db_forget_words(db->shim, keys, n_keys);
+		shim_strings_free(keys, n_keys);
+	}
 	shim_db_close(db->shim);
 	free(db->path);
 	free_phrases(db);
@@ -524,28 +545,79 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-/* Commits with COMMIT, the tables' pages written back meanwhile. */
+/* Forgets the batches of spelling words the lexicon has committed, and
+ * records those written since in the next commit, for the lexicon. */
 static factsheet_status_t
-commit_with(factsheet_db_t *db, factsheet_status_t (*commit)(shim_db_t *))
+hand_over_words(factsheet_db_t *db)
 {
-	writeback_t *w = writeback_start(db->path);
-	factsheet_status_t status = commit(db->shim);
+	char **keys;
+	size_t n_keys;
+	shim_words_t *words;
+	factsheet_status_t status;
 
+	lexicon_take_committed(db->lexicon, &keys, &n_keys);
+	status = shim_db_forget_words(db->shim, keys, n_keys);
+	shim_strings_free(keys, n_keys);
+	if (status == FACTSHEET_STATUS_SUCCESS &&
+	    (status = shim_db_seal_words(db->shim, &words)) ==
+	    FACTSHEET_STATUS_SUCCESS)
+		lexicon_give(db->lexicon, words);
+	return status;
+}
+
+/*
+ * Commits the documents, the tables' pages written back meanwhile.  The
+ * lexicon gets this commit's words first, and with ALL commits them and
+ * all before at the same time as the documents: were the documents'
+ * commit to fail, their words would be in the spelling data, and counted
+ * again when the files are indexed again, a small price for the time.
+ */
+static factsheet_status_t
+commit(factsheet_db_t *db, int all)
+{
+	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
+	writeback_t *w;
+
+	if (db->lexicon != NULL) {
+		if ((status = hand_over_words(db)) != FACTSHEET_STATUS_SUCCESS)
+			return fail_shim(db, status);
+		if (all)
+			lexicon_commit_start(db->lexicon);
+	}
+	w = writeback_start(db->path);
+	status = shim_db_commit(db->shim);
 	writeback_stop(w);
-	return status == FACTSHEET_STATUS_SUCCESS ? status :
-	    fail_shim(db, status);
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		status = fail_shim(db, status);
+	if (db->lexicon != NULL && all) {
+		char *message;
+		factsheet_status_t lexicon_status =
+		    lexicon_commit_wait(db->lexicon, &message);
+
+		if (status == FACTSHEET_STATUS_SUCCESS &&
+		    lexicon_status != FACTSHEET_STATUS_SUCCESS)
+			return fail(db, lexicon_status, message);
+		free(message);
+	}
+	return status;
 }
 
 factsheet_status_t
 factsheet_db_commit(factsheet_db_t *db)
 {
-	return commit_with(db, shim_db_commit);
+	return commit(db, 1);
 }
 
 factsheet_status_t
 db_commit_some(factsheet_db_t *db)
 {
-	return commit_with(db, shim_db_commit_holding_spelling);
+	return commit(db, 0);
+}
+
+lexicon_t *
+db_lexicon(factsheet_db_t *db)
+{
+	return db->lexicon;
 }
 
 factsheet_status_t

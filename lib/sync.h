@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "factsheet.h"
+#include "lexicon.h"
 #include "xapian-shim.h"
 
 /* walk.c ------------------------------------------------------------ */
@@ -91,10 +92,14 @@ factsheet_status_t
 db_set_metadata(factsheet_db_t *db, const char *key, const char *value);
 
 /* A commit between the files of a run: factsheet_db_commit(), but the
- * spelling words of what was written wait, recorded in the commit, for a
- * later one to add many at once. */
+ * lexicon commits the spelling words of what was written later, many at
+ * once, and meanwhile the commit records them. */
 factsheet_status_t
 db_commit_some(factsheet_db_t *db);
+
+/* The lexicon of DB open for writing (NULL when reading); for tests. */
+lexicon_t *
+db_lexicon(factsheet_db_t *db);
 
 /* Every metadata key starting with PREFIX and its value, in key order;
  * free both with db_strings_free. */

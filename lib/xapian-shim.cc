@@ -8,6 +8,7 @@
  */
 #include <config.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <algorithm>
 #include <cctype>
@@ -16,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <random>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -78,14 +80,33 @@ struct shim_db {
 	bool writable;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
+	/* Where queries look words up: the documents' database and, when
+	 * reading, the lexicon beside it (shim_lexicon); else db itself. */
+	Xapian::Database *words;
 	/* When writable: documents made here, the spelling words of those
-	 * written since the last commit, and those committed but not yet
-	 * in the spelling data, with the metadata keys recording them. */
+	 * written since the last batch was sealed, and what tells this
+	 * writer's batches from those of writers before it. */
 	shim_builder *builder;
 	spelling_counts spelling;
-	spelling_counts pending;
-	std::vector<std::string> pending_keys;
-	size_t pending_limit;
+	std::string batch_tag;
+	unsigned long batches;
+	std::string error;
+};
+
+/* A batch of spelling words, recorded in the documents' database under
+ * KEY until the lexicon holds them. */
+struct shim_words {
+	std::string key;
+	spelling_counts words;
+};
+
+/* The spelling data's own database, written on a thread of its own. */
+struct shim_lexicon {
+	std::string path;
+	Xapian::WritableDatabase *rw;
+	/* Words added since the last commit, and the batches they came in. */
+	size_t unsaved;
+	std::vector<std::string> unsaved_keys;
 	std::string error;
 };
 
@@ -232,9 +253,9 @@ static const int read_retries = 3;
  * Xapian says so with DatabaseModifiedError: reopen the latest revision
  * and read again, a few times before giving up with DATABASE_MODIFIED.
  */
-template <typename Read>
+template <typename Reopen, typename Read>
 static void
-read_latest(Xapian::Database &db, Read read)
+read_latest_with(Reopen reopen, Read read)
 {
 	for (int attempt = 0;; attempt++) {
 		try {
@@ -243,9 +264,28 @@ read_latest(Xapian::Database &db, Read read)
 		} catch (const Xapian::DatabaseModifiedError &) {
 			if (attempt == read_retries)
 				throw;
-			db.reopen();
+			reopen();
 		}
 	}
+}
+
+template <typename Read>
+static void
+read_latest(Xapian::Database &db, Read read)
+{
+	read_latest_with([&] { db.reopen(); }, read);
+}
+
+/* DB's documents and the words beside them, both on their latest. */
+template <typename Read>
+static void
+read_latest(shim_db_t *db, Read read)
+{
+	read_latest_with([&] {
+		db->db->reopen();
+		if (db->words != NULL)
+			db->words->reopen();
+	}, read);
 }
 
 static char *
@@ -256,6 +296,26 @@ copy_string(const std::string &s)
 	if (copy != NULL)
 		std::memcpy(copy, s.c_str(), s.size() + 1);
 	return copy;
+}
+
+/* Copies STRINGS into a malloc'd array of malloc'd strings. */
+static char **
+copy_strings(const std::vector<std::string> &strings)
+{
+	char **out = static_cast<char **>(std::calloc(strings.size() + 1,
+	    sizeof *out));
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < strings.size(); i++) {
+		if ((out[i] = copy_string(strings[i])) == NULL) {
+			for (size_t j = 0; j < i; j++)
+				std::free(out[j]);
+			std::free(out);
+			return NULL;
+		}
+	}
+	return out;
 }
 
 static shim_builder *
@@ -273,19 +333,23 @@ new_builder()
 }
 
 /*
- * Spelling words go into the database some commits after their documents.
- * Xapian rewrites and deflates the trigram lists of every new word at the
- * commit that adds it, so adding a commit's words at each commit cost up
- * to two fifths of the time spent indexing many small files; added
- * together, each list is rewritten once.  Until then, each commit records
- * its words under a metadata key of this prefix, in the same commit as
- * its documents, so a crash loses none: the next writer opening the
- * database takes them up again.
+ * The spelling data is kept in a database of its own, the lexicon, in
+ * the subdirectory "lexicon" of the documents' database, and written on
+ * a thread of its own (lexicon.c): Xapian rewrites and deflates the
+ * trigram lists of every new word at the commit that adds it, a fifth of
+ * a run over the PostgreSQL docs, which the documents' writer no longer
+ * waits for.  Each commit of the documents records the spelling words of
+ * what it wrote under a metadata key of this prefix; the lexicon marks
+ * each batch it adds under the key's name after its own prefix, in the
+ * same commit as the words.  A writer opening both after a crash adds
+ * the batches recorded and not marked, and forgets those marked.
  */
 static const char pending_prefix[] = "spelling-pending:";
+static const char applied_prefix[] = "applied:";
+static const char lexicon_dir[] = "/lexicon";
 
-/* The distinct words held back before they are added (a few MiB). */
-static const size_t default_pending_limit = 50000;
+/* The words the lexicon adds before it commits them (a few MiB). */
+static const size_t default_lexicon_limit = 50000;
 
 /* WORDS as "word\tcount" lines. */
 static std::string
@@ -321,18 +385,6 @@ parse_words(spelling_counts &words, const std::string &text)
 	}
 }
 
-/* Takes up the words a writer before us recorded but did not add. */
-static void
-load_pending(shim_db_t *db)
-{
-	for (Xapian::TermIterator it = db->rw->metadata_keys_begin(
-	    pending_prefix); it != db->rw->metadata_keys_end(pending_prefix);
-	    ++it) {
-		parse_words(db->pending, db->rw->get_metadata(*it));
-		db->pending_keys.push_back(*it);
-	}
-}
-
 /* Adds the counts of FROM to INTO. */
 static void
 add_counts(spelling_counts &into, const spelling_counts &from)
@@ -341,44 +393,39 @@ add_counts(spelling_counts &into, const spelling_counts &from)
 		into[w.first] += w.second;
 }
 
-/* Adds every word held back, and this commit's, to the spelling data,
- * and forgets their records, in the commit about to be made.  The words
- * go in sorted, as Xapian keeps them and their fragments, which is
- * faster than hash order (the PostgreSQL docs, 20,000 words: the run's
- * last commit and the files before it 0.79-0.89 s against 0.88-1.00). */
-static void
-add_pending(shim_db_t *db)
+/* A tag no earlier writer used, so that a batch recorded by a commit that
+ * failed, and marked by the lexicon, is never taken for a later batch. */
+static std::string
+new_batch_tag()
 {
-	add_counts(db->pending, db->spelling);
-	db->spelling.clear();
-	std::vector<std::pair<std::string, Xapian::termcount>> words(
-	    db->pending.begin(), db->pending.end());
-	std::sort(words.begin(), words.end());
-	for (const auto &w : words)
-		db->rw->add_spelling(w.first, w.second);
-	for (const auto &key : db->pending_keys)
-		db->rw->set_metadata(key, std::string());
-	db->pending.clear();
-	db->pending_keys.clear();
+	std::random_device random;
+	char tag[17];
+
+	std::snprintf(tag, sizeof tag, "%08x%08x", random(), random());
+	return tag;
 }
 
-/* Holds this commit's words back, recorded in it, or adds them all once
- * enough are held. */
-static void
-hold_spellings(shim_db_t *db)
+/* A view of DB for looking words up, with the lexicon beside it at PATH
+ * when there is one: a database indexed before the lexicon was kept
+ * apart holds its spelling data itself. */
+static Xapian::Database
+open_words(const Xapian::Database &db, const std::string &path)
 {
-	if (db->spelling.empty())
-		return;
-	add_counts(db->pending, db->spelling);
-	if (db->pending.size() < db->pending_limit) {
-		std::string key = pending_prefix +
-		    std::to_string(db->rw->get_revision() + 1);
-		db->rw->set_metadata(key, serialize_words(db->spelling));
-		db->pending_keys.push_back(key);
+	Xapian::Database words(db);
+
+	try {
+		words.add_database(Xapian::Database(path + lexicon_dir));
+	} catch (const Xapian::DatabaseNotFoundError &) {
 	}
-	db->spelling.clear();
-	if (db->pending.size() >= db->pending_limit)
-		add_pending(db);
+	return words;
+}
+
+/* Where DB's queries look words up.  A writer's view is made afresh,
+ * with what the lexicon has committed by now. */
+static Xapian::Database
+words_of(shim_db_t *db)
+{
+	return db->words != NULL ? *db->words : open_words(*db->db, db->path);
 }
 
 extern "C" factsheet_status_t
@@ -394,16 +441,19 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db->writable = writable != 0;
 		db->db = NULL;
 		db->rw = NULL;
+		db->words = NULL;
 		db->builder = NULL;
-		db->pending_limit = default_pending_limit;
+		db->batches = 0;
 		if (writable) {
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
 			db->db = db->rw;
 			db->builder = new_builder();
-			load_pending(db);
+			db->batch_tag = new_batch_tag();
 		} else {
 			db->db = new Xapian::Database(path);
+			db->words = new Xapian::Database(open_words(*db->db,
+			    path));
 		}
 		*out = db;
 		return FACTSHEET_STATUS_SUCCESS;
@@ -413,6 +463,7 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 
 		if (db != NULL) {
 			delete db->builder;
+			delete db->words;
 			delete db->db;
 			delete db;
 		}
@@ -490,16 +541,13 @@ shim_db_close(shim_db_t *db)
 	if (db == NULL)
 		return;
 	try {
-		/* WritableDatabase::close() commits what is pending.  Should
-		 * it fail, the words held back stay recorded for the next
-		 * writer. */
-		if (db->writable)
-			add_pending(db);
+		/* WritableDatabase::close() commits what is pending. */
 		db->db->close();
 	} catch (...) {
 		/* Nothing to report to: the caller committed explicitly. */
 	}
 	delete db->builder;
+	delete db->words;
 	delete db->db;
 	delete db;
 }
@@ -704,19 +752,12 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 	    values, n_meta);
 }
 
-/* Commits, holding this commit's spelling words back with the others
- * (HOLD), or adding every word held back. */
-static factsheet_status_t
-commit(shim_db_t *db, bool hold)
+extern "C" factsheet_status_t
+shim_db_commit(shim_db_t *db)
 {
 	try {
-		if (db->writable) {
-			if (hold)
-				hold_spellings(db);
-			else
-				add_pending(db);
+		if (db->writable)
 			db->rw->commit();
-		}
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		return classify(db->error, db->path, false);
@@ -724,21 +765,188 @@ commit(shim_db_t *db, bool hold)
 }
 
 extern "C" factsheet_status_t
-shim_db_commit(shim_db_t *db)
+shim_db_seal_words(shim_db_t *db, shim_words_t **out)
 {
-	return commit(db, false);
-}
+	std::unique_ptr<shim_words> words;
 
-extern "C" factsheet_status_t
-shim_db_commit_holding_spelling(shim_db_t *db)
-{
-	return commit(db, true);
+	*out = NULL;
+	try {
+		if (!db->writable || db->spelling.empty())
+			return FACTSHEET_STATUS_SUCCESS;
+		char number[24];
+		std::snprintf(number, sizeof number, "%06lu", ++db->batches);
+		words.reset(new shim_words);
+		words->key = pending_prefix + db->batch_tag + "-" + number;
+		db->rw->set_metadata(words->key,
+		    serialize_words(db->spelling));
+		words->words.swap(db->spelling);
+		*out = words.release();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
 }
 
 extern "C" void
-shim_db_set_pending_limit(shim_db_t *db, size_t limit)
+shim_words_free(shim_words_t *words)
 {
-	db->pending_limit = limit;
+	delete words;
+}
+
+extern "C" factsheet_status_t
+shim_db_forget_words(shim_db_t *db, char *const *keys, size_t n_keys)
+{
+	try {
+		for (size_t i = 0; i < n_keys; i++)
+			db->rw->set_metadata(keys[i], std::string());
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+/* Adds WORDS to LEX's spelling data, sorted, as Xapian keeps them and
+ * their fragments (faster than hash order: the PostgreSQL docs' words,
+ * 0.79-0.89 s against 0.88-1.00), and marks the batch KEY added. */
+static void
+add_batch(shim_lexicon *lex, const std::string &key,
+	  const spelling_counts &words)
+{
+	std::vector<std::pair<std::string, Xapian::termcount>> sorted(
+	    words.begin(), words.end());
+
+	std::sort(sorted.begin(), sorted.end());
+	for (const auto &w : sorted)
+		lex->rw->add_spelling(w.first, w.second);
+	lex->rw->set_metadata(applied_prefix + key, "1");
+	lex->unsaved += sorted.size();
+	lex->unsaved_keys.push_back(key);
+}
+
+/*
+ * Brings DB and LEX together after a writer that stopped between their
+ * commits: a batch recorded in DB and marked in LEX is forgotten in DB's
+ * next commit; one recorded and not marked is added again; a mark whose
+ * batch DB no longer records has done its work.
+ */
+static void
+recover_batches(shim_db *db, shim_lexicon *lex)
+{
+	std::set<std::string> recorded;
+
+	for (Xapian::TermIterator k = db->rw->metadata_keys_begin(
+	    pending_prefix); k != db->rw->metadata_keys_end(pending_prefix);
+	    ++k)
+		recorded.insert(*k);
+	for (Xapian::TermIterator k = lex->rw->metadata_keys_begin(
+	    applied_prefix); k != lex->rw->metadata_keys_end(applied_prefix);
+	    ++k) {
+		const std::string mark = *k;
+		const std::string key = mark.substr(sizeof applied_prefix - 1);
+		if (recorded.erase(key) > 0)
+			db->rw->set_metadata(key, std::string());
+		else
+			lex->rw->set_metadata(mark, std::string());
+	}
+	for (const std::string &key : recorded) {
+		spelling_counts words;
+		parse_words(words, db->rw->get_metadata(key));
+		add_batch(lex, key, words);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message)
+{
+	std::unique_ptr<shim_lexicon> lex(new (std::nothrow) shim_lexicon);
+
+	*out = NULL;
+	*message = NULL;
+	if (!lex) {
+		*message = copy_string(db->path + ": out of memory");
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	lex->path = db->path + lexicon_dir;
+	lex->rw = NULL;
+	lex->unsaved = 0;
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		lex->rw = new Xapian::WritableDatabase(lex->path,
+		    Xapian::DB_CREATE_OR_OPEN);
+		recover_batches(db, lex.get());
+		*out = lex.release();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		std::string error;
+		factsheet_status_t status = classify(error, lex->path, false);
+
+		delete lex->rw;
+		*message = copy_string(error);
+		return status;
+	}
+}
+
+extern "C" factsheet_status_t
+shim_lexicon_add(shim_lexicon_t *lex, const shim_words_t *words)
+{
+	try {
+		if (words != NULL)
+			add_batch(lex, words->key, words->words);
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(lex->error, lex->path, false);
+	}
+}
+
+extern "C" size_t
+shim_lexicon_unsaved(const shim_lexicon_t *lex)
+{
+	return lex->unsaved;
+}
+
+extern "C" factsheet_status_t
+shim_lexicon_commit(shim_lexicon_t *lex, char ***keys, size_t *n_keys)
+{
+	*keys = NULL;
+	*n_keys = 0;
+	try {
+		lex->rw->commit();
+	} catch (...) {
+		return classify(lex->error, lex->path, false);
+	}
+	lex->unsaved = 0;
+	*keys = copy_strings(lex->unsaved_keys);
+	*n_keys = *keys != NULL ? lex->unsaved_keys.size() : 0;
+	lex->unsaved_keys.clear();
+	if (*keys == NULL) {
+		/* The batches stay recorded: a later writer forgets them. */
+		lex->error = lex->path + ": out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+extern "C" const char *
+shim_lexicon_error(const shim_lexicon_t *lex)
+{
+	return lex->error.c_str();
+}
+
+extern "C" void
+shim_lexicon_close(shim_lexicon_t *lex)
+{
+	if (lex == NULL)
+		return;
+	try {
+		/* Commits what was added since the last commit, marks and
+		 * all: the batches are whole either way. */
+		lex->rw->close();
+	} catch (...) {
+	}
+	delete lex->rw;
+	delete lex;
 }
 
 extern "C" factsheet_status_t
@@ -747,12 +955,13 @@ shim_db_spelling_frequency(shim_db_t *db, const char *word,
 {
 	*frequency = 0;
 	try {
-		read_latest(*db->db, [&] {
+		read_latest(db, [&] {
 			/* The spelling words' iterator gives each one's
 			 * frequency as its term frequency. */
-			Xapian::TermIterator t = db->db->spellings_begin();
+			Xapian::Database words = words_of(db);
+			Xapian::TermIterator t = words.spellings_begin();
 			t.skip_to(word);
-			*frequency = t != db->db->spellings_end() &&
+			*frequency = t != words.spellings_end() &&
 			    *t == word ? t.get_termfreq() : 0;
 		});
 		return FACTSHEET_STATUS_SUCCESS;
@@ -766,7 +975,7 @@ shim_db_count(shim_db_t *db, unsigned long *count)
 {
 	*count = 0;
 	try {
-		read_latest(*db->db, [&] {
+		read_latest(db, [&] {
 			*count = db->db->get_doccount();
 		});
 		return FACTSHEET_STATUS_SUCCESS;
@@ -833,7 +1042,7 @@ shim_db_phrases(shim_db_t *db, char ***phrases, size_t *n_phrases)
 	*phrases = NULL;
 	*n_phrases = 0;
 	try {
-		read_latest(*db->db, [&] {
+		read_latest(db, [&] {
 			found.clear();
 			for (Xapian::TermIterator k =
 			    db->db->synonym_keys_begin();
@@ -884,7 +1093,7 @@ shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
 	*value = NULL;
 	try {
 		std::string v;
-		read_latest(*db->db, [&] { v = db->db->get_metadata(key); });
+		read_latest(db, [&] { v = db->db->get_metadata(key); });
 		if ((*value = copy_string(v)) == NULL) {
 			db->error = db->path + ": out of memory";
 			return FACTSHEET_STATUS_OUT_OF_MEMORY;
@@ -893,26 +1102,6 @@ shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
 	} catch (...) {
 		return classify(db->error, db->path, !db->writable);
 	}
-}
-
-/* Copies STRINGS into a malloc'd array of malloc'd strings. */
-static char **
-copy_strings(const std::vector<std::string> &strings)
-{
-	char **out = static_cast<char **>(std::calloc(strings.size() + 1,
-	    sizeof *out));
-
-	if (out == NULL)
-		return NULL;
-	for (size_t i = 0; i < strings.size(); i++) {
-		if ((out[i] = copy_string(strings[i])) == NULL) {
-			for (size_t j = 0; j < i; j++)
-				std::free(out[j]);
-			std::free(out);
-			return NULL;
-		}
-	}
-	return out;
 }
 
 extern "C" factsheet_status_t
@@ -925,7 +1114,7 @@ shim_db_metadata_list(shim_db_t *db, const char *prefix, char ***keys,
 	*values = NULL;
 	*n = 0;
 	try {
-		read_latest(*db->db, [&] {
+		read_latest(db, [&] {
 			k.clear();
 			v.clear();
 			for (Xapian::TermIterator it =
@@ -963,7 +1152,7 @@ shim_db_publication_data(shim_db_t *db, const char *publication_id,
 		    publication_id;
 		/* Postings come in docid order: the order sections were
 		 * added in, which is the publication's own. */
-		read_latest(*db->db, [&] {
+		read_latest(db, [&] {
 			found.clear();
 			for (Xapian::PostingIterator p =
 			    db->db->postlist_begin(pub_term);
@@ -1664,14 +1853,15 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	Xapian::QueryParser qp;
 	Xapian::SimpleStopper stopper(std::begin(stopwords),
 	    std::end(stopwords));
-	setup_parser(qp, *db->db, m->stem);
+	Xapian::Database lexicon = words_of(db);
+	setup_parser(qp, lexicon, m->stem);
 	qp.set_stopper(&stopper);
 	std::string corrected;
 	Xapian::Query words, phrase;
 	Xapian::Query query = build_query(qp, q, q->query, &corrected, &words,
 	    &phrase);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
-		corrected = correct_words(*db->db, m->stem, q->query);
+		corrected = correct_words(lexicon, m->stem, q->query);
 
 	Xapian::doccount wanted = q->offset + q->limit, total;
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
@@ -1743,7 +1933,7 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		m->total = 0;
 		/* Everything the results need is copied out while the
 		 * revision is still there to read. */
-		read_latest(*db->db, [&] { run_query(db, q, m); });
+		read_latest(db, [&] { run_query(db, q, m); });
 		*out = m;
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {

@@ -22,6 +22,10 @@ typedef struct shim_mset shim_mset_t;
 typedef struct shim_builder shim_builder_t;
 /* A publication's documents, made, not yet written. */
 typedef struct shim_docs shim_docs_t;
+/* A batch of spelling words, recorded in the documents' database. */
+typedef struct shim_words shim_words_t;
+/* The spelling data's own database, beside the documents'. */
+typedef struct shim_lexicon shim_lexicon_t;
 
 /* A run of normalized text to index under one field. */
 typedef struct {
@@ -109,23 +113,62 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 			  const shim_docs_t *docs, const char *const *keys,
 			  const char *const *values, size_t n_meta);
 
-/* Commits, with the spelling words of everything written. */
+/* Commits what was written.  The spelling words of the documents go to
+ * the lexicon (shim_db_seal_words()). */
 factsheet_status_t
 shim_db_commit(shim_db_t *db);
 
-/* Commits, holding the spelling words of what was written back: they go
- * into the spelling data once enough are held (shim_db_set_pending_limit)
- * or at the next shim_db_commit() or shim_db_close().  Until then each
- * commit records its words, and a writer opening the database after a
- * crash takes them up. */
+/*
+ * Records the spelling words of what was written since the last call in
+ * DB's next commit, and gives them in *OUT, for shim_lexicon_add(); *OUT
+ * is NULL when there are none.  Free with shim_words_free().
+ */
 factsheet_status_t
-shim_db_commit_holding_spelling(shim_db_t *db);
+shim_db_seal_words(shim_db_t *db, shim_words_t **out);
 
-/* How many distinct spelling words a writer holds back; for tests. */
+/* Accepts NULL. */
 void
-shim_db_set_pending_limit(shim_db_t *db, size_t limit);
+shim_words_free(shim_words_t *words);
 
-/* How often WORD occurs in the spelling data, as added; for tests. */
+/* Forgets, in DB's next commit, the batches KEYS, which the lexicon has
+ * committed (shim_lexicon_commit()). */
+factsheet_status_t
+shim_db_forget_words(shim_db_t *db, char *const *keys, size_t n_keys);
+
+/*
+ * Opens (creating it) the lexicon of DB, open for writing, in its
+ * subdirectory "lexicon".  Batches a writer before stopped between the
+ * two databases' commits are made good: those the lexicon lacks are added
+ * again, those it has are forgotten in DB's next commit.  On failure *OUT
+ * is NULL and *MESSAGE a malloc'd message.
+ */
+factsheet_status_t
+shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message);
+
+/* Adds WORDS (NULL: none) to the spelling data, with a mark that they
+ * are in, for the next commit. */
+factsheet_status_t
+shim_lexicon_add(shim_lexicon_t *lex, const shim_words_t *words);
+
+/* How many words were added since the last commit. */
+size_t
+shim_lexicon_unsaved(const shim_lexicon_t *lex);
+
+/* Commits, and gives the keys of the batches committed, for
+ * shim_db_forget_words(); free them with shim_strings_free(). */
+factsheet_status_t
+shim_lexicon_commit(shim_lexicon_t *lex, char ***keys, size_t *n_keys);
+
+/* The last failure's message. */
+const char *
+shim_lexicon_error(const shim_lexicon_t *lex);
+
+/* Commits what was added, then releases LEX.  Accepts NULL. */
+void
+shim_lexicon_close(shim_lexicon_t *lex);
+
+/* How often WORD occurs in the spelling data, as added, lexicon and
+ * all when DB is open for reading; for tests. */
 factsheet_status_t
 shim_db_spelling_frequency(shim_db_t *db, const char *word,
 			   unsigned long *frequency);

@@ -56,9 +56,10 @@ t "the next run finishes the job" [ "$rc" = 0 ]
 t "every publication is new" [ "$(sources_with vtwo | wc -l)" = 30 ]
 t "no publication is old" [ "$(sources_with vone | wc -l)" = 0 ]
 
-# The spelling words of commits between files are held back to the run's
-# last commit, recorded in theirs: a run killed after its first commit
-# (100 files) leaves them to the next run, which adds them.
+# The spelling data is written beside the documents, in the lexicon,
+# which commits a run's words at the run's last commit; until then each
+# commit records its words: a run killed after its first commit (100
+# files) leaves them to the next run, which adds them.
 held="$TMP/held"
 heldb="$TMP/held.db"
 sheets_with_word "$held" 400 quixotically
@@ -77,14 +78,14 @@ if command -v xapian-metadata >/dev/null 2>&1; then
 	done
 	kill -9 "$pid" 2>/dev/null || :
 	wait "$pid" 2>/dev/null || :
-	t "held: killed after a commit that held its words back" \
+	t "held: killed after a commit that recorded its words" \
 		[ "$(held_records "$heldb")" -ge 1 ]
 	t "held: no correction from them yet" [ "$(corrected)" = None ]
 	run "$INDEX" --db "$heldb" "$held"
 	t "held: the next run finishes" [ "$rc" = 0 ]
 	t "held: it added them: a misspelling is corrected" \
 		[ "$(corrected)" = quixotically ]
-	t "held: no words left held back" [ "$(held_records "$heldb")" = 0 ]
+	t "held: no words left recorded" [ "$(held_records "$heldb")" = 0 ]
 else
 	skip "held spelling words after a kill" \
 		"xapian-metadata not installed (xapian-tools)"

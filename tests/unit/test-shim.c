@@ -615,22 +615,43 @@ shim_reader(const char *path)
 	return shim;
 }
 
-/* How many commits' spelling words wait, recorded, at PATH; -1 on error. */
+/* How many metadata keys starting with PREFIX the database at PATH
+ * has; -1 on error. */
 static long
-pending_records(const char *path)
+count_keys(const char *path, const char *prefix)
 {
 	shim_db_t *shim = shim_reader(path);
 	char **keys = NULL, **values = NULL;
 	size_t n = 0;
 	long out = -1;
 
-	if (shim != NULL && shim_db_metadata_list(shim, "spelling-pending:",
-	    &keys, &values, &n) == FACTSHEET_STATUS_SUCCESS)
+	if (shim != NULL && shim_db_metadata_list(shim, prefix, &keys,
+	    &values, &n) == FACTSHEET_STATUS_SUCCESS)
 		out = (long)n;
 	shim_strings_free(keys, n);
 	shim_strings_free(values, n);
 	shim_db_close(shim);
 	return out;
+}
+
+/* How many batches of spelling words the documents' database at PATH
+ * records for the lexicon; -1 on error. */
+static long
+pending_records(const char *path)
+{
+	return count_keys(path, "spelling-pending:");
+}
+
+/* How many batches the lexicon of the database at PATH marks as added;
+ * -1 on error. */
+static long
+lexicon_marks(const char *path)
+{
+	char *lexicon = str_printf("%s/lexicon", path);
+	long n = count_keys(lexicon, "applied:");
+
+	free(lexicon);
+	return n;
 }
 
 /* How often "password" is in the spelling data at PATH; -1 on error. */
@@ -649,7 +670,7 @@ password_frequency(const char *path)
 }
 
 /* How often "password" is in the spelling data of PUB indexed in one
- * plain commit, the count held-back words must come to; -1 on error. */
+ * plain commit, the count every other way must come to; -1 on error. */
 static long
 plain_frequency(const factsheet_publication_t *pub)
 {
@@ -663,6 +684,8 @@ plain_frequency(const factsheet_publication_t *pub)
 		frequency = password_frequency(path);
 	ok(frequency > 0, "spelling: 'password' in one plain commit's "
 	    "spelling data (%ld)", frequency);
+	is_int(pending_records(path), 0, "spelling: no batch left "
+	    "recorded once the writer closed");
 	free(path);
 	return frequency;
 }
@@ -686,52 +709,111 @@ corrects_to_password(const char *path, const char *what)
 }
 
 /*
- * A writer holds the spelling words of what it commits between files
- * back, recorded in each commit: one killed before it adds them leaves
- * them for the next writer, and none is lost.
+ * A writer at PATH that commits PUB between files and is killed before it
+ * closes; with LEXICON_TOO, once the lexicon has committed the words too.
+ * 0 when it was killed so.
  */
-static void
-test_spelling_after_crash(const factsheet_publication_t *pub)
+static int
+killed_writer(const char *path, const factsheet_publication_t *pub,
+	      int lexicon_too)
 {
-	char *path = tmp_path("spelling-crash-db"), *msg = NULL, *fixed;
-	factsheet_db_t *writer = NULL;
 	int status = -1;
 	pid_t child;
 
 	fflush(stdout);
 	child = fork();
 	if (child == 0) {
-		/* Commits, then is killed before closing. */
+		factsheet_db_t *writer = NULL;
+		char *msg = NULL;
+
 		if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer,
 		    &msg) != FACTSHEET_STATUS_SUCCESS ||
 		    commit_some(writer, pub) != 0)
 			_exit(3);
+		if (lexicon_too) {
+			lexicon_commit_start(db_lexicon(writer));
+			if (lexicon_commit_wait(db_lexicon(writer), &msg) !=
+			    FACTSHEET_STATUS_SUCCESS)
+				_exit(3);
+		}
 		raise(SIGKILL);
 	}
-	ok(child > 0 && waitpid(child, &status, 0) == child &&
-	    WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
-	    "spelling: a writer commits and is killed before closing");
+	return child > 0 && waitpid(child, &status, 0) == child &&
+	    WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 : -1;
+}
+
+/* Opens a writer at PATH and closes it; 0 on success. */
+static int
+open_and_close(const char *path)
+{
+	factsheet_db_t *writer = NULL;
+	char *msg = NULL;
+	int rc = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer,
+	    &msg) == FACTSHEET_STATUS_SUCCESS ? 0 : -1;
+
+	factsheet_db_close(writer);
+	free(msg);
+	return rc;
+}
+
+/*
+ * Each commit records the spelling words of what it wrote until the
+ * lexicon has committed them: a writer killed before the lexicon's
+ * commit leaves them for the next writer, which adds them.
+ */
+static void
+test_spelling_after_crash(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("spelling-crash-db"), *fixed;
+
+	ok(killed_writer(path, pub, 0) == 0, "spelling: a writer commits and "
+	    "is killed before the lexicon commits");
 	is_int(pending_records(path), 1, "spelling: its commit recorded "
-	    "the words it held back");
+	    "the words");
+	is_int(lexicon_marks(path), 0, "spelling: the lexicon marks none");
 	fixed = correction(path);
-	ok(fixed == NULL, "spelling: no correction from words held back "
-	    "(%s)", fixed ? fixed : "none");
+	ok(fixed == NULL, "spelling: no correction from words only "
+	    "recorded (%s)", fixed ? fixed : "none");
 	free(fixed);
 
-	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
-	    FACTSHEET_STATUS_SUCCESS, "spelling: the next writer opens");
-	factsheet_db_close(writer);
+	ok(open_and_close(path) == 0, "spelling: the next writer opens and "
+	    "closes");
 	is_int(pending_records(path), 0, "spelling: the next writer took "
 	    "them up");
 	corrects_to_password(path, "and added them to the spelling data");
 	is_int(password_frequency(path), plain_frequency(pub), "spelling: "
 	    "each word counted once after the crash");
-	free(msg);
 	free(path);
 }
 
-/* A full commit adds the words held back; so does a commit between files
- * once LIMIT words are held. */
+/*
+ * A writer killed after the lexicon committed a batch and before the
+ * documents' database forgot it: the next writer forgets it without
+ * adding it twice, and the one after that drops the lexicon's mark.
+ */
+static void
+test_spelling_committed_before_crash(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("spelling-lexicon-crash-db");
+
+	ok(killed_writer(path, pub, 1) == 0, "spelling: a writer is killed "
+	    "once the lexicon committed");
+	is_int(pending_records(path), 1, "spelling: the batch is still "
+	    "recorded");
+	is_int(lexicon_marks(path), 1, "spelling: and marked added");
+	corrects_to_password(path, "the lexicon's words are read at once");
+	ok(open_and_close(path) == 0, "spelling: the next writer opens and "
+	    "closes");
+	is_int(pending_records(path), 0, "spelling: it forgot the batch");
+	is_int(password_frequency(path), plain_frequency(pub), "spelling: "
+	    "without adding its words again");
+	ok(open_and_close(path) == 0 && lexicon_marks(path) == 0,
+	    "spelling: the writer after drops the mark");
+	free(path);
+}
+
+/* The lexicon commits once LIMIT words wait, or at a full commit; the
+ * batches it committed are forgotten by the next commit. */
 static void
 test_spelling_added(const factsheet_publication_t *pub, size_t limit)
 {
@@ -741,29 +823,40 @@ test_spelling_added(const factsheet_publication_t *pub, size_t limit)
 	long reference = plain_frequency(pub);
 
 	ok(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &writer, &msg) ==
-	    FACTSHEET_STATUS_SUCCESS, "spelling: a writer holding up to %zu "
-	    "words", limit);
+	    FACTSHEET_STATUS_SUCCESS, "spelling: a writer whose lexicon "
+	    "commits at %zu words", limit);
 	if (writer != NULL) {
-		shim_db_set_pending_limit(db_shim(writer), limit);
+		lexicon_set_limit(db_lexicon(writer), limit);
 		ok(commit_some(writer, pub) == 0, "spelling: adds and commits "
 		    "some");
-		is_int(pending_records(path), limit > 1 ? 1 : 0,
-		    "spelling: words held back under the limit only");
+		lexicon_drain(db_lexicon(writer));
+		is_int(pending_records(path), 1, "spelling: the commit "
+		    "recorded its words");
 		fixed = correction(path);
 		is_str(fixed, limit > 1 ? NULL : "password", "spelling: "
-		    "corrections from them once added only");
+		    "corrections once the lexicon committed only");
 		free(fixed);
 		is_int(factsheet_db_commit(writer), FACTSHEET_STATUS_SUCCESS,
 		    "spelling: a full commit");
-		is_int(pending_records(path), 0, "spelling: none held back "
-		    "after it");
 		corrects_to_password(path, "the words are in, the writer "
 		    "still open");
 		is_int(password_frequency(path), reference,
 		    "spelling: each word counted as often as a plain commit "
 		    "counts it (%ld)", reference);
+		/* The lexicon committed at LIMIT 1 before the full commit,
+		 * which forgot the batch then. */
+		is_int(pending_records(path), limit > 1 ? 1 : 0, "spelling: "
+		    "the batch recorded until the commit after the "
+		    "lexicon's");
+		ok(commit_some(writer, pub) == 0, "spelling: the next commit");
+		is_int(pending_records(path), 1, "spelling: forgets it, and "
+		    "records its own");
 	}
 	factsheet_db_close(writer);
+	is_int(pending_records(path), 0, "spelling: none recorded once the "
+	    "writer closed");
+	is_int(password_frequency(path), 2 * reference, "spelling: both "
+	    "commits' words counted once each");
 	free(msg);
 	free(path);
 }
@@ -788,6 +881,7 @@ main(void)
 		test_shim_direct(pub);
 		test_stale_reader(pub);
 		test_spelling_after_crash(pub);
+		test_spelling_committed_before_crash(pub);
 		test_spelling_added(pub, 50000);
 		test_spelling_added(pub, 1);
 	}
