@@ -38,13 +38,13 @@ struct lexicon {
 	int working;		/* on a batch or commit, without LOCK */
 	char **committed;	/* keys, for the writer to forget */
 	size_t n_committed;
-	/* The first failure since the last lexicon_commit_wait(). */
+	/* The first failure, after which nothing more is added or
+	 * committed: the batches stay recorded for the next writer. */
 	factsheet_status_t status;
 	char *error;
 };
 
-/* Keeps the first failure; later batches are then let go unadded, as
- * the documents' database keeps them recorded for the next writer. */
+/* Keeps the first failure. */
 static void
 fail(lexicon_t *lex, factsheet_status_t status)
 {
@@ -232,9 +232,8 @@ lexicon_commit_wait(lexicon_t *lex, char **message)
 	while (lex->commits_done != lex->commits_asked)
 		pthread_cond_wait(&lex->done, &lex->lock);
 	status = lex->status;
-	*message = lex->error;
-	lex->status = FACTSHEET_STATUS_SUCCESS;
-	lex->error = NULL;
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		*message = str_printf("%s", lex->error ? lex->error : "");
 	pthread_mutex_unlock(&lex->lock);
 	return status;
 }
@@ -289,6 +288,7 @@ lexicon_close(lexicon_t *lex, char ***keys, size_t *n_keys)
 	pthread_cond_destroy(&lex->wake);
 	pthread_mutex_destroy(&lex->lock);
 	shim_lexicon_close(lex->shim);
+	free(lex->error);
 	free(lex->queue);
 	free(lex);
 }

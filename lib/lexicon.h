@@ -29,9 +29,10 @@ void
 lexicon_commit_start(lexicon_t *lex);
 
 /*
- * Waits until the commits asked for are done.  On a failure of the
- * thread since the last call, returns it, with *MESSAGE malloc'd; the
- * batches it did not commit stay recorded for the next writer.
+ * Waits until the commits asked for are done.  Once the thread failed,
+ * returns that failure, with *MESSAGE malloc'd, at every call: it adds
+ * and commits nothing more, and the batches it did not commit stay
+ * recorded for the next writer.
  */
 factsheet_status_t
 lexicon_commit_wait(lexicon_t *lex, char **message);

@@ -891,12 +891,27 @@ shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message)
 extern "C" factsheet_status_t
 shim_lexicon_add(shim_lexicon_t *lex, const shim_words_t *words)
 {
+	if (words == NULL)
+		return FACTSHEET_STATUS_SUCCESS;
 	try {
-		if (words != NULL)
-			add_batch(lex, words->key, words->words);
+		/* Half a batch must not be committed: were adding to fail
+		 * midway, every word added since the last commit goes, and
+		 * their batches stay recorded for the next writer. */
+		lex->rw->begin_transaction(false);
+		add_batch(lex, words->key, words->words);
+		lex->rw->commit_transaction();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
-		return classify(lex->error, lex->path, false);
+		factsheet_status_t status = classify(lex->error, lex->path,
+		    false);
+
+		try {
+			lex->rw->cancel_transaction();
+		} catch (...) {
+		}
+		lex->unsaved = 0;
+		lex->unsaved_keys.clear();
+		return status;
 	}
 }
 

@@ -812,6 +812,43 @@ test_spelling_committed_before_crash(const factsheet_publication_t *pub)
 	free(path);
 }
 
+/*
+ * The lexicon where a writer cannot make it is an error naming it; an
+ * index made before the lexicon existed is read without one.
+ */
+static void
+test_lexicon_missing(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("lexicon-db"), *lexicon, *msg = NULL, *fixed;
+	factsheet_db_t *db = NULL;
+	factsheet_status_t st;
+	FILE *f;
+
+	ok(build_db(path, pub) == 0, "lexicon: a database built");
+	lexicon = str_printf("%s/lexicon", path);
+	remove_tree(lexicon);
+	fixed = correction(path);
+	ok(fixed == NULL, "lexicon: none, the database still answers, "
+	    "without corrections (%s)", fixed ? fixed : "none");
+	free(fixed);
+	is_int(password_frequency(path), 0, "lexicon: none, no spelling data");
+
+	f = fopen(lexicon, "w");
+	ok(f != NULL, "lexicon: a file where it would be");
+	if (f != NULL)
+		fclose(f);
+	st = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg);
+	ok(st != FACTSHEET_STATUS_SUCCESS && db == NULL,
+	    "lexicon: a writer that cannot make it fails to open (%s)",
+	    factsheet_status_to_string(st));
+	ok(contains(msg, lexicon), "lexicon: the message names it (%s)",
+	    msg ? msg : "(null)");
+	factsheet_db_close(db);
+	free(msg);
+	free(lexicon);
+	free(path);
+}
+
 /* The lexicon commits once LIMIT words wait, or at a full commit; the
  * batches it committed are forgotten by the next commit. */
 static void
@@ -882,6 +919,7 @@ main(void)
 		test_stale_reader(pub);
 		test_spelling_after_crash(pub);
 		test_spelling_committed_before_crash(pub);
+		test_lexicon_missing(pub);
 		test_spelling_added(pub, 50000);
 		test_spelling_added(pub, 1);
 	}
