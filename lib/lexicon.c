@@ -153,6 +153,20 @@ run(void *arg)
 	return NULL;
 }
 
+/* Closes the lexicon and frees LEX, whose thread is joined or was
+ * never started. */
+static void
+release(lexicon_t *lex)
+{
+	pthread_cond_destroy(&lex->done);
+	pthread_cond_destroy(&lex->wake);
+	pthread_mutex_destroy(&lex->lock);
+	shim_lexicon_close(lex->shim);
+	free(lex->error);
+	free(lex->queue);
+	free(lex);
+}
+
 factsheet_status_t
 lexicon_open(shim_db_t *db, lexicon_t **out, char **message)
 {
@@ -175,11 +189,7 @@ lexicon_open(shim_db_t *db, lexicon_t **out, char **message)
 	pthread_cond_init(&lex->wake, NULL);
 	pthread_cond_init(&lex->done, NULL);
 	if (!thread_start(&lex->thread, run, lex)) {
-		pthread_cond_destroy(&lex->done);
-		pthread_cond_destroy(&lex->wake);
-		pthread_mutex_destroy(&lex->lock);
-		shim_lexicon_close(lex->shim);
-		free(lex);
+		release(lex);
 		*message = str_printf("cannot start the spelling data's "
 		    "thread");
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
@@ -284,11 +294,5 @@ lexicon_close(lexicon_t *lex, char ***keys, size_t *n_keys)
 	pthread_mutex_unlock(&lex->lock);
 	pthread_join(lex->thread, NULL);
 	lexicon_take_committed(lex, keys, n_keys);
-	pthread_cond_destroy(&lex->done);
-	pthread_cond_destroy(&lex->wake);
-	pthread_mutex_destroy(&lex->lock);
-	shim_lexicon_close(lex->shim);
-	free(lex->error);
-	free(lex->queue);
-	free(lex);
+	release(lex);
 }
