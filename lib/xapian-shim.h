@@ -146,7 +146,9 @@ factsheet_status_t
 shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message);
 
 /* Adds WORDS (NULL: none) to the spelling data, with a mark that they
- * are in, for the next commit. */
+ * are in, for the next commit.  On failure nothing added since the last
+ * commit stays, and those batches stay recorded in the documents'
+ * database for the next writer. */
 factsheet_status_t
 shim_lexicon_add(shim_lexicon_t *lex, const shim_words_t *words);
 
@@ -167,8 +169,8 @@ shim_lexicon_error(const shim_lexicon_t *lex);
 void
 shim_lexicon_close(shim_lexicon_t *lex);
 
-/* How often WORD occurs in the spelling data, as added, lexicon and
- * all when DB is open for reading; for tests. */
+/* How often WORD occurs in the spelling data as committed, in the
+ * lexicon and, for an index made before it, in DB itself; for tests. */
 factsheet_status_t
 shim_db_spelling_frequency(shim_db_t *db, const char *word,
 			   unsigned long *frequency);
