@@ -157,7 +157,10 @@ typedef enum {
 
 /*
  * Opens the database at PATH.  On failure *OUT is NULL and *MESSAGE (free
- * it) says why, naming PATH.  On success *MESSAGE is NULL.
+ * it) says why, naming PATH.  On success *MESSAGE is NULL.  Open for
+ * writing, the database keeps its spelling data in its subdirectory
+ * "lexicon", written by a thread of its own (which blocks all signals)
+ * until factsheet_db_close().
  */
 factsheet_status_t
 factsheet_db_open(const char *path, factsheet_db_mode_t mode,
