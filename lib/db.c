@@ -32,7 +32,7 @@ struct factsheet_db {
 	char *intent;
 };
 
-static factsheet_status_t hand_over_words(factsheet_db_t *db);
+static factsheet_status_t commit(factsheet_db_t *db, int all);
 
 /* Where the thesaurus's contact kinds are kept in the database. */
 static const char intent_key[] = "factsheet:intent";
@@ -120,9 +120,11 @@ factsheet_db_close(factsheet_db_t *db)
 		char **keys;
 		size_t n_keys;
 
-		/* The words of what was written since the last commit go in
-		 * with it, which closing the documents' database makes. */
-		hand_over_words(db);
+		/* What was written since the last commit is committed, as
+		 * closing would, and its words then go to the lexicon, which
+		 * commits them; the documents' database, closing, forgets
+		 * them. */
+		(void)commit(db, 0);
 		lexicon_close(db->lexicon, &keys, &n_keys);
 		(void)shim_db_forget_words(db->shim, keys, n_keys);
 		shim_strings_free(keys, n_keys);
@@ -545,41 +547,42 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-/* Forgets the batches of spelling words the lexicon has committed, and
- * records those written since in the next commit, for the lexicon. */
+/* Forgets, in the next commit, the batches of spelling words the lexicon
+ * has committed, and records there those written since, in *WORDS. */
 static factsheet_status_t
-hand_over_words(factsheet_db_t *db)
+seal_words(factsheet_db_t *db, shim_words_t **words)
 {
 	char **keys;
 	size_t n_keys;
-	shim_words_t *words;
 	factsheet_status_t status;
 
+	*words = NULL;
 	lexicon_take_committed(db->lexicon, &keys, &n_keys);
 	status = shim_db_forget_words(db->shim, keys, n_keys);
 	shim_strings_free(keys, n_keys);
-	if (status == FACTSHEET_STATUS_SUCCESS &&
-	    (status = shim_db_seal_words(db->shim, &words)) ==
-	    FACTSHEET_STATUS_SUCCESS)
-		lexicon_give(db->lexicon, words);
+	if (status == FACTSHEET_STATUS_SUCCESS)
+		status = shim_db_seal_words(db->shim, words);
 	return status;
 }
 
 /*
- * Commits the documents, the tables' pages written back meanwhile.  The
- * lexicon gets this commit's words first, and with ALL commits them and
- * all before at the same time as the documents: were the documents'
- * commit to fail, their words would be in the spelling data, and counted
- * again when the files are indexed again, a small price for the time.
+ * Commits the documents, the tables' pages written back meanwhile, with
+ * the record of their spelling words, which the lexicon gets only once
+ * that commit is made: a batch it committed first would be counted again
+ * when a run killed in between indexed the same files again.  With ALL,
+ * the lexicon commits the batches it had at the same time as the
+ * documents, and this commit's after them.
  */
 static factsheet_status_t
 commit(factsheet_db_t *db, int all)
 {
 	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
+	shim_words_t *words = NULL;
 	writeback_t *w;
 
 	if (db->lexicon != NULL) {
-		if ((status = hand_over_words(db)) != FACTSHEET_STATUS_SUCCESS)
+		if ((status = seal_words(db, &words)) !=
+		    FACTSHEET_STATUS_SUCCESS)
 			return fail_shim(db, status);
 		if (all)
 			lexicon_commit_start(db->lexicon);
@@ -587,17 +590,27 @@ commit(factsheet_db_t *db, int all)
 	w = writeback_start(db->path);
 	status = shim_db_commit(db->shim);
 	writeback_stop(w);
-	if (status != FACTSHEET_STATUS_SUCCESS)
+	if (status != FACTSHEET_STATUS_SUCCESS) {
+		/* Recorded in nothing committed: the files are indexed
+		 * again, and their words counted then. */
+		shim_words_free(words);
+		words = NULL;
 		status = fail_shim(db, status);
-	if (db->lexicon != NULL && all) {
-		char *message;
-		factsheet_status_t lexicon_status =
-		    lexicon_commit_wait(db->lexicon, &message);
+	}
+	if (db->lexicon != NULL) {
+		lexicon_give(db->lexicon, words);
+		if (all) {
+			char *message;
+			factsheet_status_t lexicon_status;
 
-		if (status == FACTSHEET_STATUS_SUCCESS &&
-		    lexicon_status != FACTSHEET_STATUS_SUCCESS)
-			return fail(db, lexicon_status, message);
-		free(message);
+			lexicon_commit_start(db->lexicon);
+			lexicon_status = lexicon_commit_wait(db->lexicon,
+			    &message);
+			if (status == FACTSHEET_STATUS_SUCCESS &&
+			    lexicon_status != FACTSHEET_STATUS_SUCCESS)
+				return fail(db, lexicon_status, message);
+			free(message);
+		}
 	}
 	return status;
 }
