@@ -80,8 +80,9 @@ struct shim_db {
 	bool writable;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
-	/* Where queries look words up: the documents' database and, when
-	 * reading, the lexicon beside it (shim_lexicon); else db itself. */
+	/* When reading, where queries look words up: the documents'
+	 * database and the lexicon beside it.  NULL when writing: each
+	 * search then reads what the lexicon has committed (words_of). */
 	Xapian::Database *words;
 	/* When writable: documents made here, the spelling words of those
 	 * written since the last batch was sealed, and what tells this
