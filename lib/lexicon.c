@@ -19,8 +19,9 @@
 #include "factsheet-private.h"
 #include "lexicon.h"
 
-/* The words added before a commit: a few MiB held by Xapian.  The
- * PostgreSQL docs have 20,000, so one commit a run. */
+/* The words added before a commit, which Xapian holds with their
+ * trigram fragments (about 12 MiB at 1,000 sheets).  The PostgreSQL docs
+ * have 20,000, so one commit a run. */
 #define DEFAULT_LIMIT 50000
 
 struct lexicon {
@@ -102,10 +103,10 @@ static void
 add_next(lexicon_t *lex)
 {
 	shim_words_t *words = lex->queue[0];
-	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
-	int full;
+	factsheet_status_t status;
 
-	memmove(lex->queue, lex->queue + 1, --lex->n_queue * sizeof *lex->queue);
+	lex->n_queue--;
+	memmove(lex->queue, lex->queue + 1, lex->n_queue * sizeof *lex->queue);
 	if (lex->status != FACTSHEET_STATUS_SUCCESS) {
 		shim_words_free(words);
 		return;
@@ -120,8 +121,7 @@ add_next(lexicon_t *lex)
 		fail(lex, status);
 		return;
 	}
-	full = shim_lexicon_unsaved(lex->shim) >= lex->limit;
-	if (full)
+	if (shim_lexicon_unsaved(lex->shim) >= lex->limit)
 		commit(lex);
 }
 

@@ -338,19 +338,17 @@ new_builder()
  * the subdirectory "lexicon" of the documents' database, and written on
  * a thread of its own (lexicon.c): Xapian rewrites and deflates the
  * trigram lists of every new word at the commit that adds it, a fifth of
- * a run over the PostgreSQL docs, which the documents' writer no longer
- * waits for.  Each commit of the documents records the spelling words of
- * what it wrote under a metadata key of this prefix; the lexicon marks
- * each batch it adds under the key's name after its own prefix, in the
- * same commit as the words.  A writer opening both after a crash adds
- * the batches recorded and not marked, and forgets those marked.
+ * a run over the PostgreSQL docs, which the documents' writer now waits
+ * for only at a full commit.  Each commit of the documents records the
+ * spelling words of what it wrote under a metadata key of this prefix;
+ * the lexicon marks each batch it adds under the key's name after its
+ * own prefix, in the same commit as the words.  A writer opening both
+ * after a crash adds the batches recorded and not marked, and forgets
+ * those marked.
  */
 static const char pending_prefix[] = "spelling-pending:";
 static const char applied_prefix[] = "applied:";
 static const char lexicon_dir[] = "/lexicon";
-
-/* The words the lexicon adds before it commits them (a few MiB). */
-static const size_t default_lexicon_limit = 50000;
 
 /* WORDS as "word\tcount" lines. */
 static std::string
