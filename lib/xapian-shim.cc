@@ -65,6 +65,9 @@ typedef std::unordered_map<std::string, Xapian::termcount> spelling_counts;
 /* Makes documents, on whichever thread prepares publications. */
 struct shim_builder {
 	Xapian::TermGenerator tg;
+	/* Whether the words get positions: only in an index made before
+	 * positions were left out (shim_db_open). */
+	bool positions;
 	std::string error;
 };
 
@@ -78,6 +81,9 @@ struct shim_docs {
 struct shim_db {
 	std::string path;
 	bool writable;
+	/* Whether its documents' words have positions (an index made before
+	 * they were left out), or their texts for checking phrases. */
+	bool positions;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
 	/* When reading, where queries look words up: the documents'
@@ -132,19 +138,37 @@ static const char stem_language[] = "english";
  * they are.  The database is larger by the difference. */
 static const Xapian::valueno record_slot = 0;
 
+/*
+ * The words have no positions: those were a third of the time spent
+ * indexing (1,000 sheets: 1.48 million postings, each with its own entry
+ * in the position table).  A query that needs them, a phrase or a field's
+ * words (in_field), matches here as if its words were ANDed; check()
+ * then indexes the texts of its first hits again, with positions, into a
+ * database in memory, and keeps those that match there.  Each document
+ * keeps the texts of its fields with weight in this slot: the field's
+ * number plus one as a byte, the text, a NUL.
+ */
+static const Xapian::valueno texts_slot = 1;
+
+/* Metadata saying an index's words have no positions.  An index without
+ * it, holding documents, was made with positions and keeps them: phrases
+ * in a mix of the two would miss the documents without. */
+static const char positions_key[] = "factsheet:positions";
+
 /* The position gap between two texts of a field, so that no phrase
  * spans them. */
 static const Xapian::termpos field_gap = 100;
 
 /*
- * Each field's words have positions of their own, field number F's from
- * (F + 1) << field_shift on, after the field's marker, its bare prefix
- * ("XS"), at (F + 1) << field_shift itself: never 0, which index_text
- * takes for a field not met yet.  field:word is then the word within
- * field_span positions after the marker (in_field), and the text needs
- * no second copy under the field's prefix: those copies were a fifth of
- * the time spent indexing.  A file (64 MiB at most) has fewer words than
- * field_span.
+ * Each field's words have positions of their own (in an index made with
+ * positions, or when check() indexes a document's texts again), field
+ * number F's from (F + 1) << field_shift on, after the field's marker,
+ * its bare prefix ("XS"), at (F + 1) << field_shift itself: never 0,
+ * which index_text takes for a field not met yet.  field:word is then
+ * the word within field_span positions after the marker (in_field), and
+ * the text needs no second copy under the field's prefix: those copies
+ * were a fifth of the time spent indexing.  A file (64 MiB at most) has
+ * fewer words than field_span.
  */
 static const unsigned field_shift = 28;
 static const Xapian::termcount field_span = 1u << field_shift;
@@ -320,15 +344,16 @@ copy_strings(const std::vector<std::string> &strings)
 }
 
 static shim_builder *
-new_builder()
+new_builder(bool positions)
 {
 	shim_builder *b = new shim_builder;
 
+	b->positions = positions;
 	b->tg.set_stemmer(Xapian::Stem(new remembering_stemmer(
 	    stem_language)));
-	/* Each word once, as "Z" and its stem, with positions: half the
-	 * postings of the word and its stem both, and phrases match on
-	 * stems.  The query parser must agree (setup_parser). */
+	/* Each word once, as "Z" and its stem: half the postings of the
+	 * word and its stem both, and phrases match on stems.  The query
+	 * parser must agree (setup_parser). */
 	b->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 	return b;
 }
@@ -447,10 +472,18 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
 			db->db = db->rw;
-			db->builder = new_builder();
+			/* A new or empty index is made without positions,
+			 * and says so with its first commit. */
+			db->positions = db->rw->get_metadata(positions_key) !=
+			    "no" && db->rw->get_doccount() > 0;
+			if (!db->positions)
+				db->rw->set_metadata(positions_key, "no");
+			db->builder = new_builder(db->positions);
 			db->batch_tag = new_batch_tag();
 		} else {
 			db->db = new Xapian::Database(path);
+			db->positions = db->db->get_metadata(positions_key) !=
+			    "no";
 			db->words = new Xapian::Database(open_words(*db->db,
 			    path));
 		}
@@ -551,6 +584,25 @@ shim_db_close(shim_db_t *db)
 	delete db;
 }
 
+extern "C" int
+shim_db_positions(const shim_db_t *db)
+{
+	return db->positions;
+}
+
+extern "C" factsheet_status_t
+shim_db_set_positions(shim_db_t *db, int positions)
+{
+	try {
+		db->rw->set_metadata(positions_key, positions ? "" : "no");
+		db->positions = positions != 0;
+		db->builder->positions = db->positions;
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
 extern "C" const char *
 shim_db_error(const shim_db_t *db)
 {
@@ -559,16 +611,18 @@ shim_db_error(const shim_db_t *db)
 
 /*
  * Indexes TEXT with the field's weight, for plain queries, so that a word
- * in a heading counts more than the same word in body text, at the
- * field's positions (NEXT[field], then past it), for field: queries.  The
- * words go into SPELLING, as often as they occur.  A field of no weight
+ * in a heading counts more than the same word in body text.  With
+ * POSITIONS, at the field's positions (NEXT[field], then past it), for
+ * field: queries; without, the field's marker is a term of the document
+ * all the same, for those to find the documents to check.  The words go
+ * into SPELLING, if given, as often as they occur.  A field of no weight
  * (the title, on every section) is indexed under its prefix only, without
  * positions, for title: queries.
  */
 static void
 index_text(Xapian::TermGenerator &tg, Xapian::Document &doc,
-	   Xapian::termpos *next, spelling_counts &spelling,
-	   const shim_text_t &t)
+	   Xapian::termpos *next, spelling_counts *spelling,
+	   const shim_text_t &t, bool positions)
 {
 	const field_t &f = fields[t.field];
 	unsigned emphasis = t.emphasis ? t.emphasis : 1;
@@ -580,22 +634,62 @@ index_text(Xapian::TermGenerator &tg, Xapian::Document &doc,
 	if (next[t.field] == 0) {
 		next[t.field] = static_cast<Xapian::termpos>(t.field + 1) <<
 		    field_shift;
-		if (by_position(f))
+		if (by_position(f) && positions)
 			doc.add_posting(f.prefix, next[t.field], 0);
+		else if (by_position(f))
+			doc.add_term(f.prefix, 0);
 	}
-	tg.set_termpos(next[t.field]);
-	tg.index_text(t.text, f.weight * emphasis);
-	next[t.field] = tg.get_termpos() + field_gap;
-	count_words(spelling, t.text);
+	if (positions) {
+		tg.set_termpos(next[t.field]);
+		tg.index_text(t.text, f.weight * emphasis);
+		next[t.field] = tg.get_termpos() + field_gap;
+	} else {
+		tg.index_text_without_positions(t.text, f.weight * emphasis);
+	}
+	if (spelling != NULL)
+		count_words(*spelling, t.text);
+}
+
+/* Adds TEXT, of field FIELD, to the texts kept for check(). */
+static void
+keep_text(std::string &kept, int field, const char *text)
+{
+	kept += static_cast<char>(field + 1);
+	kept += text;
+	kept += '\0';
+}
+
+/* The texts keep_text() kept, indexed again with positions into DOC. */
+static void
+index_kept(Xapian::TermGenerator &tg, Xapian::Document &doc,
+	   const std::string &kept)
+{
+	Xapian::termpos next[FIELD_LAST] = { 0 };
+	size_t at = 0;
+
+	tg.set_document(doc);
+	while (at < kept.size()) {
+		size_t end = kept.find('\0', at + 1);
+		if (end == std::string::npos)
+			end = kept.size();
+		int field = static_cast<unsigned char>(kept[at]) - 1;
+		if (field >= 0 && field < FIELD_LAST) {
+			std::string text = kept.substr(at + 1, end - at - 1);
+			shim_text_t t = { static_cast<field_id_t>(field),
+			    text.c_str(), 1 };
+			index_text(tg, doc, next, NULL, t, true);
+		}
+		at = end + 1;
+	}
 }
 
 extern "C" factsheet_status_t
-shim_builder_new(shim_builder_t **out, char **message)
+shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message)
 {
 	*out = NULL;
 	*message = NULL;
 	try {
-		*out = new_builder();
+		*out = new_builder(db->positions);
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		std::string error;
@@ -633,9 +727,15 @@ make_docs(shim_builder *b, const char *publication_id,
 		const shim_document_t &d = docs[i];
 		Xapian::Document doc;
 		Xapian::termpos next[FIELD_LAST] = { 0 };
+		std::string kept;
 		tg.set_document(doc);
-		for (size_t j = 0; j < d.n_texts; j++)
-			index_text(tg, doc, next, out->spelling, d.texts[j]);
+		for (size_t j = 0; j < d.n_texts; j++) {
+			index_text(tg, doc, next, &out->spelling, d.texts[j],
+			    b->positions);
+			if (!b->positions && fields[d.texts[j].field].weight)
+				keep_text(kept, d.texts[j].field,
+				    d.texts[j].text);
+		}
 		doc.add_boolean_term(
 		    std::string(fields[FIELD_ID].prefix) + d.id);
 		doc.add_boolean_term(pub_term);
@@ -644,6 +744,8 @@ make_docs(shim_builder *b, const char *publication_id,
 		for (size_t j = 0; j < d.n_terms; j++)
 			doc.add_term(d.terms[j], d.term_wdfs[j]);
 		doc.add_value(record_slot, d.data);
+		if (!kept.empty())
+			doc.add_value(texts_slot, kept);
 		out->docs.push_back(doc);
 	}
 	/* The generator keeps the last document it was given.  Let go of
@@ -1779,6 +1881,232 @@ class DocidSource : public Xapian::PostingSource {
 /* How many of the first candidates an exact phrase can lift. */
 static const Xapian::doccount rerank_depth = 50;
 
+/* For a query check() has to confirm: how many candidates it checks at
+ * a time, and how many at least, so that the count is exact up to
+ * there (a small index's every match). */
+static const Xapian::doccount check_batch = 100;
+static const Xapian::doccount check_exact = 500;
+
+/* Whether QUERY asks for words at positions: a phrase, or words near
+ * each other. */
+static bool
+positional(const Xapian::Query &query)
+{
+	Xapian::Query::op op = query.get_type();
+
+	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+		return true;
+	for (size_t i = 0; i < query.get_num_subqueries(); i++)
+		if (positional(query.get_subquery(i)))
+			return true;
+	return false;
+}
+
+/*
+ * Those of DIDS that match QUERY with their words' positions, in an
+ * index without them: each document's terms, and its texts indexed
+ * again with positions (texts_slot), go into a database in memory, where
+ * the query runs as it would have in the index.
+ */
+static std::set<Xapian::docid>
+check(const Xapian::Database &db, const Xapian::Query &query,
+      const std::vector<Xapian::docid> &dids)
+{
+	std::set<Xapian::docid> passed;
+
+	if (dids.empty())
+		return passed;
+	Xapian::WritableDatabase memory(std::string(),
+	    Xapian::DB_BACKEND_INMEMORY);
+	Xapian::TermGenerator tg;
+	tg.set_stemmer(Xapian::Stem(stem_language));
+	tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+	for (Xapian::docid did : dids) {
+		Xapian::Document stored = db.get_document(did);
+		Xapian::Document doc;
+		for (Xapian::TermIterator t = stored.termlist_begin();
+		    t != stored.termlist_end(); ++t)
+			doc.add_term(*t, t.get_wdf());
+		index_kept(tg, doc, stored.get_value(texts_slot));
+		memory.add_document(doc);
+	}
+	Xapian::Enquire enquire(memory);
+	enquire.set_weighting_scheme(Xapian::BoolWeight());
+	enquire.set_query(query);
+	Xapian::MSet mset = enquire.get_mset(0, memory.get_doccount());
+	/* The memory's documents are numbered from 1 in the order added. */
+	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+		passed.insert(dids[*it - 1]);
+	return passed;
+}
+
+/* The outermost phrases (and NEARs) of QUERY, in the order met. */
+static void
+positional_parts(const Xapian::Query &query,
+		 std::vector<Xapian::Query> &parts)
+{
+	Xapian::Query::op op = query.get_type();
+
+	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
+		parts.push_back(query);
+		return;
+	}
+	for (size_t i = 0; i < query.get_num_subqueries(); i++)
+		positional_parts(query.get_subquery(i), parts);
+}
+
+/*
+ * QUERY with its outermost phrases, in the order positional_parts() met
+ * them, replaced: the Nth by what PART(N, phrase, negated) gives, NEGATED
+ * when it is what an AND_NOT takes away.  Only operators of no parameter
+ * of their own are rebuilt, which are all the parser and build_query put
+ * above a phrase; any other is kept as it is.
+ */
+template <class Part>
+static Xapian::Query
+replace_parts(const Xapian::Query &query, Part part, size_t &n,
+	      bool negated = false)
+{
+	Xapian::Query::op op = query.get_type();
+
+	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+		return part(n++, query, negated);
+	if (!positional(query))
+		return query;
+	switch (op) {
+	case Xapian::Query::OP_AND:
+	case Xapian::Query::OP_OR:
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_XOR:
+	case Xapian::Query::OP_AND_MAYBE:
+	case Xapian::Query::OP_FILTER:
+	case Xapian::Query::OP_SYNONYM:
+	case Xapian::Query::OP_MAX:
+		break;
+	default: {
+		std::vector<Xapian::Query> skipped;
+		positional_parts(query, skipped);
+		n += skipped.size();
+		return query;
+	}
+	}
+	std::vector<Xapian::Query> subs;
+	for (size_t i = 0; i < query.get_num_subqueries(); i++)
+		subs.push_back(replace_parts(query.get_subquery(i), part, n,
+		    negated != (op == Xapian::Query::OP_AND_NOT && i > 0)));
+	return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+/*
+ * The hits of QUERY, which needs positions, in an index without them,
+ * as the index with them would give them: the same hits, weights and
+ * order.  Candidates come from QUERY with what an AND_NOT takes away by
+ * phrase left out, its other phrases matching as their words ANDed, a
+ * batch at a time in that order; check() says which phrases each holds,
+ * and QUERY with the phrases a candidate does not hold taken out
+ * (MatchNothing) then gives its weight, or no match.  The weight of a
+ * phrase a candidate holds is its words' ANDed, so no candidate weighs
+ * more than it did as a candidate: the search stops once DEPTH hits
+ * weigh more than the next candidate, and at least check_exact were
+ * checked.  *TOTAL is exact once every candidate was checked.
+ */
+static std::vector<candidate>
+rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
+	     const Xapian::Query &query, Xapian::doccount depth,
+	     Xapian::doccount *total)
+{
+	std::vector<Xapian::Query> parts;
+	size_t n = 0;
+
+	positional_parts(query, parts);
+	enquire.set_query(replace_parts(query, [](size_t,
+	    const Xapian::Query &phrase, bool negated) {
+		return negated ? Xapian::Query::MatchNothing : phrase;
+	}, n));
+
+	std::vector<candidate> hits;
+	Xapian::doccount checked = 0, estimated = 0;
+	double next_weight = 0;
+	bool all = false;
+	while (!all) {
+		if (hits.size() >= depth && checked >= check_exact) {
+			std::nth_element(hits.begin(), hits.begin() + (depth - 1),
+			    hits.end(), [](const candidate &a,
+			    const candidate &b) { return a.weight > b.weight; });
+			if (next_weight < hits[depth - 1].weight)
+				break;
+		}
+		Xapian::doccount batch = std::max(depth, check_batch);
+		Xapian::MSet mset = enquire.get_mset(checked, batch);
+		std::vector<Xapian::docid> these;
+		std::map<Xapian::docid, int> percent;
+		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
+		    ++it) {
+			these.push_back(*it);
+			percent[*it] = it.get_percent();
+			next_weight = it.get_weight();
+		}
+		/* Candidates by the phrases they hold, one bit a phrase. */
+		std::vector<std::set<Xapian::docid>> holding;
+		for (const Xapian::Query &part : parts)
+			holding.push_back(check(db, part, these));
+		std::map<std::vector<bool>, std::vector<Xapian::docid>> groups;
+		for (Xapian::docid did : these) {
+			std::vector<bool> holds;
+			for (const std::set<Xapian::docid> &h : holding)
+				holds.push_back(h.count(did) > 0);
+			groups[holds].push_back(did);
+		}
+		for (const auto &g : groups) {
+			size_t m = 0;
+			Xapian::Query exact = replace_parts(query, [&](size_t i,
+			    const Xapian::Query &phrase, bool) {
+				return g.first[i] ? phrase :
+				    Xapian::Query::MatchNothing;
+			}, m);
+			Xapian::Enquire weigh(db);
+			weigh.set_weighting_scheme(Xapian::BM25Weight());
+			weigh.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+			    exact, Xapian::Query((new DocidSource(
+			    g.second))->release())));
+			Xapian::MSet w = weigh.get_mset(0, g.second.size());
+			for (Xapian::MSetIterator it = w.begin(); it != w.end();
+			    ++it)
+				hits.push_back({*it, it.get_weight(),
+				    percent[*it]});
+		}
+		estimated = mset.get_matches_estimated();
+		checked += mset.size();
+		all = mset.size() < batch;
+	}
+	std::sort(hits.begin(), hits.end(), [](const candidate &a,
+	    const candidate &b) {
+		if (a.weight != b.weight)
+			return a.weight > b.weight;
+		return a.did < b.did;
+	});
+	/* Percentages as Xapian gives them among the hits alone: the best
+	 * of them counts, not a candidate that failed. */
+	if (!hits.empty()) {
+		std::vector<Xapian::docid> dids;
+		for (const candidate &c : hits)
+			dids.push_back(c.did);
+		enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+		    enquire.get_query(), Xapian::Query((new DocidSource(
+		    dids))->release())));
+		Xapian::MSet among = enquire.get_mset(0, dids.size());
+		for (candidate &c : hits)
+			c.percent = among.convert_to_percent(c.weight);
+	}
+	/* The share that passed, of all the candidates, until every one
+	 * was checked. */
+	*total = all || checked == 0 ? hits.size() :
+	    std::max<Xapian::doccount>(hits.size(),
+	    static_cast<Xapian::doccount>(static_cast<double>(estimated) *
+	    hits.size() / checked));
+	return hits;
+}
+
 /* Up to how many matches a query of field words counts exactly: Xapian
  * estimates a phrase, which each field word is (in_field), at as little
  * as a third of its matches. */
@@ -1799,11 +2127,13 @@ has_field_words(const Xapian::Query &query)
  * The first WANTED hits of QUERY, those holding PHRASE lifted by its
  * weight.  The phrase is checked only among the first candidates: as part
  * of the query it would be checked in every matching document, which
- * costs ten times the search on a large index.
+ * costs ten times the search on a large index.  Without POSITIONS in the
+ * index, a query that needs them matches as if its words were ANDed, and
+ * its candidates are kept only if check() confirms them.
  */
 static std::vector<candidate>
 rank(Xapian::Database &db, const Xapian::Query &query,
-     const Xapian::Query &phrase, Xapian::doccount wanted,
+     const Xapian::Query &phrase, Xapian::doccount wanted, bool positions,
      Xapian::doccount *total)
 {
 	Xapian::Enquire enquire(db);
@@ -1812,28 +2142,52 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	 * order: the same query gives the same ranking every time. */
 	enquire.set_docid_order(Xapian::Enquire::ASCENDING);
 	enquire.set_query(query);
-	Xapian::MSet mset = enquire.get_mset(0, phrase.empty() ? wanted :
-	    std::max(wanted, rerank_depth),
-	    has_field_words(query) ? field_count_exact : 0);
+	Xapian::doccount depth = phrase.empty() ? wanted :
+	    std::max(wanted, rerank_depth);
 	std::vector<candidate> hits;
 	std::vector<Xapian::docid> dids;
 	int top_percent = 0;
 
-	*total = mset.get_matches_estimated();
-	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-		hits.push_back({*it, it.get_weight(), it.get_percent()});
-		dids.push_back(*it);
-		top_percent = std::max(top_percent, it.get_percent());
+	if (positions || !positional(query)) {
+		Xapian::MSet mset = enquire.get_mset(0, depth,
+		    has_field_words(query) ? field_count_exact : 0);
+		*total = mset.get_matches_estimated();
+		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
+		    ++it) {
+			hits.push_back({*it, it.get_weight(),
+			    it.get_percent()});
+			dids.push_back(*it);
+			top_percent = std::max(top_percent, it.get_percent());
+		}
+	} else {
+		hits = rank_checked(db, enquire, query, depth, total);
+		for (const candidate &c : hits) {
+			dids.push_back(c.did);
+			top_percent = std::max(top_percent, c.percent);
+		}
+	}
+	if (hits.size() > depth) {
+		hits.resize(depth);
+		dids.resize(depth);
 	}
 	if (!phrase.empty() && !dids.empty()) {
 		Xapian::Query only((new DocidSource(dids))->release());
 		enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, phrase,
 		    only));
 		Xapian::MSet lifted = enquire.get_mset(0, dids.size());
+		std::set<Xapian::docid> holding;
+		if (!positions) {
+			std::vector<Xapian::docid> these;
+			for (Xapian::MSetIterator it = lifted.begin();
+			    it != lifted.end(); ++it)
+				these.push_back(*it);
+			holding = check(db, phrase, these);
+		}
 		std::map<Xapian::docid, double> bonus;
 		for (Xapian::MSetIterator it = lifted.begin();
 		    it != lifted.end(); ++it)
-			bonus[*it] = phrase_boost * it.get_weight();
+			if (positions || holding.count(*it) > 0)
+				bonus[*it] = phrase_boost * it.get_weight();
 		if (!bonus.empty()) {
 			double top = 0;
 			for (candidate &c : hits) {
@@ -1878,8 +2232,10 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		corrected = correct_words(lexicon, m->stem, q->query);
 
 	Xapian::doccount wanted = q->offset + q->limit, total;
+	/* Read at each search: a reader may have opened the index empty. */
+	bool positions = db->db->get_metadata(positions_key) != "no";
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
-	    &total);
+	    positions, &total);
 
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
@@ -1890,7 +2246,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		    NULL, &second_words, &second_phrase);
 		Xapian::doccount second_total;
 		std::vector<candidate> second = rank(*db->db, second_query,
-		    second_phrase, wanted, &second_total);
+		    second_phrase, wanted, positions, &second_total);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= 3 * total)) {
 			hits = second;

@@ -80,13 +80,24 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 				 const char *const *keys,
 				 const char *const *values, size_t n_meta);
 
+/* Whether DB's words have positions: an index made before they were
+ * left out.  A new or empty index has none. */
+int
+shim_db_positions(const shim_db_t *db);
+
+/* For tests: makes the writer DB index with positions or without, as an
+ * index made before they were left out, or a new one. */
+factsheet_status_t
+shim_db_set_positions(shim_db_t *db, int positions);
+
 /*
  * Documents are made apart from the database, so that a thread can make
  * the next publication's while another writes: a builder on its own
- * thread makes them, shim_db_write_publication() writes them.
+ * thread makes them, shim_db_write_publication() writes them into DB,
+ * whose kind of index (with positions or not) they are made for.
  */
 factsheet_status_t
-shim_builder_new(shim_builder_t **out, char **message);
+shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message);
 
 /* Accepts NULL. */
 void

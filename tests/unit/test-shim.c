@@ -898,6 +898,141 @@ test_spelling_added(const factsheet_publication_t *pub, size_t limit)
 	free(path);
 }
 
+/*
+ * Queries that need the words' positions (phrases, field words, a phone
+ * number, which the parser makes a phrase) and plain ones, whose words
+ * as a phrase lift the hits holding it.
+ */
+static const char *const positional_queries[] = {
+	"\"expired password\"", "\"password expired\"", "\"password days\"",
+	"\"days password\"", "problem:password", "solution:password",
+	"solution:\"reset your password\"", "problem:pass*", "heading:pecos",
+	"contact:help", "1-866-484-8049", "\"help desk\" phone",
+	"password expired", "who do I call about my application",
+	"pecos website is slow", "reset my password", "\"the\"",
+	"title:pecos", "kind:problem password", "password -\"passwords expire\"",
+	"\"I&A System\" help", "problem:\"website slow\"", "\"pecos slow\"",
+};
+
+/* QUERY's answer from the database at PATH: the total, then each hit's
+ * section; malloc'd.  (Percentages can differ: Xapian scales them by how
+ * many of the query's words the best hit holds, and a phrase's words
+ * count apart only where the index has positions.) */
+static char *
+answer(const char *path, const char *query)
+{
+	factsheet_db_t *db = NULL;
+	factsheet_results_t *r = NULL;
+	factsheet_search_options_t all = { 0, 100 };
+	char *msg = NULL, *out;
+
+	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS ||
+	    factsheet_db_search(db, query, &all, &r) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		out = str_printf("(error)");
+	} else {
+		out = str_printf("%lu:", factsheet_results_total(r));
+		for (size_t i = 0; out && i < factsheet_results_count(r);
+		    i++) {
+			const factsheet_hit_t *h = factsheet_results_hit(r, i);
+			char *more = str_printf("%s %s", out,
+			    h->section->slug);
+			free(out);
+			out = more;
+		}
+	}
+	factsheet_results_free(r);
+	factsheet_db_close(db);
+	free(msg);
+	return out;
+}
+
+/* Builds PATH as an index made with positions, or as a new one. */
+static int
+build_with_positions(const char *path, const factsheet_publication_t *pub,
+		     int positions)
+{
+	factsheet_db_t *db = NULL;
+	char *msg = NULL;
+	int rc = -1;
+
+	if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    shim_db_set_positions(db_shim(db), positions) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_add_publication(db, pub) ==
+	    FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_commit(db) == FACTSHEET_STATUS_SUCCESS)
+		rc = 0;
+	factsheet_db_close(db);
+	free(msg);
+	return rc;
+}
+
+/* Whether the index at PATH, opened for writing, keeps positions. */
+static int
+writer_positions(const char *path)
+{
+	shim_db_t *shim = NULL;
+	char *msg = NULL;
+	int positions = -1;
+
+	if (shim_db_open(path, 1, &shim, &msg) == FACTSHEET_STATUS_SUCCESS)
+		positions = shim_db_positions(shim);
+	shim_db_close(shim);
+	free(msg);
+	return positions;
+}
+
+static void
+test_positions(const factsheet_publication_t *pub)
+{
+	char *with = tmp_path("with-positions.db");
+	char *without = tmp_path("without-positions.db");
+	char *fresh = tmp_path("fresh.db");
+	size_t same = 0, n = sizeof positional_queries /
+	    sizeof positional_queries[0];
+
+	ok(build_with_positions(with, pub, 1) == 0 &&
+	    build_with_positions(without, pub, 0) == 0 &&
+	    build_db(fresh, pub) == 0, "positions: three indexes built");
+	is_int(writer_positions(fresh), 0,
+	    "positions: a new index has none");
+	is_int(writer_positions(with), 1, "positions: an index made with "
+	    "them keeps them, so that no phrase misses its new documents");
+	is_int(writer_positions(without), 0,
+	    "positions: an index made without stays without");
+	for (size_t i = 0; i < n; i++) {
+		char *a = answer(with, positional_queries[i]);
+		char *b = answer(without, positional_queries[i]);
+
+		if (a && b && strcmp(a, b) == 0 && strcmp(a, "(error)") != 0)
+			same++;
+		else
+			printf("# %s\n#   with:    %s\n#   without: %s\n",
+			    positional_queries[i], a ? a : "(null)",
+			    b ? b : "(null)");
+		free(a);
+		free(b);
+	}
+	is_int(same, n, "positions: without them, phrases, field words and "
+	    "lifted phrases answer as with them (%zu queries)", n);
+	{
+		char *phrase = answer(without, "\"days password\"");
+		char *words = answer(without, "days password");
+
+		ok(phrase && words && strcmp(phrase, "0:") == 0 &&
+		    strcmp(words, "0:") != 0, "positions: a phrase whose "
+		    "words are all there, out of order, matches nothing");
+		free(phrase);
+		free(words);
+	}
+	free(with);
+	free(without);
+	free(fresh);
+}
+
 int
 main(void)
 {
@@ -922,6 +1057,7 @@ main(void)
 		test_lexicon_missing(pub);
 		test_spelling_added(pub, 50000);
 		test_spelling_added(pub, 1);
+		test_positions(pub);
 	}
 	factsheet_publication_free(pub);
 	remove_tmpdir();
