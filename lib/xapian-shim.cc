@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -659,10 +660,11 @@ keep_text(std::string &kept, int field, const char *text)
 	kept += '\0';
 }
 
-/* The texts keep_text() kept, indexed again with positions into DOC. */
+/* The texts keep_text() kept, indexed again with positions into DOC:
+ * all of them, or those of field ONLY. */
 static void
 index_kept(Xapian::TermGenerator &tg, Xapian::Document &doc,
-	   const std::string &kept)
+	   const std::string &kept, int only = -1)
 {
 	Xapian::termpos next[FIELD_LAST] = { 0 };
 	size_t at = 0;
@@ -673,7 +675,8 @@ index_kept(Xapian::TermGenerator &tg, Xapian::Document &doc,
 		if (end == std::string::npos)
 			end = kept.size();
 		int field = static_cast<unsigned char>(kept[at]) - 1;
-		if (field >= 0 && field < FIELD_LAST) {
+		if (field >= 0 && field < FIELD_LAST &&
+		    (only < 0 || field == only)) {
 			std::string text = kept.substr(at + 1, end - at - 1);
 			shim_text_t t = { static_cast<field_id_t>(field),
 			    text.c_str(), 1 };
@@ -1881,11 +1884,27 @@ class DocidSource : public Xapian::PostingSource {
 /* How many of the first candidates an exact phrase can lift. */
 static const Xapian::doccount rerank_depth = 50;
 
+/* Up to how many matches a query of field words counts exactly: Xapian
+ * estimates a phrase, which each field word is (in_field), at as little
+ * as a third of its matches. */
+static const Xapian::doccount field_count_exact = 10000;
+
+/* Whether QUERY asks for words in a field (holds a field's marker). */
+static bool
+has_field_words(const Xapian::Query &query)
+{
+	for (Xapian::TermIterator t = query.get_unique_terms_begin();
+	    t != query.get_unique_terms_end(); ++t)
+		if (is_marker(*t))
+			return true;
+	return false;
+}
+
 /* For a query check() has to confirm: how many candidates it checks at
- * a time, and how many at least, so that the count is exact up to
- * there (a small index's every match). */
+ * a time, and at least, so that a small index's count is exact. */
 static const Xapian::doccount check_batch = 100;
-static const Xapian::doccount check_exact = 500;
+static const Xapian::doccount check_exact = check_batch;
+static const Xapian::doccount field_count_checked = 1000;
 
 /* Whether QUERY asks for words at positions: a phrase, or words near
  * each other. */
@@ -1902,41 +1921,118 @@ positional(const Xapian::Query &query)
 	return false;
 }
 
+/* The field whose words PHRASE asks for (in_field), or -1. */
+static int
+field_of(const Xapian::Query &phrase)
+{
+	if (phrase.get_num_subqueries() != 2)
+		return -1;
+	Xapian::Query first = phrase.get_subquery(0);
+	if (first.get_type() != Xapian::Query::LEAF_TERM)
+		return -1;
+	Xapian::TermIterator t = first.get_unique_terms_begin();
+	if (t == first.get_unique_terms_end() || !is_marker(*t))
+		return -1;
+	for (int f = 0; f < FIELD_LAST; f++)
+		if (by_position(fields[f]) && *t == fields[f].prefix)
+			return f;
+	return -1;
+}
+
+/* The documents of DIDS that QUERY matches in DB, where words need no
+ * positions. */
+static std::vector<Xapian::docid>
+matching(const Xapian::Database &db, const Xapian::Query &query,
+	 const std::vector<Xapian::docid> &dids)
+{
+	std::vector<Xapian::docid> out;
+	Xapian::Enquire enquire(db);
+
+	enquire.set_weighting_scheme(Xapian::BoolWeight());
+	enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+	    Xapian::Query((new DocidSource(dids))->release())));
+	Xapian::MSet mset = enquire.get_mset(0, dids.size());
+	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+		out.push_back(*it);
+	return out;
+}
+
 /*
- * Those of DIDS that match QUERY with their words' positions, in an
- * index without them: each document's terms, and its texts indexed
- * again with positions (texts_slot), go into a database in memory, where
- * the query runs as it would have in the index.
+ * For each of PARTS, phrases (or NEARs), those of DIDS it matches with
+ * the words' positions, in an index without them.  Only the documents
+ * holding a phrase's words can hold it, which the index says; each of
+ * those has its texts (texts_slot) indexed again with positions, once
+ * for all the phrases, and each phrase runs in a database in memory of
+ * its own terms of those documents (the whole documents took twice as
+ * long to add as to index).  When every phrase asks for one field's
+ * words (in_field), only that field's texts are indexed.
  */
-static std::set<Xapian::docid>
-check(const Xapian::Database &db, const Xapian::Query &query,
+static std::vector<std::set<Xapian::docid>>
+check(const Xapian::Database &db, const std::vector<Xapian::Query> &parts,
       const std::vector<Xapian::docid> &dids)
 {
-	std::set<Xapian::docid> passed;
+	std::vector<std::set<Xapian::docid>> passed(parts.size());
+	std::vector<std::set<Xapian::docid>> worded(parts.size());
+	std::vector<std::set<std::string>> terms(parts.size());
+	std::set<Xapian::docid> any;
+	int field = parts.empty() ? -1 : field_of(parts[0]);
 
 	if (dids.empty())
 		return passed;
-	Xapian::WritableDatabase memory(std::string(),
-	    Xapian::DB_BACKEND_INMEMORY);
-	Xapian::TermGenerator tg;
-	tg.set_stemmer(Xapian::Stem(stem_language));
-	tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-	for (Xapian::docid did : dids) {
-		Xapian::Document stored = db.get_document(did);
-		Xapian::Document doc;
-		for (Xapian::TermIterator t = stored.termlist_begin();
-		    t != stored.termlist_end(); ++t)
-			doc.add_term(*t, t.get_wdf());
-		index_kept(tg, doc, stored.get_value(texts_slot));
-		memory.add_document(doc);
+	for (size_t i = 0; i < parts.size(); i++) {
+		for (Xapian::docid did : matching(db, parts[i], dids)) {
+			worded[i].insert(did);
+			any.insert(did);
+		}
+		terms[i].insert(parts[i].get_unique_terms_begin(),
+		    parts[i].get_unique_terms_end());
+		if (field_of(parts[i]) != field)
+			field = -1;
 	}
-	Xapian::Enquire enquire(memory);
-	enquire.set_weighting_scheme(Xapian::BoolWeight());
-	enquire.set_query(query);
-	Xapian::MSet mset = enquire.get_mset(0, memory.get_doccount());
-	/* The memory's documents are numbered from 1 in the order added. */
-	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-		passed.insert(dids[*it - 1]);
+	Xapian::TermGenerator tg;
+	tg.set_stemmer(Xapian::Stem(new remembering_stemmer(stem_language)));
+	tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+	std::vector<Xapian::WritableDatabase> memory;
+	std::vector<std::vector<Xapian::docid>> added(parts.size());
+	for (size_t i = 0; i < parts.size(); i++)
+		memory.push_back(Xapian::WritableDatabase(std::string(),
+		    Xapian::DB_BACKEND_INMEMORY));
+	for (Xapian::docid did : any) {
+		Xapian::Document doc;
+		index_kept(tg, doc, db.get_document(did,
+		    Xapian::DOC_ASSUME_VALID).get_value(texts_slot), field);
+		for (size_t i = 0; i < parts.size(); i++) {
+			if (worded[i].count(did) == 0)
+				continue;
+			Xapian::Document few;
+			Xapian::TermIterator t = doc.termlist_begin();
+			for (const std::string &term : terms[i]) {
+				t.skip_to(term);
+				if (t == doc.termlist_end())
+					break;
+				if (*t != term)
+					continue;
+				for (Xapian::PositionIterator p =
+				    t.positionlist_begin();
+				    p != t.positionlist_end(); ++p)
+					few.add_posting(term, *p, 0);
+			}
+			memory[i].add_document(few);
+			added[i].push_back(did);
+		}
+	}
+	for (size_t i = 0; i < parts.size(); i++) {
+		if (added[i].empty())
+			continue;
+		Xapian::Enquire enquire(memory[i]);
+		enquire.set_weighting_scheme(Xapian::BoolWeight());
+		enquire.set_query(parts[i]);
+		Xapian::MSet mset = enquire.get_mset(0, added[i].size());
+		/* Numbered from 1 in the order added. */
+		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
+		    ++it)
+			passed[i].insert(added[i][*it - 1]);
+	}
 	return passed;
 }
 
@@ -2017,6 +2113,11 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 {
 	std::vector<Xapian::Query> parts;
 	size_t n = 0;
+	/* Field words are counted exactly up to field_count_checked
+	 * candidates, since Xapian's estimate can be a third of the count
+	 * (field_count_exact); checking ten thousand took seconds. */
+	Xapian::doccount exact = has_field_words(query) ?
+	    field_count_checked : check_exact;
 
 	positional_parts(query, parts);
 	enquire.set_query(replace_parts(query, [](size_t,
@@ -2026,30 +2127,32 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 
 	std::vector<candidate> hits;
 	Xapian::doccount checked = 0, estimated = 0;
+	/* Each batch twice the last: Xapian ranks the candidates before
+	 * the batch again to find it. */
+	Xapian::doccount batch = std::max(depth, check_batch);
 	double next_weight = 0;
+	int best_percent = 0;
 	bool all = false;
-	while (!all) {
-		if (hits.size() >= depth && checked >= check_exact) {
+	for (; !all; batch *= 2) {
+		if (hits.size() >= depth && checked >= exact) {
 			std::nth_element(hits.begin(), hits.begin() + (depth - 1),
 			    hits.end(), [](const candidate &a,
 			    const candidate &b) { return a.weight > b.weight; });
 			if (next_weight < hits[depth - 1].weight)
 				break;
 		}
-		Xapian::doccount batch = std::max(depth, check_batch);
 		Xapian::MSet mset = enquire.get_mset(checked, batch);
 		std::vector<Xapian::docid> these;
-		std::map<Xapian::docid, int> percent;
 		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
 		    ++it) {
 			these.push_back(*it);
-			percent[*it] = it.get_percent();
 			next_weight = it.get_weight();
 		}
+		if (checked == 0 && !mset.empty())
+			best_percent = mset.begin().get_percent();
 		/* Candidates by the phrases they hold, one bit a phrase. */
-		std::vector<std::set<Xapian::docid>> holding;
-		for (const Xapian::Query &part : parts)
-			holding.push_back(check(db, part, these));
+		std::vector<std::set<Xapian::docid>> holding = check(db,
+		    parts, these);
 		std::map<std::vector<bool>, std::vector<Xapian::docid>> groups;
 		for (Xapian::docid did : these) {
 			std::vector<bool> holds;
@@ -2072,8 +2175,7 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 			Xapian::MSet w = weigh.get_mset(0, g.second.size());
 			for (Xapian::MSetIterator it = w.begin(); it != w.end();
 			    ++it)
-				hits.push_back({*it, it.get_weight(),
-				    percent[*it]});
+				hits.push_back({*it, it.get_weight(), 0});
 		}
 		estimated = mset.get_matches_estimated();
 		checked += mset.size();
@@ -2085,18 +2187,14 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 			return a.weight > b.weight;
 		return a.did < b.did;
 	});
-	/* Percentages as Xapian gives them among the hits alone: the best
-	 * of them counts, not a candidate that failed. */
-	if (!hits.empty()) {
-		std::vector<Xapian::docid> dids;
-		for (const candidate &c : hits)
-			dids.push_back(c.did);
-		enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-		    enquire.get_query(), Xapian::Query((new DocidSource(
-		    dids))->release())));
-		Xapian::MSet among = enquire.get_mset(0, dids.size());
-		for (candidate &c : hits)
-			c.percent = among.convert_to_percent(c.weight);
+	/* Percentages as Xapian gives them, in proportion to the weight,
+	 * the best hit's taken to hold as many of the query's words as the
+	 * best candidate did (a filtered query gives every hit 100%). */
+	for (candidate &c : hits) {
+		double v = hits[0].weight > 0 ?
+		    best_percent * c.weight / hits[0].weight : 0;
+		c.percent = std::max(1, std::min(100, static_cast<int>(
+		    v + 100.0 * DBL_EPSILON)));
 	}
 	/* The share that passed, of all the candidates, until every one
 	 * was checked. */
@@ -2105,22 +2203,6 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 	    static_cast<Xapian::doccount>(static_cast<double>(estimated) *
 	    hits.size() / checked));
 	return hits;
-}
-
-/* Up to how many matches a query of field words counts exactly: Xapian
- * estimates a phrase, which each field word is (in_field), at as little
- * as a third of its matches. */
-static const Xapian::doccount field_count_exact = 10000;
-
-/* Whether QUERY asks for words in a field (holds a field's marker). */
-static bool
-has_field_words(const Xapian::Query &query)
-{
-	for (Xapian::TermIterator t = query.get_unique_terms_begin();
-	    t != query.get_unique_terms_end(); ++t)
-		if (is_marker(*t))
-			return true;
-	return false;
 }
 
 /*
@@ -2181,7 +2263,7 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 			for (Xapian::MSetIterator it = lifted.begin();
 			    it != lifted.end(); ++it)
 				these.push_back(*it);
-			holding = check(db, phrase, these);
+			holding = check(db, {phrase}, these)[0];
 		}
 		std::map<Xapian::docid, double> bonus;
 		for (Xapian::MSetIterator it = lifted.begin();
