@@ -78,9 +78,12 @@ scribble(const char *path)
 	return fclose(f);
 }
 
-/* Builds a database of the bundled file at PATH, then closes it. */
+/* Builds a database of the bundled file at PATH, then closes it: as a
+ * new one, or (POSITIONS 0 or 1) as one made without or with the words'
+ * positions. */
 static int
-build_db(const char *path, const factsheet_publication_t *pub)
+build_db_as(const char *path, const factsheet_publication_t *pub,
+	    int positions)
 {
 	factsheet_db_t *db = NULL;
 	char *msg = NULL;
@@ -88,6 +91,8 @@ build_db(const char *path, const factsheet_publication_t *pub)
 
 	if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) ==
 	    FACTSHEET_STATUS_SUCCESS &&
+	    (positions < 0 || shim_db_set_positions(db_shim(db), positions) ==
+	    FACTSHEET_STATUS_SUCCESS) &&
 	    factsheet_db_add_publication(db, pub) ==
 	    FACTSHEET_STATUS_SUCCESS &&
 	    factsheet_db_commit(db) == FACTSHEET_STATUS_SUCCESS)
@@ -95,6 +100,12 @@ build_db(const char *path, const factsheet_publication_t *pub)
 	factsheet_db_close(db);
 	free(msg);
 	return rc;
+}
+
+static int
+build_db(const char *path, const factsheet_publication_t *pub)
+{
+	return build_db_as(path, pub, -1);
 }
 
 static void
@@ -948,28 +959,6 @@ answer(const char *path, const char *query)
 	return out;
 }
 
-/* Builds PATH as an index made with positions, or as a new one. */
-static int
-build_with_positions(const char *path, const factsheet_publication_t *pub,
-		     int positions)
-{
-	factsheet_db_t *db = NULL;
-	char *msg = NULL;
-	int rc = -1;
-
-	if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) ==
-	    FACTSHEET_STATUS_SUCCESS &&
-	    shim_db_set_positions(db_shim(db), positions) ==
-	    FACTSHEET_STATUS_SUCCESS &&
-	    factsheet_db_add_publication(db, pub) ==
-	    FACTSHEET_STATUS_SUCCESS &&
-	    factsheet_db_commit(db) == FACTSHEET_STATUS_SUCCESS)
-		rc = 0;
-	factsheet_db_close(db);
-	free(msg);
-	return rc;
-}
-
 /* Whether the index at PATH, opened for writing, keeps positions. */
 static int
 writer_positions(const char *path)
@@ -994,8 +983,8 @@ test_positions(const factsheet_publication_t *pub)
 	size_t same = 0, n = sizeof positional_queries /
 	    sizeof positional_queries[0];
 
-	ok(build_with_positions(with, pub, 1) == 0 &&
-	    build_with_positions(without, pub, 0) == 0 &&
+	ok(build_db_as(with, pub, 1) == 0 &&
+	    build_db_as(without, pub, 0) == 0 &&
 	    build_db(fresh, pub) == 0, "positions: three indexes built");
 	is_int(writer_positions(fresh), 0,
 	    "positions: a new index has none");
