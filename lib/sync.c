@@ -721,8 +721,8 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		if ((status = db_ready_to_make(db)) !=
 		    FACTSHEET_STATUS_SUCCESS)
 			goto fail;
-		if ((status = shim_builder_new(db_shim(db), &s->builder, &message)) !=
-		    FACTSHEET_STATUS_SUCCESS) {
+		if ((status = shim_builder_new(db_shim(db), &s->builder,
+		    &message)) != FACTSHEET_STATUS_SUCCESS) {
 			db_fail(db, status, message);
 			goto fail;
 		}

@@ -82,8 +82,9 @@ struct shim_docs {
 struct shim_db {
 	std::string path;
 	bool writable;
-	/* Whether its documents' words have positions (an index made before
-	 * they were left out), or their texts for checking phrases. */
+	/* When writable, whether the words it indexes get positions (an
+	 * index made before they were left out), or their texts are kept
+	 * for checking phrases.  Searches read it afresh (has_positions). */
 	bool positions;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
@@ -155,6 +156,13 @@ static const Xapian::valueno texts_slot = 1;
  * it, holding documents, was made with positions and keeps them: phrases
  * in a mix of the two would miss the documents without. */
 static const char positions_key[] = "factsheet:positions";
+
+/* Whether DB's words have positions, as far as its metadata says. */
+static bool
+has_positions(const Xapian::Database &db)
+{
+	return db.get_metadata(positions_key) != "no";
+}
 
 /* The position gap between two texts of a field, so that no phrase
  * spans them. */
@@ -475,16 +483,15 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 			db->db = db->rw;
 			/* A new or empty index is made without positions,
 			 * and says so with its first commit. */
-			db->positions = db->rw->get_metadata(positions_key) !=
-			    "no" && db->rw->get_doccount() > 0;
+			db->positions = has_positions(*db->rw) &&
+			    db->rw->get_doccount() > 0;
 			if (!db->positions)
 				db->rw->set_metadata(positions_key, "no");
 			db->builder = new_builder(db->positions);
 			db->batch_tag = new_batch_tag();
 		} else {
 			db->db = new Xapian::Database(path);
-			db->positions = db->db->get_metadata(positions_key) !=
-			    "no";
+			db->positions = false;
 			db->words = new Xapian::Database(open_words(*db->db,
 			    path));
 		}
@@ -1939,22 +1946,17 @@ field_of(const Xapian::Query &phrase)
 	return -1;
 }
 
-/* The documents of DIDS that QUERY matches in DB, where words need no
- * positions. */
-static std::vector<Xapian::docid>
-matching(const Xapian::Database &db, const Xapian::Query &query,
-	 const std::vector<Xapian::docid> &dids)
+/* The documents of DIDS that QUERY matches in DB, weighed by WEIGHT. */
+static Xapian::MSet
+within(const Xapian::Database &db, const Xapian::Query &query,
+       const std::vector<Xapian::docid> &dids, const Xapian::Weight &weight)
 {
-	std::vector<Xapian::docid> out;
 	Xapian::Enquire enquire(db);
 
-	enquire.set_weighting_scheme(Xapian::BoolWeight());
+	enquire.set_weighting_scheme(weight);
 	enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
 	    Xapian::Query((new DocidSource(dids))->release())));
-	Xapian::MSet mset = enquire.get_mset(0, dids.size());
-	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-		out.push_back(*it);
-	return out;
+	return enquire.get_mset(0, dids.size());
 }
 
 /*
@@ -1980,9 +1982,11 @@ check(const Xapian::Database &db, const std::vector<Xapian::Query> &parts,
 	if (dids.empty())
 		return passed;
 	for (size_t i = 0; i < parts.size(); i++) {
-		for (Xapian::docid did : matching(db, parts[i], dids)) {
-			worded[i].insert(did);
-			any.insert(did);
+		Xapian::MSet m = within(db, parts[i], dids,
+		    Xapian::BoolWeight());
+		for (Xapian::MSetIterator it = m.begin(); it != m.end(); ++it) {
+			worded[i].insert(*it);
+			any.insert(*it);
 		}
 		terms[i].insert(parts[i].get_unique_terms_begin(),
 		    parts[i].get_unique_terms_end());
@@ -2162,17 +2166,13 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 		}
 		for (const auto &g : groups) {
 			size_t m = 0;
-			Xapian::Query exact = replace_parts(query, [&](size_t i,
+			Xapian::Query held = replace_parts(query, [&](size_t i,
 			    const Xapian::Query &phrase, bool) {
 				return g.first[i] ? phrase :
 				    Xapian::Query::MatchNothing;
 			}, m);
-			Xapian::Enquire weigh(db);
-			weigh.set_weighting_scheme(Xapian::BM25Weight());
-			weigh.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-			    exact, Xapian::Query((new DocidSource(
-			    g.second))->release())));
-			Xapian::MSet w = weigh.get_mset(0, g.second.size());
+			Xapian::MSet w = within(db, held, g.second,
+			    Xapian::BM25Weight());
 			for (Xapian::MSetIterator it = w.begin(); it != w.end();
 			    ++it)
 				hits.push_back({*it, it.get_weight(), 0});
@@ -2189,7 +2189,7 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 	});
 	/* Percentages as Xapian gives them, in proportion to the weight,
 	 * the best hit's taken to hold as many of the query's words as the
-	 * best candidate did (a filtered query gives every hit 100%). */
+	 * best candidate did (within() gave every hit 100%). */
 	for (candidate &c : hits) {
 		double v = hits[0].weight > 0 ?
 		    best_percent * c.weight / hits[0].weight : 0;
@@ -2253,10 +2253,8 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 		dids.resize(depth);
 	}
 	if (!phrase.empty() && !dids.empty()) {
-		Xapian::Query only((new DocidSource(dids))->release());
-		enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, phrase,
-		    only));
-		Xapian::MSet lifted = enquire.get_mset(0, dids.size());
+		Xapian::MSet lifted = within(db, phrase, dids,
+		    Xapian::BM25Weight());
 		std::set<Xapian::docid> holding;
 		if (!positions) {
 			std::vector<Xapian::docid> these;
@@ -2315,7 +2313,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 
 	Xapian::doccount wanted = q->offset + q->limit, total;
 	/* Read at each search: a reader may have opened the index empty. */
-	bool positions = db->db->get_metadata(positions_key) != "no";
+	bool positions = has_positions(*db->db);
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
 	    positions, &total);
 

@@ -80,8 +80,8 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 				 const char *const *keys,
 				 const char *const *values, size_t n_meta);
 
-/* Whether DB's words have positions: an index made before they were
- * left out.  A new or empty index has none. */
+/* Whether DB, open for writing, indexes words with positions: an index
+ * made before they were left out.  A new or empty index has none. */
 int
 shim_db_positions(const shim_db_t *db);
 
