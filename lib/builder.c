@@ -587,6 +587,29 @@ builder_table_row(builder_t *b, const char *name, const char *const *cells,
 }
 
 void
+builder_table_header(builder_t *b, const char *const *cells, size_t n_cells,
+		     unsigned line)
+{
+	strbuf_t row = { 0 };
+	char *text;
+
+	/* Until rows are labelled by it, the header is kept as a line of
+	 * text, so that none of its words is lost. */
+	for (size_t i = 0; i < n_cells; i++) {
+		if (i > 0)
+			strbuf_puts(&row, " | ");
+		strbuf_puts(&row, cells[i]);
+	}
+	if ((text = strbuf_finish(&row)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	if (text[0] != '\0')
+		builder_paragraph(b, text, line, 0);
+	free(text);
+}
+
+void
 builder_table_end(builder_t *b)
 {
 	if (!b->in_table)

@@ -253,6 +253,14 @@ void builder_paragraph(builder_t *b, const char *text, unsigned line,
 void builder_problem(builder_t *b, const char *heading, unsigned line);
 void builder_solution(builder_t *b, const char *heading);
 
+/*
+ * A table's header row, before its rows: every cell's text, the first
+ * cell included.  The header labels the row cells that follow ("MAC:
+ * X"); a table without one gets no call.
+ */
+void builder_table_header(builder_t *b, const char *const *cells,
+			  size_t n_cells, unsigned line);
+
 /* One row of a table: its name and its other cells (HTML allowed). */
 void builder_table_row(builder_t *b, const char *name,
 		       const char *const *cells, size_t n_cells,
