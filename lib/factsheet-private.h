@@ -304,6 +304,14 @@ factsheet_status_t
 parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 	   char **message);
 
+/*
+ * The blocks of LEN bytes of HTML (a fragment, such as a raw HTML block
+ * of a Markdown file starting at LINE) fed to the builder B of another
+ * reader; 0, or -1 when out of memory (B's failure is set too).
+ */
+int
+parse_html_into(builder_t *b, const char *html, size_t len, unsigned line);
+
 factsheet_status_t
 parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 	  char **message);

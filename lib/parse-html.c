@@ -26,7 +26,8 @@
 
 typedef struct {
 	factsheet_publication_t *pub;
-	builder_t build;
+	builder_t *build;	/* borrowed: the publication's builder */
+	unsigned line_offset;	/* of a fragment inside another file */
 	/* Text and inline elements met between blocks, waiting for the
 	 * block that ends them. */
 	strbuf_t pending;
@@ -172,8 +173,8 @@ line_of(html_t *p, const xmlNode *n)
 		    (parent = xmlGetLineNo(n->parent)) > line)
 			line = parent;
 	}
-	if (line > 0 && line <= UINT_MAX)
-		p->last_line = (unsigned)line;
+	if (line > 0 && line <= UINT_MAX - p->line_offset)
+		p->last_line = (unsigned)line + p->line_offset;
 	return p->last_line;
 }
 
@@ -348,7 +349,7 @@ flush_run(html_t *p, strbuf_t *run, unsigned *lines, unsigned line)
 	if (text == NULL)
 		p->failed = 1;
 	else if (text[0] != '\0')
-		builder_paragraph(&p->build, text, line, *lines == 1);
+		builder_paragraph(p->build, text, line, *lines == 1);
 	free(text);
 	*lines = 0;
 }
@@ -369,7 +370,7 @@ emit_text(html_t *p, char *text, unsigned line)
 	    l = strtok_r(NULL, "\n", &save)) {
 		if (is_label_line(item_text(l))) {
 			flush_run(p, &run, &lines, line);
-			builder_paragraph(&p->build, item_text(l), line, 1);
+			builder_paragraph(p->build, item_text(l), line, 1);
 			continue;
 		}
 		if (run.len > 0)
@@ -506,7 +507,7 @@ heading(html_t *p, const xmlNode *n, unsigned level)
 	char *text = line_text_of(p, n);
 
 	if (text != NULL && text[0] != '\0') {
-		builder_heading(&p->build, level, text, anchor_of(n),
+		builder_heading(p->build, level, text, anchor_of(n),
 		    line_of(p, n));
 	}
 	free(text);
@@ -519,7 +520,7 @@ question(html_t *p, const xmlNode *n, const char *text)
 	unsigned level = p->level < BUILDER_LEVELS ? p->level + 1 :
 	    BUILDER_LEVELS;
 
-	builder_heading(&p->build, level, text, anchor_of(n), line_of(p, n));
+	builder_heading(p->build, level, text, anchor_of(n), line_of(p, n));
 }
 
 /* Blocks ------------------------------------------------------------ */
@@ -707,7 +708,7 @@ table_row(html_t *p, const xmlNode *row)
 		    RENDER_URLS | RENDER_LINES)) != NULL)
 			k++;
 	if (!p->failed) {
-		builder_table_row(&p->build, name, (const char *const *)texts,
+		builder_table_row(p->build, name, (const char *const *)texts,
 		    k, line_of(p, row));
 	}
 	free(name);
@@ -742,7 +743,7 @@ table(html_t *p, const xmlNode *t, int depth)
 	for (row = next_row(t, NULL); row && !p->failed;
 	    row = next_row(t, row))
 		table_row(p, row);
-	builder_table_end(&p->build);
+	builder_table_end(p->build);
 }
 
 /* The blocks under PARENT, in document order. */
@@ -850,26 +851,62 @@ title_of(html_t *p, const xmlNode *root, const xmlNode *body)
 	return title;
 }
 
-factsheet_status_t
-parse_html(factsheet_publication_t *pub, const char *text, size_t len,
-	   char **message)
+/* Parses LEN bytes of HTML with libxml2's forgiving parser, as UTF-8
+ * whatever the document says; NULL if nothing could be read. */
+static htmlDocPtr
+read_html(const char *text, size_t len)
 {
-	html_t p = { 0 };
-	htmlDocPtr doc;
-	const xmlNode *root, *body;
-
-	*message = NULL;
-	p.pub = pub;
 	/* A byte order mark is not part of the first line. */
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
-	/* The text is checked UTF-8 whatever its <meta charset> says. */
-	doc = len > INT_MAX ? NULL : htmlReadMemory(text, (int)len, NULL,
+	return len > INT_MAX ? NULL : htmlReadMemory(text, (int)len, NULL,
 	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
-	if (doc == NULL) {
+}
+
+int
+parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
+{
+	html_t p = { 0 };
+	htmlDocPtr doc;
+	const xmlNode *root, *body;
+
+	p.pub = b->pub;
+	p.build = b;
+	p.line_offset = line > 0 ? line - 1 : 0;
+	p.last_line = line;
+	if ((doc = read_html(html, len)) == NULL)
+		return 0;
+	root = xmlDocGetRootElement(doc);
+	/* A fragment's elements land in the body libxml2 makes for it,
+	 * or its head for elements such as <meta>. */
+	if ((body = child_named(root, "body")) != NULL) {
+		walk(&p, body, 0);
+		flush_pending(&p);
+	}
+	free(strbuf_finish(&p.pending));
+	xmlFreeDoc(doc);
+	if (p.failed)
+		b->failed = 1;
+	return p.failed ? -1 : 0;
+}
+
+factsheet_status_t
+parse_html(factsheet_publication_t *pub, const char *text, size_t len,
+	   char **message)
+{
+	html_t p = { 0 };
+	builder_t build;
+	htmlDocPtr doc;
+	const xmlNode *root, *body;
+
+	*message = NULL;
+	p.pub = pub;
+	p.build = &build;
+	/* The text is checked UTF-8 whatever its <meta charset> says. */
+	if ((doc = read_html(text, len)) == NULL) {
 		*message = str_printf("%s: not an HTML document that can be "
 		    "read", pub->source);
 		return FACTSHEET_STATUS_BAD_INPUT;
@@ -878,14 +915,14 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 	body = child_named(root, "body");
 	p.last_line = 1;
 	pub->title = title_of(&p, root, body);
-	builder_init(&p.build, pub);
+	builder_init(&build, pub);
 	if (pub->title == NULL)
 		p.failed = 1;
 	else if (body != NULL) {
 		walk(&p, body, 0);
 		flush_pending(&p);
 	}
-	if (builder_finish(&p.build) < 0)
+	if (builder_finish(&build) < 0)
 		p.failed = 1;
 	free(strbuf_finish(&p.pending));
 	xmlFreeDoc(doc);
