@@ -183,7 +183,8 @@ def evaluate():
                 raise Fatal(f"{queries}:{lineno}: expected "
                             "QUERY<TAB>HEADING[<TAB>TAGS[<TAB>PUBLICATION]]")
             query, expected = fields[0], fields[1]
-            tags = [t.strip() for t in fields[2].split(",")] if len(fields) >= 3 else []
+            tags = [t.strip() for t in fields[2].split(",")] \
+                if len(fields) >= 3 else []
             tags = [t for t in tags if t] or ["untagged"]
             pub = fields[3].strip() if len(fields) == 4 else ""
             rc = int(rc)
@@ -277,10 +278,13 @@ def summary(rows):
     if pubs:
         width = max(len(p) for p in pubs + ["publication"])
         out.append("")
-        out.append(f"{'publication':<{width}} {'queries':>7}  {'top-1':<16} {'MRR':>5}")
+        out.append(f"{'publication':<{width}} {'queries':>7}  "
+                   f"{'top-1':<16} {'MRR':>5}")
         for p in pubs:
             n, hits, mrr = score([r for r in rows if r["pub"] == p])
-            out.append(f"{p:<{width}} {n:>7}  {f'{hits}/{n} ({pct(hits, n)}%)':<16} {dec3(mrr):>5}")
+            score_text = f"{hits}/{n} ({pct(hits, n)}%)"
+            out.append(f"{p:<{width}} {n:>7}  {score_text:<16} "
+                       f"{dec3(mrr):>5}")
         n, hits, mrr = score(rows)
     out.append("")
     out.append(f"top-1 accuracy: {hits}/{n} ({pct(hits, n)}%)")
@@ -296,10 +300,13 @@ def main():
     n, hits, mrr = score(rows)
     misses = [r for r in rows if r["rank"] != 1]
     failed = [r for r in rows if r["error"]]
-    # A heading that no query ever returns is likely a typo in queries.tsv
-    # (unless queries failed: then it proves nothing).
-    never = [] if failed else sorted({(r["expected"], r["pub"]) for r in rows} - seen)
-    notes = [f"expected heading never returned by any query (typo?): \"{h}\""
+    # A heading that no query ever returns is likely a typo in queries.tsv,
+    # or a heading the reader lost (unless queries failed: then it proves
+    # nothing).
+    never = [] if failed else sorted({(r["expected"], r["pub"])
+                                      for r in rows} - seen)
+    notes = ["expected heading never returned by any query "
+             f"(typo, or lost by the reader?): \"{h}\""
              + (f" [{p}]" if p else "") for h, p in never]
     top1_ok = Fraction(hits * 100, n) >= top1_floor
     mrr_ok = mrr >= mrr_floor
