@@ -63,6 +63,8 @@ typedef struct {
 	/* Front matter values waiting for the first section. */
 	meta_t *meta;
 	size_t n_meta;
+	/* The level of the last Markdown heading; 0 before the first. */
+	unsigned level;
 	int meta_done;
 	int failed;
 } md_t;
@@ -549,18 +551,28 @@ is_setext(md_t *m, cmark_node *node)
 
 /*
  * Whether a "---" heading is a paragraph over a page break: text of
- * several lines, of many words, or a sentence ending in a period.
+ * several lines, of many words, or a sentence ending in a period; or a
+ * heading over nothing, the last block or one followed by a heading as
+ * high, which would lose its words.
  */
 static int
 is_page_break_paragraph(const char *text, cmark_node *node)
 {
 	size_t n = strlen(text);
+	cmark_node *next = cmark_node_next(node);
 
 	for (cmark_node *c = cmark_node_first_child(node); c != NULL;
 	    c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
 		    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
 			return 1;
+	while (next != NULL &&
+	    cmark_node_get_type(next) == CMARK_NODE_THEMATIC_BREAK)
+		next = cmark_node_next(next);
+	if (next == NULL || (cmark_node_get_type(next) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(next) <=
+	    cmark_node_get_heading_level(node)))
+		return 1;
 	return count_words(text) > MAX_HEADING_WORDS ||
 	    (n > 0 && text[n - 1] == '.');
 }
@@ -588,6 +600,7 @@ heading(md_t *m, cmark_node *node)
 	if (text[0] != '\0') {
 		builder_heading(&m->build, level > 0 ? (unsigned)level : 1,
 		    text, anchor, line_of(m, node));
+		m->level = level > 0 ? (unsigned)level : 1;
 		/* Front matter text goes under the first heading. */
 		flush_meta(m);
 	}
@@ -693,6 +706,15 @@ html_block(md_t *m, cmark_node *node)
 	if (*p == '\0')
 		return;
 	flush_meta(m);
+	/* Headings an earlier HTML block gave (a <summary>) are not over
+	 * this one: each block's questions go one level below the last
+	 * Markdown heading, so that <details> after <details> are siblings.
+	 * A heading still waiting for its text stays. */
+	for (unsigned i = m->level; i < BUILDER_LEVELS &&
+	    !m->build.heading_open; i++) {
+		free(m->build.levels[i]);
+		m->build.levels[i] = NULL;
+	}
 	if (parse_html_into(&m->build, lit, strlen(lit), line_of(m, node)) < 0)
 		m->failed = 1;
 }
