@@ -51,10 +51,6 @@ typedef struct {
 	const char *text;
 	size_t len;
 	unsigned line_offset;
-	/* Where the last source line looked up starts, to read headings
-	 * in order without going back to the start each time. */
-	size_t cursor_pos;
-	unsigned cursor_line;
 	/* The lists being gathered into one paragraph, an item a line:
 	 * lists written one after another are one list to a reader. */
 	strbuf_t list;
@@ -101,31 +97,6 @@ next_line(const char *s, size_t len, size_t *pos, span_t *line)
 		line->len--;
 	*pos = nl ? end + 1 : len;
 	return 1;
-}
-
-/* Source line LINE (1-based, of the text cmark-gfm read). */
-static span_t
-source_line(md_t *m, unsigned line)
-{
-	span_t l = { "", 0 };
-
-	if (line < m->cursor_line || m->cursor_line == 0) {
-		m->cursor_pos = 0;
-		m->cursor_line = 1;
-	}
-	while (m->cursor_line < line && m->cursor_pos < m->len) {
-		const char *nl = memchr(m->text + m->cursor_pos, '\n',
-		    m->len - m->cursor_pos);
-
-		m->cursor_pos = nl ? (size_t)(nl - m->text) + 1 : m->len;
-		m->cursor_line++;
-	}
-	if (m->cursor_line == line) {
-		size_t pos = m->cursor_pos;
-
-		next_line(m->text, m->len, &pos, &l);
-	}
-	return l;
 }
 
 /* A node's first line in the file. */
@@ -303,16 +274,12 @@ render(md_t *m, cmark_node *node, strbuf_t *out, int urls)
 			strbuf_puts(out, "\n");
 			break;
 		default:
-			/* Emphasis, images (their alt text), cells: their
-			 * children; any block: lines of its own. */
-			if (type < CMARK_NODE_TYPE_INLINE &&
-			    (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) ==
+			/* Emphasis, images (their alt text): their
+			 * children; any block (a table cell too): lines of
+			 * its own. */
+			if ((type & CMARK_NODE_TYPE_MASK) ==
 			    CMARK_NODE_TYPE_BLOCK)
 				strbuf_puts(out, "\n");
-			else if (ev == CMARK_EVENT_EXIT &&
-			    strcmp(cmark_node_get_type_string(n),
-			    "table_cell") == 0)
-				strbuf_puts(out, " ");
 			break;
 		}
 	}
@@ -537,16 +504,12 @@ paragraph(md_t *m, cmark_node *node)
 	free(text);
 }
 
-/* Whether heading NODE was written over a "---" or "===" underline. */
+/* Whether heading NODE was written over a "---" or "===" underline:
+ * an ATX heading is one line, a setext one at least two. */
 static int
-is_setext(md_t *m, cmark_node *node)
+is_setext(cmark_node *node)
 {
-	span_t l = source_line(m, line_of(m, node) - m->line_offset);
-	size_t i = 0;
-
-	while (i < 3 && i < l.len && l.s[i] == ' ')
-		i++;
-	return !(i < l.len && l.s[i] == '#');
+	return cmark_node_get_end_line(node) > cmark_node_get_start_line(node);
 }
 
 /*
@@ -587,7 +550,7 @@ heading(md_t *m, cmark_node *node)
 	if ((text = rendered_line(m, node)) == NULL)
 		return;
 	strip_heading_attributes(m, text, &anchor);
-	if (level == 2 && is_setext(m, node) &&
+	if (level == 2 && is_setext(node) &&
 	    is_page_break_paragraph(text, node)) {
 		/* CommonMark makes "paragraph\n---" a heading; publications
 		 * mean a paragraph, then a page break. */
@@ -1024,7 +987,7 @@ front_matter(md_t *m, const char *text, size_t len)
 			snprintf(key, sizeof key, "%.*s",
 			    (int)(colon - l.s), l.s);
 			kind = meta_kind(key);
-			key_line = lineno + m->line_offset;
+			key_line = lineno;
 			t.s = colon + 1;
 			t.len = (size_t)(l.s + l.len - t.s);
 			t = trim(t);
