@@ -465,6 +465,14 @@ test_front_matter(void)
 	    "'---' lower down is no front matter (here a setext heading)");
 	factsheet_publication_free(pub);
 
+	pub = parse("lines.md", "---\ntitle: T\ndescription: Words here\n"
+	    "---\n\nBody text.\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Words here\n\nBody "
+	    "text.", "no heading: front matter text before the body's");
+	is_int(pub ? LINE(&pub->sections[0]) : 0, 3, "the section starts at "
+	    "the line of description:");
+	factsheet_publication_free(pub);
+
 	pub = parse("only.md", "---\ntitle: Only a title\nlayout: x\n---\n");
 	ok(pub == NULL, "front matter and nothing else: no text to index");
 	factsheet_publication_free(pub);
@@ -508,6 +516,11 @@ test_page_breaks(void)
 	free(got);
 	is_str(pub ? TEXT(section_headed(pub, "Revalidation")) : NULL,
 	    "Revalidate every 5 years", "its words under the heading above");
+	factsheet_publication_free(pub);
+
+	pub = parse("quote.md", "> ## Note\n\nText after.\n");
+	is_str(pub ? HEADING(&pub->sections[0]) : NULL, "Note",
+	    "an ATX heading in a block quote, last in it: still a heading");
 	factsheet_publication_free(pub);
 
 	pub = parse("pb2.md", "## Billing\n\nSubmit claims within 12 months "
