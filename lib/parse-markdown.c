@@ -38,10 +38,13 @@ typedef struct {
 	size_t len;
 } span_t;
 
-/* A front matter value kept as text, and its line. */
+/* A value of the front matter: its key, its text, its line, and where
+ * it goes (META_TEXT, ...). */
 typedef struct {
+	char *key;
 	char *text;
 	unsigned line;
+	int kind;
 } meta_t;
 
 typedef struct {
@@ -863,7 +866,8 @@ date_rank(const char *key)
 	static const char *const keys[] = {
 		"revised", "last_updated", "last-updated", "lastupdated",
 		"last_modified", "last-modified", "modified", "updated",
-		"last_reviewed", "reviewed", "date",
+		"last_reviewed", "reviewed", "date", "published_date",
+		"publish_date", "date_published",
 	};
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
@@ -872,101 +876,157 @@ date_rank(const char *key)
 	return -1;
 }
 
+/* Whether KEY ends in "id" as a word ("id", "feedback_id"). */
 static int
-meta_kind(const char *key)
+is_id_key(const char *key)
+{
+	size_t n = strlen(key);
+
+	return strcasecmp(key, "id") == 0 || (n > 3 &&
+	    strchr("_-", key[n - 3]) && strcasecmp(key + n - 2, "id") == 0);
+}
+
+/* Whether VALUE says nothing in words: a YAML boolean or null, a
+ * number, a date, a hash. */
+static int
+is_wordless(const char *value)
+{
+	static const char *const words[] = {
+		"true", "false", "yes", "no", "on", "off", "null", "~"
+	};
+	int letters = 0;
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(value, words[i]) == 0)
+			return 1;
+	/* "7d0c54c6", "2024-03-14": no run of two letters. */
+	for (const char *p = value; *p != '\0'; p++) {
+		letters = isalpha((unsigned char)*p) ? letters + 1 : 0;
+		if (letters == 2 || (unsigned char)*p >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+meta_kind(const char *key, const char *value)
 {
 	/*
 	 * Keys of static site generators (Jekyll, Hugo, the U.S. Web Design
 	 * System's templates) that say how a page is laid out and where it
-	 * lives, never what it says: dropped.  Every other value (a
-	 * description, a summary, keywords, an agency, a contact) is kept
-	 * as text of the first section, so no word a person may search for
-	 * is lost.
+	 * lives, never what it says: dropped, as are ids, switches and
+	 * numbers.  Every other value (a description, a summary, keywords,
+	 * an agency, a contact) is kept as text of the first section, so no
+	 * word a person may search for is lost.
 	 */
 	static const char *const site[] = {
 		"layout", "permalink", "redirect_from", "redirect_to", "slug",
-		"uid", "id", "lang", "language", "locale", "sidebar",
-		"nav_order", "nav_exclude", "parent", "grand_parent",
-		"has_children", "has_toc", "weight", "draft", "published",
-		"template", "type", "aliases", "menu", "toc", "toc_sticky",
-		"search", "sitemap", "image", "thumbnail", "hero_image", "css",
-		"js", "scripts", "styles", "body_class", "class", "comments",
-		"share", "excerpt_separator", "sort", "order", "collection",
-		"output", "url", "canonical", "canonical_url", "robots",
-		"noindex", "expiry_date", "expires", "feed", "sidenav",
+		"uid", "lang", "language", "locale", "sidebar", "nav_order",
+		"nav_exclude", "parent", "grand_parent", "has_children",
+		"has_toc", "weight", "draft", "published", "template", "type",
+		"aliases", "menu", "toc", "toc_sticky", "search", "sitemap",
+		"image", "thumbnail", "hero_image", "css", "js", "scripts",
+		"styles", "body_class", "class", "comments", "share",
+		"excerpt_separator", "sort", "order", "collection", "output",
+		"url", "canonical", "canonical_url", "robots", "noindex",
+		"expiry_date", "expires", "feed", "sidenav", "seo_title",
 	};
 
-	if (strcasecmp(key, "title") == 0)
+	if (strcasecmp(key, "title") == 0 ||
+	    strcasecmp(key, "page_title") == 0)
 		return META_TITLE;
 	if (date_rank(key) >= 0)
 		return META_REVISED;
 	/* The MLN product number ("ICN MLN6958831") has its own field. */
 	if (strcasecmp(key, "product") == 0 || strcasecmp(key, "icn") == 0)
 		return META_PRODUCT;
+	if (is_id_key(key) || is_wordless(value))
+		return META_DROP;
 	for (size_t i = 0; i < sizeof site / sizeof site[0]; i++)
 		if (strcasecmp(key, site[i]) == 0)
 			return META_DROP;
 	return META_TEXT;
 }
 
-/* Ends the value of the key at LINE: kept as text, or in its field. */
-static void
-meta_value(md_t *m, int kind, const char *key, strbuf_t *value,
-	   unsigned line, int *best_date)
+/* The value of front matter KEY, or NULL. */
+static const char *
+meta_lookup(const md_t *m, const char *key, size_t len)
 {
-	char *v = strbuf_finish(value), **field = NULL;
-	meta_t *grown;
-	int rank;
+	for (size_t i = 0; i < m->n_meta; i++)
+		if (strlen(m->meta[i].key) == len &&
+		    strncasecmp(m->meta[i].key, key, len) == 0)
+			return m->meta[i].text;
+	return NULL;
+}
 
-	if (v == NULL) {
-		m->failed = 1;
-		return;
-	}
-	text_squeeze_space(v);
-	if (v[0] == '\0' || kind == META_DROP) {
-		free(v);
-		return;
-	}
-	if (kind == META_TITLE)
-		field = &m->pub->title;
-	else if (kind == META_PRODUCT)
-		field = &m->pub->product;
-	else if (kind == META_REVISED &&
-	    (rank = date_rank(key)) < *best_date) {
-		*best_date = rank;
-		free(m->pub->revised);
-		m->pub->revised = NULL;
-		field = &m->pub->revised;
-	}
-	if (field != NULL && *field == NULL) {
-		*field = v;
-		return;
-	}
-	if (kind != META_TEXT) {
-		free(v);
-		return;
-	}
-	grown = realloc(m->meta, (m->n_meta + 1) * sizeof *m->meta);
+/* Ends the value of KEY, at LINE: kept for flush_meta() and Liquid. */
+static void
+meta_value(md_t *m, const char *key, strbuf_t *value, unsigned line)
+{
+	char *v = strbuf_finish(value), *k = strdup(key);
+	meta_t *grown;
+
+	grown = v && k ? realloc(m->meta, (m->n_meta + 1) * sizeof *m->meta) :
+	    NULL;
 	if (grown == NULL) {
 		free(v);
+		free(k);
 		m->failed = 1;
 		return;
 	}
 	m->meta = grown;
-	m->meta[m->n_meta].text = v;
+	m->meta[m->n_meta].key = k;
+	m->meta[m->n_meta].text = text_squeeze_space(v);
 	m->meta[m->n_meta++].line = line;
 }
 
 /*
- * Reads the front matter, LEN bytes at TEXT: its title, revision date
- * and product number; its other values wait in M->meta.
+ * The title, revision date and product number among the front matter's
+ * values; the others are marked as text or dropped.
+ */
+static void
+meta_fields(md_t *m)
+{
+	int best_date = INT_MAX;
+
+	for (size_t i = 0; i < m->n_meta; i++) {
+		meta_t *e = &m->meta[i];
+		char **field = NULL;
+		int rank;
+
+		e->kind = e->text[0] == '\0' ? META_DROP :
+		    meta_kind(e->key, e->text);
+		if (e->kind == META_TITLE)
+			field = &m->pub->title;
+		else if (e->kind == META_PRODUCT)
+			field = &m->pub->product;
+		else if (e->kind == META_REVISED &&
+		    (rank = date_rank(e->key)) < best_date) {
+			best_date = rank;
+			free(m->pub->revised);
+			m->pub->revised = NULL;
+			field = &m->pub->revised;
+		}
+		if (field != NULL && *field == NULL &&
+		    (*field = strdup(e->text)) == NULL)
+			m->failed = 1;
+		/* The same words twice ("description", "lead") once. */
+		for (size_t j = 0; j < i && e->kind == META_TEXT; j++)
+			if (m->meta[j].kind == META_TEXT &&
+			    strcmp(m->meta[j].text, e->text) == 0)
+				e->kind = META_DROP;
+	}
+}
+
+/*
+ * Reads the front matter, LEN bytes at TEXT, into M->meta: a value for
+ * each top-level key, its lines or list items joined.
  */
 static void
 front_matter(md_t *m, const char *text, size_t len)
 {
 	strbuf_t value = { 0 };
 	char key[64] = "";
-	int kind = META_DROP, best_date = INT_MAX;
 	unsigned lineno = 1, key_line = 0;
 	size_t pos = 0;
 	span_t l;
@@ -983,10 +1043,10 @@ front_matter(md_t *m, const char *text, size_t len)
 		if (!isspace((unsigned char)l.s[0]) && l.s[0] != '-' &&
 		    (colon = memchr(l.s, ':', l.len)) != NULL) {
 			/* A new key: the last one's value is complete. */
-			meta_value(m, kind, key, &value, key_line, &best_date);
+			if (key[0] != '\0')
+				meta_value(m, key, &value, key_line);
 			snprintf(key, sizeof key, "%.*s",
 			    (int)(colon - l.s), l.s);
-			kind = meta_kind(key);
 			key_line = lineno;
 			t.s = colon + 1;
 			t.len = (size_t)(l.s + l.len - t.s);
@@ -1009,7 +1069,11 @@ front_matter(md_t *m, const char *text, size_t len)
 		strbuf_puts(&value, unquote(s));
 		free(s);
 	}
-	meta_value(m, kind, key, &value, key_line, &best_date);
+	if (key[0] != '\0')
+		meta_value(m, key, &value, key_line);
+	else
+		free(strbuf_finish(&value));
+	meta_fields(m);
 }
 
 /* The front matter's values kept as text, into the first section. */
@@ -1019,15 +1083,165 @@ flush_meta(md_t *m)
 	if (m->meta_done)
 		return;
 	m->meta_done = 1;
-	for (size_t i = 0; i < m->n_meta; i++) {
-		if (!m->failed)
+	for (size_t i = 0; i < m->n_meta && !m->failed; i++)
+		if (m->meta[i].kind == META_TEXT)
 			builder_paragraph(&m->build, m->meta[i].text,
 			    m->meta[i].line, 0);
+}
+
+static void
+meta_clear(md_t *m)
+{
+	for (size_t i = 0; i < m->n_meta; i++) {
+		free(m->meta[i].key);
 		free(m->meta[i].text);
 	}
 	free(m->meta);
 	m->meta = NULL;
 	m->n_meta = 0;
+}
+
+/* Liquid ---------------------------------------------------------------- */
+
+/* The quoted value of parameter NAME in a Liquid tag of LEN bytes at
+ * TAG ("{% include accordion.html heading=\"...\" %}"), or an empty
+ * span. */
+static span_t
+tag_parameter(const char *tag, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	span_t v = { "", 0 };
+
+	for (const char *p = tag; p + n + 2 < tag + len; p++) {
+		const char *q, *end;
+
+		if ((p > tag && !isspace((unsigned char)p[-1])) ||
+		    strncmp(p, name, n) != 0 || p[n] != '=' ||
+		    (p[n + 1] != '"' && p[n + 1] != '\''))
+			continue;
+		q = p + n + 2;
+		if ((end = memchr(q, p[n + 1], (size_t)(tag + len - q))) !=
+		    NULL) {
+			v.s = q;
+			v.len = (size_t)(end - q);
+		}
+		break;
+	}
+	return v;
+}
+
+/* Whether Liquid tag INNER (without its "{%" "%}") is NAME. */
+static int
+is_tag(span_t inner, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (inner.len > 0 && inner.s[0] == '-') {
+		inner.s++;
+		inner.len--;
+	}
+	inner = trim(inner);
+	return inner.len >= n && strncmp(inner.s, name, n) == 0 &&
+	    (inner.len == n || strchr(" \t\r\n-", inner.s[n]));
+}
+
+/* Liquid state: inside {% raw %} or {% comment %}. */
+typedef struct {
+	int raw;
+	int comment;
+} liquid_t;
+
+/*
+ * What the Liquid OPEN ... CLOSE (both braces included) leaves in OUT:
+ * a front matter value for "{{ page.key }}", an include's heading= or
+ * title= words, the tag itself inside {% raw %}; else nothing.
+ */
+static void
+liquid_markup(const md_t *m, liquid_t *state, strbuf_t *out,
+	      const char *open, const char *close)
+{
+	span_t inner = trim((span_t){ open + 2, (size_t)(close - open - 4) });
+	span_t words;
+
+	if (open[1] == '%' && is_tag(inner, "endraw"))
+		state->raw = 0;
+	else if (state->raw)
+		strbuf_append(out, open, (size_t)(close - open));
+	else if (open[1] == '%' && is_tag(inner, "raw"))
+		state->raw = 1;
+	else if (open[1] == '%' && is_tag(inner, "comment"))
+		state->comment = 1;
+	else if (open[1] == '%' && is_tag(inner, "endcomment"))
+		state->comment = 0;
+	else if (state->comment)
+		return;
+	else if (open[1] == '{' && inner.len > 5 &&
+	    strncmp(inner.s, "page.", 5) == 0) {
+		size_t n = strcspn(inner.s + 5, " \t\r\n|}");
+		const char *v = meta_lookup(m, inner.s + 5, n);
+
+		if (v != NULL)
+			strbuf_puts(out, v);
+	} else if (open[1] == '%') {
+		words = tag_parameter(inner.s, inner.len, "heading");
+		if (words.len == 0)
+			words = tag_parameter(inner.s, inner.len, "title");
+		strbuf_append(out, words.s, words.len);
+	}
+}
+
+/* The text from P to END, or only its newlines inside a comment. */
+static void
+kept(strbuf_t *out, const char *p, const char *end, int comment)
+{
+	if (!comment) {
+		strbuf_append(out, p, (size_t)(end - p));
+		return;
+	}
+	for (; p < end; p++)
+		if (*p == '\n')
+			strbuf_puts(out, "\n");
+}
+
+/*
+ * Jekyll's Liquid in the LEN bytes at TEXT (a page with front matter,
+ * the only kind Jekyll renders): "{{ page.key }}" becomes the front
+ * matter's value; other output and tags are template code, not text,
+ * and go, all but the words an include shows (its heading= or title=)
+ * and what {% raw %} keeps; {% comment %} blocks go whole.  Newlines
+ * stay, so lines keep their numbers.  NULL when out of memory.
+ */
+static char *
+expand_liquid(const md_t *m, const char *text, size_t len)
+{
+	strbuf_t out = { 0 };
+	const char *p = text, *end = text + len;
+	liquid_t state = { 0 };
+	int verbatim;
+
+	while (p < end) {
+		const char *open = NULL, *close = NULL;
+
+		for (const char *q = p; q + 1 < end && open == NULL; q++)
+			if (q[0] == '{' && (q[1] == '{' || q[1] == '%'))
+				open = q;
+		if (open != NULL)
+			close = memmem(open + 2, (size_t)(end - open - 2),
+			    open[1] == '{' ? "}}" : "%}", 2);
+		if (close == NULL) {
+			kept(&out, p, end, state.comment && !state.raw);
+			break;
+		}
+		close += 2;
+		kept(&out, p, open, state.comment && !state.raw);
+		verbatim = state.raw;
+		liquid_markup(m, &state, &out, open, close);
+		/* A tag kept as written keeps its newlines already. */
+		verbatim = verbatim && state.raw;
+		kept(&out, open, verbatim ? open : close, 1);
+		p = close;
+	}
+	return strbuf_finish(&out);
 }
 
 /* The publication ------------------------------------------------------ */
@@ -1116,6 +1330,7 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 	md_t m = { 0 };
 	cmark_node *doc;
 	size_t body;
+	char *liquid = NULL;
 
 	*message = NULL;
 	/* A byte order mark is not part of the first line. */
@@ -1130,10 +1345,22 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 		m.line_offset = 0;
 	m.text = text + body;
 	m.len = len - body;
+	if (body > 0 && (memmem(m.text, m.len, "{{", 2) != NULL ||
+	    memmem(m.text, m.len, "{%", 2) != NULL)) {
+		if ((liquid = expand_liquid(&m, m.text, m.len)) == NULL) {
+			meta_clear(&m);
+			*message = str_printf("%s: out of memory while "
+			    "parsing", pub->source);
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		m.text = liquid;
+		m.len = strlen(liquid);
+	}
 	if ((doc = parse_tree(&m)) == NULL) {
 		*message = str_printf("%s: the Markdown parser failed",
 		    pub->source);
-		flush_meta(&m);
+		meta_clear(&m);
+		free(liquid);
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
 	if (pub->title == NULL && (pub->title = first_h1(&m, doc)) == NULL)
@@ -1149,6 +1376,8 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 		m.failed = 1;
 	cmark_node_free(doc);
 	free(strbuf_finish(&m.list));
+	meta_clear(&m);
+	free(liquid);
 	if (m.failed) {
 		*message = str_printf("%s: out of memory while parsing",
 		    pub->source);

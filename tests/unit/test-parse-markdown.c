@@ -478,6 +478,49 @@ test_front_matter(void)
 	factsheet_publication_free(pub);
 }
 
+/* Jekyll pages, as federal static sites (USWDS templates) write them. */
+static void
+test_liquid(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	char *all;
+
+	pub = parse("support.md", "---\nlayout: api-docs\npage_title: "
+	    "\"Support\"\nshow-side-nav: false\nfeedback_id: \"e9112e33\"\n"
+	    "description: Contact the team.\nlead: Contact the team.\n---\n\n"
+	    "# {{ page.page_title }}\n\nRead the [guide]({{ '/guide.html' | "
+	    "relative_url }}) first.\n\n{% comment %}\nDraft: not for "
+	    "publication.\n{% endcomment %}\n\n## Questions\n\n"
+	    "{% include accordion.html\n    id=\"a1\"\n    heading=\"Who is "
+	    "eligible?\"\n%}\n\n```\n{% raw %}{{ token }}{% endraw %}\n```\n"
+	    "\nLast line.\n");
+	is_str(pub ? pub->title : NULL, "Support", "page_title: is the title");
+	s = pub ? &pub->sections[0] : NULL;
+	is_str(HEADING(s), "Support", "{{ page.page_title }}: the front "
+	    "matter's value");
+	is_str(TEXT(s), "Contact the team.\n\nRead the guide first.",
+	    "a link to a Liquid URL keeps its label; a value said twice is "
+	    "text once; false and an id are no text");
+	s = section_headed(pub, "Questions");
+	ok(contains(TEXT(s), "Who is eligible?"), "an include's heading= is "
+	    "text");
+	ok(contains(TEXT(s), "{{ token }}"), "{%% raw %%} keeps its Liquid");
+	is_int(LINE(s), 18, "lines still counted, across a comment");
+	all = pub ? all_text(pub) : NULL;
+	ok(all && !contains(all, "Draft") && !contains(all, "{%") &&
+	    !contains(all, "relative_url") && !contains(all, "e9112e33"),
+	    "comments, tags and ids are no text");
+	free(all);
+	factsheet_publication_free(pub);
+
+	pub = parse("plain.md", "# Templates\n\nWrite {{ name }} in the "
+	    "form.\n");
+	ok(pub && contains(TEXT(&pub->sections[0]), "Write {{ name }} in the "
+	    "form."), "without front matter, Jekyll renders no Liquid: text");
+	factsheet_publication_free(pub);
+}
+
 static void
 test_attributes(void)
 {
@@ -646,6 +689,7 @@ main(void)
 	test_help_page();
 	test_converted_fact_sheet();
 	test_front_matter();
+	test_liquid();
 	test_attributes();
 	test_page_breaks();
 	test_html();
