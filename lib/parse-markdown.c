@@ -5,9 +5,9 @@
  * give the hierarchy; paragraphs, lists (one item a line), code blocks
  * and block quotes are text; tables go row by row; raw HTML goes
  * through the HTML reader.  What Markdown has no syntax for, and
- * publications still carry, is read here: YAML front matter, "{#id}"
- * heading anchors, and a "---" page break under a paragraph, which
- * CommonMark reads as a heading.
+ * publications still carry, is read here: YAML front matter and the
+ * Liquid of Jekyll pages, "{#id}" heading anchors, and a "---" page
+ * break under a paragraph, which CommonMark reads as a heading.
  */
 #include <config.h>
 
@@ -59,7 +59,8 @@ typedef struct {
 	strbuf_t list;
 	unsigned list_line;
 	unsigned list_lines;
-	/* Front matter values waiting for the first section. */
+	/* The front matter's values; those kept as text wait for the first
+	 * section (flush_meta). */
 	meta_t *meta;
 	size_t n_meta;
 	/* The level of the last Markdown heading; 0 before the first. */
@@ -853,7 +854,7 @@ unquote(char *s)
 /* Where KEY's value goes. */
 enum {
 	META_TEXT,		/* the first section's text */
-	META_DROP,		/* nowhere: it is about the site, not the text */
+	META_DROP,		/* nowhere: about the site, not the text */
 	META_TITLE,
 	META_REVISED,
 	META_PRODUCT

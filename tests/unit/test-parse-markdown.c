@@ -313,7 +313,8 @@ test_help_page(void)
 	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-800-325-0778") != NULL,
 	    "a cell's '<br>TTY ...': the TTY of its row");
 	s = section_headed(pub, "Name or address change");
-	c = contact(s, FACTSHEET_CONTACT_LINK, "https://www.ssa.gov/myaccount/");
+	c = contact(s, FACTSHEET_CONTACT_LINK,
+	    "https://www.ssa.gov/myaccount/");
 	is_str(LABEL(c), "Social Security", "a [link](url) in a cell, "
 	    "labelled");
 	s = section_headed(pub, "Card for RRB benefits");
