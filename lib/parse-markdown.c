@@ -887,8 +887,22 @@ is_id_key(const char *key)
 	    strchr("_-", key[n - 3]) && strcasecmp(key + n - 2, "id") == 0);
 }
 
+/* Whether VALUE is one lower-case token with a '-' or '/' in it: a
+ * slug or a path ("verify-your-identity", "/help/"). */
+static int
+is_slug(const char *value)
+{
+	if (strpbrk(value, "-/") == NULL)
+		return 0;
+	for (const char *p = value; *p != '\0'; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
+		    !strchr("-/_.", *p))
+			return 0;
+	return 1;
+}
+
 /* Whether VALUE says nothing in words: a YAML boolean or null, a
- * number, a date, a hash. */
+ * number, a date, a hash, a slug. */
 static int
 is_wordless(const char *value)
 {
@@ -900,6 +914,8 @@ is_wordless(const char *value)
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcasecmp(value, words[i]) == 0)
 			return 1;
+	if (is_slug(value))
+		return 1;
 	/* "7d0c54c6", "2024-03-14": no run of two letters. */
 	for (const char *p = value; *p != '\0'; p++) {
 		letters = isalpha((unsigned char)*p) ? letters + 1 : 0;
@@ -949,14 +965,20 @@ meta_kind(const char *key, const char *value)
 	return META_TEXT;
 }
 
-/* The value of front matter KEY, or NULL. */
+/*
+ * The value of front matter KEY (LEN bytes), or NULL.  A page shows it
+ * where its Liquid says, so it is no longer text of the first section.
+ */
 static const char *
-meta_lookup(const md_t *m, const char *key, size_t len)
+meta_use(md_t *m, const char *key, size_t len)
 {
 	for (size_t i = 0; i < m->n_meta; i++)
 		if (strlen(m->meta[i].key) == len &&
-		    strncasecmp(m->meta[i].key, key, len) == 0)
+		    strncasecmp(m->meta[i].key, key, len) == 0) {
+			if (m->meta[i].kind == META_TEXT)
+				m->meta[i].kind = META_DROP;
 			return m->meta[i].text;
+		}
 	return NULL;
 }
 
@@ -1146,6 +1168,33 @@ is_tag(span_t inner, const char *name)
 	    (inner.len == n || strchr(" \t\r\n-", inner.s[n]));
 }
 
+/*
+ * The front matter values an include is given ("items=page.bring_list"):
+ * what it shows, where it shows it.
+ */
+static void
+page_parameters(md_t *m, strbuf_t *out, span_t inner)
+{
+	const char *p = inner.s, *end = inner.s + inner.len;
+
+	while (p < end) {
+		const char *eq = memchr(p, '=', (size_t)(end - p)), *v;
+		size_t n;
+
+		if (eq == NULL || end - eq < 6)
+			break;
+		p = eq + 1;
+		if (strncmp(p, "page.", 5) != 0)
+			continue;
+		n = strcspn(p + 5, " \t\r\n%}");
+		if ((v = meta_use(m, p + 5, n)) != NULL) {
+			strbuf_puts(out, v);
+			strbuf_puts(out, " ");
+		}
+		p += 5 + n;
+	}
+}
+
 /* Liquid state: inside {% raw %} or {% comment %}. */
 typedef struct {
 	int raw;
@@ -1158,7 +1207,7 @@ typedef struct {
  * title= words, the tag itself inside {% raw %}; else nothing.
  */
 static void
-liquid_markup(const md_t *m, liquid_t *state, strbuf_t *out,
+liquid_markup(md_t *m, liquid_t *state, strbuf_t *out,
 	      const char *open, const char *close)
 {
 	span_t inner = trim((span_t){ open + 2, (size_t)(close - open - 4) });
@@ -1179,7 +1228,7 @@ liquid_markup(const md_t *m, liquid_t *state, strbuf_t *out,
 	else if (open[1] == '{' && inner.len > 5 &&
 	    strncmp(inner.s, "page.", 5) == 0) {
 		size_t n = strcspn(inner.s + 5, " \t\r\n|}");
-		const char *v = meta_lookup(m, inner.s + 5, n);
+		const char *v = meta_use(m, inner.s + 5, n);
 
 		if (v != NULL)
 			strbuf_puts(out, v);
@@ -1188,6 +1237,7 @@ liquid_markup(const md_t *m, liquid_t *state, strbuf_t *out,
 		if (words.len == 0)
 			words = tag_parameter(inner.s, inner.len, "title");
 		strbuf_append(out, words.s, words.len);
+		page_parameters(m, out, inner);
 	}
 }
 
@@ -1213,7 +1263,7 @@ kept(strbuf_t *out, const char *p, const char *end, int comment)
  * stay, so lines keep their numbers.  NULL when out of memory.
  */
 static char *
-expand_liquid(const md_t *m, const char *text, size_t len)
+expand_liquid(md_t *m, const char *text, size_t len)
 {
 	strbuf_t out = { 0 };
 	const char *p = text, *end = text + len;

@@ -515,6 +515,21 @@ test_liquid(void)
 	free(all);
 	factsheet_publication_free(pub);
 
+	/* Login.gov's help pages keep a list in the front matter and show
+	 * it through an include. */
+	pub = parse("inc.md", "---\ntitle: Verify in person\ncategory: "
+	    "verify-your-identity\nbring_list:\n- __Your ID.__ A driver's "
+	    "license.\n- __The barcode.__ Print the email.\n---\n\nIntro."
+	    "\n\n### What do I bring?\n\n{% include icon-list.html "
+	    "items=page.bring_list size='md' %}\n");
+	s = section_headed(pub, "What do I bring?");
+	is_str(TEXT(s), "Your ID. A driver's license. The barcode. Print the "
+	    "email.", "an include's items=page.key: the value, where the "
+	    "include is, as Markdown");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Intro.", "and not "
+	    "also in the first section; a slug value is no text");
+	factsheet_publication_free(pub);
+
 	pub = parse("plain.md", "# Templates\n\nWrite {{ name }} in the "
 	    "form.\n");
 	ok(pub && contains(TEXT(&pub->sections[0]), "Write {{ name }} in the "
