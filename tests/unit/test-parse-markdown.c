@@ -530,6 +530,23 @@ test_liquid(void)
 	    "also in the first section; a slug value is no text");
 	factsheet_publication_free(pub);
 
+	/* Liquid left open: the rest is text, or (in a comment) gone. */
+	pub = parse("open1.md", "---\ntitle: T\n---\nWords {{ here\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Words {{ here",
+	    "an unclosed {{ is text");
+	factsheet_publication_free(pub);
+	pub = parse("open2.md", "---\ntitle: T\n---\nKept.\n{% raw %}{% "
+	    "x %}{{ y }}\n\n{% comment %}gone {% endraw %}\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Kept. {% x %}{{ y }}\n"
+	    "\n{% comment %}gone", "{%% raw %%} keeps the Liquid it holds, a "
+	    "comment tag too");
+	factsheet_publication_free(pub);
+	pub = parse("open3.md", "---\ntitle: T\n---\nKept.\n{% comment %}"
+	    "\ngone\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Kept.", "a comment left "
+	    "open runs to the end");
+	factsheet_publication_free(pub);
+
 	pub = parse("plain.md", "# Templates\n\nWrite {{ name }} in the "
 	    "form.\n");
 	ok(pub && contains(TEXT(&pub->sections[0]), "Write {{ name }} in the "
