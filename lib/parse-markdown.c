@@ -174,6 +174,14 @@ opens(const char *tag, const char *name)
 	    isspace((unsigned char)tag[n + 1]));
 }
 
+/* Whether inline HTML TAG is "</a>" (and not "</abbr>"). */
+static int
+closes_anchor(const char *tag)
+{
+	return strncasecmp(tag, "</a", 3) == 0 &&
+	    (tag[3] == '>' || isspace((unsigned char)tag[3]));
+}
+
 /*
  * After a link's label (OUT from MARK on), its destination URL as people
  * would type it.  An autolink ("www.cms.gov", a bare address) already
@@ -258,8 +266,7 @@ render(md_t *m, cmark_node *node, strbuf_t *out, int urls)
 				anchor_href = tag_href(lit);
 				anchor_mark = out->len;
 				in_anchor = 1;
-			} else if (strncasecmp(lit, "</a", 3) == 0 &&
-			    in_anchor) {
+			} else if (in_anchor && closes_anchor(lit)) {
 				if (urls && anchor_href != NULL)
 					link_destination(out, anchor_mark,
 					    anchor_href);
@@ -895,8 +902,8 @@ is_slug(const char *value)
 	if (strpbrk(value, "-/") == NULL)
 		return 0;
 	for (const char *p = value; *p != '\0'; p++)
-		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    !strchr("-/_.", *p))
+		if (!islower((unsigned char)*p) &&
+		    !isdigit((unsigned char)*p) && !strchr("-/_.", *p))
 			return 0;
 	return 1;
 }

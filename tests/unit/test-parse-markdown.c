@@ -637,7 +637,8 @@ test_html(void)
 	    "<a href=\"https://www.medicare.gov/talk-to-someone\">live chat"
 	    "</a>.</p></details>\n\nPhone: 1-800-633-4227<br>TTY: "
 	    "1-877-486-2048\n\nAsk <abbr title=\"Centers for Medicare\">CMS"
-	    "</abbr> <!-- inline --> today.\n");
+	    "</abbr> <!-- inline --> today.\n\nSee <a href=\"https://www."
+	    "ssa.gov\"><abbr>SSA</abbr>'s site</a>.\n");
 	s = section_headed(pub, "Contact us");
 	ok(contains(TEXT(s), "Call 1-800-633-4227 & ask for help."),
 	    "a raw HTML block: its text, through the HTML reader");
@@ -651,6 +652,8 @@ test_html(void)
 	    "a <br> between 'Phone:' and 'TTY:' keeps the lines apart");
 	ok(contains(TEXT(s), "Ask CMS today."), "inline tags and comments "
 	    "are no text, the words inside them are");
+	ok(contains(TEXT(s), "See SSA's site https://www.ssa.gov."),
+	    "an inline <a href> ends at </a>, not at </abbr>");
 	all = pub ? all_text(pub) : NULL;
 	ok(all && !contains(all, "editors") && !contains(all, "inline") &&
 	    !contains(all, "usa-alert"), "comments and attributes are no "
