@@ -877,6 +877,11 @@ parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
 	p.build = b;
 	p.line_offset = line > 0 ? line - 1 : 0;
 	p.last_line = line;
+	/* A <summary> or <dt> goes one level below the borrowed builder's
+	 * deepest heading, not above it. */
+	for (unsigned i = BUILDER_LEVELS; i > 0 && p.level == 0; i--)
+		if (b->levels[i - 1] != NULL)
+			p.level = i;
 	if ((doc = read_html(html, len)) == NULL)
 		return 0;
 	root = xmlDocGetRootElement(doc);
