@@ -50,6 +50,7 @@ typedef enum {
 	BLOCK_SKIP,
 	BLOCK_HEADING,
 	BLOCK_QUESTION,		/* <summary> of a <details> */
+	BLOCK_TOGGLE,		/* an accordion's button outside a heading */
 	BLOCK_LEAF,		/* one paragraph */
 	BLOCK_LIST,
 	BLOCK_DL,
@@ -100,6 +101,93 @@ heading_level(const xmlNode *n)
 	return (unsigned)(name[1] - '0');
 }
 
+/* The mark a collapsed panel gets, in the _private field libxml2 leaves
+ * to applications, when a button of the page says it controls it. */
+static const char panel_mark;
+
+/* Whether S holds WORD (ASCII letters in lower case), in any case. */
+static int
+holds_ci(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether some space-separated token of attribute NAME of N holds WORD
+ * but not AVOID (or NULL): class="usa-breadcrumb__list" holds
+ * "breadcrumb". */
+static int
+token_holds(const xmlNode *n, const char *name, const char *word,
+	    const char *avoid)
+{
+	const char *v = attr(n, name);
+	char token[128];
+
+	while (v != NULL && *v != '\0') {
+		size_t len;
+
+		v += strspn(v, " \t\r\n\f");
+		len = strcspn(v, " \t\r\n\f");
+		if (len > 0 && len < sizeof token) {
+			memcpy(token, v, len);
+			token[len] = '\0';
+			if (holds_ci(token, word) &&
+			    (avoid == NULL || !holds_ci(token, avoid)))
+				return 1;
+		}
+		v += len;
+	}
+	return 0;
+}
+
+/* Whether a token of N's class starts with PREFIX. */
+static int
+class_starts(const xmlNode *n, const char *prefix)
+{
+	const char *v = attr(n, "class");
+	size_t len = strlen(prefix);
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n\f");
+		if (strncasecmp(v, prefix, len) == 0)
+			return 1;
+		v += strcspn(v, " \t\r\n\f");
+	}
+	return 0;
+}
+
+/* Whether N's role (a list of tokens) is ROLE. */
+static int
+role_is(const xmlNode *n, const char *role)
+{
+	const char *v = attr(n, "role");
+	size_t len = strlen(role);
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n\f");
+		if (strncasecmp(v, role, len) == 0 &&
+		    strchr(" \t\r\n\f", v[len]) != NULL)
+			return 1;
+		v += strcspn(v, " \t\r\n\f");
+	}
+	return 0;
+}
+
+/* Whether N is inside the page's own content: <main>, an <article>,
+ * role=main. */
+static int
+in_content(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (is(n, "main") || is(n, "article") || role_is(n, "main"))
+			return 1;
+	return 0;
+}
+
 /* A site's header, unlike an article's, is page furniture. */
 static int
 is_site_header(const xmlNode *n)
@@ -108,20 +196,161 @@ is_site_header(const xmlNode *n)
 		"article", "main", "section", NULL
 	};
 
-	if (!is(n, "header"))
+	if (!is(n, "header") && !role_is(n, "banner"))
 		return 0;
 	for (n = n->parent; n != NULL; n = n->parent)
-		if (is_one_of(n, articles))
+		if (is_one_of(n, articles) || role_is(n, "main"))
 			return 0;
 	return 1;
+}
+
+/* Whether HREF goes to the share form of a social network (or is an
+ * e-mail to be addressed by the reader, "mailto:?subject=..."): it
+ * passes the page on, it is no way to reach anyone. */
+static int
+is_share_url(const char *href)
+{
+	static const char *const shares[] = {
+		"facebook.com/sharer", "facebook.com/share.php",
+		"facebook.com/dialog/share", "twitter.com/intent/",
+		"twitter.com/share", "x.com/intent/", "x.com/share",
+		"linkedin.com/sharearticle", "linkedin.com/sharing/",
+		"linkedin.com/cws/share", "pinterest.com/pin/create",
+		"reddit.com/submit", "tumblr.com/share", "addtoany.com/",
+		"addthis.com/", "api.whatsapp.com/send", NULL
+	};
+
+	href += strspn(href, " \t\r\n");
+	if (strncasecmp(href, "mailto:?", 8) == 0)
+		return 1;
+	for (const char *const *s = shares; *s != NULL; s++) {
+		size_t len = strlen(*s);
+
+		/* At the start of a host name: "x.com/", not "fax.com/". */
+		for (const char *h = href; *h != '\0'; h++)
+			if (strncasecmp(h, *s, len) == 0 &&
+			    (h == href || h[-1] == '/' || h[-1] == '.'))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether link N only moves about the page: "Skip to main content",
+ * "Back to top". */
+static int
+is_skip_link(const xmlNode *n)
+{
+	static const char *const skips[] = {
+		"skip ", "jump to ", "back to top", "return to top",
+		"top of page", NULL
+	};
+	const char *href = attr(n, "href");
+	xmlChar *content;
+	const char *s;
+	int yes = 0;
+
+	if (href == NULL || href[strspn(href, " \t\r\n")] != '#' ||
+	    (content = xmlNodeGetContent(n)) == NULL)
+		return 0;
+	s = (const char *)content + strspn((const char *)content,
+	    " \t\r\n\f\v");
+	for (const char *const *k = skips; *k != NULL && !yes; k++)
+		yes = strncasecmp(s, *k, strlen(*k)) == 0;
+	xmlFree(content);
+	return yes;
+}
+
+/*
+ * Navigation chrome: what a site puts around every page (navigation,
+ * its header and footer, the "official website" banner, breadcrumbs,
+ * skip links, share buttons, cookie notices).  None of it is the
+ * publication's text, and its links are no contacts.  A footer inside
+ * <main> or an <article> is the article's own, and is kept.
+ */
+static int
+is_chrome(const xmlNode *n)
+{
+	static const char *const usa[] = {
+		"usa-banner", "usa-identifier", "usa-skipnav", "usa-header",
+		"usa-footer", "usa-nav", "usa-sidenav", "usa-breadcrumb", NULL
+	};
+	const char *label = attr(n, "aria-label");
+
+	if (role_is(n, "navigation") || is_site_header(n))
+		return 1;
+	if ((is(n, "footer") || role_is(n, "contentinfo")) && !in_content(n))
+		return 1;
+	for (const char *const *u = usa; *u != NULL; u++)
+		if (class_starts(n, *u))
+			return 1;
+	if (token_holds(n, "class", "breadcrumb", NULL) ||
+	    token_holds(n, "id", "breadcrumb", NULL) ||
+	    holds_ci(label, "breadcrumb"))
+		return 1;
+	if (holds_ci(label, "official website of the united states") ||
+	    holds_ci(label, "official government website"))
+		return 1;
+	if (token_holds(n, "class", "share", "shared") ||
+	    token_holds(n, "id", "share", "shared") ||
+	    token_holds(n, "aria-label", "share", "shared") ||
+	    token_holds(n, "class", "skipnav", NULL) ||
+	    token_holds(n, "class", "skip-link", NULL))
+		return 1;
+	if ((token_holds(n, "class", "cookie", NULL) ||
+	    token_holds(n, "id", "cookie", NULL)) && !in_content(n))
+		return 1;
+	return is(n, "a") && (is_share_url(attr(n, "href") ?
+	    attr(n, "href") : "") || is_skip_link(n));
+}
+
+/*
+ * Hidden content that no reader of the page can reveal.  Collapsed
+ * content is not that: hidden="until-found" is found by the browser's
+ * search, and an accordion's panel (a button controls it, or its class
+ * says so) opens with a click; both are indexed.
+ */
+static int
+is_concealed(const xmlNode *n)
+{
+	const char *hidden = attr(n, "hidden");
+	const char *aria = attr(n, "aria-hidden");
+
+	if (n->_private == &panel_mark)
+		return 0;
+	if (hidden != NULL && strcasecmp(hidden, "until-found") != 0 &&
+	    !token_holds(n, "class", "accordion", NULL) &&
+	    !token_holds(n, "class", "collapse", NULL))
+		return 1;
+	return aria != NULL && strcasecmp(aria, "true") == 0;
+}
+
+/* A button that opens a collapsed panel: an accordion's or a
+ * disclosure's. */
+static int
+is_toggle(const xmlNode *n)
+{
+	return (is(n, "button") || role_is(n, "button")) &&
+	    (attr(n, "aria-controls") != NULL ||
+	    attr(n, "aria-expanded") != NULL);
+}
+
+/* Whether N is inside an h1-h6 (or a <summary>), which it names. */
+static int
+in_heading(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if (heading_level(n) > 0 || is(n, "summary"))
+			return 1;
+	return 0;
 }
 
 static block_t
 block_kind(const xmlNode *n)
 {
 	static const char *const skip[] = {
-		"script", "style", "nav", "footer", "aside", "noscript",
-		"template", "svg", "select", "button", "iframe", "object",
+		"script", "style", "nav", "aside", "noscript",
+		"template", "svg", "select", "iframe", "object",
 		"head", "title", NULL
 	};
 	static const char *const leaves[] = {
@@ -132,13 +361,19 @@ block_kind(const xmlNode *n)
 		"html", "body", "div", "section", "article", "main",
 		"blockquote", "dd", "li", "center", "details", "dialog",
 		"fieldset", "figure", "form", "hgroup", "hr", "header",
-		"tbody", "thead", "tfoot", "tr", "td", "th", "search", NULL
+		"footer", "tbody", "thead", "tfoot", "tr", "td", "th",
+		"search", NULL
 	};
-	const char *hidden = attr(n, "aria-hidden");
 
-	if (is_one_of(n, skip) || is_site_header(n) ||
-	    attr(n, "hidden") != NULL ||
-	    (hidden != NULL && strcasecmp(hidden, "true") == 0))
+	if (is_one_of(n, skip) || is_chrome(n) || is_concealed(n))
+		return BLOCK_SKIP;
+	/* A button's label is no text, but an accordion's names what it
+	 * opens: the heading it sits in, or a heading of its own. */
+	if (in_heading(n) && (is(n, "button") || is_toggle(n)))
+		return BLOCK_INLINE;
+	if (is_toggle(n))
+		return BLOCK_TOGGLE;
+	if (is(n, "button"))
 		return BLOCK_SKIP;
 	if (heading_level(n) > 0)
 		return BLOCK_HEADING;
@@ -501,26 +736,123 @@ anchor_of(const xmlNode *h)
 	return NULL;
 }
 
+/* The first id that toggle N says it opens, copied to BUF; or NULL. */
+static const char *
+controlled_id(const xmlNode *n, char *buf, size_t size)
+{
+	const char *ids = attr(n, "aria-controls");
+	size_t len;
+
+	if (ids == NULL)
+		return NULL;
+	ids += strspn(ids, " \t\r\n\f");
+	if ((len = strcspn(ids, " \t\r\n\f")) == 0 || len >= size)
+		return NULL;
+	memcpy(buf, ids, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* The first toggle inside N, an accordion heading's button. */
+static const xmlNode *
+inner_toggle(const xmlNode *n, int depth)
+{
+	const xmlNode *found;
+
+	for (const xmlNode *c = n->children; c && depth < 4; c = c->next) {
+		if (is_toggle(c))
+			return c;
+		if (c->type == XML_ELEMENT_NODE &&
+		    (found = inner_toggle(c, depth + 1)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* Where a heading or a toggle can be linked to: as anchor_of() finds,
+ * else the panel its button opens (USWDS accordions open the panel a
+ * link names). */
+static const char *
+anchor_or_panel(const xmlNode *n, char *buf, size_t size)
+{
+	const char *id = anchor_of(n);
+	const xmlNode *toggle = is_toggle(n) ? n : inner_toggle(n, 0);
+
+	if (id == NULL && toggle != NULL)
+		id = controlled_id(toggle, buf, size);
+	return id;
+}
+
 static void
 heading(html_t *p, const xmlNode *n, unsigned level)
 {
-	char *text = line_text_of(p, n);
+	char *text = line_text_of(p, n), buf[128];
 
 	if (text != NULL && text[0] != '\0') {
-		builder_heading(p->build, level, text, anchor_of(n),
-		    line_of(p, n));
+		builder_heading(p->build, level, text,
+		    anchor_or_panel(n, buf, sizeof buf), line_of(p, n));
 	}
 	free(text);
 }
 
-/* A question (<dt>, <summary>): a heading one level below the last. */
+/*
+ * Whether TEXT, a disclosure's label, says only how to open it ("Show
+ * more", "Read more", "Expand all"): no heading, as it names nothing.
+ */
+static int
+is_control_label(const char *text)
+{
+	static const char *const labels[] = {
+		"more", "less", "details", "read more", "see more",
+		"show more", "show less", "view more", "learn more",
+		"more details", "show details", "see details", "view details",
+		"more information", "more info", "expand", "collapse",
+		"expand all", "collapse all", "open all", "close all",
+		"show all", "hide all", "toggle", "open", "close", "menu",
+		NULL
+	};
+	static const char *const starts[] = {
+		"show ", "hide ", "expand ", "collapse ", NULL
+	};
+	size_t len = strlen(text);
+
+	/* "More...", "Show more +", "More…" */
+	while (len > 0 && strchr(" .:+-\xa6\x80\xe2", text[len - 1]) != NULL)
+		len--;
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strlen(*l) == len && strncasecmp(text, *l, len) == 0)
+			return 1;
+	for (const char *const *l = starts; *l != NULL; l++)
+		if (strncasecmp(text, *l, strlen(*l)) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What opens collapsed content (a <summary>, an accordion's button, a
+ * <dt> question) with its label TEXT: a heading one level below the
+ * last, or at the level of a heading inside it; the content that
+ * follows is its section.  A label that only says "Show more" stays a
+ * line of the text it opens.
+ */
 static void
 question(html_t *p, const xmlNode *n, const char *text)
 {
 	unsigned level = p->level < BUILDER_LEVELS ? p->level + 1 :
 	    BUILDER_LEVELS;
+	char buf[128];
 
-	builder_heading(p->build, level, text, anchor_of(n), line_of(p, n));
+	if (is_control_label(text)) {
+		builder_paragraph(p->build, text, line_of(p, n), 1);
+		return;
+	}
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (heading_level(c) > 0) {
+			level = heading_level(c);
+			break;
+		}
+	builder_heading(p->build, level, text, anchor_or_panel(n, buf,
+	    sizeof buf), line_of(p, n));
 }
 
 /* Blocks ------------------------------------------------------------ */
@@ -541,6 +873,7 @@ has_structure(const xmlNode *n, int depth)
 		kind = block_kind(c);
 		if (kind == BLOCK_HEADING || kind == BLOCK_TABLE ||
 		    kind == BLOCK_DL || kind == BLOCK_QUESTION ||
+		    kind == BLOCK_TOGGLE ||
 		    (kind != BLOCK_SKIP && has_structure(c, depth + 1)))
 			return 1;
 	}
@@ -675,17 +1008,37 @@ is_header_row(const xmlNode *row, const xmlNode *const *cells, size_t n)
 	return 1;
 }
 
+/* A header row: every cell's text (on one line, an empty corner cell
+ * included) to the builder, which labels the rows' cells with it. */
+static void
+table_header(html_t *p, const xmlNode *row, const xmlNode *const *cells,
+	     size_t n)
+{
+	char *texts[MAX_CELLS];
+	size_t k, words = 0;
+
+	for (k = 0; k < n; k++) {
+		if ((texts[k] = line_text_of(p, cells[k])) == NULL)
+			break;
+		words += texts[k][0] != '\0';
+	}
+	if (k == n && words > 0 && !p->failed) {
+		builder_table_header(p->build, (const char *const *)texts, n,
+		    line_of(p, row));
+	}
+	for (size_t i = 0; i < k; i++)
+		free(texts[i]);
+}
+
 /* One row: its first cell with text names it, the others hold its
  * text and contacts (a link as "text URL"). */
 static void
-table_row(html_t *p, const xmlNode *row)
+table_row(html_t *p, const xmlNode *row, const xmlNode *const *cells,
+	  size_t n)
 {
-	const xmlNode *cells[MAX_CELLS];
 	char *texts[MAX_CELLS + 1], *name = NULL;
-	size_t n = row_cells(row, cells), k = 0, first;
+	size_t k = 0, first;
 
-	if (n == 0 || is_header_row(row, cells, n))
-		return;
 	for (first = 0; first < n; first++) {
 		free(name);
 		if ((name = line_text_of(p, cells[first])) == NULL ||
@@ -741,8 +1094,14 @@ table(html_t *p, const xmlNode *t, int depth)
 		return;
 	}
 	for (row = next_row(t, NULL); row && !p->failed;
-	    row = next_row(t, row))
-		table_row(p, row);
+	    row = next_row(t, row)) {
+		size_t n = row_cells(row, cells);
+
+		if (n > 0 && is_header_row(row, cells, n))
+			table_header(p, row, cells, n);
+		else if (n > 0)
+			table_row(p, row, cells, n);
+	}
 	builder_table_end(p->build);
 }
 
@@ -773,10 +1132,15 @@ walk(html_t *p, const xmlNode *parent, int depth)
 		flush_pending(p);
 		switch (kind) {
 		case BLOCK_HEADING:
-			p->level = heading_level(n);
-			heading(p, n, p->level);
+			/* An accordion's headings are its items: questions
+			 * or buttons after them sit beside them, below the
+			 * heading over the accordion. */
+			if (inner_toggle(n, 0) == NULL)
+				p->level = heading_level(n);
+			heading(p, n, heading_level(n));
 			break;
 		case BLOCK_QUESTION:
+		case BLOCK_TOGGLE:
 			if ((text = line_text_of(p, n)) != NULL &&
 			    text[0] != '\0')
 				question(p, n, text);
@@ -829,26 +1193,97 @@ find(const xmlNode *n, const char *name, int depth)
 	return NULL;
 }
 
-/* <title>, else the first <h1>, else the file's name. */
+/*
+ * TITLE without the site's name after it ("Get help | CMS") when the
+ * page's h1 H1 confirms what the page is called; in place.
+ */
+static void
+drop_site_name(char *title, const char *h1)
+{
+	static const char *const separators[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", NULL
+	};
+	size_t len = strlen(h1);
+
+	if (len == 0 || strncmp(title, h1, len) != 0)
+		return;
+	for (const char *const *s = separators; *s != NULL; s++)
+		if (strncmp(title + len, *s, strlen(*s)) == 0) {
+			title[len] = '\0';
+			return;
+		}
+}
+
+/* <title> (less the site's name), else the first <h1>, else the file's
+ * name. */
 static char *
 title_of(html_t *p, const xmlNode *root, const xmlNode *body)
 {
 	const xmlNode *n = child_named(child_named(root, "head"), "title");
-	char *title = NULL;
+	const xmlNode *h1 = find(body, "h1", 0);
+	char *title = NULL, *first = NULL;
 
+	if (h1 != NULL && (first = line_text_of(p, h1)) == NULL)
+		return NULL;
 	if (n != NULL && (title = line_text_of(p, n)) != NULL &&
 	    title[0] == '\0') {
 		free(title);
 		title = NULL;
 	}
-	if (title == NULL && !p->failed && (n = find(body, "h1", 0)) != NULL &&
-	    (title = line_text_of(p, n)) != NULL && title[0] == '\0') {
-		free(title);
-		title = NULL;
+	if (title != NULL && first != NULL)
+		drop_site_name(title, first);
+	if (title == NULL && !p->failed && first != NULL && first[0] != '\0') {
+		title = first;
+		first = NULL;
 	}
+	free(first);
 	if (title == NULL && !p->failed)
 		title = title_from_source(p->pub->source);
 	return title;
+}
+
+/* Marks the panels that the space-separated ids IDS name. */
+static void
+mark_ids(htmlDocPtr doc, const char *ids)
+{
+	char id[128];
+
+	while (*ids != '\0') {
+		size_t len;
+		xmlAttrPtr a;
+
+		ids += strspn(ids, " \t\r\n\f");
+		len = strcspn(ids, " \t\r\n\f");
+		if (len > 0 && len < sizeof id) {
+			memcpy(id, ids, len);
+			id[len] = '\0';
+			/* libxml2 keeps the ids of an HTML document. */
+			if ((a = xmlGetID(doc, (const xmlChar *)id)) != NULL &&
+			    a->parent != NULL)
+				a->parent->_private = (void *)&panel_mark;
+		}
+		ids += len;
+	}
+}
+
+/*
+ * Marks every element that a button of the page says it opens
+ * (aria-controls): an accordion's panel, hidden until the button is
+ * pressed, is content all the same.  Done before the walk, as a panel
+ * may come before its button.
+ */
+static void
+mark_panels(htmlDocPtr doc, const xmlNode *n, int depth)
+{
+	for (; n != NULL && depth <= MAX_DEPTH; n = n->next) {
+		const char *ids;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((ids = attr(n, "aria-controls")) != NULL)
+			mark_ids(doc, ids);
+		mark_panels(doc, n->children, depth + 1);
+	}
 }
 
 /* Parses LEN bytes of HTML with libxml2's forgiving parser, as UTF-8
@@ -880,6 +1315,7 @@ parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
 	if ((doc = read_html(html, len)) == NULL)
 		return 0;
 	root = xmlDocGetRootElement(doc);
+	mark_panels(doc, root, 0);
 	/* A fragment's elements land in the body libxml2 makes for it,
 	 * or its head for elements such as <meta>. */
 	if ((body = child_named(root, "body")) != NULL) {
@@ -912,6 +1348,7 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
 	root = xmlDocGetRootElement(doc);
+	mark_panels(doc, root, 0);
 	body = child_named(root, "body");
 	p.last_line = 1;
 	pub->title = title_of(&p, root, body);
