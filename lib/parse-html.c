@@ -35,6 +35,12 @@ typedef struct {
 	unsigned pending_line;
 	unsigned last_line;
 	unsigned level;		/* of the last h1-h6 */
+	/* The last heading that is no collapsed item, to go back under
+	 * when text follows the end of an accordion or a <details>. */
+	char *outer;		/* owned; NULL if none */
+	unsigned outer_level;
+	int in_item;		/* the section is a collapsed item's */
+	int item_closed;	/* and the item's content has ended */
 	int failed;
 } html_t;
 
@@ -102,7 +108,8 @@ heading_level(const xmlNode *n)
 }
 
 /* The mark a collapsed panel gets, in the _private field libxml2 leaves
- * to applications, when a button of the page says it controls it. */
+ * to applications, when a button of the page says it controls it; a
+ * tab's panel gets the tab instead, which names it. */
 static const char panel_mark;
 
 /* Whether S holds WORD (ASCII letters in lower case), in any case. */
@@ -315,7 +322,8 @@ is_concealed(const xmlNode *n)
 	const char *hidden = attr(n, "hidden");
 	const char *aria = attr(n, "aria-hidden");
 
-	if (n->_private == &panel_mark)
+	/* Marked by the button or tab that opens it. */
+	if (n->_private != NULL)
 		return 0;
 	if (hidden != NULL && strcasecmp(hidden, "until-found") != 0 &&
 	    !token_holds(n, "class", "accordion", NULL) &&
@@ -366,6 +374,9 @@ block_kind(const xmlNode *n)
 	};
 
 	if (is_one_of(n, skip) || is_chrome(n) || is_concealed(n))
+		return BLOCK_SKIP;
+	/* A tab names its panel, where it is read. */
+	if (role_is(n, "tab") && attr(n, "aria-controls") != NULL)
 		return BLOCK_SKIP;
 	/* A button's label is no text, but an accordion's names what it
 	 * opens: the heading it sits in, or a heading of its own. */
@@ -576,6 +587,22 @@ is_label_line(const char *s)
 	return yes;
 }
 
+/*
+ * Before text from LINE: text after the end of an accordion's panel or a
+ * <details> is not the last item's but the heading's over them, which
+ * is given again for it.
+ */
+static void
+resume(html_t *p, unsigned line)
+{
+	if (!p->in_item || !p->item_closed)
+		return;
+	if (p->outer != NULL)
+		builder_heading(p->build, p->outer_level, p->outer, NULL, line);
+	p->in_item = 0;
+	p->item_closed = 0;
+}
+
 static void
 flush_run(html_t *p, strbuf_t *run, unsigned *lines, unsigned line)
 {
@@ -583,8 +610,10 @@ flush_run(html_t *p, strbuf_t *run, unsigned *lines, unsigned line)
 
 	if (text == NULL)
 		p->failed = 1;
-	else if (text[0] != '\0')
+	else if (text[0] != '\0') {
+		resume(p, line);
 		builder_paragraph(p->build, text, line, *lines == 1);
+	}
 	free(text);
 	*lines = 0;
 }
@@ -605,6 +634,7 @@ emit_text(html_t *p, char *text, unsigned line)
 	    l = strtok_r(NULL, "\n", &save)) {
 		if (is_label_line(item_text(l))) {
 			flush_run(p, &run, &lines, line);
+			resume(p, line);
 			builder_paragraph(p->build, item_text(l), line, 1);
 			continue;
 		}
@@ -783,16 +813,27 @@ anchor_or_panel(const xmlNode *n, char *buf, size_t size)
 	return id;
 }
 
+/* A heading; ITEM says it is an accordion's item (a button in it). */
 static void
-heading(html_t *p, const xmlNode *n, unsigned level)
+heading(html_t *p, const xmlNode *n, unsigned level, int item)
 {
 	char *text = line_text_of(p, n), buf[128];
 
-	if (text != NULL && text[0] != '\0') {
-		builder_heading(p->build, level, text,
-		    anchor_or_panel(n, buf, sizeof buf), line_of(p, n));
+	if (text == NULL || text[0] == '\0') {
+		free(text);
+		return;
 	}
-	free(text);
+	builder_heading(p->build, level, text, anchor_or_panel(n, buf,
+	    sizeof buf), line_of(p, n));
+	p->in_item = item;
+	p->item_closed = 0;
+	if (!item) {
+		free(p->outer);
+		p->outer = text;
+		p->outer_level = level;
+	} else {
+		free(text);
+	}
 }
 
 /*
@@ -836,13 +877,14 @@ is_control_label(const char *text)
  * line of the text it opens.
  */
 static void
-question(html_t *p, const xmlNode *n, const char *text)
+question(html_t *p, const xmlNode *n, const char *text, const char *anchor)
 {
 	unsigned level = p->level < BUILDER_LEVELS ? p->level + 1 :
 	    BUILDER_LEVELS;
 	char buf[128];
 
 	if (is_control_label(text)) {
+		resume(p, line_of(p, n));
 		builder_paragraph(p->build, text, line_of(p, n), 1);
 		return;
 	}
@@ -851,8 +893,10 @@ question(html_t *p, const xmlNode *n, const char *text)
 			level = heading_level(c);
 			break;
 		}
-	builder_heading(p->build, level, text, anchor_or_panel(n, buf,
-	    sizeof buf), line_of(p, n));
+	builder_heading(p->build, level, text, anchor ? anchor :
+	    anchor_or_panel(n, buf, sizeof buf), line_of(p, n));
+	p->in_item = 1;
+	p->item_closed = 0;
 }
 
 /* Blocks ------------------------------------------------------------ */
@@ -932,7 +976,7 @@ definition_list(html_t *p, const xmlNode *dl, int depth)
 			    text[0] == '\0') {
 				free(text);
 			} else if (text[strlen(text) - 1] == '?') {
-				question(p, n, text);
+				question(p, n, text, NULL);
 				free(text);
 			} else {
 				term = text;
@@ -1023,6 +1067,7 @@ table_header(html_t *p, const xmlNode *row, const xmlNode *const *cells,
 		words += texts[k][0] != '\0';
 	}
 	if (k == n && words > 0 && !p->failed) {
+		resume(p, line_of(p, row));
 		builder_table_header(p->build, (const char *const *)texts, n,
 		    line_of(p, row));
 	}
@@ -1061,6 +1106,7 @@ table_row(html_t *p, const xmlNode *row, const xmlNode *const *cells,
 		    RENDER_URLS | RENDER_LINES)) != NULL)
 			k++;
 	if (!p->failed) {
+		resume(p, line_of(p, row));
 		builder_table_row(p->build, name, (const char *const *)texts,
 		    k, line_of(p, row));
 	}
@@ -1105,6 +1151,31 @@ table(html_t *p, const xmlNode *t, int depth)
 	builder_table_end(p->build);
 }
 
+/*
+ * A container N.  A tab's panel is headed by its tab; the end of
+ * collapsed content (a panel, a <details>, hidden="until-found") ends
+ * the item it was under.
+ */
+static void
+collapsed(html_t *p, const xmlNode *n, int depth)
+{
+	const char *hidden = attr(n, "hidden");
+	const xmlNode *tab = n->_private != NULL &&
+	    n->_private != &panel_mark ? n->_private : NULL;
+	char *text;
+
+	if (tab != NULL && (text = line_text_of(p, tab)) != NULL) {
+		if (text[0] != '\0')
+			question(p, tab, text, id_of(n));
+		free(text);
+	}
+	walk(p, n, depth + 1);
+	flush_pending(p);
+	if (is(n, "details") || n->_private != NULL ||
+	    (hidden != NULL && strcasecmp(hidden, "until-found") == 0))
+		p->item_closed = 1;
+}
+
 /* The blocks under PARENT, in document order. */
 static void
 walk(html_t *p, const xmlNode *parent, int depth)
@@ -1115,6 +1186,7 @@ walk(html_t *p, const xmlNode *parent, int depth)
 	    n = n->next) {
 		block_t kind;
 		char *text;
+		int item;
 
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -1135,15 +1207,15 @@ walk(html_t *p, const xmlNode *parent, int depth)
 			/* An accordion's headings are its items: questions
 			 * or buttons after them sit beside them, below the
 			 * heading over the accordion. */
-			if (inner_toggle(n, 0) == NULL)
+			if ((item = inner_toggle(n, 0) != NULL) == 0)
 				p->level = heading_level(n);
-			heading(p, n, heading_level(n));
+			heading(p, n, heading_level(n), item);
 			break;
 		case BLOCK_QUESTION:
 		case BLOCK_TOGGLE:
 			if ((text = line_text_of(p, n)) != NULL &&
 			    text[0] != '\0')
-				question(p, n, text);
+				question(p, n, text, NULL);
 			free(text);
 			break;
 		case BLOCK_LEAF:
@@ -1160,8 +1232,7 @@ walk(html_t *p, const xmlNode *parent, int depth)
 			table(p, n, depth);
 			break;
 		default:
-			walk(p, n, depth + 1);
-			flush_pending(p);
+			collapsed(p, n, depth);
 			break;
 		}
 	}
@@ -1242,9 +1313,10 @@ title_of(html_t *p, const xmlNode *root, const xmlNode *body)
 	return title;
 }
 
-/* Marks the panels that the space-separated ids IDS name. */
+/* Marks the panels that the space-separated ids IDS name, as opened
+ * by CONTROL: a tab is kept, as it names its panel. */
 static void
-mark_ids(htmlDocPtr doc, const char *ids)
+mark_ids(htmlDocPtr doc, xmlNode *control, const char *ids)
 {
 	char id[128];
 
@@ -1260,7 +1332,9 @@ mark_ids(htmlDocPtr doc, const char *ids)
 			/* libxml2 keeps the ids of an HTML document. */
 			if ((a = xmlGetID(doc, (const xmlChar *)id)) != NULL &&
 			    a->parent != NULL)
-				a->parent->_private = (void *)&panel_mark;
+				a->parent->_private = role_is(control,
+				    "tab") ? (void *)control :
+				    (void *)&panel_mark;
 		}
 		ids += len;
 	}
@@ -1273,7 +1347,7 @@ mark_ids(htmlDocPtr doc, const char *ids)
  * may come before its button.
  */
 static void
-mark_panels(htmlDocPtr doc, const xmlNode *n, int depth)
+mark_panels(htmlDocPtr doc, xmlNode *n, int depth)
 {
 	for (; n != NULL && depth <= MAX_DEPTH; n = n->next) {
 		const char *ids;
@@ -1281,7 +1355,7 @@ mark_panels(htmlDocPtr doc, const xmlNode *n, int depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if ((ids = attr(n, "aria-controls")) != NULL)
-			mark_ids(doc, ids);
+			mark_ids(doc, n, ids);
 		mark_panels(doc, n->children, depth + 1);
 	}
 }
@@ -1315,7 +1389,7 @@ parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
 	if ((doc = read_html(html, len)) == NULL)
 		return 0;
 	root = xmlDocGetRootElement(doc);
-	mark_panels(doc, root, 0);
+	mark_panels(doc, xmlDocGetRootElement(doc), 0);
 	/* A fragment's elements land in the body libxml2 makes for it,
 	 * or its head for elements such as <meta>. */
 	if ((body = child_named(root, "body")) != NULL) {
@@ -1323,6 +1397,7 @@ parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
 		flush_pending(&p);
 	}
 	free(strbuf_finish(&p.pending));
+	free(p.outer);
 	xmlFreeDoc(doc);
 	if (p.failed)
 		b->failed = 1;
@@ -1348,7 +1423,7 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
 	root = xmlDocGetRootElement(doc);
-	mark_panels(doc, root, 0);
+	mark_panels(doc, xmlDocGetRootElement(doc), 0);
 	body = child_named(root, "body");
 	p.last_line = 1;
 	pub->title = title_of(&p, root, body);
@@ -1362,6 +1437,7 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 	if (builder_finish(&build) < 0)
 		p.failed = 1;
 	free(strbuf_finish(&p.pending));
+	free(p.outer);
 	xmlFreeDoc(doc);
 	if (p.failed) {
 		*message = str_printf("%s: out of memory while parsing",

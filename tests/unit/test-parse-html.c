@@ -864,6 +864,47 @@ test_collapsed(void)
 	is_path(s, "Appeals > Dates", "a heading inside hidden=until-found");
 	is_str(TEXT(s), "File by March 31.", "and its text");
 	factsheet_publication_free(pub);
+
+	/* Text after an accordion is the heading's over it, not the last
+	 * item's. */
+	pub = parse("after.html", "<h1>Cards</h1><h2 id=\"q\">Questions</h2>"
+	    "<details><summary>Lost card?</summary><p>Print one.</p>"
+	    "</details>\n<h3><button aria-controls=\"z\">Name change?"
+	    "</button></h3><div id=\"z\" hidden><p>Call SSA.</p></div>\n"
+	    "<p>Still stuck? Call 1-800-633-4227.</p>\n"
+	    "<h2>Next</h2><p>Next text.</p>");
+	s = section_headed(pub, "Name change?");
+	is_str(TEXT(s), "Call SSA.", "the last item: its panel only");
+	ok(s && s->n_contacts == 0, "and no contact of the text after it");
+	s = pub && pub->n_sections > 2 ? &pub->sections[2] : NULL;
+	is_str(HEADING(s), "Questions", "text after the accordion: under "
+	    "the accordion's heading again");
+	is_str(TEXT(s), "Still stuck? Call 1-800-633-4227.", "its text");
+	is_path(s, "Cards", "at the heading's place");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-800-633-4227") != NULL,
+	    "with its contact");
+	is_str(HEADING(pub && pub->n_sections > 3 ? &pub->sections[3] : NULL),
+	    "Next", "then the next heading");
+	factsheet_publication_free(pub);
+
+	/* Tabs: each panel under its tab's name, though the tabs come
+	 * first and all but one panel are hidden. */
+	pub = parse("tabs.html", "<h1>Costs</h1><div role=\"tablist\">"
+	    "<button role=\"tab\" aria-controls=\"pa\" aria-selected=\"true\">"
+	    "Part A</button><button role=\"tab\" aria-controls=\"pb\">"
+	    "Part B</button></div>\n"
+	    "<div role=\"tabpanel\" id=\"pa\"><p>Most people pay no premium."
+	    "</p></div>\n<div role=\"tabpanel\" id=\"pb\" hidden><p>The "
+	    "standard premium is set each year.</p></div>\n");
+	s = section_headed(pub, "Part A");
+	is_str(TEXT(s), "Most people pay no premium.", "a tab's panel under "
+	    "its name");
+	is_str(ANCHOR(s), "pa", "its anchor: the panel");
+	s = section_headed(pub, "Part B");
+	is_str(TEXT(s), "The standard premium is set each year.",
+	    "a hidden tab panel under its name");
+	is_path(s, "Costs", "below the h1");
+	factsheet_publication_free(pub);
 }
 
 /* Navigation chrome --------------------------------------------------- */
