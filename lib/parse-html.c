@@ -462,6 +462,7 @@ static void
 render_list(const xmlNode *list, strbuf_t *out, int flags, int depth)
 {
 	unsigned number = 0;
+	size_t mark, start;
 
 	for (const xmlNode *c = list->children; c != NULL; c = c->next) {
 		if (!is(c, "li")) {
@@ -470,11 +471,23 @@ render_list(const xmlNode *list, strbuf_t *out, int flags, int depth)
 		}
 		if (block_kind(c) == BLOCK_SKIP)
 			continue;
+		mark = out->len;
 		if (is(list, "ol"))
-			strbuf_printf(out, "\n%u. ", ++number);
+			strbuf_printf(out, "\n%u. ", number + 1);
 		else
 			strbuf_puts(out, "\n- ");
+		start = out->len;
 		render_children(c, out, flags & ~RENDER_LINES, depth + 1);
+		/* An item of skipped elements only (a tab list's buttons)
+		 * is no item. */
+		if (!out->failed && out->len >= start &&
+		    out->data[start + strspn(out->data + start,
+		    " \t\r\n\f\v")] == '\0') {
+			out->len = mark;
+			out->data[mark] = '\0';
+			continue;
+		}
+		number++;
 		strbuf_puts(out, "\n");
 	}
 }
