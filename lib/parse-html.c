@@ -1,10 +1,15 @@
 /*
  * parse-html.c - an HTML publication into sections, through libxml2's
- * forgiving HTML parser: the body is walked in document order, h1-h6
- * give the hierarchy (with their ids, for deep links), paragraphs, lists
- * and definition lists give the text, tables give one section a row.
- * Page furniture (navigation, scripts, site header and footer) is left
- * out; links keep their URL beside their text for contact extraction.
+ * forgiving HTML parser (which also decodes every entity): the body is
+ * walked in document order, h1-h6 give the hierarchy (with their ids,
+ * for deep links), paragraphs, lists and definition lists give the text,
+ * tables give a header row and one section a row.  Collapsed content is
+ * content: a <details> under its <summary>, an accordion's hidden panel
+ * under its button, a tab's panel under its tab, hidden="until-found".
+ * Navigation chrome (navigation, the site's header, footer and banner,
+ * breadcrumbs, skip and share links) and scripts are left out, and give
+ * no contacts; links keep their URL beside their text for contact
+ * extraction.
  */
 #include <config.h>
 
@@ -56,7 +61,7 @@ typedef enum {
 	BLOCK_SKIP,
 	BLOCK_HEADING,
 	BLOCK_QUESTION,		/* <summary> of a <details> */
-	BLOCK_TOGGLE,		/* an accordion's button outside a heading */
+	BLOCK_TOGGLE,		/* a disclosure's button, not in a heading */
 	BLOCK_LEAF,		/* one paragraph */
 	BLOCK_LIST,
 	BLOCK_DL,
