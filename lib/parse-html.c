@@ -275,9 +275,10 @@ is_skip_link(const xmlNode *n)
 /*
  * Navigation chrome: what a site puts around every page (navigation,
  * its header and footer, the "official website" banner, breadcrumbs,
- * skip links, share buttons, cookie notices).  None of it is the
- * publication's text, and its links are no contacts.  A footer inside
- * <main> or an <article> is the article's own, and is kept.
+ * skip links, share buttons, cookie notices, sidebars).  None of it is
+ * the publication's text, and its links are no contacts.  A footer or an
+ * <aside> inside <main> or an <article> is the article's own (a note, a
+ * contact block), and is kept.
  */
 static int
 is_chrome(const xmlNode *n)
@@ -290,7 +291,8 @@ is_chrome(const xmlNode *n)
 
 	if (role_is(n, "navigation") || is_site_header(n))
 		return 1;
-	if ((is(n, "footer") || role_is(n, "contentinfo")) && !in_content(n))
+	if ((is(n, "footer") || role_is(n, "contentinfo") || is(n, "aside") ||
+	    role_is(n, "complementary")) && !in_content(n))
 		return 1;
 	for (const char *const *u = usa; *u != NULL; u++)
 		if (class_starts(n, *u))
@@ -362,7 +364,7 @@ static block_t
 block_kind(const xmlNode *n)
 {
 	static const char *const skip[] = {
-		"script", "style", "nav", "aside", "noscript",
+		"script", "style", "nav", "noscript",
 		"template", "svg", "select", "iframe", "object",
 		"head", "title", NULL
 	};
@@ -374,7 +376,7 @@ block_kind(const xmlNode *n)
 		"html", "body", "div", "section", "article", "main",
 		"blockquote", "dd", "li", "center", "details", "dialog",
 		"fieldset", "figure", "form", "hgroup", "hr", "header",
-		"footer", "tbody", "thead", "tfoot", "tr", "td", "th",
+		"footer", "aside", "tbody", "thead", "tfoot", "tr", "td", "th",
 		"search", NULL
 	};
 
