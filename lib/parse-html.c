@@ -253,8 +253,9 @@ static int
 is_skip_link(const xmlNode *n)
 {
 	static const char *const skips[] = {
-		"skip ", "jump to ", "back to top", "return to top",
-		"top of page", NULL
+		"skip to ", "skip nav", "skip main", "jump to main",
+		"jump to content", "back to top", "return to top",
+		"go to top", "top of page", NULL
 	};
 	const char *href = attr(n, "href");
 	xmlChar *content;
@@ -1364,7 +1365,8 @@ mark_ids(htmlDocPtr doc, xmlNode *control, const char *ids)
  * Marks every element that a button of the page says it opens
  * (aria-controls): an accordion's panel, hidden until the button is
  * pressed, is content all the same.  Done before the walk, as a panel
- * may come before its button.
+ * may come before its button.  Buttons of the chrome (the banner's
+ * "Here's how you know", a menu) open no content.
  */
 static void
 mark_panels(htmlDocPtr doc, xmlNode *n, int depth)
@@ -1372,7 +1374,7 @@ mark_panels(htmlDocPtr doc, xmlNode *n, int depth)
 	for (; n != NULL && depth <= MAX_DEPTH; n = n->next) {
 		const char *ids;
 
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != XML_ELEMENT_NODE || is_chrome(n))
 			continue;
 		if ((ids = attr(n, "aria-controls")) != NULL)
 			mark_ids(doc, n, ids);

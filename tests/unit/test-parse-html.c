@@ -915,6 +915,8 @@ test_chrome(void)
 	char *all;
 
 	pub = parse("chrome.html", "<html><body>\n"
+	    "<header><button aria-controls=\"find\">Search</button></header>"
+	    "\n<div id=\"find\" hidden><p>Find a form.</p></div>\n"
 	    "<a href=\"#main\" class=\"sr-only\">Skip to main content</a>\n"
 	    "<div role=\"banner\"><a href=\"/\">Agency home</a></div>\n"
 	    "<div role=\"navigation\"><a href=\"/a\">Topics</a></div>\n"
@@ -927,7 +929,9 @@ test_chrome(void)
 	    "sharer.php?u=x\">Post it</a> <a href=\"https://x.com/intent/"
 	    "tweet?text=x\">Tweet it</a> <a href=\"mailto:?subject=Cards\">"
 	    "Mail it</a> <a href=\"https://max.com/intent/\">Max</a>.</p>\n"
-	    "<p><a href=\"#top\">Back to top</a></p>\n"
+	    "<p><a href=\"#top\">Back to top</a> <a href=\"#npi\">Skip this "
+	    "step</a> if you have an NPI.</p>\n"
+
 	    "<footer><p>Written by the Office of Communications.</p></footer>"
 	    "</main>\n"
 	    "<article><h2>Related</h2><p>Body.</p><aside>Note: forms are "
@@ -949,6 +953,10 @@ test_chrome(void)
 	    !contains(all, "Mail it"), "share links: out");
 	ok(all && contains(all, "Max"), "a link to a host ending in x: in");
 	ok(all && !contains(all, "Back to top"), "'Back to top': out");
+	ok(all && contains(all, "Skip this step if you have an NPI."),
+	    "a link in the page that says 'Skip' is no skip link: in");
+	ok(all && !contains(all, "Find a form"), "a panel opened by a "
+	    "button of the site header: out");
 	ok(all && !contains(all, "Contact us") && !contains(all, "Site map"),
 	    "the site's <footer> and role=contentinfo: out");
 	ok(all && !contains(all, "cookies"), "a cookie notice: out");
