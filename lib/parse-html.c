@@ -330,8 +330,8 @@ is_concealed(const xmlNode *n)
 	const char *hidden = attr(n, "hidden");
 	const char *aria = attr(n, "aria-hidden");
 
-	/* Marked by the button or tab that opens it. */
-	if (n->_private != NULL)
+	/* Marked by the button or tab that opens it, or a tab's panel. */
+	if (n->_private != NULL || role_is(n, "tabpanel"))
 		return 0;
 	if (hidden != NULL && strcasecmp(hidden, "until-found") != 0 &&
 	    !token_holds(n, "class", "accordion", NULL) &&
@@ -787,11 +787,12 @@ anchor_of(const xmlNode *h)
 	return NULL;
 }
 
-/* The first id that toggle N says it opens, copied to BUF; or NULL. */
+/* The first id of attribute NAME of N (a list of ids, such as
+ * aria-controls), copied to BUF; or NULL. */
 static const char *
-controlled_id(const xmlNode *n, char *buf, size_t size)
+first_id(const xmlNode *n, const char *name, char *buf, size_t size)
 {
-	const char *ids = attr(n, "aria-controls");
+	const char *ids = attr(n, name);
 	size_t len;
 
 	if (ids == NULL)
@@ -830,7 +831,7 @@ anchor_or_panel(const xmlNode *n, char *buf, size_t size)
 	const xmlNode *toggle = is_toggle(n) ? n : inner_toggle(n, 0);
 
 	if (id == NULL && toggle != NULL)
-		id = controlled_id(toggle, buf, size);
+		id = first_id(toggle, "aria-controls", buf, size);
 	return id;
 }
 
@@ -1172,10 +1173,25 @@ table(html_t *p, const xmlNode *t, int depth)
 	builder_table_end(p->build);
 }
 
+/* The element the first id of attribute NAME of N names, or NULL. */
+static const xmlNode *
+referred(const xmlNode *n, const char *name)
+{
+	char buf[128];
+	const char *id = first_id(n, name, buf, sizeof buf);
+	xmlAttrPtr a;
+
+	if (id == NULL || n->doc == NULL ||
+	    (a = xmlGetID(n->doc, (const xmlChar *)id)) == NULL)
+		return NULL;
+	return a->parent;
+}
+
 /*
- * A container N.  A tab's panel is headed by its tab; the end of
- * collapsed content (a panel, a <details>, hidden="until-found") ends
- * the item it was under.
+ * A container N.  A tab's panel is headed by its tab (the one that
+ * controls it, or the one it is labelled by); the end of collapsed
+ * content (a panel, a <details>, hidden="until-found") ends the item it
+ * was under.
  */
 static void
 collapsed(html_t *p, const xmlNode *n, int depth)
@@ -1185,6 +1201,8 @@ collapsed(html_t *p, const xmlNode *n, int depth)
 	    n->_private != &panel_mark ? n->_private : NULL;
 	char *text;
 
+	if (tab == NULL && role_is(n, "tabpanel"))
+		tab = referred(n, "aria-labelledby");
 	if (tab != NULL && (text = line_text_of(p, tab)) != NULL) {
 		if (text[0] != '\0')
 			question(p, tab, text, id_of(n));
@@ -1192,7 +1210,7 @@ collapsed(html_t *p, const xmlNode *n, int depth)
 	}
 	walk(p, n, depth + 1);
 	flush_pending(p);
-	if (is(n, "details") || n->_private != NULL ||
+	if (is(n, "details") || n->_private != NULL || tab != NULL ||
 	    (hidden != NULL && strcasecmp(hidden, "until-found") == 0))
 		p->item_closed = 1;
 }

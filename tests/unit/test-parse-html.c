@@ -904,6 +904,19 @@ test_collapsed(void)
 	    "a hidden tab panel under its name");
 	is_path(s, "Costs", "below the h1");
 	factsheet_publication_free(pub);
+
+	pub = parse("tabs2.html", "<h1>Plans</h1><div role=\"tablist\">"
+	    "<a role=\"tab\" id=\"t1\" href=\"#p1\">Drug plans</a> "
+	    "<a role=\"tab\" id=\"t2\" href=\"#p2\">Health plans</a></div>"
+	    "<section role=\"tabpanel\" id=\"p1\" aria-labelledby=\"t1\">"
+	    "<p>Compare drug plans.</p></section><section role=\"tabpanel\" "
+	    "id=\"p2\" aria-labelledby=\"t2\" hidden><p>Compare health "
+	    "plans.</p></section>");
+	s = section_headed(pub, "Health plans");
+	is_str(TEXT(s), "Compare health plans.", "a hidden tab panel, "
+	    "without aria-controls: under the tab it is labelled by");
+	is_str(ANCHOR(s), "p2", "its anchor: the panel");
+	factsheet_publication_free(pub);
 }
 
 /* Navigation chrome --------------------------------------------------- */
