@@ -46,6 +46,8 @@ typedef struct {
 	unsigned outer_level;
 	int in_item;		/* the section is a collapsed item's */
 	int item_closed;	/* and the item's content has ended */
+	unsigned item_level;	/* the item's heading level */
+	unsigned inside;	/* collapsed content being walked */
 	int failed;
 } html_t;
 
@@ -361,8 +363,9 @@ in_heading(const xmlNode *n)
 	return 0;
 }
 
+/* What element N is, by itself. */
 static block_t
-block_kind(const xmlNode *n)
+element_kind(const xmlNode *n)
 {
 	static const char *const skip[] = {
 		"script", "style", "nav", "noscript",
@@ -409,6 +412,39 @@ block_kind(const xmlNode *n)
 	if (is_one_of(n, containers))
 		return BLOCK_CONTAINER;
 	return BLOCK_INLINE;
+}
+
+/* Whether inline element N holds blocks, through a few inline levels. */
+static int
+holds_blocks(const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		block_t kind;
+
+		if (c->type != XML_ELEMENT_NODE || is(c, "a"))
+			continue;
+		if ((kind = element_kind(c)) != BLOCK_INLINE &&
+		    kind != BLOCK_SKIP)
+			return 1;
+		if (kind == BLOCK_INLINE && depth < 8 &&
+		    holds_blocks(c, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+static block_t
+block_kind(const xmlNode *n)
+{
+	block_t kind = element_kind(n);
+
+	/* A <span> or <font> around headings and lists (VA.gov wraps a
+	 * whole group of questions in one) holds blocks, not words of a
+	 * line; a link is kept whole, for its URL. */
+	if (kind == BLOCK_INLINE && n->type == XML_ELEMENT_NODE &&
+	    !is(n, "a") && holds_blocks(n, 0))
+		return BLOCK_CONTAINER;
+	return kind;
 }
 
 static unsigned
@@ -835,9 +871,15 @@ anchor_or_panel(const xmlNode *n, char *buf, size_t size)
 	return id;
 }
 
-/* A heading; ITEM says it is an accordion's item (a button in it). */
+/* What a heading is to collapsed content. */
+typedef enum {
+	HEADING_OUTER,		/* none of it: the page's own */
+	HEADING_ITEM,		/* an accordion's item (a button in it) */
+	HEADING_INNER		/* inside an item's content */
+} heading_role_t;
+
 static void
-heading(html_t *p, const xmlNode *n, unsigned level, int item)
+heading(html_t *p, const xmlNode *n, unsigned level, heading_role_t role)
 {
 	char *text = line_text_of(p, n), buf[128];
 
@@ -847,15 +889,19 @@ heading(html_t *p, const xmlNode *n, unsigned level, int item)
 	}
 	builder_heading(p->build, level, text, anchor_or_panel(n, buf,
 	    sizeof buf), line_of(p, n));
-	p->in_item = item;
-	p->item_closed = 0;
-	if (!item) {
+	if (role == HEADING_OUTER) {
+		p->in_item = 0;
 		free(p->outer);
 		p->outer = text;
 		p->outer_level = level;
-	} else {
-		free(text);
+		return;
 	}
+	if (role == HEADING_ITEM) {
+		p->in_item = 1;
+		p->item_closed = 0;
+		p->item_level = level;
+	}
+	free(text);
 }
 
 /*
@@ -919,6 +965,7 @@ question(html_t *p, const xmlNode *n, const char *text, const char *anchor)
 	    anchor_or_panel(n, buf, sizeof buf), line_of(p, n));
 	p->in_item = 1;
 	p->item_closed = 0;
+	p->item_level = level;
 }
 
 /* Blocks ------------------------------------------------------------ */
@@ -1200,6 +1247,7 @@ collapsed(html_t *p, const xmlNode *n, int depth)
 	const xmlNode *tab = n->_private != NULL &&
 	    n->_private != &panel_mark ? n->_private : NULL;
 	char *text;
+	int collapsible;
 
 	if (tab == NULL && role_is(n, "tabpanel"))
 		tab = referred(n, "aria-labelledby");
@@ -1208,11 +1256,18 @@ collapsed(html_t *p, const xmlNode *n, int depth)
 			question(p, tab, text, id_of(n));
 		free(text);
 	}
+	if (!(collapsible = is(n, "details") || n->_private != NULL ||
+	    tab != NULL || (hidden != NULL &&
+	    strcasecmp(hidden, "until-found") == 0))) {
+		walk(p, n, depth + 1);
+		flush_pending(p);
+		return;
+	}
+	p->inside++;
 	walk(p, n, depth + 1);
 	flush_pending(p);
-	if (is(n, "details") || n->_private != NULL || tab != NULL ||
-	    (hidden != NULL && strcasecmp(hidden, "until-found") == 0))
-		p->item_closed = 1;
+	p->inside--;
+	p->item_closed = 1;
 }
 
 /* The blocks under PARENT, in document order. */
@@ -1225,7 +1280,7 @@ walk(html_t *p, const xmlNode *parent, int depth)
 	    n = n->next) {
 		block_t kind;
 		char *text;
-		int item;
+		unsigned level;
 
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -1246,9 +1301,22 @@ walk(html_t *p, const xmlNode *parent, int depth)
 			/* An accordion's headings are its items: questions
 			 * or buttons after them sit beside them, below the
 			 * heading over the accordion. */
-			if ((item = inner_toggle(n, 0) != NULL) == 0)
-				p->level = heading_level(n);
-			heading(p, n, heading_level(n), item);
+			level = heading_level(n);
+			if (inner_toggle(n, 0) != NULL) {
+				heading(p, n, level, HEADING_ITEM);
+			} else if (p->inside > 0 && p->in_item &&
+			    !p->item_closed) {
+				/* A heading in an item's answer is below
+				 * the item, whatever its own level. */
+				if (level <= p->item_level)
+					level = p->item_level <
+					    BUILDER_LEVELS ?
+					    p->item_level + 1 : BUILDER_LEVELS;
+				heading(p, n, level, HEADING_INNER);
+			} else {
+				p->level = level;
+				heading(p, n, level, HEADING_OUTER);
+			}
 			break;
 		case BLOCK_QUESTION:
 		case BLOCK_TOGGLE:

@@ -886,6 +886,29 @@ test_collapsed(void)
 	    "Next", "then the next heading");
 	factsheet_publication_free(pub);
 
+	/* A heading in an answer (h3 in a panel under an h2's accordion,
+	 * or an h2 in one) is below the question, not in its place. */
+	pub = parse("inner.html", "<h1>ID</h1><h2>Verify</h2><ul "
+	    "class=\"usa-accordion\"><li><button aria-controls=\"v0\">How "
+	    "do I verify online?</button><div id=\"v0\" class=\"usa-"
+	    "accordion-content\"><h3>Fastest way</h3><p>Use your account."
+	    "</p><h2>Other ways</h2><p>Use ID.me.</p></div></li><li><button "
+	    "aria-controls=\"v1\">In person?</button><div id=\"v1\"><p>Yes."
+	    "</p></div></li></ul><p>More help.</p>");
+	s = section_headed(pub, "Fastest way");
+	is_path(s, "ID > Verify > How do I verify online?", "an h3 in an "
+	    "answer: below the question");
+	s = section_headed(pub, "Other ways");
+	is_path(s, "ID > Verify > How do I verify online?", "an h2 in an "
+	    "answer: below the question too");
+	s = section_headed(pub, "In person?");
+	is_path(s, "ID > Verify", "the next question: beside the first");
+	s = pub && pub->n_sections > 0 ? &pub->sections[pub->n_sections - 1] :
+	    NULL;
+	is_str(HEADING(s), "Verify", "text after the list: the h2's again");
+	is_str(TEXT(s), "More help.", "its text");
+	factsheet_publication_free(pub);
+
 	/* Tabs: each panel under its tab's name, though the tabs come
 	 * first and all but one panel are hidden. */
 	pub = parse("tabs.html", "<h1>Costs</h1><div role=\"tablist\">"
