@@ -343,10 +343,13 @@ is_concealed(const xmlNode *n)
 }
 
 /* A button that opens a collapsed panel: an accordion's or a
- * disclosure's. */
+ * disclosure's (Bootstrap's may be a link that says what it opens). */
 static int
 is_toggle(const xmlNode *n)
 {
+	if (is(n, "a") && !role_is(n, "button"))
+		return attr(n, "aria-controls") != NULL &&
+		    attr(n, "aria-expanded") != NULL;
 	return (is(n, "button") || role_is(n, "button")) &&
 	    (attr(n, "aria-controls") != NULL ||
 	    attr(n, "aria-expanded") != NULL);

@@ -886,6 +886,18 @@ test_collapsed(void)
 	    "Next", "then the next heading");
 	factsheet_publication_free(pub);
 
+	/* Bootstrap's collapse, opened by a link. */
+	pub = parse("bootstrap.html", "<h1>Help</h1><div class=\"card\">"
+	    "<a href=\"#c1\" data-toggle=\"collapse\" aria-expanded=\"false\""
+	    " aria-controls=\"c1\">Who answers the phone?</a><div id=\"c1\" "
+	    "class=\"collapse\"><p>The help desk, 7 a.m. to 7 p.m.</p></div>"
+	    "</div>");
+	s = section_headed(pub, "Who answers the phone?");
+	is_str(TEXT(s), "The help desk, 7 a.m. to 7 p.m.", "a link that "
+	    "opens a panel heads it");
+	is_str(ANCHOR(s), "c1", "its anchor: the panel");
+	factsheet_publication_free(pub);
+
 	/* A heading in an answer (h3 in a panel under an h2's accordion,
 	 * or an h2 in one) is below the question, not in its place. */
 	pub = parse("inner.html", "<h1>ID</h1><h2>Verify</h2><ul "
