@@ -223,6 +223,9 @@ new_section(builder_t *b, factsheet_section_kind_t kind, char *heading,
 		b->anchor = NULL;
 	}
 	b->current = s;
+	/* A heading's own contacts ("Email EUSsupport@cgi.com") are its
+	 * section's; a "TTY" or "Fax" heading files the numbers below. */
+	contact_scan_heading(&b->contacts, heading);
 	return s;
 }
 
