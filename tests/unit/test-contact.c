@@ -11,6 +11,7 @@
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
 
 /* Checks that S is a phone number spanning SPAN bytes, 866-484-8049. */
 static void
@@ -775,6 +776,98 @@ test_sections(void)
 	factsheet_publication_free(pub);
 }
 
+/*
+ * Through the index and the shipped thesaurus: a query asking for a
+ * phone never asks for a fax, and the fax and the mailing address are
+ * asked for by their own words and shown first when they are.
+ */
+static void
+test_search_kinds(void)
+{
+	static const char text[] = "Claims Office\n\n"
+	    "Problem: Sending a paper claim form\n\n"
+	    "You need to send a paper claim form to Medicare.\n\n"
+	    "Solution: Contact the claims office\n\n"
+	    "Phone: 1-800-555-0160\n\n"
+	    "Fax: 1-844-555-0161\n\n"
+	    "Address: 7500 Security Boulevard, Baltimore, MD 21244\n";
+	static const struct {
+		const char *query;
+		factsheet_contact_kind_t first;	/* shown first */
+		factsheet_contact_kind_t not_asked;
+	} cases[] = {
+		{ "what is the phone number for claims",
+		    FACTSHEET_CONTACT_PHONE, FACTSHEET_CONTACT_FAX },
+		{ "call the claims office", FACTSHEET_CONTACT_PHONE,
+		    FACTSHEET_CONTACT_FAX },
+		{ "fax a claim form", FACTSHEET_CONTACT_FAX,
+		    FACTSHEET_CONTACT_PHONE },
+		{ "mailing address for claim forms",
+		    FACTSHEET_CONTACT_ADDRESS, FACTSHEET_CONTACT_FAX },
+	};
+	char dir[] = "/tmp/factsheet-test-contact-XXXXXX", *path = NULL;
+	char *thesaurus = source_path("corpus/thesaurus.txt"), *msg = NULL;
+	factsheet_publication_t *pub = NULL;
+	factsheet_db_t *db = NULL;
+
+	if (mkdtemp(dir) == NULL || (path = str_printf("%s/db", dir)) == NULL ||
+	    factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		ok(0, "create a database (%s)", msg ? msg : "no directory");
+		goto out;
+	}
+	is_int(factsheet_db_set_thesaurus(db, thesaurus),
+	    FACTSHEET_STATUS_SUCCESS, "install the shipped thesaurus");
+	is_int(factsheet_publication_parse("claims.txt", text,
+	    sizeof text - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    "the claims publication parses");
+	if (pub == NULL)
+		goto out;
+	is_int(factsheet_db_add_publication(db, pub),
+	    FACTSHEET_STATUS_SUCCESS, "index it");
+	is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS, "commit");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		factsheet_results_t *r = NULL;
+		const factsheet_hit_t *h;
+		size_t order[8] = { 0 };
+
+		if (factsheet_db_search(db, cases[i].query, NULL, &r) !=
+		    FACTSHEET_STATUS_SUCCESS) {
+			ok(0, "'%s': %s", cases[i].query,
+			    factsheet_db_last_error(db));
+			continue;
+		}
+		h = factsheet_results_hit(r, 0);
+		ok(h != NULL && h->section->n_contacts == 3,
+		    "'%s' finds the section with its three contacts",
+		    cases[i].query);
+		ok(factsheet_results_asks_for(r, cases[i].first),
+		    "'%s' asks for a %s", cases[i].query,
+		    factsheet_contact_kind_name(cases[i].first));
+		ok(!factsheet_results_asks_for(r, cases[i].not_asked),
+		    "'%s' does not ask for a %s", cases[i].query,
+		    factsheet_contact_kind_name(cases[i].not_asked));
+		if (h != NULL && h->section->n_contacts == 3) {
+			factsheet_contact_kind_t got;
+
+			factsheet_results_contact_order(r, h->section, order);
+			got = h->section->contacts[order[0]].kind;
+			is_str(factsheet_contact_kind_name(got),
+			    factsheet_contact_kind_name(cases[i].first),
+			    "'%s': the contact shown first", cases[i].query);
+		}
+		factsheet_results_free(r);
+	}
+out:
+	free(msg);
+	factsheet_publication_free(pub);
+	factsheet_db_close(db);
+	if (path != NULL)
+		remove_tree(dir);
+	free(path);
+	free(thesaurus);
+}
+
 int
 main(void)
 {
@@ -793,5 +886,6 @@ main(void)
 	test_unsafe();
 	test_state_cells();
 	test_sections();
+	test_search_kinds();
 	return done_testing();
 }
