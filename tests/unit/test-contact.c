@@ -446,6 +446,16 @@ test_tty(void)
 	    "1-800-555-0124.",
 	    "phone 1-800-555-0122\ntty 1-800-555-0123\n"
 	    "phone 1-800-555-0124\n");
+	scans_to("Toll-free number 1-800-772-1213",
+	    "phone 1-800-772-1213\n");
+	/* A paragraph in the handbook's style, every kind at once. */
+	scans_to("Contact Social Security at ssa.gov or 1-800-772-1213. TTY "
+	    "users can call 1-800-325-0778. You can also go to shiphelp.org, "
+	    "or call 1-877-839-2675.",
+	    "link https://ssa.gov\nlink https://shiphelp.org\n"
+	    "phone 1-800-772-1213\ntty 1-800-325-0778\n"
+	    "phone 1-877-839-2675\n");
+	scans_to("TTY users should call 711.", "tty 711\n");
 	/* Negatives: a hearing is no TTY, 711 alone is no contact. */
 	scans_to("To request a hearing, call 1-800-555-0125.",
 	    "phone 1-800-555-0125\n");
