@@ -317,6 +317,8 @@ builder_solution(builder_t *b, const char *heading)
 		return;
 	}
 	b->current->solution_heading = squeezed(b, heading, strlen(heading));
+	if (b->current->solution_heading != NULL)
+		contact_scan_text(&b->contacts, b->current->solution_heading);
 	b->in_solution = 1;
 }
 

@@ -747,7 +747,9 @@ test_sections(void)
 	    "## Email EUSsupport@cgi.com\n\nWe answer within a day.\n\n"
 	    "## TTY\n\n1-877-486-2048, 24 hours a day.\n\n"
 	    "## Fax\n\nSend forms to 1-844-555-0150.\n\n"
-	    "## Phone\n\nCall 1-800-633-4227.\n";
+	    "## Phone\n\nCall 1-800-633-4227.\n\n"
+	    "## Problem: Locked out\n\nYou cannot sign in.\n\n"
+	    "### Solution: Email help@example.gov\n\nSay who you are.\n";
 	static const struct {
 		const char *heading;
 		factsheet_contact_kind_t kind;
@@ -758,6 +760,7 @@ test_sections(void)
 		{ "TTY", FACTSHEET_CONTACT_TTY, "1-877-486-2048" },
 		{ "Fax", FACTSHEET_CONTACT_FAX, "1-844-555-0150" },
 		{ "Phone", FACTSHEET_CONTACT_PHONE, "1-800-633-4227" },
+		{ "Locked out", FACTSHEET_CONTACT_EMAIL, "help@example.gov" },
 	};
 	factsheet_publication_t *pub = NULL;
 	char *msg = NULL;
