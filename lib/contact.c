@@ -1301,13 +1301,118 @@ is_recipient_line(const char *b, const char *e)
 	return 1;
 }
 
-/* Adds the address from START to END, its lines joined by ", ". */
-static void
-add_address(contact_list_t *list, const char *start, const char *end)
+/*
+ * The name in front of a street on the same line ("Centers for Medicare &
+ * Medicaid Services 7500 Security Boulevard", "Social Security
+ * Administration, P.O. Box 17769"): two or more capitalised words, with
+ * "for", "of", "and", "the", "&" between them, or one word in capitals
+ * ("CMS").  Where it starts, else NULL.
+ */
+static const char *
+recipient_before(const char *text, const char *street)
 {
-	strbuf_t b = { 0 };
-	char *value;
+	static const char *const joins[] = {
+		"for", "of", "and", "the", "on", "&", NULL,
+	};
+	const char *e = street, *start = NULL;
+	size_t words = 0;
+	int capitals = 0;
 
+	while (e > text && e[-1] == ' ')
+		e--;
+	if (e > text && e[-1] == ',')
+		e--;
+	while (words < 10) {
+		const char *b = e;
+		char w[16];
+		size_t n;
+
+		while (b > text && e - b < 40 && !isspace((unsigned char)b[-1]))
+			b--;
+		n = (size_t)(e - b);
+		if (n == 0 || n >= sizeof w || (b > text && !isspace(
+		    (unsigned char)b[-1])))
+			break;
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)tolower((unsigned char)b[i]);
+		w[n] = '\0';
+		if (isupper((unsigned char)*b) && !strchr(".:;,", e[-1])) {
+			start = b;
+			words++;
+			capitals = 1;
+			for (const char *q = b; q < e; q++)
+				if (islower((unsigned char)*q))
+					capitals = 0;
+		} else if (!word_is(w, joins)) {
+			break;
+		}
+		e = b;
+		while (e > text && e[-1] == ' ')
+			e--;
+	}
+	return words >= 2 || (words == 1 && capitals) ? start : NULL;
+}
+
+/* Whether the N bytes at P are a house or box number, a street-type word
+ * or a compass point: what may stand just before a city's name. */
+static int
+ends_street(const char *p, size_t n)
+{
+	static const char *const points[] = {
+		"n", "s", "e", "w", "ne", "nw", "se", "sw", NULL,
+	};
+	char w[4];
+
+	while (n > 0 && p[n - 1] == '.')
+		n--;
+	if (n > 0 && digit_run(p) >= n)
+		return 1;
+	if (n > 0 && n < sizeof w) {
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)tolower((unsigned char)p[i]);
+		w[n] = '\0';
+		if (word_is(w, points) && isupper((unsigned char)*p))
+			return 1;
+	}
+	return n > 0 && names_street(p, p + n);
+}
+
+/*
+ * Where the city before COMMA starts when its street runs straight into
+ * it on one line ("Boulevard Baltimore, MD", "Box 1234 Baltimore, MD"):
+ * a ", " belongs there.  NULL when a comma or line break already parts
+ * them.
+ */
+static const char *
+city_after_street(const char *street, const char *comma)
+{
+	const char *e = comma;
+
+	for (int words = 0; words < 3; words++) {
+		const char *b = e, *pb;
+
+		while (b > street && isalpha((unsigned char)b[-1]))
+			b--;
+		if (b == e || !isupper((unsigned char)*b) || b - street < 2 ||
+		    b[-1] != ' ')
+			return NULL;
+		for (pb = b - 1; pb > street && !isspace((unsigned char)
+		    pb[-1]); pb--)
+			;
+		if (strchr(",", b[-2]) != NULL)
+			return NULL;
+		if (ends_street(pb, (size_t)(b - 1 - pb)))
+			return b;
+		e = b - 1;
+	}
+	return NULL;
+}
+
+/* Adds to B the pieces of START to END: its lines, trimmed, without a
+ * trailing comma, each after a ", ". */
+static void
+address_pieces(strbuf_t *b, const char *start, const char *end)
+{
 	while (start < end) {
 		const char *nl = memchr(start, '\n', (size_t)(end - start));
 		const char *e = nl ? nl : end;
@@ -1319,16 +1424,32 @@ add_address(contact_list_t *list, const char *start, const char *end)
 			while (n > 0 && line[n - 1] == ',')
 				line[--n] = '\0';
 			if (n > 0) {
-				if (b.len > 0)
-					strbuf_puts(&b, ", ");
-				strbuf_puts(&b, line);
+				if (b->len > 0)
+					strbuf_puts(b, ", ");
+				strbuf_puts(b, line);
 			}
 		} else {
-			b.failed = 1;
+			b->failed = 1;
 		}
 		free(line);
 		start = nl ? nl + 1 : end;
 	}
+}
+
+/* Adds the address: the recipient from START, the street from STREET,
+ * the city from CITY (or NULL when a comma or line break parts it), to
+ * END; its pieces joined by ", ". */
+static void
+add_address(contact_list_t *list, const char *start, const char *street,
+	    const char *city, const char *end)
+{
+	strbuf_t b = { 0 };
+	char *value;
+
+	address_pieces(&b, start, street);
+	address_pieces(&b, street, city ? city : end);
+	if (city != NULL)
+		address_pieces(&b, city, end);
 	if ((value = strbuf_finish(&b)) == NULL) {
 		list->failed = 1;
 		return;
@@ -1381,7 +1502,11 @@ scan_addresses(contact_list_t *list, const char *text)
 				break;
 			start = b;
 		}
-		add_address(list, start, end);
+		if (start == street && (start = recipient_before(text,
+		    street)) == NULL)
+			start = street;
+		add_address(list, start, street, city_after_street(street,
+		    c - 1), end);
 		p = end - 1;
 	}
 }

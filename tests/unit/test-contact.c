@@ -633,7 +633,17 @@ test_addresses(void)
 	    "62701-1234\n");
 	scans_to("Send it to Social Security Administration, P.O. Box 17769, "
 	    "Baltimore, MD 21235.",
-	    "address P.O. Box 17769, Baltimore, MD 21235\n");
+	    "address Social Security Administration, P.O. Box 17769, "
+	    "Baltimore, MD 21235\n");
+	/* The lines of a Markdown paragraph come joined by spaces. */
+	scans_to("Centers for Medicare & Medicaid Services 7500 Security "
+	    "Boulevard Baltimore, MD 21244",
+	    "address Centers for Medicare & Medicaid Services, 7500 Security "
+	    "Boulevard, Baltimore, MD 21244\n");
+	scans_to("Visit 200 Independence Avenue SW Washington, DC 20201.",
+	    "address 200 Independence Avenue SW, Washington, DC 20201\n");
+	scans_to("Write to CMS P.O. Box 1234 Silver Spring, MD 20910.",
+	    "address CMS, P.O. Box 1234, Silver Spring, MD 20910\n");
 	scans_to("CMS\n7500 Security Blvd., Mail Stop C2-21-15\n"
 	    "Baltimore, Maryland 21244-1850",
 	    "address CMS, 7500 Security Blvd., Mail Stop C2-21-15, Baltimore, "
