@@ -16,6 +16,7 @@
 static int is_vanity_number(const char *value, size_t len);
 static size_t number_digits(const char *value, size_t len, char digits[12]);
 static int is_share_link(const char *url, size_t len);
+static int mailto_is_safe(const char *p, size_t len);
 
 static int
 is_number_kind(factsheet_contact_kind_t kind)
@@ -51,15 +52,8 @@ acceptable(factsheet_contact_kind_t kind, const char *value, size_t len)
 	    kind == FACTSHEET_CONTACT_EMAIL) && has_control(value, len))
 		return 0;
 	/* A bare address may not smuggle in the headers mailto: refuses. */
-	if (kind == FACTSHEET_CONTACT_EMAIL && strncasecmp(value, "mailto:",
-	    7) != 0) {
-		char *m = str_printf("mailto:%.*s", (int)len, value);
-		int safe = m != NULL && contact_url_is_safe(m, strlen(m));
-
-		free(m);
-		if (!safe)
-			return 0;
-	}
+	if (kind == FACTSHEET_CONTACT_EMAIL && !mailto_is_safe(value, len))
+		return 0;
 	return !(is_web_kind(kind) && is_share_link(value, len));
 }
 
@@ -529,7 +523,7 @@ number_digits(const char *value, size_t len, char digits[12])
 
 /* What the words before a number say it is. */
 typedef struct {
-	factsheet_contact_kind_t kind;	/* FACTSHEET_CONTACT_LAST: nothing */
+	factsheet_contact_kind_t kind;	/* or FACTSHEET_CONTACT_LAST */
 	unsigned seen;			/* 1 << each kind a word named */
 	int connective;			/* only "or", "and" and , / ; */
 } number_words_t;
@@ -721,7 +715,8 @@ scan_phones(contact_list_t *list, const char *text, const char *label,
 		}
 		from = sentence_start(prev_end, p);
 		w = number_words(from, p);
-		if ((kind = number_label_after(p + n)) == FACTSHEET_CONTACT_LAST)
+		kind = number_label_after(p + n);
+		if (kind == FACTSHEET_CONTACT_LAST)
 			kind = w.kind;
 		if (kind == FACTSHEET_CONTACT_LAST && w.connective &&
 		    from == prev_end && prev_end != text)
@@ -827,7 +822,9 @@ known_tld(const char *label, size_t n, int capitals)
 		"gov", "mil", "edu", "org", "com", "net", "us", "io", "info",
 		"biz",
 	};
-	static const char *const upper[] = { "GOV", "MIL", "EDU", "ORG", "COM" };
+	static const char *const upper[] = {
+		"GOV", "MIL", "EDU", "ORG", "COM",
+	};
 
 	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++)
 		if (strlen(lower[i]) == n && memcmp(label, lower[i], n) == 0)

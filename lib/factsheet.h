@@ -62,8 +62,8 @@ typedef enum {
 	FACTSHEET_CONTACT_EMAIL,
 	FACTSHEET_CONTACT_CHAT,
 	FACTSHEET_CONTACT_LINK,
-	FACTSHEET_CONTACT_FAX,		/* never a phone: it answers no call */
-	FACTSHEET_CONTACT_ADDRESS,	/* its lines joined by ", " */
+	FACTSHEET_CONTACT_FAX,		/* never also a phone */
+	FACTSHEET_CONTACT_ADDRESS,	/* a mailing address */
 	FACTSHEET_CONTACT_LAST
 } factsheet_contact_kind_t;
 
