@@ -542,7 +542,9 @@ word_is(const char *word, const char *const *list)
  * hearing", "fax it to", "Phone:".  The word nearest the number wins,
  * except that "call", "dial" and "toll-free" say nothing after a TTY
  * word ("TTY users can call ..."), and "phone" right after one, or after
- * "text", is the TTY's own ("TTY phone", "text telephone").
+ * "text", is the TTY's own ("TTY phone", "text telephone").  "Hearing"
+ * alone is no TTY word ("to request a hearing, call ..."): only "hard of
+ * hearing" and "hearing impaired" are.
  */
 static number_words_t
 number_words(const char *from, const char *to)
