@@ -1527,18 +1527,45 @@ names_number_kind(const char *text)
 	return FACTSHEET_CONTACT_LAST;
 }
 
+/* The kind of number a text that is nothing but a label names ("TTY",
+ * "TTY/TDD", "Fax number", "Phone"), for the numbers of the text after
+ * it; else FACTSHEET_CONTACT_LAST. */
+static factsheet_contact_kind_t
+bare_label_kind(const char *text)
+{
+	static const factsheet_contact_kind_t kinds[] = {
+		FACTSHEET_CONTACT_PHONE, FACTSHEET_CONTACT_TTY,
+		FACTSHEET_CONTACT_FAX,
+	};
+	size_t n = strlen(text);
+	number_words_t w;
+
+	if (n == 0 || n > 24 || strpbrk(text, "0123456789") != NULL)
+		return FACTSHEET_CONTACT_LAST;
+	w = number_words(text, text + n);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (w.seen == 1u << kinds[i])
+			return kinds[i];
+	return FACTSHEET_CONTACT_LAST;
+}
+
 void
 contact_scan_text(contact_list_t *list, const char *text)
 {
-	factsheet_contact_kind_t numbers = list->heading_kind > 0 ?
-	    (factsheet_contact_kind_t)(list->heading_kind - 1) :
-	    FACTSHEET_CONTACT_PHONE;
+	factsheet_contact_kind_t numbers = FACTSHEET_CONTACT_PHONE, label;
 
+	if (list->label_kind > 0)
+		numbers = (factsheet_contact_kind_t)(list->label_kind - 1);
+	else if (list->heading_kind > 0)
+		numbers = (factsheet_contact_kind_t)(list->heading_kind - 1);
+	list->label_kind = 0;
 	scan_urls(list, text);
 	scan_emails(list, text, "Email");
 	scan_phones(list, text, "Phone", numbers);
 	scan_chat(list, text);
 	scan_addresses(list, text);
+	if ((label = bare_label_kind(text)) != FACTSHEET_CONTACT_LAST)
+		list->label_kind = 1 + (int)label;
 }
 
 void
@@ -1604,6 +1631,7 @@ contact_parse_line(contact_list_t *list, const char *line)
 		return 0;
 	value = line + n + 1;
 	value += strspn(value, " \t");
+	list->label_kind = 0;
 	switch (line_labels[i].kind) {
 	case FACTSHEET_CONTACT_WEBSITE: {
 		const char *p = value;
@@ -1635,6 +1663,9 @@ contact_parse_line(contact_list_t *list, const char *line)
 		 * words say otherwise. */
 		scan_phones(list, value, line_labels[i].label,
 		    line_labels[i].kind);
+		/* "TTY:" alone labels the number on the next line. */
+		if (value[strspn(value, " \t\r\n")] == '\0')
+			list->label_kind = 1 + (int)line_labels[i].kind;
 		break;
 	case FACTSHEET_CONTACT_EMAIL:
 		scan_emails(list, value, line_labels[i].label);

@@ -89,6 +89,9 @@ typedef struct {
 	/* What a number nothing introduces is, as the heading above the
 	 * text says ("TTY", "Fax"): 1 + that kind, or 0 for a phone. */
 	int heading_kind;
+	/* The same for the next text only, said by a text that was nothing
+	 * but a label ("TTY" above "1-877-486-2048"); 0 when none. */
+	int label_kind;
 } contact_list_t;
 
 /*

@@ -487,6 +487,25 @@ test_tty(void)
 	ok(find_value(&list, FACTSHEET_CONTACT_TTY, "1-800-555-0130") !=
 	    NULL, "a number under a \"deaf or hard of hearing\" heading");
 	contact_list_clear(&list);
+	/* A paragraph that is only a label files the next one's numbers. */
+	contact_scan_text(&list, "TTY");
+	contact_scan_text(&list, "1-877-486-2048");
+	contact_scan_text(&list, "1-800-633-4227");
+	ok(find_value(&list, FACTSHEET_CONTACT_TTY, "1-877-486-2048") &&
+	    find_value(&list, FACTSHEET_CONTACT_PHONE, "1-800-633-4227"),
+	    "a \"TTY\" paragraph files the next paragraph's number, only");
+	contact_list_clear(&list);
+	contact_parse_line(&list, "Fax:");
+	contact_scan_text(&list, "(844) 555-0132");
+	ok(find_value(&list, FACTSHEET_CONTACT_FAX, "(844) 555-0132") != NULL,
+	    "a \"Fax:\" line alone files the next line's number");
+	contact_list_clear(&list);
+	contact_scan_heading(&list, "TTY users");
+	contact_scan_text(&list, "Phone");
+	contact_scan_text(&list, "1-800-633-4227");
+	ok(find_value(&list, FACTSHEET_CONTACT_PHONE, "1-800-633-4227") !=
+	    NULL, "a \"Phone\" paragraph under a TTY heading: a phone");
+	contact_list_clear(&list);
 	contact_scan_heading(&list, "Phone and TTY");
 	contact_scan_text(&list, "1-800-555-0131");
 	ok(find_value(&list, FACTSHEET_CONTACT_PHONE, "1-800-555-0131") !=
