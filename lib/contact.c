@@ -789,9 +789,11 @@ scan_emails(contact_list_t *list, const char *text, const char *label)
 static size_t
 url_length(const char *p)
 {
-	/* Quotes and no-break spaces end it: U+201D, U+2019, U+00A0. */
+	/* Quotes and no-break spaces end it: U+201D, U+2019, U+00A0; so
+	 * does "{:", which no address holds (a brace is written %7B) but
+	 * kramdown puts after a link for its attributes. */
 	static const char *const ends[] = {
-		"\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xa0",
+		"\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xa0", "{:",
 	};
 	size_t n = strcspn(p, " \t\r\n<>\"'");
 
@@ -913,6 +915,40 @@ web_value(const char *p, size_t n, int bare)
 	return bare ? str_printf("https://%.*s", (int)n, p) : str_ndup(p, n);
 }
 
+/*
+ * The address with a scheme that the bare address of N bytes at P is the
+ * text of, as readers write a link: "IdentityTheft.gov
+ * https://www.identitytheft.gov/" or "Medicare.gov <https://...>".  Its
+ * host must end in P's host.  NULL when none follows.
+ */
+static const char *
+url_named_by(const char *p, size_t n)
+{
+	const char *q = p + n, *host, *h;
+	size_t len = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789.-"), hl;
+
+	if (len > n)
+		len = n;
+	q += strspn(q, " ");
+	if (*q == '<' || *q == '(')
+		q++;
+	if (strncasecmp(q, "https://", 8) == 0)
+		host = q + 8;
+	else if (strncasecmp(q, "http://", 7) == 0)
+		host = q + 7;
+	else
+		return NULL;
+	hl = strspn(host, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789.-");
+	if (hl < len)
+		return NULL;
+	h = host + hl - len;
+	if (strncasecmp(h, p, len) != 0 || (h > host && h[-1] != '.'))
+		return NULL;
+	return q;
+}
+
 static int
 is_quote_at(const char *p)
 {
@@ -1013,6 +1049,11 @@ scan_urls(contact_list_t *list, const char *text)
 
 		if ((n = web_address_at(text, p, &bare)) == 0)
 			continue;
+		/* A link's text that is its own address is not another. */
+		if (bare && url_named_by(p, n) != NULL) {
+			p += n - 1;
+			continue;
+		}
 		label = link_label(text, p);
 		value = web_value(p, n, bare);
 		if (label == NULL || value == NULL) {
@@ -1103,6 +1144,49 @@ sentence_around(const char *text, const char *p, const char **start,
 	*end = e;
 }
 
+static size_t
+count_kind(const contact_list_t *list, factsheet_contact_kind_t kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < list->n; i++)
+		n += list->items[i].kind == kind;
+	return n;
+}
+
+/*
+ * The web address of the chat offered at P, in the sentence from B to E:
+ * the first after P ("start a live chat <https://...>"), else the last
+ * before it; NULL when there is none, or no memory.
+ */
+static char *
+chat_address(const char *text, const char *b, const char *p,
+	     const char *e)
+{
+	const char *found = NULL;
+	size_t found_n = 0;
+	int found_bare = 0;
+
+	for (const char *q = b; q < e; q++) {
+		int bare;
+		size_t n = web_address_at(text, q, &bare);
+
+		if (n == 0)
+			continue;
+		if (q + n > e)
+			break;
+		if (!(bare && url_named_by(q, n) != NULL)) {
+			found = q;
+			found_n = n;
+			found_bare = bare;
+			if (q >= p)
+				break;
+		}
+		q += n - 1;
+	}
+	return found ? web_value(found, found_n, found_bare) : NULL;
+}
+
 /*
  * "Live chat" and "Chat with us": the value is the web address the
  * sentence gives for it, else the sentence, which says where to find it.
@@ -1117,18 +1201,17 @@ scan_chat(contact_list_t *list, const char *text)
 		if ((*p != 'c' && *p != 'C') || !offers_chat(text, p))
 			continue;
 		sentence_around(text, p, &b, &e);
-		for (const char *q = b; q < e && value == NULL; q++) {
-			int bare;
-			size_t n = web_address_at(text, q, &bare);
-
-			if (n > 0 && q + n <= e + 1)
-				value = web_value(q, n, bare);
-			else if (n > 0)
-				break;
+		if ((value = chat_address(text, b, p, e)) == NULL) {
+			/* The sentence itself says where, unless a chat
+			 * was already found: "You can talk or live chat
+			 * with a real person" after the chat's link. */
+			if (count_kind(list, FACTSHEET_CONTACT_CHAT) > 0) {
+				p = e > p ? e - 1 : p;
+				continue;
+			}
+			if ((value = str_ndup(b, (size_t)(e - b))) != NULL)
+				text_squeeze_space(value);
 		}
-		if (value == NULL && (value = str_ndup(b,
-		    (size_t)(e - b))) != NULL)
-			text_squeeze_space(value);
 		if (value == NULL) {
 			list->failed = 1;
 			return;
@@ -1634,7 +1717,7 @@ contact_parse_line(contact_list_t *list, const char *line)
 	list->label_kind = 0;
 	switch (line_labels[i].kind) {
 	case FACTSHEET_CONTACT_WEBSITE: {
-		const char *p = value;
+		const char *p = value, *q;
 		char *url;
 		int bare = 0;
 
@@ -1643,9 +1726,15 @@ contact_parse_line(contact_list_t *list, const char *line)
 		n = strcspn(p, " \t>");
 		while (n > 0 && strchr(".,;", p[n - 1]))
 			n--;
-		/* "Website: Medicare.gov" is https://Medicare.gov. */
+		/* "Website: Medicare.gov" is https://Medicare.gov, and
+		 * "Website: IdentityTheft.gov https://www..." the latter. */
 		if (web_address_at(p, p, &bare) == 0)
 			bare = 0;
+		if (bare && (q = url_named_by(p, n)) != NULL) {
+			p = q;
+			n = url_length(p);
+			bare = 0;
+		}
 		if ((url = web_value(p, n, bare)) == NULL) {
 			list->failed = 1;
 			break;

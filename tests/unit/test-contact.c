@@ -596,6 +596,16 @@ test_bare_web_addresses(void)
 	scans_to("the contact_list.pdf file", "");
 	scans_to("www. alone", "");
 
+	/* A link as readers write it, its text then its address: one. */
+	scans_to("Contact Medicare.gov https://Medicare.gov if you need help.",
+	    "link https://Medicare.gov\n");
+	scans_to("Report it at IdentityTheft.gov <https://www.identitytheft.gov/"
+	    ">.", "link https://www.identitytheft.gov/\n");
+	scans_to("See https://www.ic3.gov/{:class=\"usa-link--external\"}",
+	    "link https://www.ic3.gov/\n");
+	line_gives("Website: IdentityTheft.gov https://www.identitytheft.gov/"
+	    "{:class=\"usa-link--external\"}, run by the FTC",
+	    "website https://www.identitytheft.gov/\n");
 	line_gives("Website: Medicare.gov", "website https://Medicare.gov\n");
 	line_gives("Web address: www.ssa.gov.",
 	    "website https://www.ssa.gov\n");
@@ -619,6 +629,15 @@ test_chat(void)
 	    "chat You can chat with a representative Monday through "
 	    "Friday.\n");
 	scans_to("Use online chat.", "chat Use online chat.\n");
+	/* The chat's own link, not the sentence's first; the next sentence
+	 * about it adds nothing. */
+	scans_to("Contact Medicare.gov at 800-633-4227 for assistance, or "
+	    "start a live chat https://www.medicare.gov/talk-to-someone. You "
+	    "can talk or live chat with a real person, 24 hours a day.",
+	    "link https://Medicare.gov\n"
+	    "link https://www.medicare.gov/talk-to-someone\n"
+	    "phone 800-633-4227\n"
+	    "chat https://www.medicare.gov/talk-to-someone\n");
 	scans_to("The chatbot answers; chatter stops; a chat about plans.",
 	    "");
 	line_gives("Live Chat: Choose \"Live Chat\" in the menu.",
