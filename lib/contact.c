@@ -186,8 +186,10 @@ url_scheme(const char *url, size_t len, char *scheme, size_t size,
 	}
 	if (n == 0 || i >= len || url[i] != ':')
 		return 0;
-	if (too_long)
-		n = 1, scheme[0] = '?';
+	if (too_long) {
+		scheme[0] = '?';
+		n = 1;
+	}
 	scheme[n] = '\0';
 	*colon = i;
 	return 1;
@@ -627,13 +629,15 @@ number_label_after(const char *p)
 	p += strspn(p, " ");
 	if (*p == '(')
 		p += 1 + strspn(p + 1, " ");
-	if (strncasecmp(p, "tty", 3) == 0 || strncasecmp(p, "tdd", 3) == 0)
-		kind = FACTSHEET_CONTACT_TTY, n = 3;
-	else if (strncasecmp(p, "facsimile", 9) == 0)
-		kind = FACTSHEET_CONTACT_FAX, n = 9;
-	else if (strncasecmp(p, "fax", 3) == 0)
-		kind = FACTSHEET_CONTACT_FAX, n = 3;
-	if (kind == FACTSHEET_CONTACT_LAST || isalpha((unsigned char)p[n]))
+	while (isalpha((unsigned char)p[n]))
+		n++;
+	if ((n == 3 && (strncasecmp(p, "tty", 3) == 0 ||
+	    strncasecmp(p, "tdd", 3) == 0)))
+		kind = FACTSHEET_CONTACT_TTY;
+	else if ((n == 3 && strncasecmp(p, "fax", 3) == 0) ||
+	    (n == 9 && strncasecmp(p, "facsimile", 9) == 0))
+		kind = FACTSHEET_CONTACT_FAX;
+	if (kind == FACTSHEET_CONTACT_LAST)
 		return FACTSHEET_CONTACT_LAST;
 	for (size_t i = 0; i < 16 && (isalpha((unsigned char)p[n]) ||
 	    (p[n] != '\0' && strchr(" :/-", p[n]))); i++)
