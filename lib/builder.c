@@ -223,6 +223,9 @@ new_section(builder_t *b, factsheet_section_kind_t kind, char *heading,
 		b->anchor = NULL;
 	}
 	b->current = s;
+	/* A heading's own contacts ("Email EUSsupport@cgi.com") are its
+	 * section's; a "TTY" or "Fax" heading files the numbers below. */
+	contact_scan_heading(&b->contacts, heading);
 	return s;
 }
 
@@ -314,6 +317,8 @@ builder_solution(builder_t *b, const char *heading)
 		return;
 	}
 	b->current->solution_heading = squeezed(b, heading, strlen(heading));
+	if (b->current->solution_heading != NULL)
+		contact_scan_text(&b->contacts, b->current->solution_heading);
 	b->in_solution = 1;
 }
 

@@ -191,7 +191,8 @@ add_contact(doc_texts_t *t, const factsheet_contact_t *c)
 	char *digits = NULL, *words;
 
 	if (c->kind == FACTSHEET_CONTACT_PHONE ||
-	    c->kind == FACTSHEET_CONTACT_TTY)
+	    c->kind == FACTSHEET_CONTACT_TTY ||
+	    c->kind == FACTSHEET_CONTACT_FAX)
 		digits = contact_canonical_phones(c->value);
 	words = str_printf("%s %s %s %s", factsheet_contact_kind_name(c->kind),
 	    c->label, c->value, digits ? digits : "");

@@ -86,12 +86,31 @@ typedef struct {
 	size_t n;
 	size_t size;
 	int failed;
+	/* What a number nothing introduces is, as the heading above the
+	 * text says ("TTY", "Fax"): 1 + that kind, or 0 for a phone. */
+	int heading_kind;
+	/* The same for the next text only, said by a text that was nothing
+	 * but a label ("TTY" above "1-877-486-2048"); 0 when none. */
+	int label_kind;
 } contact_list_t;
 
-/* Adds a contact unless one of the same kind and value is there. */
+/*
+ * Adds a contact unless one of the same kind and value (or, for numbers,
+ * the same digits) is there, a fax's number is offered as a phone, or a
+ * web or email value fails contact_url_is_safe() or is a share button.
+ */
 void
 contact_list_add(contact_list_t *list, factsheet_contact_kind_t kind,
 		 const char *value, size_t value_len, const char *label);
+
+/*
+ * Whether the LEN bytes at URL may be shown as something to follow: no
+ * scheme, or http, https, tel, or mailto with no header but subject and
+ * body and no encoded line break.  javascript:, data:, vbscript:, file:
+ * and every other scheme are refused.
+ */
+int
+contact_url_is_safe(const char *url, size_t len);
 
 void
 contact_list_clear(contact_list_t *list);
@@ -104,11 +123,20 @@ int
 contact_parse_line(contact_list_t *list, const char *line);
 
 /*
- * Finds contacts in running text: URLs (with their label or sentence),
- * email addresses, phone numbers (TTY when so introduced).
+ * Finds contacts in running text: URLs, with or without a scheme (with
+ * their label or sentence), email addresses, phone numbers (TTY or fax
+ * when so introduced), live chat, mailing addresses.
  */
 void
 contact_scan_text(contact_list_t *list, const char *text);
+
+/*
+ * Finds the contacts in a section's HEADING, and remembers whether the
+ * heading names a TTY or fax line, so that the numbers under it are
+ * filed as such by later contact_scan_text() calls on LIST.
+ */
+void
+contact_scan_heading(contact_list_t *list, const char *heading);
 
 /*
  * If S starts with a North American phone number in any common form

@@ -62,10 +62,12 @@ typedef enum {
 	FACTSHEET_CONTACT_EMAIL,
 	FACTSHEET_CONTACT_CHAT,
 	FACTSHEET_CONTACT_LINK,
+	FACTSHEET_CONTACT_FAX,		/* never also a phone */
+	FACTSHEET_CONTACT_ADDRESS,	/* a mailing address */
 	FACTSHEET_CONTACT_LAST
 } factsheet_contact_kind_t;
 
-/* "website", "phone", "tty", "email", "chat", "link". */
+/* "website", "phone", "tty", "email", "chat", "link", "fax", "address". */
 const char *
 factsheet_contact_kind_name(factsheet_contact_kind_t kind);
 

@@ -256,8 +256,9 @@ factsheet_results_contact_order(const factsheet_results_t *r,
 {
 	/* From the most specific need to the most general. */
 	static const factsheet_contact_kind_t specific[] = {
-		FACTSHEET_CONTACT_TTY, FACTSHEET_CONTACT_CHAT,
-		FACTSHEET_CONTACT_EMAIL, FACTSHEET_CONTACT_PHONE,
+		FACTSHEET_CONTACT_TTY, FACTSHEET_CONTACT_FAX,
+		FACTSHEET_CONTACT_CHAT, FACTSHEET_CONTACT_EMAIL,
+		FACTSHEET_CONTACT_ADDRESS, FACTSHEET_CONTACT_PHONE,
 		FACTSHEET_CONTACT_WEBSITE, FACTSHEET_CONTACT_LINK,
 	};
 	size_t n = 0;

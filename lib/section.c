@@ -37,7 +37,8 @@ const char *
 factsheet_contact_kind_name(factsheet_contact_kind_t kind)
 {
 	static const char *const names[FACTSHEET_CONTACT_LAST] = {
-		"website", "phone", "tty", "email", "chat", "link",
+		"website", "phone", "tty", "email", "chat", "link", "fax",
+		"address",
 	};
 
 	return (unsigned)kind < FACTSHEET_CONTACT_LAST ? names[kind] : "link";

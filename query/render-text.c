@@ -135,6 +135,7 @@ contact_label(factsheet_contact_kind_t kind)
 {
 	static const char *const labels[FACTSHEET_CONTACT_LAST] = {
 		"Website:", "Phone:", "TTY:", "Email:", "Live chat:", "Link:",
+		"Fax:", "Address:",
 	};
 
 	return (unsigned)kind < FACTSHEET_CONTACT_LAST ? labels[kind] :
