@@ -1020,6 +1020,29 @@ test_faq(void)
 	free(bytes);
 }
 
+/* A .rst file is text, whatever its lines look like. */
+static void
+test_rst_format(void)
+{
+	static const char text[] = "Resetting Passwords\n"
+	    "===================\n\nRun this::\n\n# reset-password --user\n\n"
+	    "Then sign in.\n";
+	factsheet_publication_t *pub = NULL;
+	char *msg = NULL;
+
+	is_int(factsheet_publication_parse("help/reset.rst", text,
+	    sizeof text - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    ".rst with a \"# \" line parses");
+	is_str(pub ? pub->format : NULL, "text", ".rst is read as text");
+	is_str(pub ? pub->title : NULL, "Resetting Passwords",
+	    ".rst: its title");
+	ok(pub && pub->n_sections == 1 && contains(pub->sections[0].text,
+	    "Run this:\n\n# reset-password --user\n\nThen sign in."),
+	    ".rst: the \"# \" line is text");
+	free(msg);
+	factsheet_publication_free(pub);
+}
+
 /* Small texts: what is a heading and what is not. */
 static void
 test_heading_kinds(void)
@@ -1120,6 +1143,7 @@ main(void)
 	test_manual();
 	test_faq();
 	test_heading_kinds();
+	test_rst_format();
 	test_bad_input();
 	return done_testing();
 }
