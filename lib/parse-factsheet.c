@@ -591,6 +591,26 @@ margin_line(const parser_t *p, size_t i, int back)
 
 static char qa_label(const line_t *l, size_t *rest);
 
+/* Whether the LEN bytes of S end in a word that ends no title ("and",
+ * "the", "to"): a line of a paragraph broken before its end. */
+static int
+ends_with_small_word(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"a", "an", "the", "and", "or", "of", "to", "in", "for",
+		"with", "on", "by", "at", "from", "your", "is", "are", "be",
+	};
+	size_t n = len;
+
+	while (n > 0 && isalpha((unsigned char)s[n - 1]))
+		n--;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == len - n &&
+		    strncasecmp(s + n, words[i], len - n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether L is the item numbered VALUE - 1 (NEXT: VALUE + 1) of the
  * kind STYLE: one of a list with the item of VALUE. */
 static int
@@ -628,9 +648,15 @@ numbered_heading(parser_t *p, size_t bi, int *style)
 	title = l->start + off;
 	len = l->len - off;
 	trim(&title, &len);
-	if (len == 0 ? !word : strchr(".,;:", title[len - 1]) != NULL)
+	/* A title starts with a capital ("1.5 million providers" does
+	 * not) and does not end a sentence. */
+	if (len == 0 ? !word : strchr(".,;:", title[len - 1]) != NULL ||
+	    !(isupper((unsigned char)title[0]) || title[0] == '"' ||
+	    (unsigned char)title[0] >= 0x80))
 		return 0;
-	if (b->n > 1 && !starts_paragraph(p, block_line(p, b, 1)))
+	/* Text right under it is a paragraph, not the line's own end. */
+	if (b->n > 1 && (!starts_paragraph(p, block_line(p, b, 1)) ||
+	    ends_with_small_word(title, len)))
 		return 0;
 	if ((other = line_before(p, b->first)) != NULL &&
 	    ends_with_char(other, ":"))
@@ -1245,7 +1271,8 @@ rst_inline(const parser_t *p, const char *s)
 			while (w > 0 && (isalnum((unsigned char)s[w - 1]) ||
 			    s[w - 1] == '-'))
 				w--;
-			if (find_def(p, s + w, i - w, 0) != NULL) {
+			if (i - w <= out.len &&
+			    find_def(p, s + w, i - w, 0) != NULL) {
 				size_t mark = out.len - (i - w);
 				const char *url = find_def(p, s + w, i - w, 0);
 

@@ -1060,8 +1060,33 @@ test_heading_kinds(void)
 	static const char qa_block[] = "PECOS Questions\n\n"
 	    "Q: Who signs?\nA: The authorized official.\n"
 	    "Q: When?\nA: Before you submit.\n";
+	static const char outline[] = "Enrollment Guide\n\n"
+	    "I. OVERVIEW\n\nMedicare pays enrolled providers.\n\n"
+	    "II. PASSWORDS\n\n2.1 Resetting a Password\n"
+	    "Passwords expire every 60 days.\n\n"
+	    "1.5 million providers enrolled in\nMedicare last year.\n\n"
+	    "Part B covers doctors and\nMedicare pays 80 percent.\n";
+	static const char chapters[] = "Provider Manual\n\n"
+	    "Chapter 1 Getting Started\n\nSign in first.\n\n"
+	    "Chapter 2 Enrollment\n\nThen enroll.\n";
 	factsheet_publication_t *pub;
 	const factsheet_section_t *s;
+
+	pub = parse("an outline", outline, sizeof outline - 1);
+	path_is(pub, "I. OVERVIEW", "");
+	path_is(pub, "2.1 Resetting a Password", "II. PASSWORDS");
+	s = section_named(pub, "2.1 Resetting a Password");
+	ok(s && contains(s->text, "Passwords expire every 60 days.") &&
+	    contains(s->text, "1.5 million providers enrolled in Medicare") &&
+	    contains(s->text, "Part B covers doctors and Medicare pays"),
+	    "a number or a word starting a paragraph makes no heading");
+	is_int(pub ? pub->n_sections : 0, 2, "an outline: two sections");
+	factsheet_publication_free(pub);
+
+	pub = parse("chapters", chapters, sizeof chapters - 1);
+	path_is(pub, "Chapter 1 Getting Started", "");
+	path_is(pub, "Chapter 2 Enrollment", "");
+	factsheet_publication_free(pub);
 
 	pub = parse("steps without periods", steps, sizeof steps - 1);
 	ok(pub && section_named(pub, "1. Log in to PECOS") == NULL &&
