@@ -1807,6 +1807,10 @@ parse_body(parser_t *p, size_t from)
 			    (size_t)(last->start + last->len - first->start),
 			    b->lineno) < 0)
 				p->failed = 1;
+		} else if (b->style != 0 && i + 1 == p->n_blocks) {
+			/* A title with nothing under it ends the file: its
+			 * words are the last text. */
+			add_lines(p, b, 0);
 		} else if (b->style != 0) {
 			/* A heading marked as one: underlined, numbered,
 			 * in capitals.  A table of contents, first, does

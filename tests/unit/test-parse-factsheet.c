@@ -1056,7 +1056,7 @@ test_heading_kinds(void)
 	    "More text here.\n";
 	static const char overlined[] = "=========\nPasswords\n=========\n\n"
 	    "Reset\n-----\nUse the link.\n\nExpiry\n------\n"
-	    "Every 60 days.\n";
+	    "Every 60 days.\n\nSee also\n--------\n";
 	static const char qa_block[] = "PECOS Questions\n\n"
 	    "Q: Who signs?\nA: The authorized official.\n"
 	    "Q: When?\nA: Before you submit.\n";
@@ -1109,8 +1109,8 @@ test_heading_kinds(void)
 	    "an overlined title is the title");
 	is_int(pub ? pub->n_sections : 0, 2, "two underlined sections");
 	s = section_named(pub, "Expiry");
-	is_str(s ? s->text : NULL, "Every 60 days.",
-	    "text right under its underline");
+	is_str(s ? s->text : NULL, "Every 60 days.\n\nSee also",
+	    "text right under its underline; a last title is text");
 	factsheet_publication_free(pub);
 
 	pub = parse("questions in one block", qa_block, sizeof qa_block - 1);
