@@ -237,6 +237,16 @@ trim(const char **s, size_t *len)
 		(*len)--;
 }
 
+/* S past its spaces and tabs, not beyond END: a line of the file is not
+ * a string, and the last may end the buffer. */
+static const char *
+skip_blanks(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
 static int
 ends_with_char(const line_t *l, const char *chars)
 {
@@ -244,7 +254,8 @@ ends_with_char(const line_t *l, const char *chars)
 	size_t len = l->len;
 
 	trim(&s, &len);
-	return len > 0 && strchr(chars, s[len - 1]) != NULL;
+	return len > 0 && s[len - 1] != '\0' &&
+	    strchr(chars, s[len - 1]) != NULL;
 }
 
 /* Headings ---------------------------------------------------------- */
@@ -457,7 +468,7 @@ heading_number(const parser_t *p, const line_t *l, int *style, int *word,
 			return 0;
 		*word = 1;
 		*style = STYLE_WORD + (int)w * 8 + (int)(depth < 7 ? depth : 7);
-		return (size_t)(q - s) + strspn(q, " \t");
+		return (size_t)(skip_blanks(q, end) - s);
 	}
 	q = s;
 	if ((n = small_number(q, end)) != 0) {
@@ -487,7 +498,7 @@ heading_number(const parser_t *p, const line_t *l, int *style, int *word,
 	}
 	if (q >= end || (*q != ' ' && *q != '\t'))
 		return 0;
-	q += strspn(q, " \t");
+	q = skip_blanks(q, end);
 	/* The title starts with a letter or a quotation mark. */
 	if (q >= end || !(isalpha((unsigned char)*q) || *q == '"' ||
 	    (unsigned char)*q >= 0x80))
@@ -747,9 +758,7 @@ qa_label(const line_t *l, size_t *rest)
 	q++;
 	if (q < end && *q != ' ' && *q != '\t')
 		return 0;
-	*rest = (size_t)(q - s) + strspn(q, " \t");
-	if (*rest > l->len)
-		*rest = l->len;
+	*rest = (size_t)(skip_blanks(q, end) - s);
 	return kind;
 }
 
@@ -973,9 +982,11 @@ find_rst_markup(parser_t *p)
 		if (len > 0 && t[0] == '[' &&
 		    (close = memchr(t, ']', len)) != NULL) {
 			/* A footnote or citation: its text is content. */
-			l->start = close + 1 + strspn(close + 1, " \t");
+			l->start = skip_blanks(close + 1, t + len);
 			l->len = (size_t)(t + len - l->start);
 			l->own_line = 1;
+			if (is_blank(l->start, l->len))
+				l->role = LINE_MARKUP;
 			continue;
 		}
 		if (len > 1 && t[0] == '_') {
@@ -1006,7 +1017,7 @@ find_rst_markup(parser_t *p)
 		}
 		if (len > 1 && t[0] == '|' &&
 		    (close = memchr(t + 1, '|', len - 1)) != NULL) {
-			const char *d = close + 1 + strspn(close + 1, " ");
+			const char *d = skip_blanks(close + 1, t + len);
 			size_t dlen = (size_t)(t + len - d);
 
 			if (dlen > 9 && strncmp(d, "replace::", 9) == 0) {
@@ -1160,7 +1171,8 @@ put_reference(const parser_t *p, strbuf_t *out, const char *s, size_t len,
 
 		dest = lt + 1;
 		dest_len = len - label_len - 2;
-		while (label_len > 0 && isspace((unsigned char)s[label_len - 1]))
+		while (label_len > 0 &&
+		    isspace((unsigned char)s[label_len - 1]))
 			label_len--;
 		/* "<target>" alone names the target. */
 		strbuf_append(out, label_len > 0 ? s : dest,
@@ -1204,7 +1216,8 @@ rst_inline(const parser_t *p, const char *s)
 			continue;
 		}
 		if (s[i] == ':' && markup_start(s, i)) {
-			for (k = i + 1; k < n && (isalnum((unsigned char)s[k]) ||
+			for (k = i + 1; k < n &&
+			    (isalnum((unsigned char)s[k]) ||
 			    strchr("-_.+", s[k]) != NULL ||
 			    (s[k] == ':' && s[k + 1] != '`')); k++)
 				;

@@ -1027,7 +1027,12 @@ test_rst_format(void)
 	static const char text[] = "Resetting Passwords\n"
 	    "===================\n\nRun this::\n\n# reset-password --user\n\n"
 	    "Then sign in.\n";
+	static const char raw[] = "Help\n====\n\nBefore.\n\n"
+	    ".. raw:: html\n\n   <p>Write to the\n\n   <a href=\""
+	    "mailto:EUSsupport@cgi.com\">help desk</a>.</p>\n\n"
+	    ".. raw:: latex\n\n   \\newpage latex\n\nAfter.\n";
 	factsheet_publication_t *pub = NULL;
+	const factsheet_section_t *s;
 	char *msg = NULL;
 
 	is_int(factsheet_publication_parse("help/reset.rst", text,
@@ -1039,6 +1044,21 @@ test_rst_format(void)
 	ok(pub && pub->n_sections == 1 && contains(pub->sections[0].text,
 	    "Run this:\n\n# reset-password --user\n\nThen sign in."),
 	    ".rst: the \"# \" line is text");
+	free(msg);
+	factsheet_publication_free(pub);
+
+	pub = NULL;
+	is_int(factsheet_publication_parse("help/raw.rst", raw,
+	    sizeof raw - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    ".rst with raw HTML parses");
+	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
+	ok(s && contains(s->text, "Before.") &&
+	    contains(s->text, "Write to the help desk") &&
+	    contains(s->text, "After.") && !contains(s->text, "<p>") &&
+	    !contains(s->text, "latex"), "raw HTML is read as HTML, raw "
+	    "LaTeX left out");
+	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_EMAIL, 0)),
+	    "EUSsupport@cgi.com", "raw HTML: its link's address");
 	free(msg);
 	factsheet_publication_free(pub);
 }
