@@ -70,6 +70,7 @@ typedef struct {
 	unsigned page;
 	int style;		/* a heading's kind, 0 for text */
 	int html;		/* the content of a raw HTML directive */
+	int question;		/* a question alone on its line */
 } block_t;
 
 /* A reStructuredText name and what it stands for: a hyperlink target
@@ -720,6 +721,32 @@ caps_heading(const parser_t *p, size_t bi)
 }
 
 /* Questions and answers --------------------------------------------- */
+
+/* Whether block B is one short line asking a question: "How do I find
+ * my IP address?" */
+static int
+is_question_line(const parser_t *p, const block_t *b)
+{
+	const line_t *l = block_line(p, b, 0);
+
+	return b->n == 1 && b->style == 0 && !b->html && l->indent == 0 &&
+	    title_sized(l) && ends_with_char(l, "?") &&
+	    (isupper((unsigned char)l->start[0]) ||
+	    (unsigned char)l->start[0] >= 0x80) && !is_numbered(p, l);
+}
+
+/*
+ * Whether block BI is a question heading an answer, as FAQs saved as
+ * text have them: a question alone on its line, then a paragraph that is
+ * no other question (questions one after another are a list of them).
+ */
+static int
+question_heading(const parser_t *p, size_t bi)
+{
+	return bi + 1 < p->n_blocks && is_question_line(p, &p->blocks[bi]) &&
+	    !is_question_line(p, &p->blocks[bi + 1]) &&
+	    p->blocks[bi + 1].style == 0;
+}
 
 /*
  * 'Q' or 'A' when L opens with a question or answer label ("Q:", "Q.",
@@ -1627,8 +1654,10 @@ find_headings(parser_t *p, size_t from)
 				b->style = style;
 			else if (caps_heading(p, i))
 				b->style = STYLE_CAPS;
+			else
+				b->question = question_heading(p, i);
 		}
-		if (b->style != 0)
+		if (b->style != 0 || b->question)
 			p->hierarchy = 1;
 	}
 	if (p->qa)
@@ -1845,6 +1874,12 @@ parse_body(parser_t *p, size_t from)
 			add_table(p, b);
 		} else if (p->qa && is_qa_block(p, b)) {
 			add_qa(p, b);
+		} else if (b->question) {
+			/* A question alone heads its answer, one level
+			 * below the last heading that is no question. */
+			add_heading(p, p->base_level + 1 < BUILDER_LEVELS ?
+			    p->base_level + 1 : BUILDER_LEVELS, first,
+			    b->lineno);
 		} else if (!p->rst && is_heading(p, b) && !is_dated(p, b) &&
 		    i + 1 < p->n_blocks) {
 			/* A short line alone: in a hierarchy, a heading
