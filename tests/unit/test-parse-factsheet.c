@@ -3,7 +3,8 @@
  * The bundled fact sheet through the whole parser
  * (factsheet_publication_read_file): front matter, the four Problem
  * blocks with their contacts, the Resources table, and no line of the
- * file left out.  Then help files of other layouts (tests/fixtures/text):
+ * file left out.  Then help files of other layouts (tests/readers, where
+ * their golden sections are too):
  * underlined headings, a reStructuredText module help, a manual with
  * numbered headings and headings in capitals, a Q:/A: FAQ, each with
  * its headings, levels and every word kept; then small inputs in memory
@@ -660,7 +661,7 @@ test_slugs_and_titles(void)
 
 /* Help files of other layouts --------------------------------------- */
 
-#define TEXT_FIXTURES "tests/fixtures/text/"
+#define TEXT_FIXTURES "tests/readers/"
 
 /* The fixture NAME parsed, its bytes in *BYTES; NULL (and a failed
  * test) if it does not parse. */
