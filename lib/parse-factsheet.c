@@ -47,6 +47,10 @@ typedef struct {
 	line_role_t role;
 	int style;		/* a title's adornment (STYLE_ADORNED) */
 	int own_line;		/* starts a line of its paragraph */
+	/* The name of a reStructuredText target over the line (".. _x:"),
+	 * the anchor of the title it may be; in the file's bytes. */
+	const char *target;
+	size_t target_len;
 } line_t;
 
 /*
@@ -973,6 +977,21 @@ rst_field(parser_t *p, line_t *l)
 	}
 }
 
+/* An internal target (".. _name:") names the line it stands over, from
+ * line I on, past blank lines and other targets. */
+static void
+mark_target(parser_t *p, size_t i, const char *name, size_t len)
+{
+	while (i < p->n_lines && (p->lines[i].role == LINE_BLANK ||
+	    (p->lines[i].len > 4 && strncmp(p->lines[i].start, ".. _", 4) ==
+	    0)))
+		i++;
+	if (i < p->n_lines && p->lines[i].target == NULL) {
+		p->lines[i].target = name;
+		p->lines[i].target_len = len;
+	}
+}
+
 /*
  * Explicit markup: directives (".. note::"), hyperlink targets (".. _x:
  * URL"), substitution definitions (".. |x| replace:: ..."), footnotes and
@@ -1037,6 +1056,8 @@ find_rst_markup(parser_t *p)
 				if (url_len > 0)
 					add_def(p, name, name_len, url,
 					    url_len, 0);
+				else
+					mark_target(p, end, name, name_len);
 			}
 			set_role(p, i, end, LINE_MARKUP);
 			i = end - 1;
@@ -1664,16 +1685,53 @@ find_headings(parser_t *p, size_t from)
 		p->hierarchy = 1;
 }
 
+/* The anchor of a title at line L, from a target over it (or over its
+ * overline), as docutils makes an id of it: lower case, a dash for each
+ * run of other characters.  NULL if none. */
+static char *
+title_anchor(parser_t *p, const line_t *l)
+{
+	strbuf_t id = { 0 };
+	const line_t *over = l > p->lines ? l - 1 : NULL;
+
+	if (l->target == NULL && over != NULL &&
+	    over->role == LINE_MARKUP && over->target != NULL)
+		l = over;
+	if (l->target == NULL)
+		return NULL;
+	for (size_t i = 0; i < l->target_len; i++) {
+		unsigned char c = (unsigned char)l->target[i];
+
+		if (isalnum(c)) {
+			char lower = (char)tolower(c);
+
+			strbuf_append(&id, &lower, 1);
+		} else if (id.len > 0 && id.data[id.len - 1] != '-') {
+			strbuf_puts(&id, "-");
+		}
+	}
+	if (id.len > 0 && id.data[id.len - 1] == '-')
+		id.data[--id.len] = '\0';
+	if (id.len == 0) {
+		free(strbuf_finish(&id));
+		return NULL;
+	}
+	if (id.failed)
+		p->failed = 1;
+	return strbuf_finish(&id);
+}
+
 static void
 add_heading(parser_t *p, unsigned level, const line_t *l, unsigned line)
 {
-	char *h = line_copy(p, l);
+	char *h = line_copy(p, l), *anchor = title_anchor(p, l);
 
 	if (h == NULL)
 		p->failed = 1;
 	else if (has_words(h))
-		builder_heading(&p->build, level, h, NULL, line);
+		builder_heading(&p->build, level, h, anchor, line);
 	free(h);
+	free(anchor);
 }
 
 /* A "Problem:" block: its heading (on the label's line or the next),

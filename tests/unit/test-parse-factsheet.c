@@ -878,6 +878,12 @@ test_rst(void)
 	path_is(pub, "Reassigning Benefits", "Starting an Application / "
 	    "Choosing the Enrollment Type");
 	path_is(pub, "Uploading Documents", "Starting an Application");
+	s = section_named(pub, "Reassigning Benefits");
+	is_str(s ? s->anchor : NULL, "reassignment",
+	    "rst: a target over a title is its anchor");
+	s = section_named(pub, "Uploading Documents");
+	is_str(s ? s->anchor : NULL, "uploading-documents",
+	    "rst: a title without one is anchored by its slug");
 	s = &pub->sections[0];
 	ok(contains(s->text, "Date: March 4, 2024\nVersion: 4.2"),
 	    "rst: fields read as lines of text");
