@@ -605,7 +605,8 @@ margin_line(const parser_t *p, size_t i, int back)
 	}
 }
 
-static char qa_label(const line_t *l, size_t *rest);
+static char
+qa_label(const line_t *l, size_t *rest);
 
 /* Whether the LEN bytes of S end in a word that ends no title ("and",
  * "the", "to"): a line of a paragraph broken before its end. */
