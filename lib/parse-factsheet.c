@@ -1185,18 +1185,24 @@ markup_end(const char *s, size_t i)
 	return s[i] == '\0' || strchr(" \t\n.,;:!?)\"']}/-\\>_", s[i]) != NULL;
 }
 
+/* How far inline markup may reach: no search for its end crosses a
+ * whole long paragraph for every star of it. */
+#define INLINE_REACH 2048
+
 /* The end of inline markup from S[FROM] closed by CLOSE, not after white
- * space; NULL if none. */
+ * space; NULL if none within reach. */
 static const char *
 markup_close(const char *s, size_t from, const char *close)
 {
 	size_t n = strlen(close);
 
-	for (const char *c = strstr(s + from, close); c != NULL;
-	    c = strstr(c + 1, close))
-		if (c > s + from && !isspace((unsigned char)c[-1]) &&
-		    markup_end(s, (size_t)(c - s) + n))
-			return c;
+	if (s[from] == '\0')
+		return NULL;
+	for (size_t i = from + 1; i < from + INLINE_REACH && s[i] != '\0';
+	    i++)
+		if (strncmp(s + i, close, n) == 0 &&
+		    !isspace((unsigned char)s[i - 1]) && markup_end(s, i + n))
+			return s + i;
 	return NULL;
 }
 
