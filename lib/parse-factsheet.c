@@ -1897,6 +1897,21 @@ heading_at(parser_t *p, const block_t *b, unsigned level)
 	p->in_question = 0;
 }
 
+/*
+ * Whether heading block I has neither text nor headings under it: the
+ * next block is a heading of its level or above.  A section of its own
+ * words keeps them, since no section would have them in its path.
+ */
+static int
+is_empty_heading(parser_t *p, size_t i)
+{
+	const block_t *next = i + 1 < p->n_blocks ? &p->blocks[i + 1] : NULL;
+
+	return next != NULL && next->style != 0 &&
+	    !is_contents(block_line(p, next, 0)) &&
+	    style_level(p, next->style) <= p->explicit_level;
+}
+
 static void
 parse_body(parser_t *p, size_t from)
 {
@@ -1925,7 +1940,10 @@ parse_body(parser_t *p, size_t from)
 			p->explicit_level = is_contents(first) ? 1 :
 			    style_level(p, b->style);
 			heading_at(p, b, p->explicit_level);
-			add_lines(p, b, 1);
+			if (b->n == 1 && is_empty_heading(p, i))
+				add_lines(p, b, 0);
+			else
+				add_lines(p, b, 1);
 		} else if ((rest = labelled(first, "Problem:")) != NULL) {
 			add_problem(p, b, rest);
 		} else if (p->build.current != NULL &&

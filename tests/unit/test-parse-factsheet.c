@@ -1096,6 +1096,8 @@ test_heading_kinds(void)
 	static const char overlined[] = "=========\nPasswords\n=========\n\n"
 	    "Reset\n-----\nUse the link.\n\nExpiry\n------\n"
 	    "Every 60 days.\n\nSee also\n--------\n";
+	static const char empty[] = "Guide\n\nOverview\n========\n\n"
+	    "Details\n=======\n\nText.\n";
 	static const char qa_block[] = "PECOS Questions\n\n"
 	    "Q: Who signs?\nA: The authorized official.\n"
 	    "Q: When?\nA: Before you submit.\n";
@@ -1141,6 +1143,14 @@ test_heading_kinds(void)
 	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
 	ok(s && contains(s->text, "before it ends.\n\nMore text here."),
 	    "a long line over a short rule is text, not a heading");
+	factsheet_publication_free(pub);
+
+	pub = parse("an empty heading", empty, sizeof empty - 1);
+	s = section_named(pub, "Overview");
+	is_str(s ? s->text : NULL, "Overview", "a heading with nothing under "
+	    "it keeps its words in a section of its own");
+	s = section_named(pub, "Details");
+	is_str(s ? s->text : NULL, "Text.", "the next heading has its text");
 	factsheet_publication_free(pub);
 
 	pub = parse("an overlined title", overlined, sizeof overlined - 1);
