@@ -1005,7 +1005,7 @@ find_rst_markup(parser_t *p)
 {
 	for (size_t i = 0; i < p->n_lines && !p->failed; i++) {
 		line_t *l = &p->lines[i];
-		size_t len, end, j, n;
+		size_t len, end, j, n, colons;
 		const char *s = line_text(l, &len), *t, *arg, *close;
 		int flags;
 
@@ -1024,8 +1024,9 @@ find_rst_markup(parser_t *p)
 		    (len > 2 && s[2] != ' '))
 			continue;
 		end = body_end(p, i);
-		t = s + 3;
-		len = len > 3 ? len - 3 : 0;
+		/* ".. note::" and "..   note::" alike. */
+		t = len > 2 ? skip_blanks(s + 2, s + len) : s + len;
+		len = (size_t)(s + len - t);
 		if (len > 0 && t[0] == '[' &&
 		    (close = memchr(t, ']', len)) != NULL) {
 			/* A footnote or citation: its text is content. */
@@ -1089,14 +1090,21 @@ find_rst_markup(parser_t *p)
 		    strchr("-_:.", t[n]) != NULL) &&
 		    !(t[n] == ':' && n + 1 < len && t[n + 1] == ':'); n++)
 			;
-		if (n == 0 || n + 1 >= len || t[n] != ':' || t[n + 1] != ':') {
+		/* One space may come before the "::" (".. note ::"). */
+		if (n > 0 && n + 2 < len && t[n] == ' ' && t[n + 1] == ':' &&
+		    t[n + 2] == ':')
+			colons = n + 1;
+		else
+			colons = n;
+		if (n == 0 || colons + 1 >= len || t[colons] != ':' ||
+		    t[colons + 1] != ':') {
 			/* A comment: none of it is the publication's text. */
 			set_role(p, i, end, LINE_MARKUP);
 			i = end - 1;
 			continue;
 		}
 		flags = directive_flags(t, n);
-		arg = t + n + 2;
+		arg = t + colons + 2;
 		len = (size_t)(t + len - arg);
 		trim(&arg, &len);
 		if ((flags & KEEP_ARGUMENT) && len > 0) {

@@ -1050,6 +1050,11 @@ test_rst_format(void)
 	    ".. raw:: html\n\n   <p>Write to the\n\n   <a href=\""
 	    "mailto:EUSsupport@cgi.com\">help desk</a>.</p>\n\n"
 	    ".. raw:: latex\n\n   \\newpage latex\n\nAfter.\n";
+	static const char spaced[] = "Topic\n=====\n\n"
+	    "..    important::\n      Do not share your password.\n\n"
+	    ".. note :: Note Title\n   Passwords expire.\n\n"
+	    ".. figure:: picture.png\n   :alt: alternate text\n\n"
+	    "   The caption of the figure.\n\nEnd.\n";
 	factsheet_publication_t *pub = NULL;
 	const factsheet_section_t *s;
 	char *msg = NULL;
@@ -1078,6 +1083,19 @@ test_rst_format(void)
 	    "LaTeX left out");
 	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_EMAIL, 0)),
 	    "EUSsupport@cgi.com", "raw HTML: its link's address");
+	free(msg);
+	factsheet_publication_free(pub);
+
+	pub = NULL;
+	is_int(factsheet_publication_parse("help/spaced.rst", spaced,
+	    sizeof spaced - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    ".rst with spaced directives parses");
+	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
+	ok(s && contains(s->text, "Do not share your password.") &&
+	    contains(s->text, "Note Title Passwords expire.") &&
+	    contains(s->text, "The caption of the figure.") &&
+	    !contains(s->text, "alternate"), "directives written \"..   "
+	    "important::\" and \".. note ::\" keep their content");
 	free(msg);
 	factsheet_publication_free(pub);
 }
