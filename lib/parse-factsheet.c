@@ -12,8 +12,11 @@
  * reStructuredText has it, a kind of heading takes the level of its
  * first appearance: the first kind met is level 1, the next new one
  * level 2, and so on, so a document's own hierarchy is kept whatever
- * characters it underlines with.  A file without any of these is read
- * as before, the short lines heading groups of problems and rows.
+ * characters it underlines with.  A question ("Q:", or a line ending in
+ * "?" over its answer) heads a section one level below the heading
+ * above it.  A file with none of these is read as a fact sheet always
+ * was: its short lines alone head sections, or groups of problems and
+ * rows.
  *
  * Every paragraph lands in some section, so no text of the file is
  * unsearchable.  Only markup is left out: adornment lines, and in
