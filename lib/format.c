@@ -1,7 +1,8 @@
 /*
  * format.c - what a file is, from its first bytes rather than its name:
  * PDF by its magic, HTML by its first tag, Markdown by its headings or
- * its extension; anything else is plain text.
+ * its extension; anything else is plain text, reStructuredText included
+ * (the text reader knows its markup).
  */
 #include <config.h>
 
@@ -88,6 +89,10 @@ format_detect(const char *source, const char *bytes, size_t len)
 		    n) == 0)
 			return FORMAT_HTML;
 	}
+	/* Named as reStructuredText, a file is that, even where a line of
+	 * it would pass for Markdown's ("# " in a block of shell). */
+	if (has_extension(source, "rst") || has_extension(source, "rest"))
+		return FORMAT_TEXT;
 	if (has_extension(source, "html") || has_extension(source, "htm"))
 		return FORMAT_HTML;
 	if (has_extension(source, "md") || has_extension(source, "markdown") ||

@@ -1,11 +1,18 @@
 /*
- * test-parse.c - the bundled fact sheet through the whole parser
+ * test-parse-factsheet.c - the plain-text reader (parse-factsheet.c).
+ * The bundled fact sheet through the whole parser
  * (factsheet_publication_read_file): front matter, the four Problem
  * blocks with their contacts, the Resources table, and no line of the
- * file left out; then small inputs in memory for the edge cases.
+ * file left out.  Then help files of other layouts (tests/readers, where
+ * their golden sections are too):
+ * underlined headings, a reStructuredText module help, a manual with
+ * numbered headings and headings in capitals, a Q:/A: FAQ, each with
+ * its headings, levels and every word kept; then small inputs in memory
+ * for the edge cases.
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -652,6 +659,537 @@ test_slugs_and_titles(void)
 	factsheet_publication_free(pub);
 }
 
+/* Help files of other layouts --------------------------------------- */
+
+#define TEXT_FIXTURES "tests/readers/"
+
+/* The fixture NAME parsed, its bytes in *BYTES; NULL (and a failed
+ * test) if it does not parse. */
+static factsheet_publication_t *
+read_fixture(const char *name, char **bytes)
+{
+	char *path = source_path(name), *msg = NULL;
+	factsheet_publication_t *pub = NULL;
+	size_t len = 0;
+
+	is_int(factsheet_publication_read_file(path, &pub, &msg),
+	    FACTSHEET_STATUS_SUCCESS, "%s parses", name);
+	if (msg != NULL)
+		printf("# %s\n", msg);
+	*bytes = slurp(path, &len);
+	free(msg);
+	free(path);
+	return pub;
+}
+
+/* The first section headed HEADING, or NULL. */
+static const factsheet_section_t *
+section_named(const factsheet_publication_t *pub, const char *heading)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		if (strcmp(pub->sections[i].heading, heading) == 0)
+			return &pub->sections[i];
+	return NULL;
+}
+
+/* The headings above S, joined by " / "; "" for none. */
+static char *
+path_of(const factsheet_section_t *s)
+{
+	strbuf_t b = { 0 };
+
+	strbuf_puts(&b, "");
+	for (size_t i = 0; s != NULL && i < s->n_path; i++)
+		strbuf_printf(&b, "%s%s", i ? " / " : "", s->path[i]);
+	return strbuf_finish(&b);
+}
+
+/* The section headed HEADING sits under the headings PATH. */
+static void
+path_is(const factsheet_publication_t *pub, const char *heading,
+	const char *path)
+{
+	const factsheet_section_t *s = section_named(pub, heading);
+	char *got = path_of(s);
+
+	ok(s != NULL, "a section is headed \"%s\"", heading);
+	is_str(got, path, "\"%s\" sits under its headings", heading);
+	free(got);
+}
+
+/* The words of S (runs of letters, digits and any non-ASCII bytes),
+ * lower-cased, each between spaces: " a b c ". */
+static char *
+word_list(const char *s)
+{
+	strbuf_t b = { 0 };
+	int in = 0;
+
+	strbuf_puts(&b, " ");
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c >= 0x80) {
+			char lower = (char)tolower(c);
+
+			strbuf_append(&b, &lower, 1);
+			in = 1;
+		} else if (in) {
+			strbuf_puts(&b, " ");
+			in = 0;
+		}
+	}
+	if (in)
+		strbuf_puts(&b, " ");
+	return strbuf_finish(&b);
+}
+
+/*
+ * Every word of the file BYTES is in some section of PUB (or its
+ * title), but for the words of DROPPED ("toctree maxdepth"): markup,
+ * which the reader leaves out, and which then must not be found.
+ */
+static void
+words_kept(const factsheet_publication_t *pub, const char *bytes,
+	   const char *dropped, const char *what)
+{
+	char *text = all_text(pub), *kept = word_list(text);
+	char *file = word_list(bytes), *markup = word_list(dropped);
+	char *word = file + 1, *end;
+	strbuf_t missing = { 0 }, leaked = { 0 };
+
+	strbuf_puts(&missing, "");
+	strbuf_puts(&leaked, "");
+	for (; (end = strchr(word, ' ')) != NULL; word = end + 1) {
+		char *key = str_printf(" %.*s ", (int)(end - word), word);
+
+		if (strstr(kept, key) == NULL && strstr(markup, key) == NULL &&
+		    strstr(missing.data, key) == NULL)
+			strbuf_puts(&missing, key + 1);
+		free(key);
+	}
+	for (word = markup + 1; (end = strchr(word, ' ')) != NULL;
+	    word = end + 1) {
+		char *key = str_printf(" %.*s ", (int)(end - word), word);
+
+		if (strstr(kept, key) != NULL)
+			strbuf_puts(&leaked, key + 1);
+		free(key);
+	}
+	is_str(missing.data, "", "%s: every word of the file is kept", what);
+	is_str(leaked.data, "", "%s: no word of its markup is text", what);
+	free(strbuf_finish(&missing));
+	free(strbuf_finish(&leaked));
+	free(text);
+	free(kept);
+	free(file);
+	free(markup);
+}
+
+/* The help file of 1,700 words with underlined headings: a section per
+ * heading, levels by the order of the underline characters. */
+static void
+test_underlined(void)
+{
+	static const char *const headings[] = {
+		"What Revalidation Is", "Why CMS Revalidates Enrollments",
+		"Who Must Revalidate", "Finding Your Due Date",
+		"Using the Revalidation List", "Notices From Your MAC",
+		"Submitting Your Revalidation", "Revalidating Online in PECOS",
+		"Revalidating on Paper", "Application Fees",
+		"After You Submit", "Site Visits", "Checking Your Status",
+		"Missing Your Due Date", "Getting Reactivated",
+		"Reassigned Practitioners",
+		"Reporting Changes Between Revalidations",
+		"Changes to Report Within 30 Days",
+		"Changes to Report Within 90 Days", "Changes of Ownership",
+		"Providers Who No Longer Bill Medicare",
+		"Deceased Practitioners",
+		"Practitioners With Several Enrollments", "DMEPOS Suppliers",
+		"Words Used in This Help File",
+		"Questions About Your Application",
+		"Problems With PECOS or Your Password",
+		"Problems With the Revalidation List",
+	};
+	char *bytes = NULL;
+	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	    "revalidation-help.txt", &bytes);
+	const factsheet_section_t *s;
+	size_t found = 0;
+
+	if (pub == NULL) {
+		free(bytes);
+		return;
+	}
+	is_str(pub->title, "Medicare Revalidation: Help for Providers and "
+	    "Suppliers", "underlined: the title underlined alone is the "
+	    "title");
+	ok(pub->warning == NULL, "underlined: no warning (%s)",
+	    pub->warning ? pub->warning : "none");
+	is_str(pub->revised, "August 2023", "underlined: revision date");
+	for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++)
+		found += section_named(pub, headings[i]) != NULL;
+	is_int(found, sizeof headings / sizeof headings[0],
+	    "underlined: a section for each of the 28 headings with text");
+	is_int(pub->n_sections, 29, "underlined: and the introduction");
+	path_is(pub, "What Revalidation Is", "");
+	path_is(pub, "Why CMS Revalidates Enrollments",
+	    "What Revalidation Is");
+	path_is(pub, "Site Visits", "After You Submit");
+	path_is(pub, "Problems With PECOS or Your Password", "Getting Help");
+	path_is(pub, "DMEPOS Suppliers", "Special Situations");
+	s = section_named(pub, "Words Used in This Help File");
+	ok(s && contains(s->text, "Revocation The end of your billing "
+	    "privileges"), "underlined: a definition list is text");
+	s = &pub->sections[0];
+	is_str(s->heading, pub->title, "underlined: the introduction is "
+	    "headed by the title");
+	ok(contains(s->text, "Revalidation means confirming"),
+	    "underlined: the introduction has both its paragraphs");
+	/* A rule of dashes between paragraphs is no heading. */
+	s = section_named(pub, "Notices From Your MAC");
+	ok(s && contains(s->text, "up to six months before your due date.") &&
+	    !contains(s->text, "---"), "underlined: the rule after a "
+	    "paragraph is neither a heading nor text");
+	s = section_named(pub, "Revalidating Online in PECOS");
+	ok(s && contains(s->text, "\n2. On the My Enrollments page, find"),
+	    "underlined: numbered steps keep their lines");
+	ok(s && contains(s->text, "Identity & Access Management (I&A) user "
+	    "ID"), "underlined: an item's indented line joins it");
+	is_str(VALUE(nth_contact(section_named(pub, "Problems With PECOS or "
+	    "Your Password"), FACTSHEET_CONTACT_TTY, 0)), "1-866-523-4759",
+	    "underlined: contact lines under a heading");
+	words_kept(pub, bytes, "", "underlined");
+	factsheet_publication_free(pub);
+	free(bytes);
+}
+
+/* The reStructuredText help of a provider-enrollment module. */
+static void
+test_rst(void)
+{
+	char *bytes = NULL;
+	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	    "enrollment-help.rst", &bytes);
+	const factsheet_section_t *s;
+	const factsheet_contact_t *c;
+
+	if (pub == NULL) {
+		free(bytes);
+		return;
+	}
+	is_str(pub->format, "text", "rst: read as text");
+	is_str(pub->title, "Provider Enrollment Application Module Help",
+	    "rst: the overlined title is the title");
+	is_str(pub->revised, "March 4, 2024", "rst: :Date: is the revision "
+	    "date");
+	is_int(pub->n_sections, 10, "rst: the introduction and nine "
+	    "sections");
+	path_is(pub, "Before You Begin", "");
+	path_is(pub, "Signing In", "Before You Begin");
+	path_is(pub, "Reassigning Benefits", "Starting an Application / "
+	    "Choosing the Enrollment Type");
+	path_is(pub, "Uploading Documents", "Starting an Application");
+	s = section_named(pub, "Reassigning Benefits");
+	is_str(s ? s->anchor : NULL, "reassignment",
+	    "rst: a target over a title is its anchor");
+	s = section_named(pub, "Uploading Documents");
+	is_str(s ? s->anchor : NULL, "uploading-documents",
+	    "rst: a title without one is anchored by its slug");
+	s = &pub->sections[0];
+	ok(contains(s->text, "Date: March 4, 2024\nVersion: 4.2"),
+	    "rst: fields read as lines of text");
+	ok(contains(s->text, "in Provider Enrollment, Chain, and Ownership "
+	    "System."), "rst: a substitution gives its text");
+	c = nth_contact(s, FACTSHEET_CONTACT_LINK, 0);
+	is_str(VALUE(c), "https://www.cms.gov/medicare/forms",
+	    "rst: an embedded link is a link");
+	s = section_named(pub, "Before You Begin");
+	ok(s && contains(s->text, "Passwords expire every 60 days. If your "
+	    "password has expired"), "rst: a note's text is kept");
+	ok(s && !contains(s->text, "note::"), "rst: its directive is not");
+	s = section_named(pub, "Who Must Enroll");
+	ok(s && contains(s->text, "through the ordering and referring "
+	    "application"), "rst: a :ref: role gives its text");
+	s = section_named(pub, "Signing In");
+	ok(s && contains(s->text, "Do not share your user ID."),
+	    "rst: a warning's indented body is kept");
+	ok(s && contains(s->text, "Select Log In, then"),
+	    "rst: strong emphasis loses its stars");
+	c = nth_contact(s, FACTSHEET_CONTACT_LINK, 0);
+	is_str(VALUE(c), "https://pecos.cms.hhs.gov/pecos/login.do",
+	    "rst: PECOS_ links to its target's address");
+	s = section_named(pub, "Uploading Documents");
+	ok(s && contains(s->text, "for example:\n\nNPI1234567890_IRS_CP575"),
+	    "rst: a literal block is text, its \"::\" a colon");
+	ok(s && contains(s->text, "Error 4012: The file type is not "
+	    "accepted."), "rst: a code block's code is kept");
+	s = section_named(pub, "Submitting and Tracking");
+	ok(s && contains(s->text, "Processing times") &&
+	    contains(s->text, "45 calendar days"),
+	    "rst: a list table's title and cells are kept");
+	s = section_named(pub, "Getting Help");
+	c = nth_contact(s, FACTSHEET_CONTACT_LINK, 0);
+	is_str(LABEL(c), "See Medicare Enrollment Contractors",
+	    "rst: an anonymous link's label");
+	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_TTY, 0)),
+	    "1-866-523-4759", "rst: contacts of its text");
+	ok(s && contains(s->text, "Provider Enrollment, Chain, and Ownership "
+	    "System frequently asked questions"),
+	    "rst: a seealso's argument is text");
+	/* Directive names and options, the toctree's entries, image paths,
+	 * roles and the reviewer's comment are markup. */
+	words_kept(pub, bytes, "replace image images logo png contents "
+	    "local depth toctree maxdepth started revalidation note alt "
+	    "checklist width 480px ref warning tip guilabel code block text "
+	    "table header rows seealso reviewer screenshots show 2022 layout "
+	    "update them next release", "rst");
+	factsheet_publication_free(pub);
+	free(bytes);
+}
+
+/* A text manual: numbered headings and headings in capitals, with
+ * numbered lists that stay lists. */
+static void
+test_manual(void)
+{
+	char *bytes = NULL;
+	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	    "enrollment-manual.txt", &bytes);
+	const factsheet_section_t *s;
+
+	if (pub == NULL) {
+		free(bytes);
+		return;
+	}
+	is_str(pub->title, "Ordering and Referring Enrollment User Manual",
+	    "manual: title over two lines");
+	is_int(pub->n_agency, 1, "manual: one agency line");
+	ok(pub->warning == NULL, "manual: no warning");
+	path_is(pub, "1. INTRODUCTION", "");
+	path_is(pub, "1.1 Why Enrollment Matters", "1. INTRODUCTION");
+	path_is(pub, "1.2 Who Should Read This Manual", "1. INTRODUCTION");
+	path_is(pub, "2. ELIGIBILITY", "");
+	path_is(pub, "OPTING OUT OF MEDICARE", "2. ELIGIBILITY");
+	path_is(pub, "3.1 Paper Applications", "3. APPLYING ONLINE");
+	path_is(pub, "A. Reconsideration", "4. APPEALS");
+	path_is(pub, "B. Administrative Law Judge Hearing", "4. APPEALS");
+	s = section_named(pub, "CONTENTS");
+	ok(s && contains(s->text, "1. Introduction\n2. Eligibility"),
+	    "manual: the table of contents is text");
+	ok(section_named(pub, "1. Introduction") == NULL,
+	    "manual: no heading from the table of contents");
+	s = section_named(pub, "2. ELIGIBILITY");
+	ok(s && contains(s->text, "following:\n\n1. A doctor of medicine"),
+	    "manual: a list after a colon is text");
+	s = section_named(pub, "3. APPLYING ONLINE");
+	ok(s && contains(s->text, "1. Log in to PECOS.") &&
+	    contains(s->text, "4. Complete each screen") &&
+	    contains(s->text, "Your MAC sends a letter"),
+	    "manual: steps apart by blank lines are text");
+	ok(section_named(pub, "1. Log in to PECOS.") == NULL &&
+	    section_named(pub, "4. Complete each screen, then select "
+	    "Submit.") == NULL, "manual: no step is a heading");
+	s = section_named(pub, "CONTACT INFORMATION");
+	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_EMAIL, 0)),
+	    "EUSsupport@cgi.com", "manual: contacts under a capitals "
+	    "heading");
+	words_kept(pub, bytes, "", "manual");
+	factsheet_publication_free(pub);
+	free(bytes);
+}
+
+/* A Q:/A: FAQ: each question is a section, its answer the text. */
+static void
+test_faq(void)
+{
+	char *bytes = NULL;
+	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	    "npi-enumeration-faq.txt", &bytes);
+	const factsheet_section_t *s;
+
+	if (pub == NULL) {
+		free(bytes);
+		return;
+	}
+	is_str(pub->title, "National Provider Identifier (NPI) Frequently "
+	    "Asked Questions", "faq: title over two lines, the date under "
+	    "it left");
+	is_int(pub->n_sections, 9, "faq: the introduction and eight "
+	    "questions");
+	path_is(pub, "Who needs an NPI?", "Applying for an NPI");
+	path_is(pub, "How do I apply?", "Applying for an NPI");
+	path_is(pub, "I moved my practice. Do I have to update NPPES?",
+	    "Changing Your Information");
+	path_is(pub, "Can a deactivated NPI be used again?", "Deactivation");
+	s = section_named(pub, "Does it cost anything to apply?");
+	is_str(s ? s->text : NULL, "No. There is no fee for an NPI.",
+	    "faq: the answer is the text, without its label");
+	s = section_named(pub, "How do I apply?");
+	ok(s && contains(s->text, "NPI Enumerator P.O. Box 6059"),
+	    "faq: an answer's later paragraphs stay with it");
+	s = section_named(pub, "I forgot my NPPES password.");
+	ok(s && strncmp(s->text, "Select \"Forgot Password\"", 24) == 0,
+	    "faq: \"Answer:\" alone on its line");
+	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_PHONE, 0)),
+	    "1-866-484-8049", "faq: an answer's phone number");
+	/* The labels of questions and answers. */
+	words_kept(pub, bytes, "q answer", "faq");
+	factsheet_publication_free(pub);
+	free(bytes);
+}
+
+/* A .rst file is text, whatever its lines look like. */
+static void
+test_rst_format(void)
+{
+	static const char text[] = "Resetting Passwords\n"
+	    "===================\n\nRun this::\n\n# reset-password --user\n\n"
+	    "Then sign in.\n";
+	static const char raw[] = "Help\n====\n\nBefore.\n\n"
+	    ".. raw:: html\n\n   <p>Write to the\n\n   <a href=\""
+	    "mailto:EUSsupport@cgi.com\">help desk</a>.</p>\n\n"
+	    ".. raw:: latex\n\n   \\newpage latex\n\nAfter.\n";
+	static const char spaced[] = "Topic\n=====\n\n"
+	    "..    important::\n      Do not share your password.\n\n"
+	    ".. note :: Note Title\n   Passwords expire.\n\n"
+	    ".. figure:: picture.png\n   :alt: alternate text\n\n"
+	    "   The caption of the figure.\n\nEnd.\n";
+	factsheet_publication_t *pub = NULL;
+	const factsheet_section_t *s;
+	char *msg = NULL;
+
+	is_int(factsheet_publication_parse("help/reset.rst", text,
+	    sizeof text - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    ".rst with a \"# \" line parses");
+	is_str(pub ? pub->format : NULL, "text", ".rst is read as text");
+	is_str(pub ? pub->title : NULL, "Resetting Passwords",
+	    ".rst: its title");
+	ok(pub && pub->n_sections == 1 && contains(pub->sections[0].text,
+	    "Run this:\n\n# reset-password --user\n\nThen sign in."),
+	    ".rst: the \"# \" line is text");
+	free(msg);
+	factsheet_publication_free(pub);
+
+	pub = NULL;
+	is_int(factsheet_publication_parse("help/raw.rst", raw,
+	    sizeof raw - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    ".rst with raw HTML parses");
+	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
+	ok(s && contains(s->text, "Before.") &&
+	    contains(s->text, "Write to the help desk") &&
+	    contains(s->text, "After.") && !contains(s->text, "<p>") &&
+	    !contains(s->text, "latex"), "raw HTML is read as HTML, raw "
+	    "LaTeX left out");
+	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_EMAIL, 0)),
+	    "EUSsupport@cgi.com", "raw HTML: its link's address");
+	free(msg);
+	factsheet_publication_free(pub);
+
+	pub = NULL;
+	is_int(factsheet_publication_parse("help/spaced.rst", spaced,
+	    sizeof spaced - 1, &pub, &msg), FACTSHEET_STATUS_SUCCESS,
+	    ".rst with spaced directives parses");
+	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
+	ok(s && contains(s->text, "Do not share your password.") &&
+	    contains(s->text, "Note Title Passwords expire.") &&
+	    contains(s->text, "The caption of the figure.") &&
+	    !contains(s->text, "alternate"), "directives written \"..   "
+	    "important::\" and \".. note ::\" keep their content");
+	free(msg);
+	factsheet_publication_free(pub);
+}
+
+/* Small texts: what is a heading and what is not. */
+static void
+test_heading_kinds(void)
+{
+	static const char steps[] = "Enrollment Steps\n\n"
+	    "Follow these steps.\n\n1. Log in to PECOS\n\n"
+	    "2. Select My Enrollments\n\n3. Choose Submit\n\n"
+	    "Your MAC writes to you.\n";
+	static const char short_rule[] = "Enrollment Notes\n\n"
+	    "A paragraph that runs on to some length before it ends.\n---\n\n"
+	    "More text here.\n";
+	static const char overlined[] = "=========\nPasswords\n=========\n\n"
+	    "Reset\n-----\nUse the link.\n\nExpiry\n------\n"
+	    "Every 60 days.\n\nSee also\n--------\n";
+	static const char empty[] = "Guide\n\nOverview\n========\n\n"
+	    "Details\n=======\n\nText.\n";
+	static const char qa_block[] = "PECOS Questions\n\n"
+	    "Q: Who signs?\nA: The authorized official.\n"
+	    "Q: When?\nA: Before you submit.\n";
+	static const char outline[] = "Enrollment Guide\n\n"
+	    "I. OVERVIEW\n\nMedicare pays enrolled providers.\n\n"
+	    "II. PASSWORDS\n\n2.1 Resetting a Password\n"
+	    "Passwords expire every 60 days.\n\n"
+	    "1.5 million providers enrolled in\nMedicare last year.\n\n"
+	    "Part B covers doctors and\nMedicare pays 80 percent.\n";
+	static const char chapters[] = "Provider Manual\n\n"
+	    "Chapter 1 Getting Started\n\nSign in first.\n\n"
+	    "Chapter 2 Enrollment\n\nThen enroll.\n";
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+
+	pub = parse("an outline", outline, sizeof outline - 1);
+	path_is(pub, "I. OVERVIEW", "");
+	path_is(pub, "2.1 Resetting a Password", "II. PASSWORDS");
+	s = section_named(pub, "2.1 Resetting a Password");
+	ok(s && contains(s->text, "Passwords expire every 60 days.") &&
+	    contains(s->text, "1.5 million providers enrolled in Medicare") &&
+	    contains(s->text, "Part B covers doctors and Medicare pays"),
+	    "a number or a word starting a paragraph makes no heading");
+	is_int(pub ? pub->n_sections : 0, 2, "an outline: two sections");
+	factsheet_publication_free(pub);
+
+	pub = parse("chapters", chapters, sizeof chapters - 1);
+	path_is(pub, "Chapter 1 Getting Started", "");
+	path_is(pub, "Chapter 2 Enrollment", "");
+	factsheet_publication_free(pub);
+
+	pub = parse("steps without periods", steps, sizeof steps - 1);
+	ok(pub && section_named(pub, "1. Log in to PECOS") == NULL &&
+	    section_named(pub, "3. Choose Submit") == NULL,
+	    "steps apart by blank lines are no headings");
+	s = pub ? nth_of_kind(pub, FACTSHEET_SECTION_TEXT, 0) : NULL;
+	ok(s && contains(s->text, "1. Log in to PECOS\n\n2. Select") &&
+	    contains(s->text, "Your MAC writes to you."),
+	    "the steps and the text after them are one section's");
+	factsheet_publication_free(pub);
+
+	pub = parse("a short rule", short_rule, sizeof short_rule - 1);
+	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
+	ok(s && contains(s->text, "before it ends.\n\nMore text here."),
+	    "a long line over a short rule is text, not a heading");
+	factsheet_publication_free(pub);
+
+	pub = parse("an empty heading", empty, sizeof empty - 1);
+	s = section_named(pub, "Overview");
+	is_str(s ? s->text : NULL, "Overview", "a heading with nothing under "
+	    "it keeps its words in a section of its own");
+	s = section_named(pub, "Details");
+	is_str(s ? s->text : NULL, "Text.", "the next heading has its text");
+	factsheet_publication_free(pub);
+
+	pub = parse("an overlined title", overlined, sizeof overlined - 1);
+	is_str(pub ? pub->title : NULL, "Passwords",
+	    "an overlined title is the title");
+	is_int(pub ? pub->n_sections : 0, 2, "two underlined sections");
+	s = section_named(pub, "Expiry");
+	is_str(s ? s->text : NULL, "Every 60 days.\n\nSee also",
+	    "text right under its underline; a last title is text");
+	factsheet_publication_free(pub);
+
+	pub = parse("questions in one block", qa_block, sizeof qa_block - 1);
+	s = section_named(pub, "When?");
+	is_str(s ? s->text : NULL, "Before you submit.",
+	    "questions and answers line after line");
+	is_str(pub ? section_named(pub, "Who signs?") ? section_named(pub,
+	    "Who signs?")->text : NULL : NULL, "The authorized official.",
+	    "the first answer ends where the next question starts");
+	factsheet_publication_free(pub);
+}
+
 static void
 test_bad_input(void)
 {
@@ -692,6 +1230,12 @@ main(void)
 	test_problem_next_line();
 	test_angle_url_cell();
 	test_slugs_and_titles();
+	test_underlined();
+	test_rst();
+	test_manual();
+	test_faq();
+	test_heading_kinds();
+	test_rst_format();
 	test_bad_input();
 	return done_testing();
 }
