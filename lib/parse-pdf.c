@@ -18,7 +18,7 @@
 
 #include <poppler.h>
 
-#include "factsheet-private.h"
+#include "pdf.h"
 
 /* One line of a page's text and the box poppler laid it out in. */
 typedef struct {
@@ -337,10 +337,9 @@ starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 	return gap > wide;
 }
 
-/* Appends a line's text without control characters (C0 but tab, DEL,
- * C1), which a PDF's fonts can map glyphs to. */
-static void
-append_clean(strbuf_t *out, const char *s, size_t len)
+/* Without C0 controls but tab, DEL and C1. */
+void
+pdf_append_clean(strbuf_t *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -375,7 +374,7 @@ page_write(const pdf_page_t *pg, double tightest, strbuf_t *out)
 			strbuf_puts(out, "\n\n");
 		else
 			strbuf_puts(out, "\n");
-		append_clean(out, l->start, l->len);
+		pdf_append_clean(out, l->start, l->len);
 		prev = l;
 	}
 }
@@ -401,8 +400,8 @@ open_document(const char *bytes, size_t len, GBytes **data, GError **error)
  * the name of the file it was made from, nor what a tool puts there by
  * itself ("Microsoft Word - x.docx", "Untitled", "Enscript Output").
  */
-static int
-title_is_good(const char *title, const char *source)
+int
+pdf_title_is_good(const char *title, const char *source)
 {
 	static const char *const junk[] = {
 		"untitled", "enscript output", "document", "title", "none",
@@ -436,9 +435,8 @@ title_is_good(const char *title, const char *source)
 	return !(len == base_len && strncasecmp(title, base, len) == 0);
 }
 
-/* The metadata title, cleaned, if it is a good one; else NULL. */
-static char *
-metadata_title(PopplerDocument *doc, const char *source)
+char *
+pdf_metadata_title(PopplerDocument *doc, const char *source)
 {
 	gchar *raw = poppler_document_get_title(doc);
 	strbuf_t clean = { 0 };
@@ -446,13 +444,13 @@ metadata_title(PopplerDocument *doc, const char *source)
 
 	if (raw == NULL)
 		return NULL;
-	append_clean(&clean, raw, strlen(raw));
+	pdf_append_clean(&clean, raw, strlen(raw));
 	g_free(raw);
 	if ((title = strbuf_finish(&clean)) == NULL)
 		return NULL;
 	text_squeeze_space(title);
 	if (text_check(source, title, strlen(title), &message) !=
-	    FACTSHEET_STATUS_SUCCESS || !title_is_good(title, source)) {
+	    FACTSHEET_STATUS_SUCCESS || !pdf_title_is_good(title, source)) {
 		free(title);
 		title = NULL;
 	}
@@ -517,7 +515,7 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 		if (p + 1 == r->n_pages && tail[0] != '\0') {
 			/* One block, so its first line reads as no heading. */
 			strbuf_puts(&r->out, "\n\n");
-			append_clean(&r->out, tail, strlen(tail));
+			pdf_append_clean(&r->out, tail, strlen(tail));
 		}
 		strbuf_puts(&r->out, "\n\f\n");
 	}
@@ -555,6 +553,7 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 	PopplerDocument *doc;
 	factsheet_status_t status;
 	char *title = NULL;
+	int tagged;
 
 	*message = NULL;
 	if (len > INT_MAX) {
@@ -572,7 +571,13 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 			g_bytes_unref(data);
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
-	if (read_pages(doc, &r) < 0) {
+	if ((tagged = pdf_read_tagged(doc, pub)) != 0) {
+		status = tagged > 0 ? FACTSHEET_STATUS_SUCCESS :
+		    FACTSHEET_STATUS_OUT_OF_MEMORY;
+		if (tagged < 0)
+			*message = str_printf("%s: out of memory while reading "
+			    "the PDF", pub->source);
+	} else if (read_pages(doc, &r) < 0) {
 		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 		*message = str_printf("%s: out of memory while reading the PDF",
 		    pub->source);
@@ -582,7 +587,7 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 		    "text layer to be indexed", pub->source);
 	} else if ((status = text_check(pub->source, r.out.data, r.out.len,
 	    message)) == FACTSHEET_STATUS_SUCCESS) {
-		title = metadata_title(doc, pub->source);
+		title = pdf_metadata_title(doc, pub->source);
 		status = parse_factsheet(pub, r.out.data, r.out.len, message);
 		if (status == FACTSHEET_STATUS_SUCCESS && title != NULL) {
 			retitle(pub, title);

@@ -1,0 +1,925 @@
+/*
+ * pdf-tagged.c - a tagged PDF through its structure tree, the way
+ * Section 508 publications are made: headings with their levels,
+ * paragraphs, lists, tables and links, in the order the author wrote
+ * them.  Running headers, footers and page numbers are artifacts, outside
+ * the tree, so they never reach the text.
+ *
+ * The tree's text runs carry no white space where a line wraps
+ * ("including" at a line's end, "screenshots" on the next), so each run
+ * is found in its page's text, which poppler lays out with line breaks,
+ * and the white space between runs is taken from there.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "pdf.h"
+
+/* Elements read at most, a bound on hostile trees. */
+#define MAX_ELEMENTS 1000000
+#define MAX_CELLS 64
+
+/* A link annotation of a page and the text in its area, dense. */
+typedef struct {
+	char *uri;
+	char *dense;
+	int used;
+} tagged_link_t;
+
+/* A page's text, and the same without white space (DENSE) with the
+ * offset in TEXT of each of its bytes. */
+typedef struct {
+	int loaded;
+	char *text;		/* poppler's; g_free it */
+	char *dense;
+	size_t *pos;
+	size_t n_dense;
+	size_t cursor;		/* in DENSE, after the last run found */
+	tagged_link_t *links;
+	size_t n_links;
+} tagged_page_t;
+
+typedef enum {
+	BLOCK_HEADING,
+	BLOCK_PARAGRAPH,
+	BLOCK_LIST_ITEM,
+	BLOCK_TABLE_HEADER,
+	BLOCK_TABLE_ROW,
+	BLOCK_TABLE_END,
+} block_kind_t;
+
+/* What the tree says, in order, before the builder hears it: the title
+ * may be its first heading. */
+typedef struct {
+	block_kind_t kind;
+	unsigned level;
+	unsigned page;		/* 1-based; 0 if unknown */
+	char *text;		/* a table row's name */
+	char **cells;
+	size_t n_cells;
+} tagged_block_t;
+
+typedef struct {
+	PopplerDocument *doc;
+	tagged_page_t *pages;
+	int n_pages;
+	tagged_block_t *blocks;
+	size_t n_blocks, size_blocks;
+	strbuf_t out;		/* the text of the block being read */
+	int out_page;		/* the page of its first run, or -1 */
+	int run_page;		/* the page of the last run */
+	int space;		/* white space is due before the next run */
+	unsigned last_level;
+	size_t elements;
+	int failed;
+} tagged_t;
+
+/* Pages -------------------------------------------------------------- */
+
+/* The text in AREA of PAGE (PDF space, y up), without white space. */
+static char *
+area_dense(PopplerPage *page, const PopplerRectangle *area)
+{
+	PopplerRectangle r;
+	double width, height;
+	char *text, *dense;
+	size_t n = 0;
+
+	poppler_page_get_size(page, &width, &height);
+	r.x1 = area->x1;
+	r.x2 = area->x2;
+	r.y1 = height - area->y2;
+	r.y2 = height - area->y1;
+	if ((text = poppler_page_get_text_for_area(page, &r)) == NULL)
+		return NULL;
+	if ((dense = malloc(strlen(text) + 1)) != NULL) {
+		for (const char *s = text; *s != '\0'; s++)
+			if (!isspace((unsigned char)*s))
+				dense[n++] = *s;
+		dense[n] = '\0';
+	}
+	g_free(text);
+	return dense;
+}
+
+static void
+page_links(tagged_t *t, PopplerPage *page, tagged_page_t *pg)
+{
+	GList *map = poppler_page_get_link_mapping(page), *l;
+	size_t n = g_list_length(map);
+
+	if (n > 0 && (pg->links = calloc(n, sizeof *pg->links)) == NULL)
+		t->failed = 1;
+	for (l = map; l != NULL && pg->links != NULL; l = l->next) {
+		PopplerLinkMapping *m = l->data;
+		tagged_link_t *k = &pg->links[pg->n_links];
+
+		if (m->action == NULL || m->action->type != POPPLER_ACTION_URI ||
+		    m->action->uri.uri == NULL)
+			continue;
+		k->uri = str_printf("%s", m->action->uri.uri);
+		k->dense = area_dense(page, &m->area);
+		if (k->uri == NULL || k->dense == NULL) {
+			free(k->uri);
+			free(k->dense);
+			t->failed = 1;
+			break;
+		}
+		pg->n_links++;
+	}
+	poppler_page_free_link_mapping(map);
+}
+
+/* Page I (0-based), loaded the first time; NULL if there is none. */
+static tagged_page_t *
+page_get(tagged_t *t, int i)
+{
+	tagged_page_t *pg;
+	PopplerPage *page;
+	size_t len;
+
+	if (i < 0 || i >= t->n_pages)
+		return NULL;
+	pg = &t->pages[i];
+	if (pg->loaded)
+		return pg->text != NULL ? pg : NULL;
+	pg->loaded = 1;
+	if ((page = poppler_document_get_page(t->doc, i)) == NULL)
+		return NULL;
+	pg->text = poppler_page_get_text(page);
+	page_links(t, page, pg);
+	g_object_unref(page);
+	if (pg->text == NULL)
+		return NULL;
+	len = strlen(pg->text);
+	pg->dense = malloc(len + 1);
+	pg->pos = malloc((len + 1) * sizeof *pg->pos);
+	if (pg->dense == NULL || pg->pos == NULL) {
+		t->failed = 1;
+		g_free(pg->text);
+		pg->text = NULL;
+		return NULL;
+	}
+	for (size_t k = 0; k < len; k++)
+		if (!isspace((unsigned char)pg->text[k])) {
+			pg->dense[pg->n_dense] = pg->text[k];
+			pg->pos[pg->n_dense++] = k;
+		}
+	pg->dense[pg->n_dense] = '\0';
+	return pg;
+}
+
+static void
+pages_free(tagged_t *t)
+{
+	for (int i = 0; t->pages != NULL && i < t->n_pages; i++) {
+		tagged_page_t *pg = &t->pages[i];
+
+		g_free(pg->text);
+		free(pg->dense);
+		free(pg->pos);
+		for (size_t k = 0; k < pg->n_links; k++) {
+			free(pg->links[k].uri);
+			free(pg->links[k].dense);
+		}
+		free(pg->links);
+	}
+	free(t->pages);
+}
+
+/* Text runs ----------------------------------------------------------- */
+
+/*
+ * Appends S (LEN bytes) with runs of white space as one space.  A line
+ * that ends in a hyphen ("provider-" over "specific") goes on without
+ * one: a word was split there, and keeping the hyphen keeps the word
+ * whatever it was.
+ */
+static void
+put_squeezed(tagged_t *t, const char *s, size_t len)
+{
+	int newline = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (isspace((unsigned char)s[i])) {
+			t->space = 1;
+			newline |= s[i] == '\n';
+			continue;
+		}
+		if (t->space && newline && t->out.len > 1 &&
+		    t->out.data[t->out.len - 1] == '-' &&
+		    isalpha((unsigned char)t->out.data[t->out.len - 2]))
+			t->space = 0;
+		if (t->space && t->out.len > 0 &&
+		    t->out.data[t->out.len - 1] != ' ')
+			strbuf_puts(&t->out, " ");
+		t->space = 0;
+		newline = 0;
+		pdf_append_clean(&t->out, s + i, 1);
+	}
+}
+
+/*
+ * RAW as poppler 22 gives the text of some structure elements: UTF-8
+ * read as Latin-1 and encoded again ("Network\u00c2\u00ae" for
+ * "Network\u00ae").  When every character of RAW is below U+0100 and
+ * their bytes make valid UTF-8 past ASCII, those bytes are the text,
+ * written over RAW (they are fewer).
+ */
+static void
+undouble_utf8(char *raw)
+{
+	unsigned char *s = (unsigned char *)raw, *bytes;
+	size_t n = 0, len = strlen(raw);
+	int wide = 0;
+
+	if ((bytes = malloc(len + 1)) == NULL)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < 0x80) {
+			bytes[n++] = s[i];
+			continue;
+		}
+		if ((s[i] != 0xc2 && s[i] != 0xc3) || i + 1 == len ||
+		    (s[i + 1] & 0xc0) != 0x80) {
+			free(bytes);
+			return;	/* a character past U+00FF */
+		}
+		bytes[n++] = (unsigned char)(((s[i] & 0x03) << 6) |
+		    (s[i + 1] & 0x3f));
+		wide = 1;
+		i++;
+	}
+	if (wide && u8_check(bytes, n) == NULL) {
+		memcpy(s, bytes, n);
+		s[n] = '\0';
+	}
+	free(bytes);
+}
+
+/*
+ * A marked-content run of text, RAW, on page I: found in the page's
+ * text after the last run (or anywhere), it is taken from there, with
+ * the white space the page has before it; a run not found is taken as
+ * the tree gives it.
+ */
+static void
+put_run(tagged_t *t, const char *raw, int i)
+{
+	tagged_page_t *pg = page_get(t, i);
+	char *dense;
+	const char *at = NULL;
+	size_t n = 0, len = strlen(raw);
+
+	if ((dense = malloc(len + 1)) == NULL) {
+		t->failed = 1;
+		return;
+	}
+	/* A paragraph goes on over a page break. */
+	if (t->out.len > 0 && t->run_page != i)
+		t->space = 1;
+	for (size_t k = 0; k < len; k++)
+		if (!isspace((unsigned char)raw[k]))
+			dense[n++] = raw[k];
+	dense[n] = '\0';
+	if (n > 0 && t->out_page < 0)
+		t->out_page = i;
+	if (n > 0)
+		t->run_page = i;
+	if (n > 0 && pg != NULL) {
+		at = memmem(pg->dense + pg->cursor, pg->n_dense - pg->cursor,
+		    dense, n);
+		if (at == NULL)
+			at = memmem(pg->dense, pg->n_dense, dense, n);
+	}
+	if (at != NULL) {
+		size_t a = (size_t)(at - pg->dense);
+		size_t from = pg->pos[a], to = pg->pos[a + n - 1] + 1;
+
+		/* White space just before the run, on the page. */
+		if (a == pg->cursor && a > 0 &&
+		    from > pg->pos[a - 1] + 1)
+			t->space = 1;
+		put_squeezed(t, pg->text + from, to - from);
+		pg->cursor = a + n;
+		if (isspace((unsigned char)raw[len > 0 ? len - 1 : 0]))
+			t->space = 1;
+	} else {
+		put_squeezed(t, raw, len);
+	}
+	free(dense);
+}
+
+/* The link annotation of page I whose area holds LABEL's text (or is
+ * within it), not yet given to another link; NULL if none. */
+static const char *
+link_uri(tagged_t *t, int i, const char *label)
+{
+	tagged_page_t *pg = page_get(t, i);
+	char *dense;
+	size_t n = 0;
+	const char *uri = NULL;
+
+	if (pg == NULL || (dense = malloc(strlen(label) + 1)) == NULL)
+		return NULL;
+	for (const char *s = label; *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			dense[n++] = *s;
+	dense[n] = '\0';
+	for (size_t k = 0; n > 0 && k < pg->n_links && uri == NULL; k++) {
+		tagged_link_t *l = &pg->links[k];
+
+		if (l->used || l->dense[0] == '\0' ||
+		    (strstr(l->dense, dense) == NULL &&
+		    strstr(dense, l->dense) == NULL))
+			continue;
+		uri = l->uri;
+		/* A link wrapped over lines has an area on each. */
+		for (size_t j = k; j < pg->n_links; j++)
+			if (strcmp(pg->links[j].uri, uri) == 0 &&
+			    strstr(dense, pg->links[j].dense) != NULL)
+				pg->links[j].used = 1;
+		l->used = 1;
+	}
+	free(dense);
+	return uri;
+}
+
+/* The tree ------------------------------------------------------------ */
+
+static int
+is_heading_kind(PopplerStructureElementKind k)
+{
+	return k == POPPLER_STRUCTURE_ELEMENT_HEADING ||
+	    (k >= POPPLER_STRUCTURE_ELEMENT_HEADING_1 &&
+	    k <= POPPLER_STRUCTURE_ELEMENT_HEADING_6);
+}
+
+/* Elements that flow within a line of text. */
+static int
+is_inline_kind(PopplerStructureElementKind k)
+{
+	switch (k) {
+	case POPPLER_STRUCTURE_ELEMENT_CONTENT:
+	case POPPLER_STRUCTURE_ELEMENT_OBJECT_REFERENCE:
+	case POPPLER_STRUCTURE_ELEMENT_SPAN:
+	case POPPLER_STRUCTURE_ELEMENT_QUOTE:
+	case POPPLER_STRUCTURE_ELEMENT_NOTE:
+	case POPPLER_STRUCTURE_ELEMENT_REFERENCE:
+	case POPPLER_STRUCTURE_ELEMENT_BIBENTRY:
+	case POPPLER_STRUCTURE_ELEMENT_CODE:
+	case POPPLER_STRUCTURE_ELEMENT_LINK:
+	case POPPLER_STRUCTURE_ELEMENT_ANNOT:
+	case POPPLER_STRUCTURE_ELEMENT_RUBY:
+	case POPPLER_STRUCTURE_ELEMENT_RUBY_BASE_TEXT:
+	case POPPLER_STRUCTURE_ELEMENT_RUBY_ANNOT_TEXT:
+	case POPPLER_STRUCTURE_ELEMENT_RUBY_PUNCTUATION:
+	case POPPLER_STRUCTURE_ELEMENT_WARICHU:
+	case POPPLER_STRUCTURE_ELEMENT_WARICHU_TEXT:
+	case POPPLER_STRUCTURE_ELEMENT_WARICHU_PUNCTUATION:
+	case POPPLER_STRUCTURE_ELEMENT_FORMULA:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Elements that stand apart from the text around them. */
+static int
+is_block_kind(PopplerStructureElementKind k)
+{
+	return !is_inline_kind(k) && k != POPPLER_STRUCTURE_ELEMENT_NONSTRUCT &&
+	    k != POPPLER_STRUCTURE_ELEMENT_LIST_BODY &&
+	    k != POPPLER_STRUCTURE_ELEMENT_PRIVATE;
+}
+
+/* Whether every child of the element at IT flows within a line (a
+ * NonStruct or Div wrapping only text is a paragraph of its own). */
+static int
+holds_only_inline(PopplerStructureElementIter *it)
+{
+	PopplerStructureElementIter *c =
+	    poppler_structure_element_iter_get_child(it);
+	int yes = 1;
+
+	if (c == NULL)
+		return 1;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+
+		if (e == NULL)
+			continue;
+		if (!is_inline_kind(poppler_structure_element_get_kind(e)) &&
+		    poppler_structure_element_get_kind(e) !=
+		    POPPLER_STRUCTURE_ELEMENT_NONSTRUCT)
+			yes = 0;
+		g_object_unref(e);
+	} while (yes && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+	return yes;
+}
+
+/* Whether the walk may go on: within the bounds, memory left. */
+static int
+may_go_on(tagged_t *t, int depth)
+{
+	return !t->failed && depth < PDF_MAX_DEPTH &&
+	    t->elements < MAX_ELEMENTS;
+}
+
+static void inline_children(tagged_t *t, PopplerStructureElementIter *it,
+			    int depth);
+
+/* The text of element E (at IT) and all below it, into T->out. */
+static void
+inline_element(tagged_t *t, PopplerStructureElementIter *it,
+	       PopplerStructureElement *e, int depth)
+{
+	PopplerStructureElementKind k = poppler_structure_element_get_kind(e);
+	size_t mark;
+
+	t->elements++;
+	if (k == POPPLER_STRUCTURE_ELEMENT_CONTENT) {
+		char *raw = poppler_structure_element_get_text(e,
+		    POPPLER_STRUCTURE_GET_TEXT_NONE);
+
+		if (raw != NULL) {
+			undouble_utf8(raw);
+			put_run(t, raw, poppler_structure_element_get_page(e));
+		}
+		g_free(raw);
+		return;
+	}
+	if (k == POPPLER_STRUCTURE_ELEMENT_LINK) {
+		const char *uri;
+
+		if (t->space && t->out.len > 0)
+			strbuf_puts(&t->out, " ");
+		t->space = 0;
+		mark = t->out.len;
+		inline_children(t, it, depth + 1);
+		if (t->out.failed || t->out.len == mark)
+			return;
+		strbuf_append(&t->out, "", 0);
+		/* The page of its label's last run: a link's own page is
+		 * often unset. */
+		uri = link_uri(t, t->run_page, t->out.data + mark);
+		if (uri != NULL)
+			reader_link_destination(&t->out, mark, uri,
+			    strlen(uri));
+		return;
+	}
+	if (is_block_kind(k))
+		t->space = 1;	/* a block inside a cell: apart */
+	inline_children(t, it, depth + 1);
+	if (is_block_kind(k))
+		t->space = 1;
+}
+
+static void
+inline_children(tagged_t *t, PopplerStructureElementIter *it, int depth)
+{
+	PopplerStructureElementIter *c;
+
+	if (!may_go_on(t, depth) ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
+		return;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+
+		if (e == NULL)
+			continue;
+		inline_element(t, c, e, depth);
+		g_object_unref(e);
+	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+}
+
+/* The text read so far, taken; NULL when out of memory. */
+static char *
+take_text(tagged_t *t)
+{
+	char *text = strbuf_finish(&t->out);
+
+	t->space = 0;
+	if (text == NULL)
+		t->failed = 1;
+	return text;
+}
+
+static tagged_block_t *
+add_block(tagged_t *t, block_kind_t kind, char *text)
+{
+	tagged_block_t *b;
+
+	if (t->n_blocks == t->size_blocks) {
+		size_t size = t->size_blocks ? 2 * t->size_blocks : 64;
+		tagged_block_t *more = realloc(t->blocks, size * sizeof *more);
+
+		if (more == NULL) {
+			t->failed = 1;
+			free(text);
+			return NULL;
+		}
+		t->blocks = more;
+		t->size_blocks = size;
+	}
+	b = &t->blocks[t->n_blocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->text = text;
+	b->page = t->out_page >= 0 ? (unsigned)t->out_page + 1 : 0;
+	return b;
+}
+
+/* The text read so far, if any, as a block of KIND. */
+static tagged_block_t *
+flush_text(tagged_t *t, block_kind_t kind)
+{
+	tagged_block_t *b = NULL;
+	char *text;
+
+	if ((text = take_text(t)) == NULL)
+		return NULL;
+	if (text[0] != '\0')
+		b = add_block(t, kind, text);
+	else
+		free(text);
+	t->out_page = -1;
+	return b;
+}
+
+/* The text of the element at IT as one block of KIND, unless empty. */
+static tagged_block_t *
+text_block(tagged_t *t, PopplerStructureElementIter *it, block_kind_t kind,
+	   int depth)
+{
+	flush_text(t, BLOCK_PARAGRAPH);
+	inline_children(t, it, depth + 1);
+	return flush_text(t, kind);
+}
+
+static unsigned
+heading_level(tagged_t *t, PopplerStructureElementKind k)
+{
+	if (k == POPPLER_STRUCTURE_ELEMENT_HEADING)
+		return t->last_level ? t->last_level : 1;
+	return (unsigned)(k - POPPLER_STRUCTURE_ELEMENT_HEADING_1) + 1;
+}
+
+static void walk_blocks(tagged_t *t, PopplerStructureElementIter *it,
+			int depth);
+static void block_element(tagged_t *t, PopplerStructureElementIter *it,
+			  PopplerStructureElement *e, int depth);
+
+/* A list item at IT: a line of its own.  Its label ("1.", a bullet) is
+ * markup, left out as in the other formats. */
+static void
+list_item(tagged_t *t, PopplerStructureElementIter *it, int depth)
+{
+	PopplerStructureElementIter *c;
+
+	flush_text(t, BLOCK_PARAGRAPH);
+	if (!may_go_on(t, depth) ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
+		return;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+
+		if (e == NULL)
+			continue;
+		if (poppler_structure_element_get_kind(e) ==
+		    POPPLER_STRUCTURE_ELEMENT_LIST_LABEL)
+			t->elements++;
+		else
+			inline_element(t, c, e, depth + 1);
+		g_object_unref(e);
+	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+	flush_text(t, BLOCK_LIST_ITEM);
+}
+
+/* One row (TR) of a table: its cells' texts, and whether all are TH. */
+static void
+walk_row(tagged_t *t, PopplerStructureElementIter *it, int depth,
+	 int *first_row)
+{
+	PopplerStructureElementIter *c;
+	char *cells[MAX_CELLS];
+	size_t n = 0;
+	int all_th = 1, page = -1;
+
+	if (!may_go_on(t, depth) ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
+		return;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+		PopplerStructureElementKind k;
+		char *text;
+
+		if (e == NULL)
+			continue;
+		t->elements++;
+		k = poppler_structure_element_get_kind(e);
+		all_th &= k == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING;
+		t->out_page = -1;
+		if (n + 1 < MAX_CELLS) {
+			t->space = 0;
+		} else {
+			/* Cells past the last go into it. */
+			t->space = 1;
+			strbuf_puts(&t->out, cells[--n]);
+			free(cells[n]);
+		}
+		inline_children(t, c, depth + 1);
+		if (page < 0)
+			page = t->out_page;
+		g_object_unref(e);
+		if ((text = take_text(t)) == NULL)
+			break;
+		cells[n++] = text;
+	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+	t->out_page = page;
+	if (n > 0 && !t->failed) {
+		tagged_block_t *b;
+		size_t first = 0;
+
+		if (*first_row && all_th) {
+			b = add_block(t, BLOCK_TABLE_HEADER, NULL);
+		} else {
+			/* A row is named by its first cell with text. */
+			while (first + 1 < n && cells[first][0] == '\0')
+				first++;
+			b = add_block(t, BLOCK_TABLE_ROW, cells[first]);
+			cells[first] = NULL;
+			first++;
+		}
+		if (b != NULL && n > first &&
+		    (b->cells = calloc(n - first, sizeof *b->cells)) == NULL)
+			t->failed = 1;
+		for (size_t i = first; b != NULL && b->cells != NULL && i < n;
+		    i++) {
+			b->cells[b->n_cells++] = cells[i];
+			cells[i] = NULL;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	t->out_page = -1;
+	*first_row = 0;
+}
+
+/* A table's rows, in THead, TBody and TFoot or not. */
+static void
+walk_rows(tagged_t *t, PopplerStructureElementIter *it, int depth,
+	  int *first_row)
+{
+	PopplerStructureElementIter *c;
+
+	if (!may_go_on(t, depth) ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
+		return;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+		PopplerStructureElementKind k;
+
+		if (e == NULL)
+			continue;
+		k = poppler_structure_element_get_kind(e);
+		if (k == POPPLER_STRUCTURE_ELEMENT_TABLE_ROW) {
+			t->elements++;
+			walk_row(t, c, depth + 1, first_row);
+		} else if (k == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADER ||
+		    k == POPPLER_STRUCTURE_ELEMENT_TABLE_BODY ||
+		    k == POPPLER_STRUCTURE_ELEMENT_TABLE_FOOTER) {
+			t->elements++;
+			walk_rows(t, c, depth + 1, first_row);
+		} else {
+			block_element(t, c, e, depth + 1);
+			flush_text(t, BLOCK_PARAGRAPH);
+		}
+		g_object_unref(e);
+	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+}
+
+/*
+ * The element E at IT, at the level of blocks: a heading, paragraph,
+ * list or table is a block; text beside blocks (a Div's own text) waits
+ * in T->out for the block it ends up as; anything else groups blocks.
+ */
+static void
+block_element(tagged_t *t, PopplerStructureElementIter *it,
+	      PopplerStructureElement *e, int depth)
+{
+	PopplerStructureElementKind k = poppler_structure_element_get_kind(e);
+	tagged_block_t *b;
+
+	if (is_inline_kind(k)) {
+		inline_element(t, it, e, depth);
+		return;
+	}
+	t->elements++;
+	if (is_heading_kind(k)) {
+		if ((b = text_block(t, it, BLOCK_HEADING, depth)) != NULL)
+			b->level = t->last_level = heading_level(t, k);
+	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST_ITEM) {
+		list_item(t, it, depth);
+	} else if (k == POPPLER_STRUCTURE_ELEMENT_TABLE) {
+		int first_row = 1;
+
+		flush_text(t, BLOCK_PARAGRAPH);
+		walk_rows(t, it, depth + 1, &first_row);
+		add_block(t, BLOCK_TABLE_END, NULL);
+	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST ||
+	    !holds_only_inline(it)) {
+		flush_text(t, BLOCK_PARAGRAPH);
+		walk_blocks(t, it, depth + 1);
+		flush_text(t, BLOCK_PARAGRAPH);
+	} else {
+		/* P, Caption, or a NonStruct or Div of text alone. */
+		text_block(t, it, BLOCK_PARAGRAPH, depth);
+	}
+}
+
+/* The blocks under the element at IT, in the tree's order. */
+static void
+walk_blocks(tagged_t *t, PopplerStructureElementIter *it, int depth)
+{
+	PopplerStructureElementIter *c;
+
+	if (!may_go_on(t, depth) ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
+		return;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+
+		if (e == NULL)
+			continue;
+		block_element(t, c, e, depth);
+		g_object_unref(e);
+	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+}
+
+/* The builder ---------------------------------------------------------- */
+
+/* A line the builder reads on its own: a label ("Problem: ...") or a
+ * contact line ("Phone: ..."). */
+static int
+is_label_line(const char *s)
+{
+	contact_list_t scratch = { 0 };
+	int yes;
+
+	if (strchr(s, ':') == NULL)
+		return 0;
+	yes = contact_parse_line(&scratch, s);
+	contact_list_clear(&scratch);
+	return yes;
+}
+
+/* A run of list items as one paragraph, an item a line. */
+static void
+flush_items(builder_t *b, strbuf_t *items)
+{
+	char *text = strbuf_finish(items);
+
+	if (text == NULL)
+		b->failed = 1;
+	else if (text[0] != '\0')
+		builder_paragraph(b, text, 0, 0);
+	free(text);
+}
+
+static void
+feed_builder(tagged_t *t, builder_t *b)
+{
+	strbuf_t items = { 0 };
+
+	for (size_t i = 0; i < t->n_blocks && !b->failed; i++) {
+		const tagged_block_t *k = &t->blocks[i];
+
+		if (k->kind != BLOCK_LIST_ITEM ||
+		    is_label_line(k->text))
+			flush_items(b, &items);
+		if (k->page != 0 && k->page != b->page)
+			builder_page(b, k->page);
+		switch (k->kind) {
+		case BLOCK_HEADING:
+			builder_heading(b, k->level, k->text, NULL, 0);
+			break;
+		case BLOCK_PARAGRAPH:
+			builder_paragraph(b, k->text, 0, 1);
+			break;
+		case BLOCK_LIST_ITEM:
+			if (is_label_line(k->text)) {
+				builder_paragraph(b, k->text, 0, 1);
+				break;
+			}
+			if (items.len > 0)
+				strbuf_puts(&items, "\n");
+			strbuf_puts(&items, "- ");
+			strbuf_puts(&items, k->text);
+			break;
+		case BLOCK_TABLE_HEADER:
+			builder_table_header(b, (const char *const *)k->cells,
+			    k->n_cells, 0);
+			break;
+		case BLOCK_TABLE_ROW:
+			builder_table_row(b, k->text,
+			    (const char *const *)k->cells, k->n_cells, 0);
+			break;
+		case BLOCK_TABLE_END:
+			builder_table_end(b);
+			break;
+		}
+	}
+	flush_items(b, &items);
+}
+
+static void
+blocks_free(tagged_t *t)
+{
+	for (size_t i = 0; i < t->n_blocks; i++) {
+		free(t->blocks[i].text);
+		for (size_t k = 0; k < t->blocks[i].n_cells; k++)
+			free(t->blocks[i].cells[k]);
+		free(t->blocks[i].cells);
+	}
+	free(t->blocks);
+}
+
+/* The title: the metadata's when a person gave it, else the first
+ * heading, else the file's name. */
+static char *
+title_of(tagged_t *t, const char *source)
+{
+	char *title = pdf_metadata_title(t->doc, source);
+
+	for (size_t i = 0; title == NULL && i < t->n_blocks; i++)
+		if (t->blocks[i].kind == BLOCK_HEADING)
+			return str_printf("%s", t->blocks[i].text);
+	return title != NULL ? title : title_from_source(source);
+}
+
+int
+pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub)
+{
+	PopplerStructureElementIter *root =
+	    poppler_structure_element_iter_new(doc);
+	tagged_t t = { 0 };
+	builder_t b;
+	int has_text = 0;
+
+	if (root == NULL)
+		return 0;
+	t.doc = doc;
+	t.out_page = -1;
+	t.n_pages = poppler_document_get_n_pages(doc);
+	if (t.n_pages > 0 &&
+	    (t.pages = calloc((size_t)t.n_pages, sizeof *t.pages)) == NULL)
+		t.failed = 1;
+	/* The root iterator is at the first of the tree's top elements. */
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(root);
+
+		if (e == NULL)
+			continue;
+		block_element(&t, root, e, 0);
+		g_object_unref(e);
+	} while (may_go_on(&t, 0) && poppler_structure_element_iter_next(root));
+	flush_text(&t, BLOCK_PARAGRAPH);
+	poppler_structure_element_iter_free(root);
+	for (size_t i = 0; i < t.n_blocks && !has_text; i++)
+		has_text = t.blocks[i].text != NULL || t.blocks[i].n_cells > 0;
+	if (!t.failed && has_text) {
+		if ((pub->title = title_of(&t, pub->source)) == NULL)
+			t.failed = 1;
+		builder_init(&b, pub);
+		if (!t.failed)
+			feed_builder(&t, &b);
+		if (builder_finish(&b) < 0)
+			t.failed = 1;
+	}
+	free(strbuf_finish(&t.out));
+	blocks_free(&t);
+	pages_free(&t);
+	if (t.failed)
+		return -1;
+	return has_text;
+}
