@@ -20,105 +20,15 @@
 
 #include "pdf.h"
 
-/* One line of a page's text and the box poppler laid it out in. */
-typedef struct {
-	const char *start;
-	size_t len;
-	double top, bottom;	/* y grows down the page */
-	double size;		/* its tallest character's box */
-	int boxed;		/* poppler gave its characters boxes */
-	int drop;		/* a page number, running header or footer */
-} pdf_line_t;
-
-typedef struct {
-	char *text;		/* poppler's; g_free it */
-	pdf_line_t *lines;
-	size_t n_lines;
-} pdf_page_t;
-
 typedef struct {
 	pdf_page_t *pages;
 	size_t n_pages;
 	strbuf_t out;
+	unsigned hyphen_checks;
+	double body_size;	/* the type size of most text */
 } pdf_reader_t;
 
 /* Pages ------------------------------------------------------------ */
-
-/* The byte after the UTF-8 character at S. */
-static const char *
-next_char(const char *s)
-{
-	for (s++; ((unsigned char)*s & 0xc0) == 0x80; s++)
-		;
-	return s;
-}
-
-static size_t
-count_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s = next_char(s))
-		n++;
-	return n;
-}
-
-/*
- * Splits the page's text into lines, each with the box around its
- * characters.  The layout has one box per character of the text,
- * newlines included; if the counts differ the boxes are not used.
- */
-static int
-page_read(PopplerPage *page, pdf_page_t *pg)
-{
-	PopplerRectangle *rects = NULL;
-	guint n_rects = 0;
-	const char *s;
-	size_t n = 1, k = 0;
-
-	pg->text = poppler_page_get_text(page);
-	if (pg->text == NULL)
-		return 0;
-	if (!poppler_page_get_text_layout(page, &rects, &n_rects) ||
-	    n_rects != count_chars(pg->text))
-		n_rects = 0;
-	for (s = pg->text; *s != '\0'; s++)
-		n += *s == '\n';
-	if ((pg->lines = calloc(n, sizeof *pg->lines)) == NULL) {
-		g_free(rects);
-		return -1;
-	}
-	for (s = pg->text;;) {
-		const char *nl = strchr(s, '\n');
-		pdf_line_t *l = &pg->lines[pg->n_lines++];
-
-		l->start = s;
-		l->len = nl ? (size_t)(nl - s) : strlen(s);
-		for (const char *c = s; c < s + l->len; c = next_char(c), k++) {
-			double top, bottom;
-
-			if (k >= n_rects || isspace((unsigned char)*c))
-				continue;
-			top = rects[k].y1 < rects[k].y2 ? rects[k].y1 :
-			    rects[k].y2;
-			bottom = rects[k].y1 < rects[k].y2 ? rects[k].y2 :
-			    rects[k].y1;
-			if (!l->boxed || top < l->top)
-				l->top = top;
-			if (!l->boxed || bottom > l->bottom)
-				l->bottom = bottom;
-			if (bottom - top > l->size)
-				l->size = bottom - top;
-			l->boxed = 1;
-		}
-		k++;		/* the newline's box */
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
-	g_free(rects);
-	return 0;
-}
 
 static int
 is_blank_line(const pdf_line_t *l)
@@ -251,7 +161,7 @@ mark_running_lines(pdf_reader_t *r, strbuf_t *running)
 				continue;
 			l->drop = 1;
 			if (running->len > 0)
-				strbuf_puts(running, "\n");
+				strbuf_puts(running, " ");
 			strbuf_append(running, l->start, l->len);
 		}
 	}
@@ -356,9 +266,100 @@ pdf_append_clean(strbuf_t *out, const char *s, size_t len)
 	}
 }
 
-/* The page's kept lines, a blank line between paragraphs. */
+/* Hyphenated words looked up at most, a bound on hostile input. */
+#define MAX_HYPHEN_CHECKS 500
+
+/* Whether TEXT holds WORD (LEN bytes) hyphenated within a line. */
+static int
+page_holds(const pdf_reader_t *r, const char *word, size_t len)
+{
+	for (size_t p = 0; p < r->n_pages; p++) {
+		const char *t = r->pages[p].text;
+
+		while (t != NULL && (t = strstr(t, word)) != NULL) {
+			const char *end = t + len;
+
+			if (!isalpha((unsigned char)*end))
+				return 1;
+			t = end;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Joins a word hyphenated at a line's end, whose first part ends OUT,
+ * with the rest at the start of line L: "enroll-" and "ment" make
+ * "enrollment", but "provider-" and "specific" stay "provider-specific"
+ * when the document writes it so within a line.  Returns whether it
+ * did; then L's text is to follow without a line break.
+ */
+static int
+join_hyphenated(pdf_reader_t *r, strbuf_t *out, const pdf_line_t *l)
+{
+	size_t stem = 0, rest = 0;
+	char word[128];
+	int compound = 0;
+
+	if (out->len < 3 || out->data[out->len - 1] != '-' ||
+	    l->len == 0 || !islower((unsigned char)l->start[0]))
+		return 0;
+	while (stem < out->len - 1 && stem < 60 &&
+	    isalpha((unsigned char)out->data[out->len - 2 - stem]))
+		stem++;
+	while (rest < l->len && rest < 60 &&
+	    isalpha((unsigned char)l->start[rest]))
+		rest++;
+	if (stem < 2)
+		return 0;
+	if (r->hyphen_checks < MAX_HYPHEN_CHECKS) {
+		r->hyphen_checks++;
+		memcpy(word, out->data + out->len - 1 - stem, stem + 1);
+		memcpy(word + stem + 1, l->start, rest);
+		word[stem + 1 + rest] = '\0';
+		compound = page_holds(r, word, stem + 1 + rest);
+	}
+	if (!compound)
+		out->len--;	/* the hyphen */
+	return 1;
+}
+
+/* A line that gives a contact ("Phone: 1-800-633-4227"), a list
+ * item whose bullet was a drawing. */
+static int
+is_contact_line(const pdf_line_t *l)
+{
+	contact_list_t scratch = { 0 };
+	const char *colon = memchr(l->start, ':', l->len);
+	char *line;
+	int yes;
+
+	if (colon == NULL || colon - l->start > 30 ||
+	    (line = str_ndup(l->start, l->len)) == NULL)
+		return 0;
+	yes = contact_parse_line(&scratch, line);
+	contact_list_clear(&scratch);
+	free(line);
+	return yes;
+}
+
+/* Set larger than the body text, or in bold: a heading's line. */
+static int
+is_display(const pdf_reader_t *r, const pdf_line_t *l)
+{
+	return l->bold || (r->body_size > 0 &&
+	    l->font_size >= r->body_size * 1.15);
+}
+
+/*
+ * The page's kept lines, a blank line between paragraphs; the first
+ * line of a column or a table, a contact line, and a line in bold after
+ * one that is not (or the other way) start paragraphs too.  A heading
+ * wrapped over lines is one line again.
+ */
 static void
-page_write(const pdf_page_t *pg, double tightest, strbuf_t *out)
+page_write(pdf_reader_t *r, const pdf_page_t *pg, double tightest,
+	   strbuf_t *out)
 {
 	const pdf_line_t *prev = NULL;
 
@@ -370,9 +371,15 @@ page_write(const pdf_page_t *pg, double tightest, strbuf_t *out)
 			prev = NULL;
 			continue;
 		}
-		if (prev == NULL || starts_paragraph(prev, l, tightest))
+		if (l->cells && prev != NULL && prev->cells && !l->column)
+			strbuf_puts(out, "\n");
+		else if (prev == NULL || l->column || l->cells != prev->cells ||
+		    l->bold != prev->bold || is_contact_line(l) ||
+		    starts_paragraph(prev, l, tightest))
 			strbuf_puts(out, "\n\n");
-		else
+		else if (!l->cells && is_display(r, prev) && is_display(r, l))
+			strbuf_puts(out, " ");
+		else if (l->cells || !join_hyphenated(r, out, l))
 			strbuf_puts(out, "\n");
 		pdf_append_clean(out, l->start, l->len);
 		prev = l;
@@ -478,6 +485,38 @@ retitle(factsheet_publication_t *pub, char *title)
 	pub->title = title;
 }
 
+/* The type size most of the text is set in; 0 if none is known. */
+static double
+body_size(const pdf_reader_t *r)
+{
+	double sizes[64], best = 0;
+	size_t counts[64] = { 0 }, n = 0, most = 0;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (size_t i = 0; i < r->pages[p].n_lines; i++) {
+			const pdf_line_t *l = &r->pages[p].lines[i];
+			size_t k;
+
+			if (l->drop || l->font_size <= 0)
+				continue;
+			for (k = 0; k < n; k++)
+				if (sizes[k] > l->font_size - 0.25 &&
+				    sizes[k] < l->font_size + 0.25)
+					break;
+			if (k == n && n == 64)
+				continue;
+			if (k == n)
+				sizes[n++] = l->font_size;
+			counts[k] += l->len;
+		}
+	for (size_t k = 0; k < n; k++)
+		if (counts[k] > most) {
+			most = counts[k];
+			best = sizes[k];
+		}
+	return best;
+}
+
 /* All pages' text: paragraphs apart, pages after form feeds. */
 static int
 read_pages(PopplerDocument *doc, pdf_reader_t *r)
@@ -497,7 +536,7 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 
 		r->n_pages++;
 		if (page != NULL) {
-			rc = page_read(page, &r->pages[i]);
+			rc = pdf_layout_page(page, &r->pages[i]);
 			g_object_unref(page);
 		}
 		if (rc < 0)
@@ -508,10 +547,11 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 	if ((tail = strbuf_finish(&running)) == NULL)
 		return -1;
 	tightest = tightest_gap(r);
+	r->body_size = body_size(r);
 	/* A form feed ends each page, as pdftotext writes them, so even a
 	 * single page is numbered. */
 	for (size_t p = 0; p < r->n_pages; p++) {
-		page_write(&r->pages[p], tightest, &r->out);
+		page_write(r, &r->pages[p], tightest, &r->out);
 		if (p + 1 == r->n_pages && tail[0] != '\0') {
 			/* One block, so its first line reads as no heading. */
 			strbuf_puts(&r->out, "\n\n");
@@ -527,7 +567,7 @@ static void
 reader_clear(pdf_reader_t *r)
 {
 	for (size_t i = 0; i < r->n_pages; i++) {
-		g_free(r->pages[i].text);
+		free(r->pages[i].text);
 		free(r->pages[i].lines);
 	}
 	free(r->pages);

@@ -472,8 +472,7 @@ inline_element(tagged_t *t, PopplerStructureElementIter *it,
 		 * often unset. */
 		uri = link_uri(t, t->run_page, t->out.data + mark);
 		if (uri != NULL)
-			reader_link_destination(&t->out, mark, uri,
-			    strlen(uri));
+			pdf_link_destination(&t->out, mark, uri);
 		return;
 	}
 	if (is_block_kind(k))

@@ -13,6 +13,40 @@
 /* Structure trees nested deeper than this are read no deeper. */
 #define PDF_MAX_DEPTH 100
 
+/* One line of a page's text, in reading order, and its box. */
+typedef struct {
+	const char *start;
+	size_t len;
+	double top, bottom;	/* y grows down the page */
+	double size;		/* its tallest character's box */
+	double font_size;	/* its type size, 0 if unknown */
+	int boxed;		/* poppler gave its characters boxes */
+	int bold;		/* set in a bold face throughout */
+	int cells;		/* a table row, its cells apart by tabs */
+	int column;		/* the first line of a column */
+	int drop;		/* a page number, running header or footer */
+} pdf_line_t;
+
+typedef struct {
+	char *text;		/* the lines, each ended by a newline */
+	pdf_line_t *lines;
+	size_t n_lines;
+} pdf_page_t;
+
+/*
+ * Lays out PAGE's text as lines in reading order: the columns of a
+ * page one after the other, a table's rows with their cells apart by
+ * tabs, a link's address after the text it covers.  0, or -1 when out
+ * of memory.
+ */
+int
+pdf_layout_page(PopplerPage *page, pdf_page_t *pg);
+
+/* A link's address URI after its label, which OUT holds from MARK on,
+ * unless the label says it (reader_link_destination). */
+void
+pdf_link_destination(strbuf_t *out, size_t mark, const char *uri);
+
 /* Appends LEN bytes of S without control characters, which a PDF's
  * fonts can map glyphs to. */
 void
