@@ -226,8 +226,9 @@ tightest_gap(const pdf_reader_t *r)
 /*
  * Whether line L starts a paragraph after line P of the same page: a
  * Problem:/Solution: label, a gap wider than the document's lines of a
- * paragraph have (at least half a line, and always past 1.2 lines, a
- * blank line's worth), or lines that cannot be compared.
+ * paragraph have (at least half a line, and always past 0.9 of one:
+ * double-spaced lines are closer, paragraphs a blank line apart or set
+ * apart by a margin are not), or lines that cannot be compared.
  */
 static int
 starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
@@ -242,8 +243,8 @@ starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 		return 1;
 	if (wide < 0.5)
 		wide = 0.5;
-	if (wide > 1.2)
-		wide = 1.2;
+	if (wide > 0.9)
+		wide = 0.9;
 	return gap > wide;
 }
 

@@ -45,32 +45,11 @@ typedef struct {
 	size_t n_links;
 } tagged_page_t;
 
-typedef enum {
-	BLOCK_HEADING,
-	BLOCK_PARAGRAPH,
-	BLOCK_LIST_ITEM,
-	BLOCK_TABLE_HEADER,
-	BLOCK_TABLE_ROW,
-	BLOCK_TABLE_END,
-} block_kind_t;
-
-/* What the tree says, in order, before the builder hears it: the title
- * may be its first heading. */
-typedef struct {
-	block_kind_t kind;
-	unsigned level;
-	unsigned page;		/* 1-based; 0 if unknown */
-	char *text;		/* a table row's name */
-	char **cells;
-	size_t n_cells;
-} tagged_block_t;
-
 typedef struct {
 	PopplerDocument *doc;
 	tagged_page_t *pages;
 	int n_pages;
-	tagged_block_t *blocks;
-	size_t n_blocks, size_blocks;
+	pdf_blocks_t blocks;
 	strbuf_t out;		/* the text of the block being read */
 	int out_page;		/* the page of its first run, or -1 */
 	int run_page;		/* the page of the last run */
@@ -514,36 +493,22 @@ take_text(tagged_t *t)
 	return text;
 }
 
-static tagged_block_t *
-add_block(tagged_t *t, block_kind_t kind, char *text)
+static pdf_block_t *
+add_block(tagged_t *t, pdf_block_kind_t kind, char *text)
 {
-	tagged_block_t *b;
+	pdf_block_t *b = pdf_blocks_add(&t->blocks, kind, text,
+	    t->out_page >= 0 ? (unsigned)t->out_page + 1 : 0);
 
-	if (t->n_blocks == t->size_blocks) {
-		size_t size = t->size_blocks ? 2 * t->size_blocks : 64;
-		tagged_block_t *more = realloc(t->blocks, size * sizeof *more);
-
-		if (more == NULL) {
-			t->failed = 1;
-			free(text);
-			return NULL;
-		}
-		t->blocks = more;
-		t->size_blocks = size;
-	}
-	b = &t->blocks[t->n_blocks++];
-	memset(b, 0, sizeof *b);
-	b->kind = kind;
-	b->text = text;
-	b->page = t->out_page >= 0 ? (unsigned)t->out_page + 1 : 0;
+	if (b == NULL)
+		t->failed = 1;
 	return b;
 }
 
 /* The text read so far, if any, as a block of KIND. */
-static tagged_block_t *
-flush_text(tagged_t *t, block_kind_t kind)
+static pdf_block_t *
+flush_text(tagged_t *t, pdf_block_kind_t kind)
 {
-	tagged_block_t *b = NULL;
+	pdf_block_t *b = NULL;
 	char *text;
 
 	if ((text = take_text(t)) == NULL)
@@ -557,11 +522,11 @@ flush_text(tagged_t *t, block_kind_t kind)
 }
 
 /* The text of the element at IT as one block of KIND, unless empty. */
-static tagged_block_t *
-text_block(tagged_t *t, PopplerStructureElementIter *it, block_kind_t kind,
+static pdf_block_t *
+text_block(tagged_t *t, PopplerStructureElementIter *it, pdf_block_kind_t kind,
 	   int depth)
 {
-	flush_text(t, BLOCK_PARAGRAPH);
+	flush_text(t, PDF_BLOCK_PARAGRAPH);
 	inline_children(t, it, depth + 1);
 	return flush_text(t, kind);
 }
@@ -586,7 +551,7 @@ list_item(tagged_t *t, PopplerStructureElementIter *it, int depth)
 {
 	PopplerStructureElementIter *c;
 
-	flush_text(t, BLOCK_PARAGRAPH);
+	flush_text(t, PDF_BLOCK_PARAGRAPH);
 	if (!may_go_on(t, depth) ||
 	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
 		return;
@@ -604,7 +569,7 @@ list_item(tagged_t *t, PopplerStructureElementIter *it, int depth)
 		g_object_unref(e);
 	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
 	poppler_structure_element_iter_free(c);
-	flush_text(t, BLOCK_LIST_ITEM);
+	flush_text(t, PDF_BLOCK_LIST_ITEM);
 }
 
 /* One row (TR) of a table: its cells' texts, and whether all are TH. */
@@ -651,16 +616,16 @@ walk_row(tagged_t *t, PopplerStructureElementIter *it, int depth,
 	poppler_structure_element_iter_free(c);
 	t->out_page = page;
 	if (n > 0 && !t->failed) {
-		tagged_block_t *b;
+		pdf_block_t *b;
 		size_t first = 0;
 
 		if (*first_row && all_th) {
-			b = add_block(t, BLOCK_TABLE_HEADER, NULL);
+			b = add_block(t, PDF_BLOCK_TABLE_HEADER, NULL);
 		} else {
 			/* A row is named by its first cell with text. */
 			while (first + 1 < n && cells[first][0] == '\0')
 				first++;
-			b = add_block(t, BLOCK_TABLE_ROW, cells[first]);
+			b = add_block(t, PDF_BLOCK_TABLE_ROW, cells[first]);
 			cells[first] = NULL;
 			first++;
 		}
@@ -707,7 +672,7 @@ walk_rows(tagged_t *t, PopplerStructureElementIter *it, int depth,
 			walk_rows(t, c, depth + 1, first_row);
 		} else {
 			block_element(t, c, e, depth + 1);
-			flush_text(t, BLOCK_PARAGRAPH);
+			flush_text(t, PDF_BLOCK_PARAGRAPH);
 		}
 		g_object_unref(e);
 	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
@@ -724,7 +689,7 @@ block_element(tagged_t *t, PopplerStructureElementIter *it,
 	      PopplerStructureElement *e, int depth)
 {
 	PopplerStructureElementKind k = poppler_structure_element_get_kind(e);
-	tagged_block_t *b;
+	pdf_block_t *b;
 
 	if (is_inline_kind(k)) {
 		inline_element(t, it, e, depth);
@@ -732,24 +697,24 @@ block_element(tagged_t *t, PopplerStructureElementIter *it,
 	}
 	t->elements++;
 	if (is_heading_kind(k)) {
-		if ((b = text_block(t, it, BLOCK_HEADING, depth)) != NULL)
+		if ((b = text_block(t, it, PDF_BLOCK_HEADING, depth)) != NULL)
 			b->level = t->last_level = heading_level(t, k);
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST_ITEM) {
 		list_item(t, it, depth);
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_TABLE) {
 		int first_row = 1;
 
-		flush_text(t, BLOCK_PARAGRAPH);
+		flush_text(t, PDF_BLOCK_PARAGRAPH);
 		walk_rows(t, it, depth + 1, &first_row);
-		add_block(t, BLOCK_TABLE_END, NULL);
+		add_block(t, PDF_BLOCK_TABLE_END, NULL);
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST ||
 	    !holds_only_inline(it)) {
-		flush_text(t, BLOCK_PARAGRAPH);
+		flush_text(t, PDF_BLOCK_PARAGRAPH);
 		walk_blocks(t, it, depth + 1);
-		flush_text(t, BLOCK_PARAGRAPH);
+		flush_text(t, PDF_BLOCK_PARAGRAPH);
 	} else {
 		/* P, Caption, or a NonStruct or Div of text alone. */
-		text_block(t, it, BLOCK_PARAGRAPH, depth);
+		text_block(t, it, PDF_BLOCK_PARAGRAPH, depth);
 	}
 }
 
@@ -774,114 +739,12 @@ walk_blocks(tagged_t *t, PopplerStructureElementIter *it, int depth)
 	poppler_structure_element_iter_free(c);
 }
 
-/* The builder ---------------------------------------------------------- */
-
-/* A line the builder reads on its own: a label ("Problem: ...") or a
- * contact line ("Phone: ..."). */
-static int
-is_label_line(const char *s)
-{
-	contact_list_t scratch = { 0 };
-	int yes;
-
-	if (strchr(s, ':') == NULL)
-		return 0;
-	yes = contact_parse_line(&scratch, s);
-	contact_list_clear(&scratch);
-	return yes;
-}
-
-/* A run of list items as one paragraph, an item a line. */
-static void
-flush_items(builder_t *b, strbuf_t *items)
-{
-	char *text = strbuf_finish(items);
-
-	if (text == NULL)
-		b->failed = 1;
-	else if (text[0] != '\0')
-		builder_paragraph(b, text, 0, 0);
-	free(text);
-}
-
-static void
-feed_builder(tagged_t *t, builder_t *b)
-{
-	strbuf_t items = { 0 };
-
-	for (size_t i = 0; i < t->n_blocks && !b->failed; i++) {
-		const tagged_block_t *k = &t->blocks[i];
-
-		if (k->kind != BLOCK_LIST_ITEM ||
-		    is_label_line(k->text))
-			flush_items(b, &items);
-		if (k->page != 0 && k->page != b->page)
-			builder_page(b, k->page);
-		switch (k->kind) {
-		case BLOCK_HEADING:
-			builder_heading(b, k->level, k->text, NULL, 0);
-			break;
-		case BLOCK_PARAGRAPH:
-			builder_paragraph(b, k->text, 0, 1);
-			break;
-		case BLOCK_LIST_ITEM:
-			if (is_label_line(k->text)) {
-				builder_paragraph(b, k->text, 0, 1);
-				break;
-			}
-			if (items.len > 0)
-				strbuf_puts(&items, "\n");
-			strbuf_puts(&items, "- ");
-			strbuf_puts(&items, k->text);
-			break;
-		case BLOCK_TABLE_HEADER:
-			builder_table_header(b, (const char *const *)k->cells,
-			    k->n_cells, 0);
-			break;
-		case BLOCK_TABLE_ROW:
-			builder_table_row(b, k->text,
-			    (const char *const *)k->cells, k->n_cells, 0);
-			break;
-		case BLOCK_TABLE_END:
-			builder_table_end(b);
-			break;
-		}
-	}
-	flush_items(b, &items);
-}
-
-static void
-blocks_free(tagged_t *t)
-{
-	for (size_t i = 0; i < t->n_blocks; i++) {
-		free(t->blocks[i].text);
-		for (size_t k = 0; k < t->blocks[i].n_cells; k++)
-			free(t->blocks[i].cells[k]);
-		free(t->blocks[i].cells);
-	}
-	free(t->blocks);
-}
-
-/* The title: the metadata's when a person gave it, else the first
- * heading, else the file's name. */
-static char *
-title_of(tagged_t *t, const char *source)
-{
-	char *title = pdf_metadata_title(t->doc, source);
-
-	for (size_t i = 0; title == NULL && i < t->n_blocks; i++)
-		if (t->blocks[i].kind == BLOCK_HEADING)
-			return str_printf("%s", t->blocks[i].text);
-	return title != NULL ? title : title_from_source(source);
-}
-
 int
 pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub)
 {
 	PopplerStructureElementIter *root =
 	    poppler_structure_element_iter_new(doc);
 	tagged_t t = { 0 };
-	builder_t b;
 	int has_text = 0;
 
 	if (root == NULL)
@@ -902,21 +765,16 @@ pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub)
 		block_element(&t, root, e, 0);
 		g_object_unref(e);
 	} while (may_go_on(&t, 0) && poppler_structure_element_iter_next(root));
-	flush_text(&t, BLOCK_PARAGRAPH);
+	flush_text(&t, PDF_BLOCK_PARAGRAPH);
 	poppler_structure_element_iter_free(root);
-	for (size_t i = 0; i < t.n_blocks && !has_text; i++)
-		has_text = t.blocks[i].text != NULL || t.blocks[i].n_cells > 0;
-	if (!t.failed && has_text) {
-		if ((pub->title = title_of(&t, pub->source)) == NULL)
-			t.failed = 1;
-		builder_init(&b, pub);
-		if (!t.failed)
-			feed_builder(&t, &b);
-		if (builder_finish(&b) < 0)
-			t.failed = 1;
-	}
+	for (size_t i = 0; i < t.blocks.n && !has_text; i++)
+		has_text = t.blocks.blocks[i].text != NULL ||
+		    t.blocks.blocks[i].n_cells > 0;
+	if (!t.failed && has_text &&
+	    pdf_blocks_publish(&t.blocks, doc, pub) < 0)
+		t.failed = 1;
 	free(strbuf_finish(&t.out));
-	blocks_free(&t);
+	pdf_blocks_free(&t.blocks);
 	pages_free(&t);
 	if (t.failed)
 		return -1;

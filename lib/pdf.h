@@ -61,6 +61,45 @@ pdf_metadata_title(PopplerDocument *doc, const char *source);
 int
 pdf_title_is_good(const char *title, const char *source);
 
+typedef enum {
+	PDF_BLOCK_HEADING,
+	PDF_BLOCK_PARAGRAPH,
+	PDF_BLOCK_LIST_ITEM,
+	PDF_BLOCK_TABLE_HEADER,	/* its cells only */
+	PDF_BLOCK_TABLE_ROW,	/* TEXT names it */
+	PDF_BLOCK_TABLE_END,
+} pdf_block_kind_t;
+
+/* A block of a publication, as its reader found it. */
+typedef struct {
+	pdf_block_kind_t kind;
+	unsigned level;		/* a heading's, 1 to 6 */
+	unsigned page;		/* 1-based; 0 if unknown */
+	char *text;		/* owned */
+	char **cells;		/* owned, with each cell */
+	size_t n_cells;
+} pdf_block_t;
+
+typedef struct {
+	pdf_block_t *blocks;
+	size_t n, size;
+} pdf_blocks_t;
+
+/* A new block at the end of BLOCKS, taking TEXT over (NULL is fine);
+ * NULL when out of memory (TEXT freed). */
+pdf_block_t *
+pdf_blocks_add(pdf_blocks_t *blocks, pdf_block_kind_t kind, char *text,
+	       unsigned page);
+
+/* Titles PUB (the metadata's, a first heading's, the file's name) and
+ * hands BLOCKS to a builder of PUB; 0, or -1 when out of memory. */
+int
+pdf_blocks_publish(const pdf_blocks_t *blocks, PopplerDocument *doc,
+		   factsheet_publication_t *pub);
+
+void
+pdf_blocks_free(pdf_blocks_t *blocks);
+
 /*
  * Reads the structure tree of a tagged DOC into PUB through a builder:
  * headings with their levels, paragraphs, lists, tables, links labelled
