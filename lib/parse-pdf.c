@@ -26,6 +26,9 @@ typedef struct {
 	strbuf_t out;
 	unsigned hyphen_checks;
 	double body_size;	/* the type size of most text */
+	int styled;		/* blocks made, from type sizes */
+	pdf_blocks_t blocks;
+	int failed;
 } pdf_reader_t;
 
 /* Pages ------------------------------------------------------------ */
@@ -39,17 +42,26 @@ is_blank_line(const pdf_line_t *l)
 	return 1;
 }
 
-/* The first (LAST = 0) or last line of PG with text and not dropped. */
+/* The top (LAST = 0) or bottom line of PG with text and not dropped:
+ * on the page, when its lines have boxes (a page number under two
+ * columns is read before the second), else in reading order. */
 static pdf_line_t *
 edge_line(pdf_page_t *pg, int last)
 {
+	pdf_line_t *edge = NULL;
+
 	for (size_t i = 0; i < pg->n_lines; i++) {
 		pdf_line_t *l = &pg->lines[last ? pg->n_lines - 1 - i : i];
 
-		if (!l->drop && !is_blank_line(l))
-			return l;
+		if (l->drop || is_blank_line(l))
+			continue;
+		if (!l->boxed)
+			return edge != NULL ? edge : l;
+		if (edge == NULL || (last ? l->bottom > edge->bottom + 0.5 :
+		    l->top < edge->top - 0.5))
+			edge = l;
 	}
-	return NULL;
+	return edge;
 }
 
 /* "3", "- 3 -", "Page 3", "Page 3 of 4", "3 of 4". */
@@ -248,25 +260,6 @@ starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 	return gap > wide;
 }
 
-/* Without C0 controls but tab, DEL and C1. */
-void
-pdf_append_clean(strbuf_t *out, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			continue;
-		if (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f) {
-			i++;
-			continue;
-		}
-		strbuf_append(out, s + i, 1);
-	}
-}
-
 /* Hyphenated words looked up at most, a bound on hostile input. */
 #define MAX_HYPHEN_CHECKS 500
 
@@ -387,6 +380,254 @@ page_write(pdf_reader_t *r, const pdf_page_t *pg, double tightest,
 	}
 }
 
+/* Blocks ------------------------------------------------------------ */
+
+/*
+ * Whether the document sets some lines apart from its body text, in a
+ * larger size or in bold: then those are its headings, at levels by
+ * their sizes, and the pages go to the builder as blocks.  A document in
+ * one face (a typewriter's) goes through the plain-text reader instead.
+ */
+static int
+is_styled(const pdf_reader_t *r)
+{
+	size_t display = 0, lines = 0;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (size_t i = 0; i < r->pages[p].n_lines; i++) {
+			const pdf_line_t *l = &r->pages[p].lines[i];
+
+			if (l->drop || is_blank_line(l))
+				continue;
+			lines++;
+			display += is_display(r, l);
+		}
+	return display > 0 && display < lines;
+}
+
+/* The sizes of headings, largest first (at most BUILDER_LEVELS). */
+static size_t
+heading_sizes(const pdf_reader_t *r, double *sizes)
+{
+	size_t n = 0;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (size_t i = 0; i < r->pages[p].n_lines; i++) {
+			const pdf_line_t *l = &r->pages[p].lines[i];
+			double size = l->font_size;
+			size_t k;
+
+			if (l->drop || size < r->body_size * 1.15)
+				continue;
+			for (k = 0; k < n; k++)
+				if (sizes[k] > size - 0.5 && sizes[k] < size + 0.5)
+					break;
+			if (k < n)
+				continue;
+			/* Kept in order, the smallest dropped when full. */
+			for (k = n; k > 0 && sizes[k - 1] < size; k--)
+				if (k < BUILDER_LEVELS)
+					sizes[k] = sizes[k - 1];
+			if (k < BUILDER_LEVELS)
+				sizes[k] = size;
+			if (n < BUILDER_LEVELS)
+				n++;
+		}
+	return n;
+}
+
+static unsigned
+heading_level(const double *sizes, size_t n, const pdf_line_t *l)
+{
+	for (size_t k = 0; k < n; k++)
+		if (l->font_size > sizes[k] - 0.5)
+			return (unsigned)k + 1;
+	/* Bold at the body's size: below every larger heading. */
+	return n < BUILDER_LEVELS ? (unsigned)n + 1 : BUILDER_LEVELS;
+}
+
+/* The bytes of a list item's bullet at S, or 0. */
+static size_t
+bullet_len(const char *s, size_t len)
+{
+	static const char *const bullets[] = {
+		"\xe2\x80\xa2 ", "\xe2\x80\xa2", "\xef\x82\xb7", "\xe2\x96\xaa",
+		"- ", "* ", "\xe2\x80\x93 ", "o ",
+	};
+
+	for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++) {
+		size_t n = strlen(bullets[i]);
+
+		if (len > n && memcmp(s, bullets[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* A paragraph being gathered from lines. */
+typedef struct {
+	strbuf_t text;
+	const pdf_line_t *first;
+	int display;		/* every line a heading's */
+	size_t n_lines;
+	unsigned page;
+} para_t;
+
+static void
+para_flush(pdf_reader_t *r, para_t *pa, pdf_blocks_t *blocks,
+	   const double *sizes, size_t n_sizes)
+{
+	char *text = strbuf_finish(&pa->text);
+	pdf_block_kind_t kind = PDF_BLOCK_PARAGRAPH;
+	size_t skip = 0, len;
+	pdf_block_t *b;
+
+	if (text == NULL) {
+		r->failed = 1;
+		return;
+	}
+	if (pa->first == NULL || text[0] == '\0') {
+		free(text);
+		pa->first = NULL;
+		return;
+	}
+	text_squeeze_space(text);
+	len = strlen(text);
+	if ((pa->display && len <= 150 && text[len - 1] != '.') ||
+	    strncasecmp(text, "Problem:", 8) == 0 ||
+	    strncasecmp(text, "Solution:", 9) == 0)
+		kind = PDF_BLOCK_HEADING;
+	else if ((skip = bullet_len(text, len)) > 0)
+		kind = PDF_BLOCK_LIST_ITEM;
+	if (skip > 0)
+		memmove(text, text + skip, len - skip + 1);
+	if ((b = pdf_blocks_add(blocks, kind, text, pa->page)) == NULL)
+		r->failed = 1;
+	else if (kind == PDF_BLOCK_HEADING)
+		b->level = heading_level(sizes, n_sizes, pa->first);
+	pa->first = NULL;
+	pa->n_lines = 0;
+}
+
+/* A table row's cells, the line's tabs apart; the first row of a table
+ * is its header when it is set in bold. */
+static void
+add_row(pdf_reader_t *r, const pdf_line_t *l, unsigned page, int first,
+	pdf_blocks_t *blocks)
+{
+	char *row = str_ndup(l->start, l->len), *save = NULL;
+	pdf_block_t *b;
+	char **cells = calloc(l->len + 1, sizeof *cells);
+	size_t n = 0;
+
+	if (row == NULL || cells == NULL) {
+		free(row);
+		free(cells);
+		r->failed = 1;
+		return;
+	}
+	for (char *c = strtok_r(row, "\t", &save); c != NULL;
+	    c = strtok_r(NULL, "\t", &save))
+		if ((cells[n++] = str_printf("%s", c)) == NULL)
+			r->failed = 1;
+	free(row);
+	if (n == 0 || r->failed) {
+		for (size_t i = 0; i < n; i++)
+			free(cells[i]);
+		free(cells);
+		return;
+	}
+	if (first && l->bold) {
+		b = pdf_blocks_add(blocks, PDF_BLOCK_TABLE_HEADER, NULL, page);
+	} else {
+		b = pdf_blocks_add(blocks, PDF_BLOCK_TABLE_ROW, cells[0],
+		    page);
+		memmove(cells, cells + 1, (n - 1) * sizeof *cells);
+		n--;
+	}
+	if (b == NULL) {
+		r->failed = 1;
+		for (size_t i = 0; i < n; i++)
+			free(cells[i]);
+		free(cells);
+		return;
+	}
+	b->cells = cells;
+	b->n_cells = n;
+}
+
+/*
+ * The pages' lines as blocks: paragraphs broken where page_write would
+ * break them, then told apart: a heading (every line larger or bold,
+ * short, no full stop), a list item (a bullet), a table row (cells).
+ * The running lines, kept once, end the last page.
+ */
+static void
+make_blocks(pdf_reader_t *r, double tightest, const char *tail,
+	    pdf_blocks_t *blocks)
+{
+	double sizes[BUILDER_LEVELS];
+	size_t n_sizes = heading_sizes(r, sizes);
+	para_t pa = { 0 };
+	int in_table = 0;
+
+	for (size_t p = 0; p < r->n_pages && !r->failed; p++) {
+		const pdf_page_t *pg = &r->pages[p];
+		const pdf_line_t *prev = NULL;
+
+		para_flush(r, &pa, blocks, sizes, n_sizes);
+		for (size_t i = 0; i < pg->n_lines && !r->failed; i++) {
+			const pdf_line_t *l = &pg->lines[i];
+			int display = is_display(r, l);
+
+			if (l->drop || is_blank_line(l)) {
+				prev = NULL;
+				continue;
+			}
+			if (l->cells) {
+				para_flush(r, &pa, blocks, sizes, n_sizes);
+				add_row(r, l, (unsigned)p + 1, !in_table,
+				    blocks);
+				in_table = 1;
+				prev = l;
+				continue;
+			}
+			if (in_table &&
+			    pdf_blocks_add(blocks, PDF_BLOCK_TABLE_END, NULL,
+			    (unsigned)p + 1) == NULL)
+				r->failed = 1;
+			in_table = 0;
+			if (prev == NULL || pa.first == NULL || l->column ||
+			    prev->cells || l->bold != prev->bold ||
+			    display != pa.display || is_contact_line(l) ||
+			    bullet_len(l->start, l->len) > 0 ||
+			    (display && l->font_size != prev->font_size) ||
+			    starts_paragraph(prev, l, tightest)) {
+				para_flush(r, &pa, blocks, sizes, n_sizes);
+				pa.first = l;
+				pa.display = display;
+				pa.page = (unsigned)p + 1;
+			} else if (!join_hyphenated(r, &pa.text, l)) {
+				strbuf_puts(&pa.text, " ");
+			}
+			pdf_append_clean(&pa.text, l->start, l->len);
+			pa.n_lines++;
+			prev = l;
+		}
+	}
+	para_flush(r, &pa, blocks, sizes, n_sizes);
+	if (in_table && pdf_blocks_add(blocks, PDF_BLOCK_TABLE_END, NULL,
+	    (unsigned)r->n_pages) == NULL)
+		r->failed = 1;
+	if (tail[0] != '\0') {
+		char *copy = str_printf("%s", tail);
+
+		if (copy == NULL || pdf_blocks_add(blocks, PDF_BLOCK_PARAGRAPH,
+		    copy, (unsigned)r->n_pages) == NULL)
+			r->failed = 1;
+	}
+}
+
 /* The document ------------------------------------------------------ */
 
 static PopplerDocument *
@@ -401,69 +642,6 @@ open_document(const char *bytes, size_t len, GBytes **data, GError **error)
 	return poppler_document_new_from_data((char *)bytes, (int)len, NULL,
 	    error);
 #endif
-}
-
-/*
- * Whether a PDF's metadata title is one a person gave: not empty, not
- * the name of the file it was made from, nor what a tool puts there by
- * itself ("Microsoft Word - x.docx", "Untitled", "Enscript Output").
- */
-int
-pdf_title_is_good(const char *title, const char *source)
-{
-	static const char *const junk[] = {
-		"untitled", "enscript output", "document", "title", "none",
-		"no title", "slide 1", "powerpoint presentation", "pdf",
-	};
-	static const char *const exts[] = {
-		".doc", ".docx", ".dot", ".rtf", ".odt", ".pdf", ".ps", ".txt",
-		".htm", ".html", ".indd", ".qxd", ".ppt", ".pptx", ".xls",
-		".xlsx", ".tex", ".dvi",
-	};
-	const char *base = strrchr(source, '/');
-	size_t len = strlen(title), letters = 0, base_len;
-
-	for (size_t i = 0; i < len; i++)
-		letters += isalpha((unsigned char)title[i]) ||
-		    (unsigned char)title[i] >= 0x80;
-	if (letters < 3 || len > 200 || strpbrk(title, "/\\") != NULL ||
-	    strncasecmp(title, "Microsoft ", 10) == 0)
-		return 0;
-	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
-		if (strcasecmp(title, junk[i]) == 0)
-			return 0;
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-		size_t n = strlen(exts[i]);
-
-		if (len > n && strcasecmp(title + len - n, exts[i]) == 0)
-			return 0;
-	}
-	base = base ? base + 1 : source;
-	base_len = strcspn(base, ".");
-	return !(len == base_len && strncasecmp(title, base, len) == 0);
-}
-
-char *
-pdf_metadata_title(PopplerDocument *doc, const char *source)
-{
-	gchar *raw = poppler_document_get_title(doc);
-	strbuf_t clean = { 0 };
-	char *title, *message = NULL;
-
-	if (raw == NULL)
-		return NULL;
-	pdf_append_clean(&clean, raw, strlen(raw));
-	g_free(raw);
-	if ((title = strbuf_finish(&clean)) == NULL)
-		return NULL;
-	text_squeeze_space(title);
-	if (text_check(source, title, strlen(title), &message) !=
-	    FACTSHEET_STATUS_SUCCESS || !pdf_title_is_good(title, source)) {
-		free(title);
-		title = NULL;
-	}
-	free(message);
-	return title;
 }
 
 /* Gives PUB the title TITLE (taken over), and the sections that were
@@ -549,6 +727,13 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 		return -1;
 	tightest = tightest_gap(r);
 	r->body_size = body_size(r);
+	if ((r->styled = is_styled(r)) != 0) {
+		make_blocks(r, tightest, tail, &r->blocks);
+		if (r->failed) {
+			free(tail);
+			return -1;
+		}
+	}
 	/* A form feed ends each page, as pdftotext writes them, so even a
 	 * single page is numbered. */
 	for (size_t p = 0; p < r->n_pages; p++) {
@@ -573,6 +758,7 @@ reader_clear(pdf_reader_t *r)
 	}
 	free(r->pages);
 	free(strbuf_finish(&r->out));
+	pdf_blocks_free(&r->blocks);
 }
 
 static int
@@ -628,6 +814,14 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 		    "text layer to be indexed", pub->source);
 	} else if ((status = text_check(pub->source, r.out.data, r.out.len,
 	    message)) == FACTSHEET_STATUS_SUCCESS) {
+		if (r.styled) {
+			if (pdf_blocks_publish(&r.blocks, doc, pub) < 0) {
+				status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+				*message = str_printf("%s: out of memory while "
+				    "reading the PDF", pub->source);
+			}
+			goto out;
+		}
 		title = pdf_metadata_title(doc, pub->source);
 		status = parse_factsheet(pub, r.out.data, r.out.len, message);
 		if (status == FACTSHEET_STATUS_SUCCESS && title != NULL) {
@@ -635,6 +829,7 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 			title = NULL;
 		}
 	}
+out:
 	free(title);
 	reader_clear(&r);
 	g_object_unref(doc);

@@ -6,8 +6,10 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pdf.h"
 
@@ -153,3 +155,88 @@ pdf_blocks_publish(const pdf_blocks_t *blocks, PopplerDocument *doc,
 		failed = 1;
 	return failed ? -1 : 0;
 }
+
+/* Text and titles ------------------------------------------------- */
+
+/* Without C0 controls but tab, DEL and C1. */
+void
+pdf_append_clean(strbuf_t *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			continue;
+		if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			i++;
+			continue;
+		}
+		strbuf_append(out, s + i, 1);
+	}
+}
+
+/*
+ * Whether a PDF's metadata title is one a person gave: not empty, not
+ * the name of the file it was made from, nor what a tool puts there by
+ * itself ("Microsoft Word - x.docx", "Untitled", "Enscript Output").
+ */
+int
+pdf_title_is_good(const char *title, const char *source)
+{
+	static const char *const junk[] = {
+		"untitled", "enscript output", "document", "title", "none",
+		"no title", "slide 1", "powerpoint presentation", "pdf",
+	};
+	static const char *const exts[] = {
+		".doc", ".docx", ".dot", ".rtf", ".odt", ".pdf", ".ps", ".txt",
+		".htm", ".html", ".indd", ".qxd", ".ppt", ".pptx", ".xls",
+		".xlsx", ".tex", ".dvi",
+	};
+	const char *base = strrchr(source, '/');
+	size_t len = strlen(title), letters = 0, base_len;
+
+	for (size_t i = 0; i < len; i++)
+		letters += isalpha((unsigned char)title[i]) ||
+		    (unsigned char)title[i] >= 0x80;
+	if (letters < 3 || len > 200 || strpbrk(title, "/\\") != NULL ||
+	    strncasecmp(title, "Microsoft ", 10) == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+		if (strcasecmp(title, junk[i]) == 0)
+			return 0;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t n = strlen(exts[i]);
+
+		if (len > n && strcasecmp(title + len - n, exts[i]) == 0)
+			return 0;
+	}
+	base = base ? base + 1 : source;
+	base_len = strcspn(base, ".");
+	return !(len == base_len && strncasecmp(title, base, len) == 0);
+}
+
+char *
+pdf_metadata_title(PopplerDocument *doc, const char *source)
+{
+	gchar *raw = poppler_document_get_title(doc);
+	strbuf_t clean = { 0 };
+	char *title, *message = NULL;
+
+	if (raw == NULL)
+		return NULL;
+	pdf_append_clean(&clean, raw, strlen(raw));
+	g_free(raw);
+	if ((title = strbuf_finish(&clean)) == NULL)
+		return NULL;
+	text_squeeze_space(title);
+	if (text_check(source, title, strlen(title), &message) !=
+	    FACTSHEET_STATUS_SUCCESS || !pdf_title_is_good(title, source)) {
+		free(title);
+		title = NULL;
+	}
+	free(message);
+	return title;
+}
+
