@@ -261,21 +261,27 @@ starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 }
 
 /* Hyphenated words looked up at most, a bound on hostile input. */
-#define MAX_HYPHEN_CHECKS 500
+#define MAX_HYPHEN_CHECKS 200
 
-/* Whether TEXT holds WORD (LEN bytes) hyphenated within a line. */
+/* Whether the pages hold WORD (LEN bytes, any case) as a word of its
+ * own, or at least followed by no letter (AFTER_ONLY). */
 static int
-page_holds(const pdf_reader_t *r, const char *word, size_t len)
+page_holds(const pdf_reader_t *r, const char *word, size_t len,
+	   int after_only)
 {
 	for (size_t p = 0; p < r->n_pages; p++) {
-		const char *t = r->pages[p].text;
+		const char *text = r->pages[p].text;
 
-		while (t != NULL && (t = strstr(t, word)) != NULL) {
-			const char *end = t + len;
-
-			if (!isalpha((unsigned char)*end))
+		for (const char *t = text; t != NULL && *t != '\0'; t++) {
+			if (strncasecmp(t, word, len) != 0)
+				continue;
+			/* Not the rest of a word broken over lines. */
+			if (t > text && (t[-1] == '-' || (t[-1] == '\n' &&
+			    t - 1 > text && t[-2] == '-')))
+				continue;
+			if (!isalpha((unsigned char)t[len]) && (after_only ||
+			    t == text || !isalpha((unsigned char)t[-1])))
 				return 1;
-			t = end;
 		}
 	}
 	return 0;
@@ -284,9 +290,10 @@ page_holds(const pdf_reader_t *r, const char *word, size_t len)
 /*
  * Joins a word hyphenated at a line's end, whose first part ends OUT,
  * with the rest at the start of line L: "enroll-" and "ment" make
- * "enrollment", but "provider-" and "specific" stay "provider-specific"
- * when the document writes it so within a line.  Returns whether it
- * did; then L's text is to follow without a line break.
+ * "enrollment".  The hyphen stays ("provider-" and "specific" make
+ * "provider-specific") when the document writes the compound so within
+ * a line, or both parts are words it uses alone.  Returns whether it
+ * joined them; then L's text is to follow without a space.
  */
 static int
 join_hyphenated(pdf_reader_t *r, strbuf_t *out, const pdf_line_t *l)
@@ -311,7 +318,9 @@ join_hyphenated(pdf_reader_t *r, strbuf_t *out, const pdf_line_t *l)
 		memcpy(word, out->data + out->len - 1 - stem, stem + 1);
 		memcpy(word + stem + 1, l->start, rest);
 		word[stem + 1 + rest] = '\0';
-		compound = page_holds(r, word, stem + 1 + rest);
+		compound = page_holds(r, word, stem + 1 + rest, 1) ||
+		    (page_holds(r, word, stem, 0) &&
+		    page_holds(r, word + stem + 1, rest, 0));
 	}
 	if (!compound)
 		out->len--;	/* the hyphen */
