@@ -25,6 +25,7 @@ typedef struct {
 	size_t n_pages;
 	strbuf_t out;
 	unsigned hyphen_checks;
+	size_t searched;	/* bytes, against HYPHEN_BUDGET */
 	double body_size;	/* the type size of most text */
 	int styled;		/* blocks made, from type sizes */
 	pdf_blocks_t blocks;
@@ -260,18 +261,20 @@ starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 	return gap > wide;
 }
 
-/* Hyphenated words looked up at most, a bound on hostile input. */
+/* Hyphenated words looked up at most, and bytes of text searched for
+ * them, bounds on hostile input. */
 #define MAX_HYPHEN_CHECKS 200
+#define HYPHEN_BUDGET (128UL * 1024 * 1024)
 
 /* Whether the pages hold WORD (LEN bytes, any case) as a word of its
  * own, or at least followed by no letter (AFTER_ONLY). */
 static int
-page_holds(const pdf_reader_t *r, const char *word, size_t len,
-	   int after_only)
+page_holds(pdf_reader_t *r, const char *word, size_t len, int after_only)
 {
 	for (size_t p = 0; p < r->n_pages; p++) {
 		const char *text = r->pages[p].text;
 
+		r->searched += text != NULL ? strlen(text) : 0;
 		for (const char *t = text; t != NULL && *t != '\0'; t++) {
 			if (strncasecmp(t, word, len) != 0)
 				continue;
@@ -313,7 +316,8 @@ join_hyphenated(pdf_reader_t *r, strbuf_t *out, const pdf_line_t *l)
 		rest++;
 	if (stem < 2)
 		return 0;
-	if (r->hyphen_checks < MAX_HYPHEN_CHECKS) {
+	if (r->hyphen_checks < MAX_HYPHEN_CHECKS &&
+	    r->searched < HYPHEN_BUDGET) {
 		r->hyphen_checks++;
 		memcpy(word, out->data + out->len - 1 - stem, stem + 1);
 		memcpy(word + stem + 1, l->start, rest);
@@ -429,7 +433,8 @@ heading_sizes(const pdf_reader_t *r, double *sizes)
 			if (l->drop || size < r->body_size * 1.15)
 				continue;
 			for (k = 0; k < n; k++)
-				if (sizes[k] > size - 0.5 && sizes[k] < size + 0.5)
+				if (sizes[k] > size - 0.5 &&
+				    sizes[k] < size + 0.5)
 					break;
 			if (k < n)
 				continue;

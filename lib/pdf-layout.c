@@ -15,10 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "pdf.h"
 
 /* Gutters tried at most per page. */
 #define MAX_GUTTERS 256
+/* Link annotations of a page at most. */
+#define MAX_LINKS 256
 /* Cells of a table row at most; the rest go into the last. */
 #define MAX_CELLS 32
 
@@ -38,7 +42,7 @@ typedef struct {
 typedef struct {
 	const char *text;
 	size_t n_chars;
-	size_t *off;		/* byte offset of each character, and the end */
+	size_t *off;		/* each character's byte offset, and the end */
 	PopplerRectangle *rects;	/* one per character, or NULL */
 	double *font_size;
 	unsigned char *bold;
@@ -151,12 +155,15 @@ read_links(layout_t *l, PopplerPage *page)
 		poppler_page_free_link_mapping(map);
 		return;
 	}
+	if (n > MAX_LINKS)
+		n = MAX_LINKS;
 	l->uris = calloc(n, sizeof *l->uris);
 	first = calloc(n, sizeof *first);
 	last = calloc(n, sizeof *last);
 	if (l->uris == NULL || first == NULL || last == NULL)
 		l->failed = 1;
-	for (GList *m = map; m != NULL && !l->failed; m = m->next) {
+	for (GList *m = map; m != NULL && !l->failed && l->n_uris < n;
+	    m = m->next) {
 		PopplerLinkMapping *lm = m->data;
 		double y0 = height - lm->area.y2, y1 = height - lm->area.y1;
 		long a = -1, b = -1;
@@ -212,6 +219,13 @@ pdf_link_destination(strbuf_t *out, size_t mark, const char *uri)
 {
 	size_t len = strlen(uri);
 
+	/* An address is the file's bytes, unchecked: one that is no text
+	 * is left out. */
+	if (u8_check((const uint8_t *)uri, len) != NULL)
+		return;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)uri[i] < 0x20 || uri[i] == 0x7f)
+			return;
 	/* "https://eus.custhelp.com" links to ".../": said already. */
 	if (len > 1 && uri[len - 1] == '/' && out->data != NULL &&
 	    memmem(out->data + mark, out->len - mark, uri, len - 1) != NULL)

@@ -24,6 +24,11 @@
 /* Elements read at most, a bound on hostile trees. */
 #define MAX_ELEMENTS 1000000
 #define MAX_CELLS 64
+/* Link annotations of a page matched at most. */
+#define MAX_LINKS 1000
+/* Bytes of page text searched for runs at most: past it, a run that is
+ * not where the last one ended is taken as the tree gives it. */
+#define SEARCH_BUDGET (256UL * 1024 * 1024)
 
 /* A link annotation of a page and the text in its area, dense. */
 typedef struct {
@@ -56,6 +61,7 @@ typedef struct {
 	int space;		/* white space is due before the next run */
 	unsigned last_level;
 	size_t elements;
+	size_t searched;	/* bytes, against SEARCH_BUDGET */
 	int failed;
 } tagged_t;
 
@@ -93,13 +99,17 @@ page_links(tagged_t *t, PopplerPage *page, tagged_page_t *pg)
 	GList *map = poppler_page_get_link_mapping(page), *l;
 	size_t n = g_list_length(map);
 
+	if (n > MAX_LINKS)
+		n = MAX_LINKS;
 	if (n > 0 && (pg->links = calloc(n, sizeof *pg->links)) == NULL)
 		t->failed = 1;
-	for (l = map; l != NULL && pg->links != NULL; l = l->next) {
+	for (l = map; l != NULL && pg->links != NULL && pg->n_links < n;
+	    l = l->next) {
 		PopplerLinkMapping *m = l->data;
 		tagged_link_t *k = &pg->links[pg->n_links];
 
-		if (m->action == NULL || m->action->type != POPPLER_ACTION_URI ||
+		if (m->action == NULL ||
+		    m->action->type != POPPLER_ACTION_URI ||
 		    m->action->uri.uri == NULL)
 			continue;
 		k->uri = str_printf("%s", m->action->uri.uri);
@@ -272,10 +282,17 @@ put_run(tagged_t *t, const char *raw, int i)
 	if (n > 0)
 		t->run_page = i;
 	if (n > 0 && pg != NULL) {
-		at = memmem(pg->dense + pg->cursor, pg->n_dense - pg->cursor,
-		    dense, n);
-		if (at == NULL)
-			at = memmem(pg->dense, pg->n_dense, dense, n);
+		/* Mostly the run is just where the last one ended. */
+		if (pg->cursor + n <= pg->n_dense &&
+		    memcmp(pg->dense + pg->cursor, dense, n) == 0)
+			at = pg->dense + pg->cursor;
+		if (at == NULL && t->searched < SEARCH_BUDGET) {
+			t->searched += pg->n_dense;
+			at = memmem(pg->dense + pg->cursor,
+			    pg->n_dense - pg->cursor, dense, n);
+			if (at == NULL)
+				at = memmem(pg->dense, pg->n_dense, dense, n);
+		}
 	}
 	if (at != NULL) {
 		size_t a = (size_t)(at - pg->dense);
