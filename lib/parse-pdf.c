@@ -28,6 +28,7 @@ typedef struct {
 	size_t searched;	/* bytes, against HYPHEN_BUDGET */
 	double body_size;	/* the type size of most text */
 	int styled;		/* blocks made, from type sizes */
+	char *tail;		/* the running lines, kept once */
 	pdf_blocks_t blocks;
 	int failed;
 } pdf_reader_t;
@@ -759,7 +760,7 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 		}
 		strbuf_puts(&r->out, "\n\f\n");
 	}
-	free(tail);
+	r->tail = tail;
 	return r->out.failed ? -1 : 0;
 }
 
@@ -773,6 +774,7 @@ reader_clear(pdf_reader_t *r)
 	free(r->pages);
 	free(strbuf_finish(&r->out));
 	pdf_blocks_free(&r->blocks);
+	free(r->tail);
 }
 
 static int
@@ -812,16 +814,20 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 			g_bytes_unref(data);
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
-	if ((tagged = pdf_read_tagged(doc, pub)) != 0) {
+	/* The pages are laid out even when tagged: their running lines,
+	 * artifacts out of the structure tree, still say things (a product
+	 * number, a date). */
+	if (read_pages(doc, &r) < 0) {
+		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+		*message = str_printf("%s: out of memory while reading the PDF",
+		    pub->source);
+	} else if ((tagged = pdf_read_tagged(doc, pub, r.tail ? r.tail :
+	    "")) != 0) {
 		status = tagged > 0 ? FACTSHEET_STATUS_SUCCESS :
 		    FACTSHEET_STATUS_OUT_OF_MEMORY;
 		if (tagged < 0)
 			*message = str_printf("%s: out of memory while reading "
 			    "the PDF", pub->source);
-	} else if (read_pages(doc, &r) < 0) {
-		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
-		*message = str_printf("%s: out of memory while reading the PDF",
-		    pub->source);
 	} else if (!has_text(r.out.data, r.out.len)) {
 		status = FACTSHEET_STATUS_BAD_INPUT;
 		*message = str_printf("%s: no text (scanned?); a PDF needs a "

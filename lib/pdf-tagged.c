@@ -757,7 +757,8 @@ walk_blocks(tagged_t *t, PopplerStructureElementIter *it, int depth)
 }
 
 int
-pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub)
+pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
+		const char *running)
 {
 	PopplerStructureElementIter *root =
 	    poppler_structure_element_iter_new(doc);
@@ -787,6 +788,13 @@ pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub)
 	for (size_t i = 0; i < t.blocks.n && !has_text; i++)
 		has_text = t.blocks.blocks[i].text != NULL ||
 		    t.blocks.blocks[i].n_cells > 0;
+	if (!t.failed && has_text && running[0] != '\0') {
+		char *copy = str_printf("%s", running);
+
+		if (copy == NULL || pdf_blocks_add(&t.blocks,
+		    PDF_BLOCK_PARAGRAPH, copy, (unsigned)t.n_pages) == NULL)
+			t.failed = 1;
+	}
 	if (!t.failed && has_text &&
 	    pdf_blocks_publish(&t.blocks, doc, pub) < 0)
 		t.failed = 1;

@@ -103,11 +103,13 @@ pdf_blocks_free(pdf_blocks_t *blocks);
 /*
  * Reads the structure tree of a tagged DOC into PUB through a builder:
  * headings with their levels, paragraphs, lists, tables, links labelled
- * by the text they cover, each block's page.  Returns 1 when done, 0
- * when DOC has no structure tree holding text (PUB untouched: lay out
- * its pages instead), -1 when out of memory.
+ * by the text they cover, each block's page; then RUNNING, the running
+ * headers and footers (artifacts, outside the tree), once.  Returns 1
+ * when done, 0 when DOC has no structure tree holding text (PUB
+ * untouched: lay out its pages instead), -1 when out of memory.
  */
 int
-pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub);
+pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
+		const char *running);
 
 #endif
