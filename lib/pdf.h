@@ -100,6 +100,40 @@ pdf_blocks_publish(const pdf_blocks_t *blocks, PopplerDocument *doc,
 void
 pdf_blocks_free(pdf_blocks_t *blocks);
 
+/* An untagged PDF being read (parse-pdf.c, pdf-styled.c). */
+typedef struct {
+	pdf_page_t *pages;
+	size_t n_pages;
+	strbuf_t out;
+	unsigned hyphen_checks;
+	size_t searched;	/* bytes, against HYPHEN_BUDGET */
+	double body_size;	/* the type size of most text */
+	int styled;		/* blocks made, from type sizes */
+	char *tail;		/* the running lines, kept once */
+	pdf_blocks_t blocks;
+	int failed;
+} pdf_reader_t;
+
+/* parse-pdf.c: whether L has no text; whether it starts a paragraph
+ * after P, lines of a paragraph being TIGHTEST apart; whether it gives a
+ * contact ("Phone: ..."); whether it is a heading's, larger than the
+ * body or bold. */
+int pdf_is_blank_line(const pdf_line_t *l);
+int pdf_starts_paragraph(const pdf_line_t *p, const pdf_line_t *l,
+			 double tightest);
+int pdf_is_contact_line(const pdf_line_t *l);
+int pdf_is_display(const pdf_reader_t *r, const pdf_line_t *l);
+
+/* Joins a word hyphenated at OUT's end with the rest at L's start;
+ * whether it did (L then follows without a space). */
+int pdf_join_hyphenated(pdf_reader_t *r, strbuf_t *out, const pdf_line_t *l);
+
+/* pdf-styled.c: whether R's lines are set in more than one face (then
+ * they go to the builder as blocks); those blocks, ended by TAIL. */
+int pdf_is_styled(const pdf_reader_t *r);
+void pdf_make_blocks(pdf_reader_t *r, double tightest, const char *tail,
+		     pdf_blocks_t *blocks);
+
 /*
  * Reads the structure tree of a tagged DOC into PUB through a builder:
  * headings with their levels, paragraphs, lists, tables, links labelled
