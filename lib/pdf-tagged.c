@@ -62,6 +62,7 @@ typedef struct {
 	unsigned last_level;
 	size_t elements;
 	size_t searched;	/* bytes, against SEARCH_BUDGET */
+	size_t covered;		/* bytes of page text found in runs */
 	int failed;
 } tagged_t;
 
@@ -304,6 +305,7 @@ put_run(tagged_t *t, const char *raw, int i)
 			t->space = 1;
 		put_squeezed(t, pg->text + from, to - from);
 		pg->cursor = a + n;
+		t->covered += n;
 		if (isspace((unsigned char)raw[len > 0 ? len - 1 : 0]))
 			t->space = 1;
 	} else {
@@ -756,6 +758,25 @@ walk_blocks(tagged_t *t, PopplerStructureElementIter *it, int depth)
 	poppler_structure_element_iter_free(c);
 }
 
+/*
+ * Whether the tree's text is most of the pages' text: a tree that tags
+ * only some of it (a cover, a form's fields) would lose the rest, which
+ * the layout keeps.  Artifacts (running lines, page numbers) are a small
+ * part of a page.
+ */
+static int
+covers_pages(tagged_t *t)
+{
+	size_t total = 0;
+
+	for (int i = 0; i < t->n_pages; i++) {
+		const tagged_page_t *pg = page_get(t, i);
+
+		total += pg != NULL ? pg->n_dense : 0;
+	}
+	return t->covered * 4 >= total * 3;
+}
+
 int
 pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
 		const char *running)
@@ -788,6 +809,8 @@ pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
 	for (size_t i = 0; i < t.blocks.n && !has_text; i++)
 		has_text = t.blocks.blocks[i].text != NULL ||
 		    t.blocks.blocks[i].n_cells > 0;
+	if (has_text && !t.failed && !covers_pages(&t))
+		has_text = 0;
 	if (!t.failed && has_text && running[0] != '\0') {
 		char *copy = str_printf("%s", running);
 

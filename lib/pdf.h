@@ -139,8 +139,8 @@ void pdf_make_blocks(pdf_reader_t *r, double tightest, const char *tail,
  * headings with their levels, paragraphs, lists, tables, links labelled
  * by the text they cover, each block's page; then RUNNING, the running
  * headers and footers (artifacts, outside the tree), once.  Returns 1
- * when done, 0 when DOC has no structure tree holding text (PUB
- * untouched: lay out its pages instead), -1 when out of memory.
+ * when done, 0 when DOC has no structure tree holding most of its text
+ * (PUB untouched: lay out its pages instead), -1 when out of memory.
  */
 int
 pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
