@@ -125,7 +125,9 @@ para_flush(pdf_reader_t *r, para_t *pa, pdf_blocks_t *blocks,
 	}
 	text_squeeze_space(text);
 	len = strlen(text);
-	if ((pa->display && len <= 150 && text[len - 1] != '.') ||
+	/* A bold "Phone: ..." line is a contact, not a heading. */
+	if ((pa->display && len <= 150 && text[len - 1] != '.' &&
+	    !(pa->n_lines == 1 && pdf_is_contact_line(pa->first))) ||
 	    strncasecmp(text, "Problem:", 8) == 0 ||
 	    strncasecmp(text, "Solution:", 9) == 0)
 		kind = PDF_BLOCK_HEADING;

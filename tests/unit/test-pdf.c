@@ -482,6 +482,24 @@ test_columns(void)
 }
 
 static void
+test_bold_contact(void)
+{
+	factsheet_publication_t *pub = read_fixture("bold-contact.pdf");
+	const factsheet_section_t *s;
+
+	ok(pub != NULL, "bold-contact.pdf reads");
+	s = section_named(pub, "Medicare Help Line", NULL);
+	ok(s != NULL, "its heading, larger than the text, heads a section");
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-800-633-4227",
+	    "a phone line in bold is the section's phone");
+	ok(section_named(pub, "Phone: 1-800-633-4227", NULL) == NULL,
+	    "and no heading");
+	ok(contains(s ? s->text : NULL, "except some federal holidays."),
+	    "the text after it stays in the section");
+	factsheet_publication_free(pub);
+}
+
+static void
 test_title_rules(void)
 {
 	static const struct {
@@ -738,6 +756,7 @@ main(void)
 	test_who_to_call();
 	test_toll_free();
 	test_columns();
+	test_bold_contact();
 	test_title_rules();
 	test_bad_pdfs();
 	test_provenance();
