@@ -24,6 +24,14 @@
 /* Elements read at most, a bound on hostile trees. */
 #define MAX_ELEMENTS 1000000
 #define MAX_CELLS 64
+/*
+ * Marked-content runs read at most, in the document and on one page:
+ * poppler parses a page's whole content stream for each, so a page of
+ * very many runs costs their number times its size.  Past either bound
+ * the layout reads the document instead.
+ */
+#define MAX_RUNS 10000
+#define MAX_PAGE_RUNS 1000
 /* Link annotations of a page matched at most. */
 #define MAX_LINKS 1000
 /* Bytes of page text searched for runs at most: past it, a run that is
@@ -46,6 +54,7 @@ typedef struct {
 	size_t *pos;
 	size_t n_dense;
 	size_t cursor;		/* in DENSE, after the last run found */
+	size_t runs;		/* against MAX_PAGE_RUNS */
 	tagged_link_t *links;
 	size_t n_links;
 } tagged_page_t;
@@ -63,6 +72,8 @@ typedef struct {
 	size_t elements;
 	size_t searched;	/* bytes, against SEARCH_BUDGET */
 	size_t covered;		/* bytes of page text found in runs */
+	size_t runs;		/* against MAX_RUNS */
+	int too_costly;		/* past MAX_RUNS or MAX_PAGE_RUNS */
 	int failed;
 } tagged_t;
 
@@ -428,7 +439,7 @@ holds_only_inline(PopplerStructureElementIter *it)
 static int
 may_go_on(tagged_t *t, int depth)
 {
-	return !t->failed && depth < PDF_MAX_DEPTH &&
+	return !t->failed && !t->too_costly && depth < PDF_MAX_DEPTH &&
 	    t->elements < MAX_ELEMENTS;
 }
 
@@ -445,12 +456,22 @@ inline_element(tagged_t *t, PopplerStructureElementIter *it,
 
 	t->elements++;
 	if (k == POPPLER_STRUCTURE_ELEMENT_CONTENT) {
-		char *raw = poppler_structure_element_get_text(e,
+		int page = poppler_structure_element_get_page(e);
+		tagged_page_t *pg = page >= 0 && page < t->n_pages ?
+		    &t->pages[page] : NULL;
+		char *raw;
+
+		if (++t->runs > MAX_RUNS ||
+		    (pg != NULL && ++pg->runs > MAX_PAGE_RUNS)) {
+			t->too_costly = 1;
+			return;
+		}
+		raw = poppler_structure_element_get_text(e,
 		    POPPLER_STRUCTURE_GET_TEXT_NONE);
 
 		if (raw != NULL) {
 			undouble_utf8(raw);
-			put_run(t, raw, poppler_structure_element_get_page(e));
+			put_run(t, raw, page);
 		}
 		g_free(raw);
 		return;
@@ -809,7 +830,7 @@ pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
 	for (size_t i = 0; i < t.blocks.n && !has_text; i++)
 		has_text = t.blocks.blocks[i].text != NULL ||
 		    t.blocks.blocks[i].n_cells > 0;
-	if (has_text && !t.failed && !covers_pages(&t))
+	if (has_text && !t.failed && (t.too_costly || !covers_pages(&t)))
 		has_text = 0;
 	if (!t.failed && has_text && running[0] != '\0') {
 		char *copy = str_printf("%s", running);
