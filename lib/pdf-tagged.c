@@ -310,9 +310,11 @@ put_run(tagged_t *t, const char *raw, int i)
 		size_t a = (size_t)(at - pg->dense);
 		size_t from = pg->pos[a], to = pg->pos[a + n - 1] + 1;
 
-		/* White space just before the run, on the page. */
-		if (a == pg->cursor && a > 0 &&
-		    from > pg->pos[a - 1] + 1)
+		/* White space just before the run, on the page (or, for
+		 * a run found elsewhere, in the tree). */
+		if ((a == pg->cursor && a > 0 &&
+		    from > pg->pos[a - 1] + 1) ||
+		    isspace((unsigned char)raw[0]))
 			t->space = 1;
 		put_squeezed(t, pg->text + from, to - from);
 		pg->cursor = a + n;
