@@ -507,6 +507,23 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 	return r->out.failed ? -1 : 0;
 }
 
+/* The bytes, white space aside, of the lines dropped from the pages:
+ * page numbers, running headers and footers. */
+static size_t
+dropped_bytes(const pdf_reader_t *r)
+{
+	size_t n = 0;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (size_t i = 0; i < r->pages[p].n_lines; i++) {
+			const pdf_line_t *l = &r->pages[p].lines[i];
+
+			for (size_t k = 0; l->drop && k < l->len; k++)
+				n += !isspace((unsigned char)l->start[k]);
+		}
+	return n;
+}
+
 static void
 reader_clear(pdf_reader_t *r)
 {
@@ -565,7 +582,7 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 		*message = str_printf("%s: out of memory while reading the PDF",
 		    pub->source);
 	} else if ((tagged = pdf_read_tagged(doc, pub, r.tail ? r.tail :
-	    "")) != 0) {
+	    "", dropped_bytes(&r))) != 0) {
 		status = tagged > 0 ? FACTSHEET_STATUS_SUCCESS :
 		    FACTSHEET_STATUS_OUT_OF_MEMORY;
 		if (tagged < 0)

@@ -72,6 +72,7 @@ typedef struct {
 	size_t elements;
 	size_t searched;	/* bytes, against SEARCH_BUDGET */
 	size_t covered;		/* bytes of page text found in runs */
+	size_t running;		/* bytes of it in running lines */
 	size_t runs;		/* against MAX_RUNS */
 	int too_costly;		/* past MAX_RUNS or MAX_PAGE_RUNS */
 	int failed;
@@ -226,40 +227,62 @@ put_squeezed(tagged_t *t, const char *s, size_t len)
 	}
 }
 
+/* The byte PDFDocEncoding gives character C, or -1: ASCII and Latin-1
+ * as they are, 0x80 to 0x9e and 0xa0 the spec's own. */
+static int
+pdfdoc_byte(ucs4_t c)
+{
+	static const unsigned short high[] = {
+		0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192,
+		0x2044, 0x2039, 0x203a, 0x2212, 0x2030, 0x201e, 0x201c,
+		0x201d, 0x2018, 0x2019, 0x201a, 0x2122, 0xfb01, 0xfb02,
+		0x0141, 0x0152, 0x0160, 0x0178, 0x017d, 0x0131, 0x0142,
+		0x0153, 0x0161, 0x017e,
+	};
+
+	if (c < 0x80 || (c > 0xa0 && c <= 0xff && c != 0xad))
+		return (int)c;
+	if (c == 0x20ac)
+		return 0xa0;
+	for (size_t i = 0; i < sizeof high / sizeof high[0]; i++)
+		if (high[i] == c)
+			return 0x80 + (int)i;
+	return -1;
+}
+
 /*
  * RAW as poppler 22 gives the text of some structure elements: UTF-8
- * read as Latin-1 and encoded again ("Network\u00c2\u00ae" for
- * "Network\u00ae").  When every character of RAW is below U+0100 and
- * their bytes make valid UTF-8 past ASCII, those bytes are the text,
- * written over RAW (they are fewer).
+ * read as PDFDocEncoding and encoded again ("Network\u00c2\u00ae" for
+ * "Network\u00ae", "\u00e2\u2022\u017d" for a right quote).  When every
+ * character of RAW has a byte in that encoding and those bytes make
+ * valid UTF-8 past ASCII, they are the text, written over RAW (they are
+ * fewer).
  */
 static void
 undouble_utf8(char *raw)
 {
-	unsigned char *s = (unsigned char *)raw, *bytes;
-	size_t n = 0, len = strlen(raw);
+	const uint8_t *s = (const uint8_t *)raw;
+	size_t len = strlen(raw), n = 0;
+	uint8_t *bytes;
 	int wide = 0;
 
 	if ((bytes = malloc(len + 1)) == NULL)
 		return;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < 0x80) {
-			bytes[n++] = s[i];
-			continue;
-		}
-		if ((s[i] != 0xc2 && s[i] != 0xc3) || i + 1 == len ||
-		    (s[i + 1] & 0xc0) != 0x80) {
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, len - i), b = pdfdoc_byte(c);
+
+		if (b < 0) {
 			free(bytes);
-			return;	/* a character past U+00FF */
+			return;	/* a character of no such byte */
 		}
-		bytes[n++] = (unsigned char)(((s[i] & 0x03) << 6) |
-		    (s[i + 1] & 0x3f));
-		wide = 1;
-		i++;
+		bytes[n++] = (uint8_t)b;
+		wide |= b >= 0x80;
+		i += (size_t)k;
 	}
 	if (wide && u8_check(bytes, n) == NULL) {
-		memcpy(s, bytes, n);
-		s[n] = '\0';
+		memcpy(raw, bytes, n);
+		raw[n] = '\0';
 	}
 	free(bytes);
 }
@@ -411,25 +434,28 @@ is_block_kind(PopplerStructureElementKind k)
 }
 
 /* Whether every child of the element at IT flows within a line (a
- * NonStruct or Div wrapping only text is a paragraph of its own). */
+ * NonStruct or Div wrapping only text is a paragraph of its own); a
+ * NonStruct child is looked into, as it may wrap blocks. */
 static int
-holds_only_inline(PopplerStructureElementIter *it)
+holds_only_inline(PopplerStructureElementIter *it, int depth)
 {
-	PopplerStructureElementIter *c =
-	    poppler_structure_element_iter_get_child(it);
+	PopplerStructureElementIter *c;
 	int yes = 1;
 
-	if (c == NULL)
+	if (depth >= PDF_MAX_DEPTH ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
 		return 1;
 	do {
 		PopplerStructureElement *e =
 		    poppler_structure_element_iter_get_element(c);
+		PopplerStructureElementKind k;
 
 		if (e == NULL)
 			continue;
-		if (!is_inline_kind(poppler_structure_element_get_kind(e)) &&
-		    poppler_structure_element_get_kind(e) !=
-		    POPPLER_STRUCTURE_ELEMENT_NONSTRUCT)
+		k = poppler_structure_element_get_kind(e);
+		if (k == POPPLER_STRUCTURE_ELEMENT_NONSTRUCT)
+			yes = holds_only_inline(c, depth + 1);
+		else if (!is_inline_kind(k))
 			yes = 0;
 		g_object_unref(e);
 	} while (yes && poppler_structure_element_iter_next(c));
@@ -604,10 +630,18 @@ list_item(tagged_t *t, PopplerStructureElementIter *it, int depth)
 		if (e == NULL)
 			continue;
 		if (poppler_structure_element_get_kind(e) ==
-		    POPPLER_STRUCTURE_ELEMENT_LIST_LABEL)
-			t->elements++;
-		else
+		    POPPLER_STRUCTURE_ELEMENT_LIST_LABEL) {
+			/* Read, so that it counts as found on the page,
+			 * then left out. */
+			size_t mark = t->out.len;
+			int space = t->space;
+
 			inline_element(t, c, e, depth + 1);
+			t->out.len = mark;
+			t->space = space;
+		} else {
+			inline_element(t, c, e, depth + 1);
+		}
 		g_object_unref(e);
 	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
 	poppler_structure_element_iter_free(c);
@@ -750,7 +784,7 @@ block_element(tagged_t *t, PopplerStructureElementIter *it,
 		walk_rows(t, it, depth + 1, &first_row);
 		add_block(t, PDF_BLOCK_TABLE_END, NULL);
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST ||
-	    !holds_only_inline(it)) {
+	    !holds_only_inline(it, depth)) {
 		flush_text(t, PDF_BLOCK_PARAGRAPH);
 		walk_blocks(t, it, depth + 1);
 		flush_text(t, PDF_BLOCK_PARAGRAPH);
@@ -782,10 +816,11 @@ walk_blocks(tagged_t *t, PopplerStructureElementIter *it, int depth)
 }
 
 /*
- * Whether the tree's text is most of the pages' text: a tree that tags
- * only some of it (a cover, a form's fields) would lose the rest, which
- * the layout keeps.  Artifacts (running lines, page numbers) are a small
- * part of a page.
+ * Whether the tree's text is all of the pages' text but for artifacts
+ * (running lines, page numbers): a tree that tags only some of it (a
+ * cover, a form's fields; chromium leaves out <strong>) would lose the
+ * rest, which the layout keeps.  2% is left for what is drawn twice or
+ * laid out otherwise.
  */
 static int
 covers_pages(tagged_t *t)
@@ -797,12 +832,13 @@ covers_pages(tagged_t *t)
 
 		total += pg != NULL ? pg->n_dense : 0;
 	}
-	return t->covered * 4 >= total * 3;
+	total = total > t->running ? total - t->running : 0;
+	return t->covered * 100 >= total * 98;
 }
 
 int
 pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
-		const char *running)
+		const char *running, size_t running_bytes)
 {
 	PopplerStructureElementIter *root =
 	    poppler_structure_element_iter_new(doc);
@@ -813,6 +849,7 @@ pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
 		return 0;
 	t.doc = doc;
 	t.out_page = -1;
+	t.running = running_bytes;
 	t.n_pages = poppler_document_get_n_pages(doc);
 	if (t.n_pages > 0 &&
 	    (t.pages = calloc((size_t)t.n_pages, sizeof *t.pages)) == NULL)

@@ -138,12 +138,14 @@ void pdf_make_blocks(pdf_reader_t *r, double tightest, const char *tail,
  * Reads the structure tree of a tagged DOC into PUB through a builder:
  * headings with their levels, paragraphs, lists, tables, links labelled
  * by the text they cover, each block's page; then RUNNING, the running
- * headers and footers (artifacts, outside the tree), once.  Returns 1
- * when done, 0 when DOC has no structure tree holding most of its text
- * (PUB untouched: lay out its pages instead), -1 when out of memory.
+ * headers and footers (artifacts, outside the tree), once; they and the
+ * page numbers hold RUNNING_BYTES bytes other than white space.  Returns
+ * 1 when done, 0 when DOC has no structure tree holding all its other
+ * text (PUB untouched: lay out its pages instead), -1 when out of
+ * memory.
  */
 int
 pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
-		const char *running);
+		const char *running, size_t running_bytes);
 
 #endif
