@@ -1,12 +1,15 @@
 /*
- * parse-pdf.c - a PDF publication through poppler-glib.  Each page's
- * text comes in reading order, but with no blank lines: the layout of
- * its lines (poppler's box for every character) says where paragraphs
- * break.  Page numbers and running headers and footers are taken out of
- * the pages (a footer would otherwise read as a heading) and kept once,
- * at the end.  The pages, each ended by a form feed, then go through the
- * plain-text reader, so a PDF gets the same sections as its text would,
- * each with the page it starts on.
+ * parse-pdf.c - a PDF publication through poppler-glib.  A tagged PDF
+ * is read through its structure tree (pdf-tagged.c).  An untagged one is
+ * laid out from its characters' boxes (pdf-layout.c): lines in reading
+ * order, with no blank lines, so the gaps between lines say where
+ * paragraphs break.  Page numbers and running headers and footers are
+ * taken out of the pages (a footer would otherwise read as a heading)
+ * and kept once, at the end.  A PDF set in more than one face then goes
+ * to the builder as blocks, its headings by their type (pdf-styled.c);
+ * one in a single face goes, its pages ended by form feeds, through the
+ * plain-text reader, as its text would.  Each section keeps the page it
+ * starts on.
  */
 #include <config.h>
 
@@ -18,110 +21,13 @@
 
 #include <poppler.h>
 
-#include "factsheet-private.h"
+#include "pdf.h"
 
-/* One line of a page's text and the box poppler laid it out in. */
-typedef struct {
-	const char *start;
-	size_t len;
-	double top, bottom;	/* y grows down the page */
-	double size;		/* its tallest character's box */
-	int boxed;		/* poppler gave its characters boxes */
-	int drop;		/* a page number, running header or footer */
-} pdf_line_t;
-
-typedef struct {
-	char *text;		/* poppler's; g_free it */
-	pdf_line_t *lines;
-	size_t n_lines;
-} pdf_page_t;
-
-typedef struct {
-	pdf_page_t *pages;
-	size_t n_pages;
-	strbuf_t out;
-} pdf_reader_t;
 
 /* Pages ------------------------------------------------------------ */
 
-/* The byte after the UTF-8 character at S. */
-static const char *
-next_char(const char *s)
-{
-	for (s++; ((unsigned char)*s & 0xc0) == 0x80; s++)
-		;
-	return s;
-}
-
-static size_t
-count_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s = next_char(s))
-		n++;
-	return n;
-}
-
-/*
- * Splits the page's text into lines, each with the box around its
- * characters.  The layout has one box per character of the text,
- * newlines included; if the counts differ the boxes are not used.
- */
-static int
-page_read(PopplerPage *page, pdf_page_t *pg)
-{
-	PopplerRectangle *rects = NULL;
-	guint n_rects = 0;
-	const char *s;
-	size_t n = 1, k = 0;
-
-	pg->text = poppler_page_get_text(page);
-	if (pg->text == NULL)
-		return 0;
-	if (!poppler_page_get_text_layout(page, &rects, &n_rects) ||
-	    n_rects != count_chars(pg->text))
-		n_rects = 0;
-	for (s = pg->text; *s != '\0'; s++)
-		n += *s == '\n';
-	if ((pg->lines = calloc(n, sizeof *pg->lines)) == NULL) {
-		g_free(rects);
-		return -1;
-	}
-	for (s = pg->text;;) {
-		const char *nl = strchr(s, '\n');
-		pdf_line_t *l = &pg->lines[pg->n_lines++];
-
-		l->start = s;
-		l->len = nl ? (size_t)(nl - s) : strlen(s);
-		for (const char *c = s; c < s + l->len; c = next_char(c), k++) {
-			double top, bottom;
-
-			if (k >= n_rects || isspace((unsigned char)*c))
-				continue;
-			top = rects[k].y1 < rects[k].y2 ? rects[k].y1 :
-			    rects[k].y2;
-			bottom = rects[k].y1 < rects[k].y2 ? rects[k].y2 :
-			    rects[k].y1;
-			if (!l->boxed || top < l->top)
-				l->top = top;
-			if (!l->boxed || bottom > l->bottom)
-				l->bottom = bottom;
-			if (bottom - top > l->size)
-				l->size = bottom - top;
-			l->boxed = 1;
-		}
-		k++;		/* the newline's box */
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
-	g_free(rects);
-	return 0;
-}
-
-static int
-is_blank_line(const pdf_line_t *l)
+int
+pdf_is_blank_line(const pdf_line_t *l)
 {
 	for (size_t i = 0; i < l->len; i++)
 		if (!isspace((unsigned char)l->start[i]))
@@ -129,17 +35,26 @@ is_blank_line(const pdf_line_t *l)
 	return 1;
 }
 
-/* The first (LAST = 0) or last line of PG with text and not dropped. */
+/* The top (LAST = 0) or bottom line of PG with text and not dropped:
+ * on the page, when its lines have boxes (a page number under two
+ * columns is read before the second), else in reading order. */
 static pdf_line_t *
 edge_line(pdf_page_t *pg, int last)
 {
+	pdf_line_t *edge = NULL;
+
 	for (size_t i = 0; i < pg->n_lines; i++) {
 		pdf_line_t *l = &pg->lines[last ? pg->n_lines - 1 - i : i];
 
-		if (!l->drop && !is_blank_line(l))
-			return l;
+		if (l->drop || pdf_is_blank_line(l))
+			continue;
+		if (!l->boxed)
+			return edge != NULL ? edge : l;
+		if (edge == NULL || (last ? l->bottom > edge->bottom + 0.5 :
+		    l->top < edge->top - 0.5))
+			edge = l;
 	}
-	return NULL;
+	return edge;
 }
 
 /* "3", "- 3 -", "Page 3", "Page 3 of 4", "3 of 4". */
@@ -251,7 +166,7 @@ mark_running_lines(pdf_reader_t *r, strbuf_t *running)
 				continue;
 			l->drop = 1;
 			if (running->len > 0)
-				strbuf_puts(running, "\n");
+				strbuf_puts(running, " ");
 			strbuf_append(running, l->start, l->len);
 		}
 	}
@@ -316,11 +231,12 @@ tightest_gap(const pdf_reader_t *r)
 /*
  * Whether line L starts a paragraph after line P of the same page: a
  * Problem:/Solution: label, a gap wider than the document's lines of a
- * paragraph have (at least half a line, and always past 1.2 lines, a
- * blank line's worth), or lines that cannot be compared.
+ * paragraph have (at least half a line, and always past 0.9 of one:
+ * double-spaced lines are closer, paragraphs a blank line apart or set
+ * apart by a margin are not), or lines that cannot be compared.
  */
-static int
-starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
+int
+pdf_starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 {
 	double gap, wide = tightest + 0.3;
 
@@ -332,50 +248,140 @@ starts_paragraph(const pdf_line_t *p, const pdf_line_t *l, double tightest)
 		return 1;
 	if (wide < 0.5)
 		wide = 0.5;
-	if (wide > 1.2)
-		wide = 1.2;
+	if (wide > 0.9)
+		wide = 0.9;
 	return gap > wide;
 }
 
-/* Appends a line's text without control characters (C0 but tab, DEL,
- * C1), which a PDF's fonts can map glyphs to. */
-static void
-append_clean(strbuf_t *out, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+/* Hyphenated words looked up at most, and bytes of text searched for
+ * them, bounds on hostile input. */
+#define MAX_HYPHEN_CHECKS 200
+#define HYPHEN_BUDGET (128UL * 1024 * 1024)
 
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			continue;
-		if (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f) {
-			i++;
-			continue;
+/* Whether the pages hold WORD (LEN bytes, any case) as a word of its
+ * own, or at least followed by no letter (AFTER_ONLY). */
+static int
+page_holds(pdf_reader_t *r, const char *word, size_t len, int after_only)
+{
+	for (size_t p = 0; p < r->n_pages; p++) {
+		const char *text = r->pages[p].text;
+
+		r->searched += text != NULL ? strlen(text) : 0;
+		for (const char *t = text; t != NULL && *t != '\0'; t++) {
+			if (strncasecmp(t, word, len) != 0)
+				continue;
+			/* Not the rest of a word broken over lines. */
+			if (t > text && (t[-1] == '-' || (t[-1] == '\n' &&
+			    t - 1 > text && t[-2] == '-')))
+				continue;
+			if (!isalpha((unsigned char)t[len]) && (after_only ||
+			    t == text || !isalpha((unsigned char)t[-1])))
+				return 1;
 		}
-		strbuf_append(out, s + i, 1);
 	}
+	return 0;
 }
 
-/* The page's kept lines, a blank line between paragraphs. */
+/*
+ * Joins a word hyphenated at a line's end, whose first part ends OUT,
+ * with the rest at the start of line L: "enroll-" and "ment" make
+ * "enrollment".  The hyphen stays ("provider-" and "specific" make
+ * "provider-specific") when the document writes the compound so within
+ * a line, or both parts are words it uses alone.  Returns whether it
+ * joined them; then L's text is to follow without a space.
+ */
+int
+pdf_join_hyphenated(pdf_reader_t *r, strbuf_t *out, const pdf_line_t *l)
+{
+	size_t stem = 0, rest = 0;
+	char word[128];
+	int compound = 0;
+
+	if (out->len < 3 || out->data[out->len - 1] != '-' ||
+	    l->len == 0 || !islower((unsigned char)l->start[0]))
+		return 0;
+	while (stem < out->len - 1 && stem < 60 &&
+	    isalpha((unsigned char)out->data[out->len - 2 - stem]))
+		stem++;
+	while (rest < l->len && rest < 60 &&
+	    isalpha((unsigned char)l->start[rest]))
+		rest++;
+	if (stem < 2)
+		return 0;
+	if (r->hyphen_checks < MAX_HYPHEN_CHECKS &&
+	    r->searched < HYPHEN_BUDGET) {
+		r->hyphen_checks++;
+		memcpy(word, out->data + out->len - 1 - stem, stem + 1);
+		memcpy(word + stem + 1, l->start, rest);
+		word[stem + 1 + rest] = '\0';
+		compound = page_holds(r, word, stem + 1 + rest, 1) ||
+		    (page_holds(r, word, stem, 0) &&
+		    page_holds(r, word + stem + 1, rest, 0));
+	}
+	if (!compound)
+		out->len--;	/* the hyphen */
+	return 1;
+}
+
+/* A line that gives a contact ("Phone: 1-800-633-4227"), a list
+ * item whose bullet was a drawing. */
+int
+pdf_is_contact_line(const pdf_line_t *l)
+{
+	contact_list_t scratch = { 0 };
+	const char *colon = memchr(l->start, ':', l->len);
+	char *line;
+	int yes;
+
+	if (colon == NULL || colon - l->start > 30 ||
+	    (line = str_ndup(l->start, l->len)) == NULL)
+		return 0;
+	yes = contact_parse_line(&scratch, line);
+	contact_list_clear(&scratch);
+	free(line);
+	return yes;
+}
+
+/* Set larger than the body text, or in bold: a heading's line. */
+int
+pdf_is_display(const pdf_reader_t *r, const pdf_line_t *l)
+{
+	return l->bold || (r->body_size > 0 &&
+	    l->font_size >= r->body_size * 1.15);
+}
+
+/*
+ * The page's kept lines, a blank line between paragraphs; the first
+ * line of a column or a table, a contact line, and a line in bold after
+ * one that is not (or the other way) start paragraphs too.  A heading
+ * wrapped over lines is one line again.
+ */
 static void
-page_write(const pdf_page_t *pg, double tightest, strbuf_t *out)
+page_write(pdf_reader_t *r, const pdf_page_t *pg, double tightest,
+	   strbuf_t *out)
 {
 	const pdf_line_t *prev = NULL;
 
 	for (size_t i = 0; i < pg->n_lines; i++) {
 		const pdf_line_t *l = &pg->lines[i];
 
-		if (l->drop || is_blank_line(l)) {
+		if (l->drop || pdf_is_blank_line(l)) {
 			/* What follows a blank or dropped line is new. */
 			prev = NULL;
 			continue;
 		}
-		if (prev == NULL || starts_paragraph(prev, l, tightest))
-			strbuf_puts(out, "\n\n");
-		else
+		if (l->cells && prev != NULL && prev->cells && !l->column)
 			strbuf_puts(out, "\n");
-		append_clean(out, l->start, l->len);
+		else if (prev == NULL || l->column || l->cells != prev->cells ||
+		    l->bold != prev->bold || pdf_is_contact_line(l) ||
+		    pdf_starts_paragraph(prev, l, tightest))
+			strbuf_puts(out, "\n\n");
+		else if (!l->cells && pdf_is_display(r, prev) &&
+		    pdf_is_display(r, l))
+			strbuf_puts(out, " ");
+		else if (l->cells || !pdf_join_hyphenated(r, out, l))
+			strbuf_puts(out, "\n");
+		pdf_append_clean(out, l->start, l->len);
 		prev = l;
 	}
 }
@@ -394,70 +400,6 @@ open_document(const char *bytes, size_t len, GBytes **data, GError **error)
 	return poppler_document_new_from_data((char *)bytes, (int)len, NULL,
 	    error);
 #endif
-}
-
-/*
- * Whether a PDF's metadata title is one a person gave: not empty, not
- * the name of the file it was made from, nor what a tool puts there by
- * itself ("Microsoft Word - x.docx", "Untitled", "Enscript Output").
- */
-static int
-title_is_good(const char *title, const char *source)
-{
-	static const char *const junk[] = {
-		"untitled", "enscript output", "document", "title", "none",
-		"no title", "slide 1", "powerpoint presentation", "pdf",
-	};
-	static const char *const exts[] = {
-		".doc", ".docx", ".dot", ".rtf", ".odt", ".pdf", ".ps", ".txt",
-		".htm", ".html", ".indd", ".qxd", ".ppt", ".pptx", ".xls",
-		".xlsx", ".tex", ".dvi",
-	};
-	const char *base = strrchr(source, '/');
-	size_t len = strlen(title), letters = 0, base_len;
-
-	for (size_t i = 0; i < len; i++)
-		letters += isalpha((unsigned char)title[i]) ||
-		    (unsigned char)title[i] >= 0x80;
-	if (letters < 3 || len > 200 || strpbrk(title, "/\\") != NULL ||
-	    strncasecmp(title, "Microsoft ", 10) == 0)
-		return 0;
-	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
-		if (strcasecmp(title, junk[i]) == 0)
-			return 0;
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-		size_t n = strlen(exts[i]);
-
-		if (len > n && strcasecmp(title + len - n, exts[i]) == 0)
-			return 0;
-	}
-	base = base ? base + 1 : source;
-	base_len = strcspn(base, ".");
-	return !(len == base_len && strncasecmp(title, base, len) == 0);
-}
-
-/* The metadata title, cleaned, if it is a good one; else NULL. */
-static char *
-metadata_title(PopplerDocument *doc, const char *source)
-{
-	gchar *raw = poppler_document_get_title(doc);
-	strbuf_t clean = { 0 };
-	char *title, *message = NULL;
-
-	if (raw == NULL)
-		return NULL;
-	append_clean(&clean, raw, strlen(raw));
-	g_free(raw);
-	if ((title = strbuf_finish(&clean)) == NULL)
-		return NULL;
-	text_squeeze_space(title);
-	if (text_check(source, title, strlen(title), &message) !=
-	    FACTSHEET_STATUS_SUCCESS || !title_is_good(title, source)) {
-		free(title);
-		title = NULL;
-	}
-	free(message);
-	return title;
 }
 
 /* Gives PUB the title TITLE (taken over), and the sections that were
@@ -480,6 +422,38 @@ retitle(factsheet_publication_t *pub, char *title)
 	pub->title = title;
 }
 
+/* The type size most of the text is set in; 0 if none is known. */
+static double
+body_size(const pdf_reader_t *r)
+{
+	double sizes[64], best = 0;
+	size_t counts[64] = { 0 }, n = 0, most = 0;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (size_t i = 0; i < r->pages[p].n_lines; i++) {
+			const pdf_line_t *l = &r->pages[p].lines[i];
+			size_t k;
+
+			if (l->drop || l->font_size <= 0)
+				continue;
+			for (k = 0; k < n; k++)
+				if (sizes[k] > l->font_size - 0.25 &&
+				    sizes[k] < l->font_size + 0.25)
+					break;
+			if (k == n && n == 64)
+				continue;
+			if (k == n)
+				sizes[n++] = l->font_size;
+			counts[k] += l->len;
+		}
+	for (size_t k = 0; k < n; k++)
+		if (counts[k] > most) {
+			most = counts[k];
+			best = sizes[k];
+		}
+	return best;
+}
+
 /* All pages' text: paragraphs apart, pages after form feeds. */
 static int
 read_pages(PopplerDocument *doc, pdf_reader_t *r)
@@ -499,7 +473,7 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 
 		r->n_pages++;
 		if (page != NULL) {
-			rc = page_read(page, &r->pages[i]);
+			rc = pdf_layout_page(page, &r->pages[i]);
 			g_object_unref(page);
 		}
 		if (rc < 0)
@@ -510,30 +484,57 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 	if ((tail = strbuf_finish(&running)) == NULL)
 		return -1;
 	tightest = tightest_gap(r);
+	r->body_size = body_size(r);
+	if ((r->styled = pdf_is_styled(r)) != 0) {
+		pdf_make_blocks(r, tightest, tail, &r->blocks);
+		if (r->failed) {
+			free(tail);
+			return -1;
+		}
+	}
 	/* A form feed ends each page, as pdftotext writes them, so even a
 	 * single page is numbered. */
 	for (size_t p = 0; p < r->n_pages; p++) {
-		page_write(&r->pages[p], tightest, &r->out);
+		page_write(r, &r->pages[p], tightest, &r->out);
 		if (p + 1 == r->n_pages && tail[0] != '\0') {
 			/* One block, so its first line reads as no heading. */
 			strbuf_puts(&r->out, "\n\n");
-			append_clean(&r->out, tail, strlen(tail));
+			pdf_append_clean(&r->out, tail, strlen(tail));
 		}
 		strbuf_puts(&r->out, "\n\f\n");
 	}
-	free(tail);
+	r->tail = tail;
 	return r->out.failed ? -1 : 0;
+}
+
+/* The bytes, white space aside, of the lines dropped from the pages:
+ * page numbers, running headers and footers. */
+static size_t
+dropped_bytes(const pdf_reader_t *r)
+{
+	size_t n = 0;
+
+	for (size_t p = 0; p < r->n_pages; p++)
+		for (size_t i = 0; i < r->pages[p].n_lines; i++) {
+			const pdf_line_t *l = &r->pages[p].lines[i];
+
+			for (size_t k = 0; l->drop && k < l->len; k++)
+				n += !isspace((unsigned char)l->start[k]);
+		}
+	return n;
 }
 
 static void
 reader_clear(pdf_reader_t *r)
 {
 	for (size_t i = 0; i < r->n_pages; i++) {
-		g_free(r->pages[i].text);
+		free(r->pages[i].text);
 		free(r->pages[i].lines);
 	}
 	free(r->pages);
 	free(strbuf_finish(&r->out));
+	pdf_blocks_free(&r->blocks);
+	free(r->tail);
 }
 
 static int
@@ -555,6 +556,7 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 	PopplerDocument *doc;
 	factsheet_status_t status;
 	char *title = NULL;
+	int tagged;
 
 	*message = NULL;
 	if (len > INT_MAX) {
@@ -572,23 +574,42 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 			g_bytes_unref(data);
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
+	/* The pages are laid out even when tagged: their running lines,
+	 * artifacts out of the structure tree, still say things (a product
+	 * number, a date). */
 	if (read_pages(doc, &r) < 0) {
 		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 		*message = str_printf("%s: out of memory while reading the PDF",
 		    pub->source);
+	} else if ((tagged = pdf_read_tagged(doc, pub, r.tail ? r.tail :
+	    "", dropped_bytes(&r))) != 0) {
+		status = tagged > 0 ? FACTSHEET_STATUS_SUCCESS :
+		    FACTSHEET_STATUS_OUT_OF_MEMORY;
+		if (tagged < 0)
+			*message = str_printf("%s: out of memory while reading "
+			    "the PDF", pub->source);
 	} else if (!has_text(r.out.data, r.out.len)) {
 		status = FACTSHEET_STATUS_BAD_INPUT;
 		*message = str_printf("%s: no text (scanned?); a PDF needs a "
 		    "text layer to be indexed", pub->source);
 	} else if ((status = text_check(pub->source, r.out.data, r.out.len,
 	    message)) == FACTSHEET_STATUS_SUCCESS) {
-		title = metadata_title(doc, pub->source);
+		if (r.styled) {
+			if (pdf_blocks_publish(&r.blocks, doc, pub) < 0) {
+				status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+				*message = str_printf("%s: out of memory while "
+				    "reading the PDF", pub->source);
+			}
+			goto out;
+		}
+		title = pdf_metadata_title(doc, pub->source);
 		status = parse_factsheet(pub, r.out.data, r.out.len, message);
 		if (status == FACTSHEET_STATUS_SUCCESS && title != NULL) {
 			retitle(pub, title);
 			title = NULL;
 		}
 	}
+out:
 	free(title);
 	reader_clear(&r);
 	g_object_unref(doc);

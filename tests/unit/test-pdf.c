@@ -31,6 +31,7 @@
 #include <jansson.h>
 
 #include "factsheet-private.h"
+#include "pdf.h"
 #include "tap.h"
 #include "testlib.h"
 
@@ -209,6 +210,320 @@ test_metadata_title(void)
 	is_str(pub->product, "MLN1234567", "an MLN product number");
 	is_str(pub->revised, "June 2016", "'Revised June 2016'");
 	factsheet_publication_free(pub);
+}
+
+/* Every section's text and solution, one after the other. */
+static char *
+body_text(const factsheet_publication_t *pub)
+{
+	strbuf_t b = { 0 };
+
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++) {
+		const factsheet_section_t *s = &pub->sections[i];
+
+		strbuf_printf(&b, "%s\n%s\n", s->text ? s->text : "",
+		    s->solution_text ? s->solution_text : "");
+	}
+	return strbuf_finish(&b);
+}
+
+/* The section headed HEADING, whatever its kind; its index in *AT. */
+static const factsheet_section_t *
+section_named(const factsheet_publication_t *pub, const char *heading,
+	      size_t *at)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		if (pub->sections[i].heading != NULL &&
+		    strcmp(pub->sections[i].heading, heading) == 0) {
+			if (at != NULL)
+				*at = i;
+			return &pub->sections[i];
+		}
+	return NULL;
+}
+
+/* The first contact of S with VALUE, or NULL. */
+static const factsheet_contact_t *
+contact_with(const factsheet_section_t *s, const char *value)
+{
+	for (size_t i = 0; s != NULL && i < s->n_contacts; i++)
+		if (strcmp(s->contacts[i].value, value) == 0)
+			return &s->contacts[i];
+	return NULL;
+}
+
+/* A contact of PUB with VALUE, in whatever section. */
+static const factsheet_contact_t *
+any_contact(const factsheet_publication_t *pub, const char *value,
+	    factsheet_contact_kind_t kind)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++) {
+		const factsheet_contact_t *c =
+		    contact_with(&pub->sections[i], value);
+
+		if (c != NULL && c->kind == kind)
+			return c;
+	}
+	return NULL;
+}
+
+static const char *const resource_rows[] = {
+	"Internet-based PECOS",
+	"MLN Connects\xc2\xae National Provider Call \"Streamlined Access to "
+	    "PECOS, EHR, and NPPES\"",
+	"MLN Guided Pathways (GPs)",
+	"National Provider Identifier",
+};
+
+/* What the fact sheet laid out as an MLN page gives, tagged or not. */
+static void
+check_mln_page(const char *name, int tagged)
+{
+	factsheet_publication_t *pub = read_fixture(name);
+	const factsheet_section_t *s;
+	char *text;
+	size_t rows = 0;
+
+	ok(pub != NULL, "%s reads", name);
+	if (pub == NULL)
+		return;
+	is_str(pub->title, "PECOS Technical Assistance Contact Information",
+	    "%s: title from the first heading (the metadata's is a file "
+	    "name)", name);
+	s = find_section(pub, FACTSHEET_SECTION_PROBLEM,
+	    "Navigating/Accessing PECOS Website");
+	ok(s != NULL, "%s: the first problem by its heading", name);
+	is_int(s ? s->n_path : 0, 2, "%s: under two headings", name);
+	is_str(s && s->n_path > 1 ? s->path[1] : NULL,
+	    "Common Problems and Who to Contact",
+	    "%s: the H2 above the problem's H3", name);
+	is_str(s ? s->solution_heading : NULL,
+	    "Contact CMS External User Services (EUS) Help Desk",
+	    "%s: its solution heading", name);
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-866-484-8049",
+	    "%s: its phone", name);
+	is_str(contact_value(s, FACTSHEET_CONTACT_TTY), "1-866-523-4759",
+	    "%s: its TTY", name);
+	is_str(contact_value(s, FACTSHEET_CONTACT_EMAIL), "EUSsupport@cgi.com",
+	    "%s: its email", name);
+	is_int(s ? s->page : 0, 1, "%s: on page 1", name);
+	s = find_section(pub, FACTSHEET_SECTION_PROBLEM,
+	    "Enrolling in Medicare via PECOS (Non-Technical)");
+	is_int(s ? s->page : 0, 2, "%s: the third problem on page 2", name);
+
+	for (size_t i = 0; i < 4; i++) {
+		s = find_section(pub, FACTSHEET_SECTION_RESOURCE,
+		    resource_rows[i]);
+		ok(s != NULL, "%s: resource row '%s'", name, resource_rows[i]);
+		is_int(s ? s->page : 0, 3, "%s: row %zu on page 3", name, i);
+		rows += s != NULL && s->n_contacts > 0;
+	}
+	is_int(rows, 4, "%s: each row has its link", name);
+	s = find_section(pub, FACTSHEET_SECTION_RESOURCE, resource_rows[0]);
+	ok(contact_with(s, "https://pecos.cms.hhs.gov/pecos/login.do") != NULL,
+	    "%s: the first row's link", name);
+	text = body_text(pub);
+	ok(contains(text, "Website"), "%s: the header row's words are kept",
+	    name);
+	is_int(occurrences(text, "Page 1 of 3") + occurrences(text,
+	    "Page 2 of 3"), 0, "%s: no page numbers in the text", name);
+	is_int(occurrences(text, "ICN 908889 May 2015"), 1,
+	    "%s: the running footer is kept once", name);
+	is_int(occurrences(text, "PECOS Technical Assistance Contact "
+	    "Information"), 1, "%s: the running header is kept once", name);
+	is_str(pub->product, "ICN 908889", "%s: product from the footer%s",
+	    name, tagged ? ", an artifact" : "");
+	is_str(pub->revised, "May 2015", "%s: revision date from the footer",
+	    name);
+	ok(contains(text, "instructions, including screenshots, about"),
+	    "%s: words apart where a line wraps", name);
+	ok(contains(text, "provider-specific Medicare enrollment"),
+	    "%s: a compound broken at a line's end keeps its hyphen", name);
+	ok(any_contact(pub, "https://nppes.cms.hhs.gov/IAWebContent/"
+	    "Quick_Reference_Guide.pdf", FACTSHEET_CONTACT_LINK) != NULL,
+	    "%s: a link annotation is a link contact", name);
+	ok(contains(text, "I&A System Quick Reference Guide https://nppes."
+	    "cms.hhs.gov/IAWebContent/Quick_Reference_Guide.pdf"),
+	    "%s: the link's address follows the text it covers", name);
+	free(text);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_mln_pages(void)
+{
+	check_mln_page("mln-factsheet.pdf", 1);
+	check_mln_page("mln-factsheet-untagged.pdf", 0);
+}
+
+/* "Topic | Who to call": a row per topic, none named after a cell. */
+static void
+check_who_to_call(const char *name)
+{
+	static const char *const topics[][2] = {
+		{ "Password reset for the Identity and Access System", "EUS" },
+		{ "PECOS error messages", "EUS" },
+		{ "Status of an enrollment application", "MAC" },
+		{ "Reporting a change of practice location", "MAC" },
+		{ "Lost National Provider Identifier notice",
+		    "NPI Enumerator" },
+	};
+	factsheet_publication_t *pub = read_fixture(name);
+	char *text;
+
+	ok(pub != NULL, "%s reads", name);
+	is_str(pub ? pub->title : NULL,
+	    "Who Should I Call? Provider Enrollment Assistance",
+	    "%s: the metadata's title", name);
+	for (size_t i = 0; i < 5; i++) {
+		const factsheet_section_t *s =
+		    section_named(pub, topics[i][0], NULL);
+
+		ok(s != NULL, "%s: a section for '%s'", name, topics[i][0]);
+		ok(contains(s ? s->text : NULL, topics[i][1]),
+		    "%s: it says whom to call (%s)", name, topics[i][1]);
+	}
+	ok(section_named(pub, "EUS", NULL) == NULL &&
+	    section_named(pub, "MAC", NULL) == NULL,
+	    "%s: no section named after a cell", name);
+	text = body_text(pub);
+	ok(contains(text, "Who to call"), "%s: the header's words kept",
+	    name);
+	free(text);
+	is_str(contact_value(section_named(pub, "Contact Numbers", NULL),
+	    FACTSHEET_CONTACT_PHONE), "1-866-484-8049",
+	    "%s: the numbers below the table", name);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_who_to_call(void)
+{
+	check_who_to_call("who-to-call.pdf");
+	check_who_to_call("who-to-call-untagged.pdf");
+}
+
+static void
+check_toll_free(const char *name)
+{
+	factsheet_publication_t *pub = read_fixture(name);
+	const factsheet_section_t *s = section_named(pub, "Call us", NULL);
+
+	ok(pub != NULL, "%s reads", name);
+	ok(s != NULL, "%s: its 'Call us' heading", name);
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-800-772-1213",
+	    "%s: 'Toll-free number 1-800-772-1213' is a phone", name);
+	is_str(contact_value(s, FACTSHEET_CONTACT_TTY), "1-800-325-0778",
+	    "%s: its TTY", name);
+	ok(contains(s ? s->text : NULL, "Toll-free number 1-800-772-1213"),
+	    "%s: the line is in the text", name);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_toll_free(void)
+{
+	check_toll_free("ssa-contact.pdf");
+	check_toll_free("ssa-contact-untagged.pdf");
+}
+
+static void
+test_columns(void)
+{
+	static const char *const order[] = {
+		"Revalidation Deadlines", "Application Fee",
+		"Ordering and Certifying", "Questions", "Training Calendar",
+	};
+	factsheet_publication_t *pub = read_fixture("columns.pdf");
+	const factsheet_section_t *s;
+	size_t at = 0, last = 0;
+	int in_order = 1;
+	char *text;
+
+	ok(pub != NULL, "columns.pdf reads");
+	if (pub == NULL)
+		return;
+	is_str(pub->title, "Provider Enrollment News", "title from the first "
+	    "heading (the metadata's is 'Microsoft Word - newsletter.docx')");
+	for (size_t i = 0; i < 5; i++) {
+		s = section_named(pub, order[i], &at);
+		ok(s != NULL, "a section '%s'", order[i]);
+		if (s == NULL || (i > 0 && at <= last)) {
+			printf("# '%s' at %zu, after %zu\n", order[i], at,
+			    last);
+			in_order = 0;
+		}
+		last = at;
+	}
+	ok(in_order, "the left column, then the right, then page 2");
+	s = section_named(pub, "Revalidation Deadlines", NULL);
+	is_int(s ? s->n_path : 0, 1, "an H2 by its size under the H1");
+	ok(contains(s ? s->text : NULL, "revalidate its Medicare enrollment "
+	    "every five years"), "'enroll-' and 'ment' joined: %s",
+	    s ? s->text : "(none)");
+	s = section_named(pub, "Application Fee", NULL);
+	ok(contains(s ? s->text : NULL, "A hardship exception"),
+	    "the section goes on at the top of the right column");
+	s = section_named(pub, "Questions", NULL);
+	ok(contains(s ? s->text : NULL, "with an enrollment application."),
+	    "'appli-' and 'cation' joined");
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-800-633-4227",
+	    "the phone at the right column's foot");
+	s = section_named(pub, "Training Calendar", NULL);
+	is_int(s ? s->page : 0, 2, "the section of page 2");
+	text = body_text(pub);
+	is_int(occurrences(text, "\n1\n") + occurrences(text, "\n2\n"), 0,
+	    "page numbers are left out");
+	is_int(occurrences(text, "MLN Connects Newsletter"), 1,
+	    "the running header is kept once");
+	ok(!contains(text, "enroll-"), "no word left broken");
+	free(text);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_bold_contact(void)
+{
+	factsheet_publication_t *pub = read_fixture("bold-contact.pdf");
+	const factsheet_section_t *s;
+
+	ok(pub != NULL, "bold-contact.pdf reads");
+	s = section_named(pub, "Medicare Help Line", NULL);
+	ok(s != NULL, "its heading, larger than the text, heads a section");
+	is_str(contact_value(s, FACTSHEET_CONTACT_PHONE), "1-800-633-4227",
+	    "a phone line in bold is the section's phone");
+	ok(section_named(pub, "Phone: 1-800-633-4227", NULL) == NULL,
+	    "and no heading");
+	ok(contains(s ? s->text : NULL, "except some federal holidays."),
+	    "the text after it stays in the section");
+	factsheet_publication_free(pub);
+}
+
+static void
+test_title_rules(void)
+{
+	static const struct {
+		const char *title;
+		int good;
+	} cases[] = {
+		{ "PECOS Technical Assistance Contact Information", 1 },
+		{ "Who Should I Call?", 1 },
+		{ "MLN908889-PECOS-Contacts.pdf", 0 },
+		{ "enrollment.docx", 0 },
+		{ "page.html", 0 },
+		{ "Microsoft Word - newsletter.docx", 0 },
+		{ "Microsoft Word - x.doc", 0 },
+		{ "", 0 },
+		{ "untitled", 0 },
+		{ "Untitled", 0 },
+		{ "who-to-call", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_int(pdf_title_is_good(cases[i].title,
+		    "/tmp/who-to-call.pdf"), cases[i].good,
+		    "title '%s' is %s", cases[i].title, cases[i].good ?
+		    "kept" : "not a title");
 }
 
 /* Reading NAME fails as BAD_INPUT with a message naming the file and
@@ -437,6 +752,12 @@ main(void)
 {
 	test_fact_sheet();
 	test_metadata_title();
+	test_mln_pages();
+	test_who_to_call();
+	test_toll_free();
+	test_columns();
+	test_bold_contact();
+	test_title_rules();
 	test_bad_pdfs();
 	test_provenance();
 	test_text_pages();
