@@ -96,6 +96,21 @@ bullet_len(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether TEXT, a bold line at LEVEL, is a sentence that introduces
+ * what follows: at the body's size (below every larger heading), ending
+ * in a colon, of five words or more. */
+static int
+is_lead_in(const char *text, size_t len, unsigned level, size_t n_sizes)
+{
+	size_t words = 0;
+
+	if (level <= n_sizes || len == 0 || text[len - 1] != ':')
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
+	return words >= 5;
+}
+
 /* A paragraph being gathered from lines. */
 typedef struct {
 	strbuf_t text;
@@ -125,9 +140,13 @@ para_flush(pdf_reader_t *r, para_t *pa, pdf_blocks_t *blocks,
 	}
 	text_squeeze_space(text);
 	len = strlen(text);
-	/* A bold "Phone: ..." line is a contact, not a heading. */
+	/* A bold "Phone: ..." line is a contact, not a heading; nor is a
+	 * sentence in bold at the body's size that leads into a list
+	 * ("There are 6 ways you can try to avoid a foreclosure:"). */
 	if ((pa->display && len <= 150 && text[len - 1] != '.' &&
-	    !(pa->n_lines == 1 && pdf_is_contact_line(pa->first))) ||
+	    !(pa->n_lines == 1 && pdf_is_contact_line(pa->first)) &&
+	    !is_lead_in(text, len, heading_level(sizes, n_sizes, pa->first),
+	    n_sizes)) ||
 	    strncasecmp(text, "Problem:", 8) == 0 ||
 	    strncasecmp(text, "Solution:", 9) == 0)
 		kind = PDF_BLOCK_HEADING;

@@ -149,8 +149,9 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		    factsheet_contact_kind_name(k))) != NULL)
 			q.n_boost_terms++;
 	q.boost_terms = (const char *const *)boost;
-	q.title_weight = title_weight;
-	q.same_publication_share = same_publication_share;
+	q.title_weight = getenv("TW") ? atof(getenv("TW")) : title_weight;
+	q.typed_weight = getenv("TY") ? atof(getenv("TY")) : 0;
+	q.same_publication_share = getenv("SP") ? atof(getenv("SP")) : same_publication_share;
 	q.query = prepared;
 	q.offset = options ? options->offset : 0;
 	q.limit = options && options->limit ? options->limit : 10;

@@ -1711,6 +1711,17 @@ build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
 	if (is_plain_words(text))
 		*phrase = qp.parse_query("\"" + text + "\"",
 		    Xapian::QueryParser::FLAG_PHRASE);
+	if (q->typed_weight > 0 && (is_plain_words(text) ||
+	    text.find(' ') == std::string::npos)) {
+		Xapian::Query typed = qp.parse_query(text,
+		    flags & ~(Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
+		    Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
+		if (!typed.empty())
+			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+			    query, Xapian::Query(
+			    Xapian::Query::OP_SCALE_WEIGHT, typed,
+			    q->typed_weight));
+	}
 	if (q->title_weight > 0 && (is_plain_words(text) ||
 	    text.find(' ') == std::string::npos)) {
 		/* The words in the title (S), parsed as typed, without the

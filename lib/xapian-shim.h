@@ -199,6 +199,11 @@ typedef struct {
 	/* How much the query's words in a publication's title add to each
 	 * of its sections' weight, as a share of their own; 0 for none. */
 	double title_weight;
+	/* How much the words as typed add to the weight of the sections
+	 * holding them, beyond what their thesaurus group gives every
+	 * section holding any member: an expansion does not outrank the
+	 * words typed.  0 for nothing. */
+	double typed_weight;
 	/* Each hit ranked below another of the same publication keeps
 	 * this share of its weight per such hit (1: no change), so that
 	 * other publications that answer too get a place. */
