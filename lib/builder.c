@@ -715,7 +715,7 @@ cell_contacts(builder_t *b, const builder_table_t *t, const builder_row_t *row,
 			b->failed = 1;
 			break;
 		}
-		if (resource && words[0] != '\0') {
+		if (resource && i > 0 && words[0] != '\0') {
 			if (b->text.len > 0)
 				strbuf_puts(&b->text, "\n");
 			strbuf_puts(&b->text, words);
@@ -774,7 +774,7 @@ table_sections(builder_t *b, const builder_table_t *t, int resource)
 			break;
 		if (!resource)
 			topic_text(b, t, row);
-		for (size_t i = 1; i < row->n_cells; i++)
+		for (size_t i = 0; i < row->n_cells; i++)
 			cell_contacts(b, t, row, i, resource);
 		finish_section(b);
 	}
@@ -824,8 +824,7 @@ table_text(builder_t *b, const builder_table_t *t, unsigned line)
 			if (i > 0)
 				strbuf_puts(&lines, " | ");
 			put_cell(&lines, row->cells[i]);
-			if (i > 0)
-				cell_contacts(b, t, row, i, 0);
+			cell_contacts(b, t, row, i, 0);
 		}
 	}
 	if ((text = strbuf_finish(&lines)) == NULL) {
@@ -1135,6 +1134,12 @@ builder_table_end(builder_t *b)
 	} else {
 		table_kind_t kind = table_kind(b, t);
 
+		/* Topics in a Solution are part of that answer, which is what
+		 * a search returns: its text, with all their contacts. */
+		if (kind == TABLE_TOPICS && b->current != NULL &&
+		    b->current->kind == FACTSHEET_SECTION_PROBLEM &&
+		    b->in_solution)
+			kind = TABLE_DATA;
 		if (kind == TABLE_DATA)
 			table_text(b, t, line);
 		else
