@@ -178,7 +178,8 @@ set_path(builder_t *b, factsheet_section_t *s, int skip_deepest)
 			deepest = i + 1;
 	if (skip_deepest && deepest > 0)
 		deepest--;
-	if ((s->path = calloc(BUILDER_LEVELS + 1, sizeof *s->path)) == NULL) {
+	/* Room for a table's caption too, and a NULL after the last. */
+	if ((s->path = calloc(BUILDER_LEVELS + 3, sizeof *s->path)) == NULL) {
 		b->failed = 1;
 		return;
 	}
@@ -293,12 +294,15 @@ pending_becomes_part(builder_t *b)
 }
 
 /* Whatever comes after a table ends it, for a reader that does not say
- * so: its rows then come before what follows, as in the file. */
+ * so: its rows then come before what follows, as in the file.  What
+ * comes next is no caption of a table after it. */
 static void
 end_open_table(builder_t *b)
 {
 	if (b->in_table)
 		builder_table_end(b);
+	free(b->caption);
+	b->caption = NULL;
 }
 
 void
@@ -419,6 +423,26 @@ section_for_text(builder_t *b, unsigned line)
 	return b->current;
 }
 
+static int is_label(const char *s);
+
+/*
+ * Whether PARA may be a table's caption, if a table follows ("Table 2.
+ * Who to call", "Medicare Administrative Contractors by State"): one
+ * short line of words, no address, not a sentence ending in a period,
+ * colon or comma (an introduction: "Call the office below:").
+ */
+static int
+is_caption(const char *para)
+{
+	size_t n = strlen(para);
+
+	while (n > 0 && isspace((unsigned char)para[n - 1]))
+		n--;
+	return n > 0 && n <= 120 && strchr(".:;,", para[n - 1]) == NULL &&
+	    strchr(para, '\n') == NULL && strstr(para, "://") == NULL &&
+	    strchr(para, '@') == NULL && is_label(para);
+}
+
 void
 builder_paragraph(builder_t *b, const char *para, unsigned line,
 		  int single_line)
@@ -428,6 +452,9 @@ builder_paragraph(builder_t *b, const char *para, unsigned line,
 
 	end_open_table(b);
 	b->last_line = line;
+	if (is_caption(para) &&
+	    (b->caption = squeezed(b, para, strlen(para))) == NULL)
+		return;
 	if ((rest = after_label(para, "Problem:")) != NULL && *rest != '\0' &&
 	    strchr(rest, '\n') == NULL) {
 		builder_problem(b, rest, line);
@@ -750,9 +777,27 @@ topic_text(builder_t *b, const builder_table_t *t, const builder_row_t *row)
 }
 
 /* Each row its own section: a resource, or a topic. */
+/* CAPTION as the last of the headings above S. */
 static void
-table_sections(builder_t *b, const builder_table_t *t, int resource)
+add_to_path(builder_t *b, factsheet_section_t *s, const char *caption)
 {
+	if ((s->path[s->n_path] = str_printf("%s", caption)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	s->n_path++;
+	free(s->part);
+	if ((s->part = str_printf("%s", caption)) == NULL)
+		b->failed = 1;
+}
+
+/* Each row its own section: a resource, or a topic under CAPTION if
+ * not NULL. */
+static void
+table_sections(builder_t *b, const builder_table_t *t, int resource,
+	       const char *caption)
+{
+	factsheet_section_t *s;
 	unsigned page = b->page;
 
 	/* The heading over the table names the group of its rows. */
@@ -768,10 +813,14 @@ table_sections(builder_t *b, const builder_table_t *t, int resource)
 			b->failed = 1;
 			break;
 		}
-		/* A topic sits under every heading above the table. */
-		if (new_section_at(b, resource ? FACTSHEET_SECTION_RESOURCE :
-		    FACTSHEET_SECTION_TEXT, heading, row->line, 0) == NULL)
+		/* A topic sits under every heading above the table, and
+		 * under the table's caption. */
+		if ((s = new_section_at(b, resource ?
+		    FACTSHEET_SECTION_RESOURCE : FACTSHEET_SECTION_TEXT,
+		    heading, row->line, 0)) == NULL)
 			break;
+		if (!resource && caption != NULL && s->path != NULL)
+			add_to_path(b, s, caption);
 		if (!resource)
 			topic_text(b, t, row);
 		for (size_t i = 0; i < row->n_cells; i++)
@@ -1143,9 +1192,12 @@ builder_table_end(builder_t *b)
 		if (kind == TABLE_DATA)
 			table_text(b, t, line);
 		else
-			table_sections(b, t, kind == TABLE_RESOURCES);
+			table_sections(b, t, kind == TABLE_RESOURCES,
+			    b->caption);
 	}
 	table_clear(t);
+	free(b->caption);
+	b->caption = NULL;
 }
 
 void
@@ -1178,6 +1230,7 @@ builder_finish(builder_t *b)
 		free(b->levels[i]);
 	slug_set_clear(&b->slugs);
 	table_clear(&b->table);
+	free(b->caption);
 	free(strbuf_finish(&b->text));
 	free(strbuf_finish(&b->solution));
 	contact_list_clear(&b->contacts);

@@ -238,6 +238,9 @@ typedef struct {
 	int in_solution;
 	int in_table;
 	builder_table_t table;	/* the table being read, if in_table */
+	/* The last paragraph, if short enough to be the caption of a
+	 * table that follows it at once; else NULL. */
+	char *caption;
 	/* Plain text: a heading waits to see whether text follows; one
 	 * that none follows names the group of problems or rows below. */
 	char *pending_heading;

@@ -185,6 +185,43 @@ test_topic_marks(void)
 	factsheet_publication_free(pub);
 }
 
+/* A short paragraph just before a table is its caption. */
+static void
+test_caption(void)
+{
+	static const char *const head[] = { "Topic", "Who to call" };
+	static const char *const r1[] = { "Forgotten password",
+	    "I&A Help Desk" };
+	static const char *const r2[] = { "Claims", "Your MAC" };
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	build_t t;
+
+	start(&t, "caption.html");
+	heading(&t, 1, "Provider Enrollment Assistance Guide");
+	para(&t, "Table 1. Who to call about PECOS");
+	header(&t, head, N(head));
+	row(&t, r1, N(r1));
+	builder_table_end(&t.b);
+	para(&t, "Use the table below to find who to call:");
+	header(&t, head, N(head));
+	row(&t, r2, N(r2));
+	builder_table_end(&t.b);
+	pub = finish(&t);
+
+	s = headed(pub, "Forgotten password");
+	is_path(s, "Provider Enrollment Assistance Guide > Table 1. Who to "
+	    "call about PECOS", "caption");
+	is_str(s ? s->part : NULL, "Table 1. Who to call about PECOS",
+	    "caption: the part just above the row");
+	is_str(pub->sections[0].text, "Table 1. Who to call about PECOS",
+	    "caption: still text where it stands");
+	s = headed(pub, "Claims");
+	is_path(s, "Provider Enrollment Assistance Guide", "an introducing "
+	    "sentence is no caption");
+	factsheet_publication_free(pub);
+}
+
 /* "State | Phone": each state keeps its own number. */
 static void
 test_states(void)
@@ -512,7 +549,8 @@ test_data_shapes(void)
 	    "row sections");
 	s = headed(pub, "Medigap plans");
 	is_str(TEXT(s), "Plan | A | B | C | D | F | G | K | L\n"
-	    "Part A coinsurance | Yes | Yes | Yes | Yes | Yes | Yes | 50% | 75%",
+	    "Part A coinsurance | Yes | Yes | Yes | Yes | Yes | Yes | "
+	    "50% | 75%",
 	    "shapes: 9 columns are a grid, kept as lines");
 	s = headed(pub, "Contact us");
 	is_str(TEXT(s), "Call 1-800-633-4227\nVisit https://www.medicare.gov",
@@ -685,6 +723,7 @@ int
 main(void)
 {
 	test_topic_marks();
+	test_caption();
 	test_states();
 	test_side_by_side();
 	test_cells_apart();
