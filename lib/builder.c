@@ -776,7 +776,6 @@ topic_text(builder_t *b, const builder_table_t *t, const builder_row_t *row)
 	}
 }
 
-/* Each row its own section: a resource, or a topic. */
 /* CAPTION as the last of the headings above S. */
 static void
 add_to_path(builder_t *b, factsheet_section_t *s, const char *caption)
@@ -918,11 +917,25 @@ all_empty(const builder_row_t *row, size_t from, size_t n)
 	return 1;
 }
 
+/* Whether ROW is cut into pieces of P cells: it is as wide as the
+ * header, and each piece with words has a name. */
+static int
+row_cuts(const builder_table_t *t, const builder_row_t *row, size_t p)
+{
+	if (row->n_cells != t->n_header)
+		return 0;
+	for (size_t g = 0; g < t->n_header; g += p)
+		if (row->cells[g][0] == '\0' && !all_empty(row, g, p))
+			return 0;
+	return 1;
+}
+
 /*
  * Tables laid side by side become one: each row of a full width is cut
  * into rows of the repeat length, so that one state's phone stays with
- * that state.  A piece without a name is kept whole in its row, and an
- * empty piece is dropped; a row of another width is left as it is.
+ * that state.  A piece without a name leaves its row whole, an empty
+ * piece is dropped, and a row of another width is left as it is.  On
+ * running out of memory T is left as it was.
  */
 static int
 unfold_side_by_side(builder_table_t *t)
@@ -930,54 +943,68 @@ unfold_side_by_side(builder_table_t *t)
 	size_t p = header_period(t), n = 0;
 	builder_row_t *rows;
 
-	if (p == 0)
+	if (p == 0 || t->n_rows == 0)
 		return 0;
 	if ((rows = calloc(t->n_rows * (t->n_header / p), sizeof *rows)) ==
 	    NULL)
 		return -1;
+	/* First the new rows, sharing the cells' strings... */
 	for (size_t r = 0; r < t->n_rows; r++) {
-		builder_row_t *row = &t->rows[r];
-		int cut = row->n_cells == t->n_header;
+		const builder_row_t *row = &t->rows[r];
 
-		for (size_t g = 0; cut && g < t->n_header; g += p)
-			if (row->cells[g][0] == '\0' && !all_empty(row, g, p))
-				cut = 0;
-		if (!cut) {
+		if (!row_cuts(t, row, p)) {
 			rows[n++] = *row;
 			continue;
 		}
 		for (size_t g = 0; g < t->n_header; g += p) {
-			if (all_empty(row, g, p)) {
-				for (size_t i = g; i < g + p; i++)
-					free(row->cells[i]);
+			if (all_empty(row, g, p))
 				continue;
-			}
 			rows[n] = *row;
 			rows[n].n_cells = p;
-			if ((rows[n].cells = malloc(p * sizeof *rows[n].cells))
-			    == NULL) {
-				/* The cells left uncut are freed below. */
-				for (size_t i = g; i < t->n_header; i++)
-					free(row->cells[i]);
-				free(row->cells);
-				row->cells = NULL;
-				row->n_cells = 0;
-				free(rows);
-				return -1;
-			}
+			if ((rows[n].cells = malloc(p * sizeof *row->cells)) ==
+			    NULL)
+				goto fail;
 			memcpy(rows[n++].cells, row->cells + g,
 			    p * sizeof *row->cells);
 		}
+	}
+	/* ...then, nothing left to fail, the old ones let go. */
+	for (size_t r = 0; r < t->n_rows; r++) {
+		builder_row_t *row = &t->rows[r];
+
+		if (!row_cuts(t, row, p))
+			continue;
+		for (size_t g = 0; g < t->n_header; g += p)
+			if (all_empty(row, g, p))
+				for (size_t i = g; i < g + p; i++)
+					free(row->cells[i]);
 		free(row->cells);
 	}
+	/* A name is one line, as the readers' own are. */
+	for (size_t r = 0; r < n; r++)
+		text_squeeze_space(rows[r].cells[0]);
 	free(t->rows);
 	t->rows = rows;
-	t->n_rows = n;
-	t->size = n;
+	t->n_rows = t->size = n;
 	for (size_t i = p; i < t->n_header; i++)
 		free(t->header[i]);
 	t->n_header = p;
 	return 0;
+fail:
+	/* The arrays made for pieces go; the strings stay with T. */
+	for (size_t r = 0, k = 0; r < t->n_rows && k < n; r++) {
+		const builder_row_t *row = &t->rows[r];
+
+		if (!row_cuts(t, row, p)) {
+			k++;
+			continue;
+		}
+		for (size_t g = 0; g < t->n_header && k < n; g += p)
+			if (!all_empty(row, g, p))
+				free(rows[k++].cells);
+	}
+	free(rows);
+	return -1;
 }
 
 typedef enum {
