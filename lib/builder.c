@@ -917,17 +917,85 @@ all_empty(const builder_row_t *row, size_t from, size_t n)
 	return 1;
 }
 
-/* Whether ROW is cut into pieces of P cells: it is as wide as the
- * header, and each piece with words has a name. */
+/* Whether ROW is cut into pieces of P cells: it is WIDTH cells wide,
+ * and each piece with words has a name. */
 static int
-row_cuts(const builder_table_t *t, const builder_row_t *row, size_t p)
+row_cuts(const builder_row_t *row, size_t width, size_t p)
 {
-	if (row->n_cells != t->n_header)
+	if (row->n_cells != width)
 		return 0;
-	for (size_t g = 0; g < t->n_header; g += p)
+	for (size_t g = 0; g < width; g += p)
 		if (row->cells[g][0] == '\0' && !all_empty(row, g, p))
 			return 0;
 	return 1;
+}
+
+/* The kinds of contact in TEXT, one bit each. */
+static unsigned
+contact_kinds(builder_t *b, const char *text)
+{
+	contact_list_t found = { 0 };
+	unsigned kinds = 0;
+
+	contact_scan_text(&found, text);
+	if (found.failed)
+		b->failed = 1;
+	for (size_t i = 0; i < found.n; i++)
+		kinds |= 1u << found.items[i].kind;
+	contact_list_clear(&found);
+	return kinds;
+}
+
+/*
+ * Without a header to repeat, tables side by side show in their cells:
+ * cut into pieces of P, every piece of a row WIDTH wide is named by a
+ * label with no contact (or is empty), the cells at the same place in
+ * each piece hold the same kinds of contact ("Alabama | 1-800-243-5463
+ * | Montana | 1-800-551-3191"), and every piece holds one.  A row of
+ * topics whose cells hold no contact is never cut.  The repeat length,
+ * or 0.
+ */
+static size_t
+shape_period(builder_t *b, const builder_table_t *t, size_t width)
+{
+	for (size_t p = 2; p <= width / 2; p++) {
+		unsigned kinds[TABLE_MAX_COLUMNS] = { 0 };
+		int seen[TABLE_MAX_COLUMNS] = { 0 };
+		size_t full = 0;
+		int fits = width % p == 0 && p <= TABLE_MAX_COLUMNS;
+
+		for (size_t r = 0; fits && r < t->n_rows; r++) {
+			const builder_row_t *row = &t->rows[r];
+
+			if (row->n_cells != width)
+				continue;
+			full++;
+			for (size_t g = 0; fits && g < width; g += p) {
+				unsigned any = 0;
+
+				if (all_empty(row, g, p))
+					continue;
+				fits = is_label(row->cells[g]) &&
+				    contact_kinds(b, row->cells[g]) == 0;
+				for (size_t o = 1; fits && o < p; o++) {
+					unsigned k = contact_kinds(b,
+					    row->cells[g + o]);
+
+					if (row->cells[g + o][0] == '\0')
+						continue;
+					if (!seen[o])
+						kinds[o] = k;
+					seen[o] = 1;
+					fits = k == kinds[o];
+					any |= k;
+				}
+				fits = fits && any != 0;
+			}
+		}
+		if (fits && full > 0)
+			return p;
+	}
+	return 0;
 }
 
 /*
@@ -938,25 +1006,35 @@ row_cuts(const builder_table_t *t, const builder_row_t *row, size_t p)
  * running out of memory T is left as it was.
  */
 static int
-unfold_side_by_side(builder_table_t *t)
+unfold_side_by_side(builder_t *b, builder_table_t *t)
 {
-	size_t p = header_period(t), n = 0;
+	size_t width = 0, p, n = 0;
 	builder_row_t *rows;
 
-	if (p == 0 || t->n_rows == 0)
+	for (size_t r = 0; r < t->n_rows; r++)
+		if (t->rows[r].n_cells > width)
+			width = t->rows[r].n_cells;
+	if (t->n_rows == 0)
 		return 0;
-	if ((rows = calloc(t->n_rows * (t->n_header / p), sizeof *rows)) ==
-	    NULL)
+	if (t->header != NULL) {
+		width = t->n_header;
+		p = header_period(t);
+	} else {
+		p = shape_period(b, t, width);
+	}
+	if (p == 0)
+		return 0;
+	if ((rows = calloc(t->n_rows * (width / p), sizeof *rows)) == NULL)
 		return -1;
 	/* First the new rows, sharing the cells' strings... */
 	for (size_t r = 0; r < t->n_rows; r++) {
 		const builder_row_t *row = &t->rows[r];
 
-		if (!row_cuts(t, row, p)) {
+		if (!row_cuts(row, width, p)) {
 			rows[n++] = *row;
 			continue;
 		}
-		for (size_t g = 0; g < t->n_header; g += p) {
+		for (size_t g = 0; g < width; g += p) {
 			if (all_empty(row, g, p))
 				continue;
 			rows[n] = *row;
@@ -972,9 +1050,9 @@ unfold_side_by_side(builder_table_t *t)
 	for (size_t r = 0; r < t->n_rows; r++) {
 		builder_row_t *row = &t->rows[r];
 
-		if (!row_cuts(t, row, p))
+		if (!row_cuts(row, width, p))
 			continue;
-		for (size_t g = 0; g < t->n_header; g += p)
+		for (size_t g = 0; g < width; g += p)
 			if (all_empty(row, g, p))
 				for (size_t i = g; i < g + p; i++)
 					free(row->cells[i]);
@@ -988,18 +1066,19 @@ unfold_side_by_side(builder_table_t *t)
 	t->n_rows = t->size = n;
 	for (size_t i = p; i < t->n_header; i++)
 		free(t->header[i]);
-	t->n_header = p;
+	if (t->header != NULL)
+		t->n_header = p;
 	return 0;
 fail:
 	/* The arrays made for pieces go; the strings stay with T. */
 	for (size_t r = 0, k = 0; r < t->n_rows && k < n; r++) {
 		const builder_row_t *row = &t->rows[r];
 
-		if (!row_cuts(t, row, p)) {
+		if (!row_cuts(row, width, p)) {
 			k++;
 			continue;
 		}
-		for (size_t g = 0; g < t->n_header && k < n; g += p)
+		for (size_t g = 0; g < width && k < n; g += p)
 			if (!all_empty(row, g, p))
 				free(rows[k++].cells);
 	}
@@ -1198,7 +1277,7 @@ builder_table_end(builder_t *b)
 	/* A table is structure, whatever it turns out to be. */
 	b->structured = 1;
 	line = t->header != NULL ? t->header_line : t->rows[0].line;
-	if (!b->failed && unfold_side_by_side(t) < 0)
+	if (!b->failed && unfold_side_by_side(b, t) < 0)
 		b->failed = 1;
 	if (b->failed) {
 		table_clear(t);

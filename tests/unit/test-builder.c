@@ -319,6 +319,50 @@ test_side_by_side(void)
 	factsheet_publication_free(pub);
 }
 
+/* Without a header, the cells show tables side by side. */
+static void
+test_side_by_side_shape(void)
+{
+	static const char *const r1[] = { "Alabama", "1-800-243-5463",
+	    "Montana", "1-800-551-3191" };
+	static const char *const r2[] = { "Alaska", "1-800-478-6065", "",
+	    "" };
+	static const char *const t1[] = { "Medicare", "1-800-633-4227",
+	    "Hospital care", "Part A" };
+	static const char *const t2[] = { "Social Security",
+	    "1-800-772-1213", "Retirement", "https://www.ssa.gov" };
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	build_t t;
+
+	start(&t, "shape.pdf");
+	heading(&t, 1, "SHIP phone numbers");
+	row(&t, r1, N(r1));
+	row(&t, r2, N(r2));
+	builder_table_end(&t.b);
+	heading(&t, 1, "Agencies");
+	row(&t, t1, N(t1));
+	row(&t, t2, N(t2));
+	builder_table_end(&t.b);
+	pub = finish(&t);
+
+	s = headed(pub, "Montana");
+	is_str(TEXT(s), "1-800-551-3191", "shape: Montana cut from "
+	    "Alabama's row");
+	is_int(s ? s->n_contacts : 0, 1, "shape: Montana, one number");
+	s = headed(pub, "Alabama");
+	is_int(s ? s->n_contacts : 0, 1, "shape: Alabama, one number");
+	ok(headed(pub, "Alaska") != NULL, "shape: Alaska, its half row");
+	ok(find(pub, "Hospital care") == NULL && find(pub, "Retirement") ==
+	    NULL, "shape: pieces holding other kinds of contact, or none, "
+	    "are no tables side by side");
+	s = headed(pub, "Social Security");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-800-772-1213") != NULL &&
+	    contact(s, FACTSHEET_CONTACT_LINK, "https://www.ssa.gov") != NULL,
+	    "shape: an uncut row keeps all its contacts");
+	factsheet_publication_free(pub);
+}
+
 /* Each cell is read on its own: numbers of two cells never join. */
 static void
 test_cells_apart(void)
@@ -726,6 +770,7 @@ main(void)
 	test_caption();
 	test_states();
 	test_side_by_side();
+	test_side_by_side_shape();
 	test_cells_apart();
 	test_link_labels();
 	test_resources();
