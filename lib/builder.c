@@ -560,9 +560,14 @@ has_html_tag(const char *cell, size_t len)
  * - data (numbers, dates, codes, or too many columns to read as a
  *   record): lines of the current section's text, as "a | b | c".
  *
- * The rules look only at the cells' words and links, never at the
- * format the table came from, so the same table in plain text,
- * Markdown, HTML or PDF gives the same sections.
+ * table_kind() holds the rules.  They look only at the cells' words and
+ * links, never at the format the table came from, so the same table in
+ * plain text, Markdown, HTML or PDF gives the same sections.  Before
+ * them, tables printed side by side ("State | Phone | State | Phone")
+ * are unfolded into one; after them, topics inside a Solution stay in
+ * its text, and a header without rows is text too.  Every cell's words
+ * land in some section; each line of each cell is read for contacts on
+ * its own, so no number runs into the next cell's.
  */
 
 /* A table wider than this (its name column included) is a grid of
@@ -596,6 +601,25 @@ is_label(const char *s)
 		}
 	}
 	return longest >= 2 && letters > digits && len <= LABEL_MAX_BYTES;
+}
+
+/* Whether NAME is the label of a contact line ("Phone", "TTY",
+ * "Email"). */
+static int
+is_contact_label(builder_t *b, const char *name)
+{
+	contact_list_t found = { 0 };
+	char *line = str_printf("%s:", name);
+	int label;
+
+	if (line == NULL) {
+		b->failed = 1;
+		return 0;
+	}
+	label = contact_parse_line(&found, line);
+	contact_list_clear(&found);
+	free(line);
+	return label;
 }
 
 /* Whether TEXT holds a web address (a link contact). */
@@ -656,13 +680,14 @@ column_of(const builder_table_t *t, const builder_row_t *row, size_t i)
  * the row NAME, added to LIST; returns the line's words without its web
  * addresses (NULL out of memory).  A column titled as a contact
  * ("Phone", "TTY", "Email") says what its numbers and addresses are,
- * as a "Phone: ..." line would.  A link is labelled by the words beside
+ * as a "Phone: ..." line would, and so, if BY_NAME, does a row named
+ * as one ("TTY | 1-877-486-2048").  A link is labelled by the words beside
  * it, else by its column, else by the row's name.  Each line is read on
  * its own, so no number or address runs into the next cell's.
  */
 static char *
 line_contacts(contact_list_t *list, const char *line, const char *column,
-	      const char *name)
+	      const char *name, int by_name)
 {
 	contact_list_t found = { 0 };
 	strbuf_t words = { 0 };
@@ -672,6 +697,13 @@ line_contacts(contact_list_t *list, const char *line, const char *column,
 
 	if (column != NULL) {
 		if ((titled = str_printf("%s: %s", column, line)) == NULL)
+			return NULL;
+		parsed = contact_parse_line(&found, titled);
+		free(titled);
+	}
+	/* So does a row named as one: "TTY | 1-877-486-2048". */
+	if (!parsed && by_name) {
+		if ((titled = str_printf("%s: %s", name, line)) == NULL)
 			return NULL;
 		parsed = contact_parse_line(&found, titled);
 		free(titled);
@@ -736,7 +768,7 @@ cell_contacts(builder_t *b, const builder_table_t *t, const builder_row_t *row,
 	for (line = strtok_r(copy, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		char *words = line_contacts(&b->contacts, line, column,
-		    row->cells[0]);
+		    row->cells[0], !resource && i > 0);
 
 		if (words == NULL) {
 			b->failed = 1;
@@ -1099,14 +1131,20 @@ typedef enum {
  * - fewer than two rows in three named by a label (is_label: words,
  *   not numbers, dates or codes): data, for its rows have no names to
  *   be found by;
+ * - more than half of the rows named as contact lines are ("Phone |
+ *   1-800-633-4227", "TTY | ..."): data, the contact details of the
+ *   section it is in, not sections named "Phone";
  * - more than half of the rows holding a web address: a list of
- *   resources, each row one of them;
+ *   resources, each row one of them (a list may have a row without a
+ *   link, "See your MAC"; a few links among topics leave them topics;
+ *   a phone or an email alone makes no resource: "State | Phone" is a
+ *   table of topics);
  * - else topics, each row a record under its name.
  */
 static table_kind_t
 table_kind(builder_t *b, const builder_table_t *t)
 {
-	size_t widest = 0, labels = 0, links = 0;
+	size_t widest = 0, labels = 0, links = 0, details = 0;
 
 	for (size_t r = 0; r < t->n_rows; r++) {
 		const builder_row_t *row = &t->rows[r];
@@ -1115,12 +1153,13 @@ table_kind(builder_t *b, const builder_table_t *t)
 		if (row->n_cells > widest)
 			widest = row->n_cells;
 		labels += is_label(row->cells[0]);
+		details += is_contact_label(b, row->cells[0]);
 		for (size_t i = 1; i < row->n_cells && !link; i++)
 			link = has_link(b, row->cells[i]);
 		links += link;
 	}
 	if (widest < 2 || widest > TABLE_MAX_COLUMNS ||
-	    labels * 3 < t->n_rows * 2)
+	    labels * 3 < t->n_rows * 2 || details * 2 > t->n_rows)
 		return TABLE_DATA;
 	if (links * 2 > t->n_rows)
 		return TABLE_RESOURCES;

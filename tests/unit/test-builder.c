@@ -611,6 +611,40 @@ test_data_shapes(void)
 	factsheet_publication_free(pub);
 }
 
+/* Rows named as contact lines are the details of their section. */
+static void
+test_contact_card(void)
+{
+	static const char *const r1[] = { "Phone", "1-800-633-4227" };
+	static const char *const r2[] = { "TTY", "1-877-486-2048" };
+	static const char *const r3[] = { "Website",
+	    "https://www.medicare.gov" };
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	const factsheet_contact_t *c;
+	build_t t;
+
+	start(&t, "card.html");
+	heading(&t, 2, "Contact Medicare");
+	row(&t, r1, N(r1));
+	row(&t, r2, N(r2));
+	row(&t, r3, N(r3));
+	builder_table_end(&t.b);
+	pub = finish(&t);
+
+	is_int(pub->n_sections, 1, "card: one section, none named 'Phone'");
+	s = headed(pub, "Contact Medicare");
+	is_str(TEXT(s), "Phone | 1-800-633-4227\nTTY | 1-877-486-2048\n"
+	    "Website | https://www.medicare.gov", "card: its lines");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-877-486-2048") != NULL,
+	    "card: the number on the TTY row is a TTY");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-877-486-2048") == NULL,
+	    "card: and not a phone");
+	c = contact(s, FACTSHEET_CONTACT_WEBSITE, "https://www.medicare.gov");
+	is_str(LABEL(c), "Website", "card: the Website row is a website");
+	factsheet_publication_free(pub);
+}
+
 /* A header row and no body rows: its words are text. */
 static void
 test_header_only(void)
@@ -776,6 +810,7 @@ main(void)
 	test_resources();
 	test_data_years();
 	test_data_shapes();
+	test_contact_card();
 	test_header_only();
 	test_unended();
 	test_warning();
