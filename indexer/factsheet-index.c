@@ -39,7 +39,8 @@ usage(FILE *out)
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
 	    "                       [--retry-failed] [--force] [--wait] "
-	    "PATH...\n", progname);
+	    "PATH...\n"
+	    "       %s --sections FILE...\n", progname, progname);
 }
 
 /* Progress on a terminal: one line on stderr, rewritten in place. */
@@ -417,6 +418,93 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 	printf(".\n");
 }
 
+static json_t *
+strings_json(char *const *strings, size_t n)
+{
+	json_t *array = json_array();
+
+	for (size_t i = 0; array != NULL && i < n; i++)
+		json_array_append_new(array, json_string(strings[i]));
+	return array;
+}
+
+/* One section as --sections shows it: where it sits, what it says. */
+static json_t *
+section_json(const factsheet_section_t *s)
+{
+	json_t *contacts = json_array();
+
+	for (size_t i = 0; contacts != NULL && i < s->n_contacts; i++)
+		json_array_append_new(contacts, json_pack("{s:s, s:s, s:s}",
+		    "kind", factsheet_contact_kind_name(s->contacts[i].kind),
+		    "label", s->contacts[i].label,
+		    "value", s->contacts[i].value));
+	return json_pack("{s:o, s:s, s:s, s:o, s:I, s:I, s:s, s:s, s:o, "
+	    "s:o}",
+	    "path", strings_json(s->path, s->n_path),
+	    "heading", s->heading,
+	    "kind", factsheet_section_kind_name(s->kind),
+	    "anchor", string_or_null(s->anchor),
+	    "page", (json_int_t)s->page,
+	    "line", (json_int_t)s->line,
+	    "slug", s->slug,
+	    "text", s->text,
+	    "solution", s->solution_heading ? json_pack("{s:s, s:s}",
+	    "heading", s->solution_heading, "text",
+	    s->solution_text ? s->solution_text : "") : json_null(),
+	    "contacts", contacts);
+}
+
+/*
+ * --sections: how each FILE splits into sections, as JSON on standard
+ * output, without touching any database; a maintainer checks a new
+ * publication with it before indexing it.  Exit 2 if any file fails.
+ */
+static int
+print_sections(char *const *paths, size_t n_paths)
+{
+	int status = EXIT_OK;
+
+	for (size_t i = 0; i < n_paths; i++) {
+		factsheet_publication_t *pub = NULL;
+		char *message = NULL, *dump;
+		json_t *sections, *root;
+
+		if (factsheet_publication_read_file(paths[i], &pub,
+		    &message) != FACTSHEET_STATUS_SUCCESS) {
+			report(NULL, "%s", message);
+			free(message);
+			status = EXIT_ERROR;
+			continue;
+		}
+		sections = json_array();
+		for (size_t k = 0; sections != NULL && k < pub->n_sections; k++)
+			json_array_append_new(sections,
+			    section_json(&pub->sections[k]));
+		root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, "
+		    "s:o}", "source", pub->source, "format", pub->format,
+		    "title", pub->title,
+		    "series", string_or_null(pub->series),
+		    "product", string_or_null(pub->product),
+		    "revised", string_or_null(pub->revised),
+		    "agency", strings_json(pub->agency, pub->n_agency),
+		    "warning", string_or_null(pub->warning),
+		    "sections", sections);
+		dump = root ? json_dumps(root, JSON_INDENT(2) |
+		    JSON_PRESERVE_ORDER) : NULL;
+		if (dump != NULL)
+			printf("%s\n", dump);
+		else {
+			report(NULL, "%s: out of memory", paths[i]);
+			status = EXIT_ERROR;
+		}
+		free(dump);
+		json_decref(root);
+		factsheet_publication_free(pub);
+	}
+	return status;
+}
+
 /*
  * Opens the database; with WAIT, while another indexer holds the lock,
  * tries again every 100 ms.  A dry run only reads, and a database not
@@ -479,13 +567,14 @@ main(int argc, char **argv)
 		{ "retry-failed", no_argument, NULL, 'R' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "wait", no_argument, NULL, 'w' },
+		{ "sections", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
 	char *db_path, *thesaurus;
-	int c, wait = 0, status = EXIT_OK;
+	int c, wait = 0, sections = 0, status = EXIT_OK;
 	output_t out = { 0 };
 	factsheet_sync_options_t sync_options = { 0 };
 	factsheet_db_t *db = NULL;
@@ -496,7 +585,7 @@ main(int argc, char **argv)
 	progress_t progress = { 0 };
 	struct timespec start;
 
-	while ((c = getopt_long(argc, argv, "d:jt:nrRfwhV", options,
+	while ((c = getopt_long(argc, argv, "d:jt:nrRfwshV", options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -523,6 +612,9 @@ main(int argc, char **argv)
 		case 'w':
 			wait = 1;
 			break;
+		case 's':
+			sections = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -539,6 +631,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_ERROR;
 	}
+	if (sections)
+		return print_sections(argv + optind, (size_t)(argc - optind));
 	if (db_arg != NULL && db_arg[0] == '\0') {
 		report(NULL, "--db: empty path");
 		return EXIT_ERROR;

@@ -33,6 +33,14 @@ struct factsheet_results {
 	char *corrected;
 };
 
+/* Ranking policy across publications (tests/eval/real measures it). */
+/* The query's words in a publication's title, as a share of their weight
+ * in a section: a question naming a program prefers its publications. */
+static const double title_weight = 0.5;
+/* What a hit keeps of its weight per hit of its publication ranked above
+ * it: a long handbook leaves room for others that answer too. */
+static const double same_publication_share = 0.85;
+
 /* The query as the index spells it, or NULL when out of memory. */
 static char *
 prepare_query(const char *query)
@@ -141,6 +149,8 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		    factsheet_contact_kind_name(k))) != NULL)
 			q.n_boost_terms++;
 	q.boost_terms = (const char *const *)boost;
+	q.title_weight = title_weight;
+	q.same_publication_share = same_publication_share;
 	q.query = prepared;
 	q.offset = options ? options->offset : 0;
 	q.limit = options && options->limit ? options->limit : 10;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <cmath>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -1709,6 +1710,21 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 	if (is_plain_words(text))
 		*phrase = qp.parse_query("\"" + text + "\"",
 		    Xapian::QueryParser::FLAG_PHRASE);
+	if (q->title_weight > 0 && (is_plain_words(text) ||
+	    text.find(' ') == std::string::npos)) {
+		/* The words in the title (S), parsed as typed, without the
+		 * thesaurus: a question that names a program or a form
+		 * prefers the publications about it. */
+		Xapian::QueryParser plain(qp);
+		Xapian::Query title = plain.parse_query(text,
+		    Xapian::QueryParser::FLAG_DEFAULT,
+		    fields[FIELD_TITLE].prefix);
+		if (!title.empty())
+			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+			    query, Xapian::Query(
+			    Xapian::Query::OP_SCALE_WEIGHT, title,
+			    q->title_weight));
+	}
 	if (q->n_boost_terms > 0) {
 		Xapian::Query kinds(Xapian::Query::OP_OR, q->boost_terms,
 		    q->boost_terms + q->n_boost_terms);
@@ -2205,6 +2221,52 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 	return hits;
 }
 
+/* The publication term (XPUB...) of document DID. */
+static std::string
+publication_of(const Xapian::Database &db, Xapian::docid did)
+{
+	const std::string prefix = fields[FIELD_PUBLICATION].prefix;
+	Xapian::TermIterator t = db.termlist_begin(did);
+
+	t.skip_to(prefix);
+	if (t != db.termlist_end(did) && (*t).compare(0, prefix.size(),
+	    prefix) == 0)
+		return *t;
+	return std::string();
+}
+
+/*
+ * HITS, in order of weight, with each hit's weight times SHARE for every
+ * hit of its publication above it, and sorted again: one long handbook
+ * does not take every place when other publications answer too.  Hits
+ * of one publication keep their order among themselves, so an index of
+ * one publication ranks as without it.  Percentages follow the weights.
+ */
+static void
+spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
+		    double share)
+{
+	if (share >= 1 || hits.size() < 2)
+		return;
+	std::map<std::string, unsigned> seen;
+	double top = 0, top_weight = 0;
+	int top_percent = 0;
+	for (candidate &c : hits) {
+		unsigned above = seen[publication_of(db, c.did)]++;
+		top_weight = std::max(top_weight, c.weight);
+		top_percent = std::max(top_percent, c.percent);
+		c.weight *= std::pow(share, above);
+		top = std::max(top, c.weight);
+	}
+	std::stable_sort(hits.begin(), hits.end(),
+	    [](const candidate &a, const candidate &b) {
+		    return a.weight > b.weight;
+	    });
+	for (candidate &c : hits)
+		c.percent = top > 0 ? static_cast<int>(top_percent * c.weight /
+		    top + 0.5) : 0;
+}
+
 /*
  * The first WANTED hits of QUERY, those holding PHRASE lifted by its
  * weight.  The phrase is checked only among the first candidates: as part
@@ -2216,7 +2278,7 @@ rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
 static std::vector<candidate>
 rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, bool positions,
-     Xapian::doccount *total)
+     double share, Xapian::doccount *total)
 {
 	Xapian::Enquire enquire(db);
 	enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -2224,7 +2286,7 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	 * order: the same query gives the same ranking every time. */
 	enquire.set_docid_order(Xapian::Enquire::ASCENDING);
 	enquire.set_query(query);
-	Xapian::doccount depth = phrase.empty() ? wanted :
+	Xapian::doccount depth = phrase.empty() && share >= 1 ? wanted :
 	    std::max(wanted, rerank_depth);
 	std::vector<candidate> hits;
 	std::vector<Xapian::docid> dids;
@@ -2289,6 +2351,7 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 				    top_percent * c.weight / top + 0.5) : 0;
 		}
 	}
+	spread_publications(db, hits, share);
 	if (hits.size() > wanted)
 		hits.resize(wanted);
 	return hits;
@@ -2315,7 +2378,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	/* Read at each search: a reader may have opened the index empty. */
 	bool positions = has_positions(*db->db);
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
-	    positions, &total);
+	    positions, q->same_publication_share, &total);
 
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
@@ -2326,7 +2389,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		    NULL, &second_words, &second_phrase);
 		Xapian::doccount second_total;
 		std::vector<candidate> second = rank(*db->db, second_query,
-		    second_phrase, wanted, positions, &second_total);
+		    second_phrase, wanted, positions,
+		    q->same_publication_share, &second_total);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= 3 * total)) {
 			hits = second;

@@ -196,6 +196,13 @@ typedef struct {
 	/* Terms whose sections rank higher (the contact kinds asked for). */
 	const char *const *boost_terms;
 	size_t n_boost_terms;
+	/* How much the query's words in a publication's title add to each
+	 * of its sections' weight, as a share of their own; 0 for none. */
+	double title_weight;
+	/* Each hit ranked below another of the same publication keeps
+	 * this share of its weight per such hit (1: no change), so that
+	 * other publications that answer too get a place. */
+	double same_publication_share;
 } shim_query_t;
 
 /* A group of equivalent words or phrases (words joined by spaces). */

@@ -527,4 +527,48 @@ tj "--json 'how to fill out the enrollment application': stopwords never marked"
 	rk_qj 'how to fill out the enrollment application' \
 	snippets_never_mark how to the out
 
+# Across publications -------------------------------------------------
+
+# A long handbook with "password" in a dozen sections, and a short guide
+# about one program whose title names it: the handbook does not take
+# every place, and a question naming the program prefers its guide (the
+# program is named in the guide's title only, which plain words find in
+# a publication's first section alone).
+MANY="$TMP/many"
+MDB="$TMP/many.db"
+mkdir -p "$MANY"
+{
+	echo "# Provider Handbook"
+	i=1
+	while [ $i -le 12 ]; do
+		echo
+		echo "## Password topic $i"
+		echo
+		echo "Your password and your password rules, part $i: a password"
+		echo "must be changed, and a password expired is reset online."
+		i=$((i + 1))
+	done
+} >"$MANY/handbook.md"
+cat >"$MANY/nppes-guide.md" <<'EOF'
+---
+title: NPPES Guide
+---
+
+## Updating your record
+
+Change your practice location and taxonomy codes.
+
+## Signing in
+
+Reset your password on the sign-in page.
+EOF
+t "index a 12-section handbook and a 2-section guide" \
+	check_exit 0 "$INDEX" --db "$MDB" "$MANY"
+t "'password expired': the guide's section is in the first 10" \
+	eval 'check_exit 0 "$QUERY" --db "$MDB" --limit 10 password expired &&
+	    hit_headings | grep -x "Signing in"'
+t "'nppes password expired': the NPPES guide's two sections first" \
+	eval 'check_exit 0 "$QUERY" --db "$MDB" --limit 2 nppes password expired &&
+	    hit_headings | sort | tr "\n" / | grep -x "Signing in/Updating your record/"'
+
 done_testing

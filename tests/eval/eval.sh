@@ -3,6 +3,11 @@
 # tests/eval/queries.tsv, finds the rank of the first result whose heading
 # is the expected one, and scores top-1 accuracy and mean reciprocal rank
 # (MRR, over the first 10 results; a miss counts 0), overall and per tag.
+# A line may name, in an optional fourth column, the publication the
+# expected section is in (its file's base name without the extension, e.g.
+# "va-sign-in-faq"): then only a result of that publication with that
+# heading counts, so that a heading found in several publications ("Contact
+# us") is not ambiguous, and the report adds the scores per publication.
 #
 #   tests/eval/eval.sh [-v] [--report] [--db DB] [--queries FILE] [--floor FILE]
 #
@@ -154,6 +159,19 @@ def read_floor(path):
     return want["top1"], want["mrr"]
 
 
+# The publication a result comes from, as queries.tsv names it: the base
+# name of its source file without the extension ("" when unknown).
+def pub_name(result):
+    try:
+        source = result["publication"]["source"]
+    except (KeyError, TypeError):
+        return ""
+    if not isinstance(source, str):
+        return ""
+    base = source.rstrip("/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[0] if "." in base[1:] else base
+
+
 def evaluate():
     rows = []
     seen = set()
@@ -161,14 +179,18 @@ def evaluate():
         for rec in f:
             num, lineno, rc, line = rec.rstrip("\n").split("\t", 3)
             fields = line.rstrip("\r").split("\t")
-            if len(fields) not in (2, 3) or not fields[0] or not fields[1]:
-                raise Fatal(f"{queries}:{lineno}: expected QUERY<TAB>HEADING[<TAB>TAGS]")
+            if len(fields) not in (2, 3, 4) or not fields[0] or not fields[1]:
+                raise Fatal(f"{queries}:{lineno}: expected "
+                            "QUERY<TAB>HEADING[<TAB>TAGS[<TAB>PUBLICATION]]")
             query, expected = fields[0], fields[1]
-            tags = [t.strip() for t in fields[2].split(",")] if len(fields) == 3 else []
+            tags = [t.strip() for t in fields[2].split(",")] \
+                if len(fields) >= 3 else []
             tags = [t for t in tags if t] or ["untagged"]
+            pub = fields[3].strip() if len(fields) == 4 else ""
             rc = int(rc)
             row = {"query": query, "expected": expected, "tags": tags,
-                   "lineno": lineno, "rank": None, "got": None, "error": None}
+                   "pub": pub, "lineno": lineno, "rank": None, "got": None,
+                   "got_pub": None, "error": None}
             results = []
             if rc in (0, 1):
                 try:
@@ -185,10 +207,14 @@ def evaluate():
                 row["error"] = f"exit {rc}" + (f": {err}" if err else "")
             for i, r in enumerate(results[:LIMIT], 1):
                 heading = r.get("heading") if isinstance(r, dict) else None
-                seen.add(heading)
+                source = pub_name(r)
+                seen.add((heading, source))
+                seen.add((heading, ""))
                 if i == 1:
                     row["got"] = heading
-                if row["rank"] is None and heading == expected:
+                    row["got_pub"] = source
+                if row["rank"] is None and heading == expected \
+                        and (not pub or pub == source):
                     row["rank"] = i
             rows.append(row)
     return rows, seen
@@ -225,9 +251,12 @@ def miss_line(r):
         got = "(no results)"
     else:
         got = r["got"]
+    if r["pub"] and r["got"] is not None and not r["error"]:
+        got += f" [{r['got_pub']}]"
     where = f"rank {r['rank']}" if r["rank"] else f"not in top {LIMIT}"
+    want = f"\"{r['expected']}\"" + (f" [{r['pub']}]" if r["pub"] else "")
     return (f"miss [{','.join(r['tags'])}] \"{r['query']}\": expected "
-            f"\"{r['expected']}\" ({where}), got \"{got}\"")
+            f"{want} ({where}), got \"{got}\"")
 
 
 def summary(rows):
@@ -242,6 +271,21 @@ def summary(rows):
         out.append(f"{t:<12} {n:>7}  {f'{hits}/{n} ({pct(hits, n)}%)':<16} {dec3(mrr):>5}")
     n, hits, mrr = score(rows)
     out.append(f"{'all':<12} {n:>7}  {f'{hits}/{n} ({pct(hits, n)}%)':<16} {dec3(mrr):>5}")
+    pubs = []
+    for r in rows:
+        if r["pub"] and r["pub"] not in pubs:
+            pubs.append(r["pub"])
+    if pubs:
+        width = max(len(p) for p in pubs + ["publication"])
+        out.append("")
+        out.append(f"{'publication':<{width}} {'queries':>7}  "
+                   f"{'top-1':<16} {'MRR':>5}")
+        for p in pubs:
+            n, hits, mrr = score([r for r in rows if r["pub"] == p])
+            score_text = f"{hits}/{n} ({pct(hits, n)}%)"
+            out.append(f"{p:<{width}} {n:>7}  {score_text:<16} "
+                       f"{dec3(mrr):>5}")
+        n, hits, mrr = score(rows)
     out.append("")
     out.append(f"top-1 accuracy: {hits}/{n} ({pct(hits, n)}%)")
     out.append(f"MRR: {dec3(mrr)}")
@@ -256,11 +300,14 @@ def main():
     n, hits, mrr = score(rows)
     misses = [r for r in rows if r["rank"] != 1]
     failed = [r for r in rows if r["error"]]
-    # A heading that no query ever returns is likely a typo in queries.tsv
-    # (unless queries failed: then it proves nothing).
-    never = [] if failed else sorted({r["expected"] for r in rows} - seen)
-    notes = [f"expected heading never returned by any query (typo?): \"{h}\""
-             for h in never]
+    # A heading that no query ever returns is likely a typo in queries.tsv,
+    # or a heading the reader lost (unless queries failed: then it proves
+    # nothing).
+    never = [] if failed else sorted({(r["expected"], r["pub"])
+                                      for r in rows} - seen)
+    notes = ["expected heading never returned by any query "
+             f"(typo, or lost by the reader?): \"{h}\""
+             + (f" [{p}]" if p else "") for h, p in never]
     top1_ok = Fraction(hits * 100, n) >= top1_floor
     mrr_ok = mrr >= mrr_floor
     floors = f"floor: top-1 {floor_text(top1_floor)}%, MRR {floor_text(mrr_floor)}"

@@ -1,0 +1,48 @@
+#!/bin/sh
+# make-converted.sh - remakes the publications of the real evaluation set
+# that are converted from another format (all but the PDFs, which
+# make-pdfs.sh makes, and the files copied unchanged; see SOURCES):
+#
+#   pubs/ab2d-support.html               src/ab2d-support.md, Jekyll page
+#   pubs/ab2d-troubleshooting-guide.txt  src/ab2d-troubleshooting-guide.md
+#   pubs/va-decision-reviews-faq.rst     src/va-decision-reviews-faq.html
+#
+#   tests/eval/real/make-converted.sh
+#
+# The AB2D pages are Jekyll pages (Markdown, Liquid tags and raw HTML):
+# src/jekyll-expand.py prints them as HTML through the site's own accordion
+# include (src/ab2d-accordion.html).  The text file is that HTML as pandoc
+# prints plain text (headings become plain lines, as in a saved web page);
+# the reStructuredText is the print view of a built VA.gov page as pandoc
+# writes reStructuredText.  Made with Debian 12's pandoc 2.17 and python3.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+src="$here/src"
+out="$here/pubs"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/make-converted.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+for tool in pandoc python3; do
+	command -v "$tool" >/dev/null 2>&1 || {
+		echo "make-converted.sh: $tool not found" >&2
+		exit 2
+	}
+done
+
+python3 "$src/jekyll-expand.py" "$src/ab2d-support.md" \
+    "$src/ab2d-accordion.html" >"$out/ab2d-support.html"
+
+python3 "$src/jekyll-expand.py" "$src/ab2d-troubleshooting-guide.md" \
+    "$src/ab2d-accordion.html" >"$tmp/ab2d-troubleshooting-guide.html"
+pandoc -f html -t plain --columns=72 \
+    -o "$out/ab2d-troubleshooting-guide.txt" \
+    "$tmp/ab2d-troubleshooting-guide.html"
+
+# Without native divs, the page's <div>s are not kept as containers, so
+# its headings stay section titles instead of becoming rubrics.
+pandoc -f html-native_divs-native_spans -t rst --columns=72 \
+    -o "$out/va-decision-reviews-faq.rst" "$src/va-decision-reviews-faq.html"
+
+ls -l "$out/ab2d-support.html" "$out/ab2d-troubleshooting-guide.txt" \
+    "$out/va-decision-reviews-faq.rst"
