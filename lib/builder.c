@@ -750,9 +750,8 @@ line_contacts(contact_list_t *list, const char *line, const char *column,
 /*
  * The contacts of every line of cell I of ROW, added to the section
  * being built.  In a resource row the words beside the links are the
- * row's text, as they always were: the column titles of a list of
- * resources ("Resource", "Website") name no content, and a link-only
- * cell leaves no text.
+ * row's text, as they always were, unlabelled (see resource_header), and
+ * a link-only cell leaves no text.
  */
 static void
 cell_contacts(builder_t *b, const builder_table_t *t, const builder_row_t *row,
@@ -808,6 +807,41 @@ topic_text(builder_t *b, const builder_table_t *t, const builder_row_t *row)
 	}
 }
 
+static void table_text(builder_t *b, const builder_table_t *t,
+		       unsigned line);
+
+/*
+ * The column titles of a list of resources ("Resource | Website") label
+ * none of its cells, a resource's text being its own words beside its
+ * links: they are kept as a line of the section the table is in.  The
+ * rows still sit under the heading above, and the first still takes its
+ * anchor.
+ */
+static void
+resource_header(builder_t *b, const builder_table_t *t)
+{
+	builder_table_t head = *t;
+	char *anchor = b->anchor, *group = NULL;
+
+	if (t->header == NULL || t->n_header == 0)
+		return;
+	if (b->pending_heading != NULL &&
+	    (group = str_printf("%s", b->pending_heading)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	b->anchor = NULL;
+	head.n_rows = 0;
+	table_text(b, &head, t->header_line);
+	finish_section(b);
+	if (group != NULL) {
+		free(b->part);
+		b->part = group;
+	}
+	free(b->anchor);
+	b->anchor = anchor;
+}
+
 /* CAPTION as the last of the headings above S. */
 static void
 add_to_path(builder_t *b, factsheet_section_t *s, const char *caption)
@@ -831,6 +865,8 @@ table_sections(builder_t *b, const builder_table_t *t, int resource,
 	factsheet_section_t *s;
 	unsigned page = b->page;
 
+	if (resource)
+		resource_header(b, t);
 	/* The heading over the table names the group of its rows. */
 	finish_section(b);
 	pending_becomes_part(b);

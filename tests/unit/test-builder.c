@@ -492,6 +492,11 @@ test_resources(void)
 
 	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 4,
 	    "resources: 3 of 4 rows link, all 4 rows are resources");
+	s = headed(pub, "Resources");
+	ok(s != NULL && s->kind == FACTSHEET_SECTION_TEXT && s->line == 1,
+	    "resources: the heading's own section");
+	is_str(TEXT(s), "Resource | Website", "resources: the column titles, "
+	    "which label no cell, are its text");
 	s = headed(pub, "Internet-based PECOS");
 	is_int(KIND(s), FACTSHEET_SECTION_RESOURCE, "resources: a resource");
 	is_str(s ? s->part : NULL, "Resources", "resources: under the "
@@ -521,6 +526,42 @@ test_resources(void)
 	    contains(s->text, "Disclaimers"), "resources: the text after "
 	    "the table is not under its heading");
 	ok(pub->warning == NULL, "resources: no warning");
+	factsheet_publication_free(pub);
+}
+
+/* Under a heading with an id, the first resource takes the id; the
+ * column titles go to the heading's section. */
+static void
+test_resources_anchor(void)
+{
+	static const char *const head[] = { "Help desk", "How to reach it" };
+	static const char *const r1[] = { "NPI Enumerator",
+	    "NPPES Help https://nppes.cms.hhs.gov/webhelp" };
+	static const char *const r2[] = { "EUS Help Desk",
+	    "EUS website https://eus.custhelp.com" };
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	build_t t;
+
+	start(&t, "anchor.html");
+	heading(&t, 1, "NPI FAQ");
+	builder_heading(&t.b, 2, "Who to contact", "contacts", t.line++);
+	header(&t, head, N(head));
+	row(&t, r1, N(r1));
+	row(&t, r2, N(r2));
+	builder_table_end(&t.b);
+	pub = finish(&t);
+
+	s = headed(pub, "NPI Enumerator");
+	is_int(KIND(s), FACTSHEET_SECTION_RESOURCE, "anchor: a resource");
+	is_str(s ? s->anchor : NULL, "contacts", "anchor: the first row "
+	    "links to the table's heading");
+	is_path(s, "NPI FAQ > Who to contact", "anchor: the row");
+	s = headed(pub, "Who to contact");
+	is_str(TEXT(s), "Help desk | How to reach it", "anchor: the column "
+	    "titles in the heading's section");
+	is_str(s ? s->anchor : NULL, "who-to-contact", "anchor: which has "
+	    "its slug");
 	factsheet_publication_free(pub);
 }
 
@@ -808,6 +849,7 @@ main(void)
 	test_cells_apart();
 	test_link_labels();
 	test_resources();
+	test_resources_anchor();
 	test_data_years();
 	test_data_shapes();
 	test_contact_card();
