@@ -1170,35 +1170,40 @@ typedef enum {
  * - more than half of the rows named as contact lines are ("Phone |
  *   1-800-633-4227", "TTY | ..."): data, the contact details of the
  *   section it is in, not sections named "Phone";
- * - more than half of the rows holding a web address: a list of
- *   resources, each row one of them (a list may have a row without a
- *   link, "See your MAC"; a few links among topics leave them topics;
- *   a phone or an email alone makes no resource: "State | Phone" is a
- *   table of topics);
+ * - a column of links, more than half of its cells holding a web
+ *   address: a list of resources, each row one of them (a list may have
+ *   a row without a link, "See your MAC"; links here and there among
+ *   topics, a help desk's site in one row and a contact list in another
+ *   column of the next, leave them topics; a phone or an email makes no
+ *   resource: "State | Phone" is a table of topics);
  * - else topics, each row a record under its name.
  */
 static table_kind_t
 table_kind(builder_t *b, const builder_table_t *t)
 {
-	size_t widest = 0, labels = 0, links = 0, details = 0;
+	size_t widest = 0, labels = 0, details = 0;
+	size_t links[TABLE_MAX_COLUMNS + 1] = { 0 };
 
 	for (size_t r = 0; r < t->n_rows; r++) {
 		const builder_row_t *row = &t->rows[r];
-		int link = 0;
+		size_t shift = has_name_link(row);
 
 		if (row->n_cells > widest)
 			widest = row->n_cells;
 		labels += is_label(row->cells[0]);
 		details += is_contact_label(b, row->cells[0]);
-		for (size_t i = 1; i < row->n_cells && !link; i++)
-			link = has_link(b, row->cells[i]);
-		links += link;
+		/* The name's own link is no column of links. */
+		for (size_t i = 1 + shift; i < row->n_cells; i++)
+			if (i - shift <= TABLE_MAX_COLUMNS &&
+			    has_link(b, row->cells[i]))
+				links[i - shift]++;
 	}
 	if (widest < 2 || widest > TABLE_MAX_COLUMNS ||
 	    labels * 3 < t->n_rows * 2 || details * 2 > t->n_rows)
 		return TABLE_DATA;
-	if (links * 2 > t->n_rows)
-		return TABLE_RESOURCES;
+	for (size_t i = 1; i <= TABLE_MAX_COLUMNS; i++)
+		if (links[i] * 2 > t->n_rows)
+			return TABLE_RESOURCES;
 	return TABLE_TOPICS;
 }
 

@@ -456,6 +456,50 @@ test_link_labels(void)
 	factsheet_publication_free(pub);
 }
 
+/* Links here and there among topics make no list of resources. */
+static void
+test_scattered_links(void)
+{
+	static const char *const head[] = { "Topic", "Who to contact",
+	    "Phone" };
+	static const char *const r1[] = { "PECOS user ID or password",
+	    "EUS Help Desk https://eus.custhelp.com",
+	    "1-866-484-8049\nTTY 1-866-523-4759" };
+	static const char *const r2[] = { "NPI application", "NPI Enumerator",
+	    "1-800-465-3203" };
+	static const char *const r3[] = { "Enrollment status", "Your MAC",
+	    "See the MAC contact list https://www.cms.gov/mac-contacts.pdf" };
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	build_t t;
+
+	start(&t, "scattered.html");
+	heading(&t, 2, "Who to call");
+	header(&t, head, N(head));
+	row(&t, r1, N(r1));
+	row(&t, r2, N(r2));
+	row(&t, r3, N(r3));
+	builder_table_end(&t.b);
+	pub = finish(&t);
+
+	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 0,
+	    "scattered: 2 rows of 3 link, in no one column: no resources");
+	s = headed(pub, "PECOS user ID or password");
+	is_int(KIND(s), FACTSHEET_SECTION_TEXT, "scattered: a topic");
+	is_str(TEXT(s), "Topic: PECOS user ID or password\n"
+	    "Who to contact: EUS Help Desk https://eus.custhelp.com\n"
+	    "Phone: 1-866-484-8049\nTTY 1-866-523-4759",
+	    "scattered: every cell under its column");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
+	    "scattered: the TTY line of the Phone cell is a TTY");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL,
+	    "scattered: the phone");
+	is_str(LABEL(contact(s, FACTSHEET_CONTACT_LINK,
+	    "https://eus.custhelp.com")), "EUS Help Desk",
+	    "scattered: the link named by its words");
+	factsheet_publication_free(pub);
+}
+
 /* Resources --------------------------------------------------------- */
 
 /* The CMS "Resources" shape: name | link, a row per resource. */
@@ -848,6 +892,7 @@ main(void)
 	test_side_by_side_shape();
 	test_cells_apart();
 	test_link_labels();
+	test_scattered_links();
 	test_resources();
 	test_resources_anchor();
 	test_data_years();
