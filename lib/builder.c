@@ -695,21 +695,23 @@ line_contacts(contact_list_t *list, const char *line, const char *column,
 	char *label, *titled = NULL;
 	int parsed = 0;
 
+	/* A title that gives no contact ("Phone: See the contact list
+	 * https://...") leaves the line to be read as running text. */
 	if (column != NULL) {
 		if ((titled = str_printf("%s: %s", column, line)) == NULL)
 			return NULL;
-		parsed = contact_parse_line(&found, titled);
+		parsed = contact_parse_line(&found, titled) && found.n > 0;
 		free(titled);
 	}
 	/* So does a row named as one: "TTY | 1-877-486-2048". */
 	if (!parsed && by_name) {
 		if ((titled = str_printf("%s: %s", name, line)) == NULL)
 			return NULL;
-		parsed = contact_parse_line(&found, titled);
+		parsed = contact_parse_line(&found, titled) && found.n > 0;
 		free(titled);
 	}
 	if (!parsed)
-		parsed = contact_parse_line(&found, line);
+		parsed = contact_parse_line(&found, line) && found.n > 0;
 	if (!parsed)
 		contact_scan_text(&found, line);
 	/* The words of the line without its web addresses name them. */

@@ -497,6 +497,10 @@ test_scattered_links(void)
 	is_str(LABEL(contact(s, FACTSHEET_CONTACT_LINK,
 	    "https://eus.custhelp.com")), "EUS Help Desk",
 	    "scattered: the link named by its words");
+	s = headed(pub, "Enrollment status");
+	is_str(LABEL(contact(s, FACTSHEET_CONTACT_LINK,
+	    "https://www.cms.gov/mac-contacts.pdf")), "See the MAC contact "
+	    "list", "scattered: a link under 'Phone' is still a link");
 	factsheet_publication_free(pub);
 }
 
