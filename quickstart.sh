@@ -12,7 +12,8 @@ set -eu
 cd "$(dirname "$0")"
 
 deps="build-essential autoconf automake libtool pkg-config libxapian-dev
-libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev python3"
+libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev libcmark-gfm-dev
+libcmark-gfm-extensions-dev python3"
 # valgrind runs the memory checks of the test suite when present, and
 # xapian-tools' xapian-metadata lets tests look into a database.
 [ "${1:-}" = check ] && deps="$deps valgrind xapian-tools"

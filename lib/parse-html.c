@@ -1,10 +1,15 @@
 /*
  * parse-html.c - an HTML publication into sections, through libxml2's
- * forgiving HTML parser: the body is walked in document order, h1-h6
- * give the hierarchy (with their ids, for deep links), paragraphs, lists
- * and definition lists give the text, tables give one section a row.
- * Page furniture (navigation, scripts, site header and footer) is left
- * out; links keep their URL beside their text for contact extraction.
+ * forgiving HTML parser (which also decodes every entity): the body is
+ * walked in document order, h1-h6 give the hierarchy (with their ids,
+ * for deep links), paragraphs, lists and definition lists give the text,
+ * tables give a header row and one section a row.  Collapsed content is
+ * content: a <details> under its <summary>, an accordion's hidden panel
+ * under its button, a tab's panel under its tab, hidden="until-found".
+ * Navigation chrome (navigation, the site's header, footer and banner,
+ * breadcrumbs, skip and share links) and scripts are left out, and give
+ * no contacts; links keep their URL beside their text for contact
+ * extraction.
  */
 #include <config.h>
 
@@ -35,6 +40,14 @@ typedef struct {
 	unsigned pending_line;
 	unsigned last_line;
 	unsigned level;		/* of the last h1-h6 */
+	/* The last heading that is no collapsed item, to go back under
+	 * when text follows the end of an accordion or a <details>. */
+	char *outer;		/* owned; NULL if none */
+	unsigned outer_level;
+	int in_item;		/* the section is a collapsed item's */
+	int item_closed;	/* and the item's content has ended */
+	unsigned item_level;	/* the item's heading level */
+	unsigned inside;	/* collapsed content being walked */
 	int failed;
 } html_t;
 
@@ -50,6 +63,7 @@ typedef enum {
 	BLOCK_SKIP,
 	BLOCK_HEADING,
 	BLOCK_QUESTION,		/* <summary> of a <details> */
+	BLOCK_TOGGLE,		/* a disclosure's button, not in a heading */
 	BLOCK_LEAF,		/* one paragraph */
 	BLOCK_LIST,
 	BLOCK_DL,
@@ -100,6 +114,94 @@ heading_level(const xmlNode *n)
 	return (unsigned)(name[1] - '0');
 }
 
+/* The mark a collapsed panel gets, in the _private field libxml2 leaves
+ * to applications, when a button of the page says it controls it; a
+ * tab's panel gets the tab instead, which names it. */
+static const char panel_mark;
+
+/* Whether S holds WORD (ASCII letters in lower case), in any case. */
+static int
+holds_ci(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether some space-separated token of attribute NAME of N holds WORD
+ * but not AVOID (or NULL): class="usa-breadcrumb__list" holds
+ * "breadcrumb". */
+static int
+token_holds(const xmlNode *n, const char *name, const char *word,
+	    const char *avoid)
+{
+	const char *v = attr(n, name);
+	char token[128];
+
+	while (v != NULL && *v != '\0') {
+		size_t len;
+
+		v += strspn(v, " \t\r\n\f");
+		len = strcspn(v, " \t\r\n\f");
+		if (len > 0 && len < sizeof token) {
+			memcpy(token, v, len);
+			token[len] = '\0';
+			if (holds_ci(token, word) &&
+			    (avoid == NULL || !holds_ci(token, avoid)))
+				return 1;
+		}
+		v += len;
+	}
+	return 0;
+}
+
+/* Whether a token of N's class starts with PREFIX. */
+static int
+class_starts(const xmlNode *n, const char *prefix)
+{
+	const char *v = attr(n, "class");
+	size_t len = strlen(prefix);
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n\f");
+		if (strncasecmp(v, prefix, len) == 0)
+			return 1;
+		v += strcspn(v, " \t\r\n\f");
+	}
+	return 0;
+}
+
+/* Whether N's role (a list of tokens) is ROLE. */
+static int
+role_is(const xmlNode *n, const char *role)
+{
+	const char *v = attr(n, "role");
+	size_t len = strlen(role);
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\r\n\f");
+		if (strncasecmp(v, role, len) == 0 &&
+		    strchr(" \t\r\n\f", v[len]) != NULL)
+			return 1;
+		v += strcspn(v, " \t\r\n\f");
+	}
+	return 0;
+}
+
+/* Whether N is inside the page's own content: <main>, an <article>,
+ * role=main. */
+static int
+in_content(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (is(n, "main") || is(n, "article") || role_is(n, "main"))
+			return 1;
+	return 0;
+}
+
 /* A site's header, unlike an article's, is page furniture. */
 static int
 is_site_header(const xmlNode *n)
@@ -108,20 +210,169 @@ is_site_header(const xmlNode *n)
 		"article", "main", "section", NULL
 	};
 
-	if (!is(n, "header"))
+	if (!is(n, "header") && !role_is(n, "banner"))
 		return 0;
 	for (n = n->parent; n != NULL; n = n->parent)
-		if (is_one_of(n, articles))
+		if (is_one_of(n, articles) || role_is(n, "main"))
 			return 0;
 	return 1;
 }
 
+/* Whether HREF goes to the share form of a social network (or is an
+ * e-mail to be addressed by the reader, "mailto:?subject=..."): it
+ * passes the page on, it is no way to reach anyone. */
+static int
+is_share_url(const char *href)
+{
+	static const char *const shares[] = {
+		"facebook.com/sharer", "facebook.com/share.php",
+		"facebook.com/dialog/share", "twitter.com/intent/",
+		"twitter.com/share", "x.com/intent/", "x.com/share",
+		"linkedin.com/sharearticle", "linkedin.com/sharing/",
+		"linkedin.com/cws/share", "pinterest.com/pin/create",
+		"reddit.com/submit", "tumblr.com/share", "addtoany.com/",
+		"addthis.com/", "api.whatsapp.com/send", NULL
+	};
+
+	href += strspn(href, " \t\r\n");
+	if (strncasecmp(href, "mailto:?", 8) == 0)
+		return 1;
+	for (const char *const *s = shares; *s != NULL; s++) {
+		size_t len = strlen(*s);
+
+		/* At the start of a host name: "x.com/", not "fax.com/". */
+		for (const char *h = href; *h != '\0'; h++)
+			if (strncasecmp(h, *s, len) == 0 &&
+			    (h == href || h[-1] == '/' || h[-1] == '.'))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether link N only moves about the page: "Skip to main content",
+ * "Back to top". */
+static int
+is_skip_link(const xmlNode *n)
+{
+	static const char *const skips[] = {
+		"skip to ", "skip nav", "skip main", "jump to main",
+		"jump to content", "back to top", "return to top",
+		"go to top", "top of page", NULL
+	};
+	const char *href = attr(n, "href");
+	xmlChar *content;
+	const char *s;
+	int yes = 0;
+
+	if (href == NULL || href[strspn(href, " \t\r\n")] != '#' ||
+	    (content = xmlNodeGetContent(n)) == NULL)
+		return 0;
+	s = (const char *)content + strspn((const char *)content,
+	    " \t\r\n\f\v");
+	for (const char *const *k = skips; *k != NULL && !yes; k++)
+		yes = strncasecmp(s, *k, strlen(*k)) == 0;
+	xmlFree(content);
+	return yes;
+}
+
+/*
+ * Navigation chrome: what a site puts around every page (navigation,
+ * its header and footer, the "official website" banner, breadcrumbs,
+ * skip links, share buttons, cookie notices, sidebars).  None of it is
+ * the publication's text, and its links are no contacts.  A footer or an
+ * <aside> inside <main> or an <article> is the article's own (a note, a
+ * contact block), and is kept.
+ */
+static int
+is_chrome(const xmlNode *n)
+{
+	static const char *const usa[] = {
+		"usa-banner", "usa-identifier", "usa-skipnav", "usa-header",
+		"usa-footer", "usa-nav", "usa-sidenav", "usa-breadcrumb", NULL
+	};
+	const char *label = attr(n, "aria-label");
+
+	if (role_is(n, "navigation") || is_site_header(n))
+		return 1;
+	if ((is(n, "footer") || role_is(n, "contentinfo") || is(n, "aside") ||
+	    role_is(n, "complementary")) && !in_content(n))
+		return 1;
+	for (const char *const *u = usa; *u != NULL; u++)
+		if (class_starts(n, *u))
+			return 1;
+	if (token_holds(n, "class", "breadcrumb", NULL) ||
+	    token_holds(n, "id", "breadcrumb", NULL) ||
+	    holds_ci(label, "breadcrumb"))
+		return 1;
+	if (holds_ci(label, "official website of the united states") ||
+	    holds_ci(label, "official government website"))
+		return 1;
+	if (token_holds(n, "class", "share", "shared") ||
+	    token_holds(n, "id", "share", "shared") ||
+	    token_holds(n, "aria-label", "share", "shared") ||
+	    token_holds(n, "class", "skipnav", NULL) ||
+	    token_holds(n, "class", "skip-link", NULL))
+		return 1;
+	if ((token_holds(n, "class", "cookie", NULL) ||
+	    token_holds(n, "id", "cookie", NULL)) && !in_content(n))
+		return 1;
+	return is(n, "a") && (is_share_url(attr(n, "href") ?
+	    attr(n, "href") : "") || is_skip_link(n));
+}
+
+/*
+ * Hidden content that no reader of the page can reveal.  Collapsed
+ * content is not that: hidden="until-found" is found by the browser's
+ * search, and an accordion's panel (a button controls it, or its class
+ * says so) opens with a click; both are indexed.
+ */
+static int
+is_concealed(const xmlNode *n)
+{
+	const char *hidden = attr(n, "hidden");
+	const char *aria = attr(n, "aria-hidden");
+
+	/* Marked by the button or tab that opens it, or a tab's panel. */
+	if (n->_private != NULL || role_is(n, "tabpanel"))
+		return 0;
+	if (hidden != NULL && strcasecmp(hidden, "until-found") != 0 &&
+	    !token_holds(n, "class", "accordion", NULL) &&
+	    !token_holds(n, "class", "collapse", NULL))
+		return 1;
+	return aria != NULL && strcasecmp(aria, "true") == 0;
+}
+
+/* A button that opens a collapsed panel: an accordion's or a
+ * disclosure's (Bootstrap's may be a link that says what it opens). */
+static int
+is_toggle(const xmlNode *n)
+{
+	if (is(n, "a") && !role_is(n, "button"))
+		return attr(n, "aria-controls") != NULL &&
+		    attr(n, "aria-expanded") != NULL;
+	return (is(n, "button") || role_is(n, "button")) &&
+	    (attr(n, "aria-controls") != NULL ||
+	    attr(n, "aria-expanded") != NULL);
+}
+
+/* Whether N is inside an h1-h6 (or a <summary>), which it names. */
+static int
+in_heading(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if (heading_level(n) > 0 || is(n, "summary"))
+			return 1;
+	return 0;
+}
+
+/* What element N is, by itself. */
 static block_t
-block_kind(const xmlNode *n)
+element_kind(const xmlNode *n)
 {
 	static const char *const skip[] = {
-		"script", "style", "nav", "footer", "aside", "noscript",
-		"template", "svg", "select", "button", "iframe", "object",
+		"script", "style", "nav", "noscript",
+		"template", "svg", "select", "iframe", "object",
 		"head", "title", NULL
 	};
 	static const char *const leaves[] = {
@@ -132,13 +383,22 @@ block_kind(const xmlNode *n)
 		"html", "body", "div", "section", "article", "main",
 		"blockquote", "dd", "li", "center", "details", "dialog",
 		"fieldset", "figure", "form", "hgroup", "hr", "header",
-		"tbody", "thead", "tfoot", "tr", "td", "th", "search", NULL
+		"footer", "aside", "tbody", "thead", "tfoot", "tr", "td", "th",
+		"search", NULL
 	};
-	const char *hidden = attr(n, "aria-hidden");
 
-	if (is_one_of(n, skip) || is_site_header(n) ||
-	    attr(n, "hidden") != NULL ||
-	    (hidden != NULL && strcasecmp(hidden, "true") == 0))
+	if (is_one_of(n, skip) || is_chrome(n) || is_concealed(n))
+		return BLOCK_SKIP;
+	/* A tab names its panel, where it is read. */
+	if (role_is(n, "tab") && attr(n, "aria-controls") != NULL)
+		return BLOCK_SKIP;
+	/* A button's label is no text, but an accordion's names what it
+	 * opens: the heading it sits in, or a heading of its own. */
+	if (in_heading(n) && (is(n, "button") || is_toggle(n)))
+		return BLOCK_INLINE;
+	if (is_toggle(n))
+		return BLOCK_TOGGLE;
+	if (is(n, "button"))
 		return BLOCK_SKIP;
 	if (heading_level(n) > 0)
 		return BLOCK_HEADING;
@@ -155,6 +415,39 @@ block_kind(const xmlNode *n)
 	if (is_one_of(n, containers))
 		return BLOCK_CONTAINER;
 	return BLOCK_INLINE;
+}
+
+/* Whether inline element N holds blocks, through a few inline levels. */
+static int
+holds_blocks(const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		block_t kind;
+
+		if (c->type != XML_ELEMENT_NODE || is(c, "a"))
+			continue;
+		if ((kind = element_kind(c)) != BLOCK_INLINE &&
+		    kind != BLOCK_SKIP)
+			return 1;
+		if (kind == BLOCK_INLINE && depth < 8 &&
+		    holds_blocks(c, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+static block_t
+block_kind(const xmlNode *n)
+{
+	block_t kind = element_kind(n);
+
+	/* A <span> or <font> around headings and lists (VA.gov wraps a
+	 * whole group of questions in one) holds blocks, not words of a
+	 * line; a link is kept whole, for its URL. */
+	if (kind == BLOCK_INLINE && n->type == XML_ELEMENT_NODE &&
+	    !is(n, "a") && holds_blocks(n, 0))
+		return BLOCK_CONTAINER;
+	return kind;
 }
 
 static unsigned
@@ -216,6 +509,7 @@ static void
 render_list(const xmlNode *list, strbuf_t *out, int flags, int depth)
 {
 	unsigned number = 0;
+	size_t mark, start;
 
 	for (const xmlNode *c = list->children; c != NULL; c = c->next) {
 		if (!is(c, "li")) {
@@ -224,11 +518,23 @@ render_list(const xmlNode *list, strbuf_t *out, int flags, int depth)
 		}
 		if (block_kind(c) == BLOCK_SKIP)
 			continue;
+		mark = out->len;
 		if (is(list, "ol"))
-			strbuf_printf(out, "\n%u. ", ++number);
+			strbuf_printf(out, "\n%u. ", number + 1);
 		else
 			strbuf_puts(out, "\n- ");
+		start = out->len;
 		render_children(c, out, flags & ~RENDER_LINES, depth + 1);
+		/* An item of skipped elements only (a tab list's buttons)
+		 * is no item. */
+		if (!out->failed && out->len >= start &&
+		    out->data[start + strspn(out->data + start,
+		    " \t\r\n\f\v")] == '\0') {
+			out->len = mark;
+			out->data[mark] = '\0';
+			continue;
+		}
+		number++;
 		strbuf_puts(out, "\n");
 	}
 }
@@ -341,6 +647,22 @@ is_label_line(const char *s)
 	return yes;
 }
 
+/*
+ * Before text from LINE: text after the end of an accordion's panel or a
+ * <details> is not the last item's but the heading's over them, which
+ * is given again for it.
+ */
+static void
+resume(html_t *p, unsigned line)
+{
+	if (!p->in_item || !p->item_closed)
+		return;
+	if (p->outer != NULL)
+		builder_heading(p->build, p->outer_level, p->outer, NULL, line);
+	p->in_item = 0;
+	p->item_closed = 0;
+}
+
 static void
 flush_run(html_t *p, strbuf_t *run, unsigned *lines, unsigned line)
 {
@@ -348,8 +670,10 @@ flush_run(html_t *p, strbuf_t *run, unsigned *lines, unsigned line)
 
 	if (text == NULL)
 		p->failed = 1;
-	else if (text[0] != '\0')
+	else if (text[0] != '\0') {
+		resume(p, line);
 		builder_paragraph(p->build, text, line, *lines == 1);
+	}
 	free(text);
 	*lines = 0;
 }
@@ -370,6 +694,7 @@ emit_text(html_t *p, char *text, unsigned line)
 	    l = strtok_r(NULL, "\n", &save)) {
 		if (is_label_line(item_text(l))) {
 			flush_run(p, &run, &lines, line);
+			resume(p, line);
 			builder_paragraph(p->build, item_text(l), line, 1);
 			continue;
 		}
@@ -501,26 +826,149 @@ anchor_of(const xmlNode *h)
 	return NULL;
 }
 
-static void
-heading(html_t *p, const xmlNode *n, unsigned level)
+/* The first id of attribute NAME of N (a list of ids, such as
+ * aria-controls), copied to BUF; or NULL. */
+static const char *
+first_id(const xmlNode *n, const char *name, char *buf, size_t size)
 {
-	char *text = line_text_of(p, n);
+	const char *ids = attr(n, name);
+	size_t len;
 
-	if (text != NULL && text[0] != '\0') {
-		builder_heading(p->build, level, text, anchor_of(n),
-		    line_of(p, n));
+	if (ids == NULL)
+		return NULL;
+	ids += strspn(ids, " \t\r\n\f");
+	if ((len = strcspn(ids, " \t\r\n\f")) == 0 || len >= size)
+		return NULL;
+	memcpy(buf, ids, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* The first toggle inside N, an accordion heading's button. */
+static const xmlNode *
+inner_toggle(const xmlNode *n, int depth)
+{
+	const xmlNode *found;
+
+	for (const xmlNode *c = n->children; c && depth < 4; c = c->next) {
+		if (is_toggle(c))
+			return c;
+		if (c->type == XML_ELEMENT_NODE &&
+		    (found = inner_toggle(c, depth + 1)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* Where a heading or a toggle can be linked to: as anchor_of() finds,
+ * else the panel its button opens (USWDS accordions open the panel a
+ * link names). */
+static const char *
+anchor_or_panel(const xmlNode *n, char *buf, size_t size)
+{
+	const char *id = anchor_of(n);
+	const xmlNode *toggle = is_toggle(n) ? n : inner_toggle(n, 0);
+
+	if (id == NULL && toggle != NULL)
+		id = first_id(toggle, "aria-controls", buf, size);
+	return id;
+}
+
+/* What a heading is to collapsed content. */
+typedef enum {
+	HEADING_OUTER,		/* none of it: the page's own */
+	HEADING_ITEM,		/* an accordion's item (a button in it) */
+	HEADING_INNER		/* inside an item's content */
+} heading_role_t;
+
+static void
+heading(html_t *p, const xmlNode *n, unsigned level, heading_role_t role)
+{
+	char *text = line_text_of(p, n), buf[128];
+
+	if (text == NULL || text[0] == '\0') {
+		free(text);
+		return;
+	}
+	builder_heading(p->build, level, text, anchor_or_panel(n, buf,
+	    sizeof buf), line_of(p, n));
+	if (role == HEADING_OUTER) {
+		p->in_item = 0;
+		free(p->outer);
+		p->outer = text;
+		p->outer_level = level;
+		return;
+	}
+	if (role == HEADING_ITEM) {
+		p->in_item = 1;
+		p->item_closed = 0;
+		p->item_level = level;
 	}
 	free(text);
 }
 
-/* A question (<dt>, <summary>): a heading one level below the last. */
+/*
+ * Whether TEXT, a disclosure's label, says only how to open it ("Show
+ * more", "Read more", "Expand all"): no heading, as it names nothing.
+ */
+static int
+is_control_label(const char *text)
+{
+	static const char *const labels[] = {
+		"more", "less", "details", "read more", "see more",
+		"show more", "show less", "view more", "learn more",
+		"more details", "show details", "see details", "view details",
+		"more information", "more info", "expand", "collapse",
+		"expand all", "collapse all", "open all", "close all",
+		"show all", "hide all", "toggle", "open", "close", "menu",
+		NULL
+	};
+	static const char *const starts[] = {
+		"show ", "hide ", "expand ", "collapse ", NULL
+	};
+	size_t len = strlen(text);
+
+	/* "More...", "Show more +", "More…" */
+	while (len > 0 && strchr(" .:+-\xa6\x80\xe2", text[len - 1]) != NULL)
+		len--;
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strlen(*l) == len && strncasecmp(text, *l, len) == 0)
+			return 1;
+	for (const char *const *l = starts; *l != NULL; l++)
+		if (strncasecmp(text, *l, strlen(*l)) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What opens collapsed content (a <summary>, an accordion's button, a
+ * <dt> question) with its label TEXT: a heading one level below the
+ * last, or at the level of a heading inside it; the content that
+ * follows is its section.  A label that only says "Show more" stays a
+ * line of the text it opens.
+ */
 static void
-question(html_t *p, const xmlNode *n, const char *text)
+question(html_t *p, const xmlNode *n, const char *text, const char *anchor)
 {
 	unsigned level = p->level < BUILDER_LEVELS ? p->level + 1 :
 	    BUILDER_LEVELS;
+	char buf[128];
 
-	builder_heading(p->build, level, text, anchor_of(n), line_of(p, n));
+	if (is_control_label(text)) {
+		resume(p, line_of(p, n));
+		builder_paragraph(p->build, text, line_of(p, n), 1);
+		return;
+	}
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (heading_level(c) > 0) {
+			level = heading_level(c);
+			break;
+		}
+	builder_heading(p->build, level, text, anchor ? anchor :
+	    anchor_or_panel(n, buf, sizeof buf), line_of(p, n));
+	p->in_item = 1;
+	p->item_closed = 0;
+	p->item_level = level;
 }
 
 /* Blocks ------------------------------------------------------------ */
@@ -541,6 +989,7 @@ has_structure(const xmlNode *n, int depth)
 		kind = block_kind(c);
 		if (kind == BLOCK_HEADING || kind == BLOCK_TABLE ||
 		    kind == BLOCK_DL || kind == BLOCK_QUESTION ||
+		    kind == BLOCK_TOGGLE ||
 		    (kind != BLOCK_SKIP && has_structure(c, depth + 1)))
 			return 1;
 	}
@@ -599,7 +1048,7 @@ definition_list(html_t *p, const xmlNode *dl, int depth)
 			    text[0] == '\0') {
 				free(text);
 			} else if (text[strlen(text) - 1] == '?') {
-				question(p, n, text);
+				question(p, n, text, NULL);
 				free(text);
 			} else {
 				term = text;
@@ -675,17 +1124,38 @@ is_header_row(const xmlNode *row, const xmlNode *const *cells, size_t n)
 	return 1;
 }
 
+/* A header row: every cell's text (on one line, an empty corner cell
+ * included) to the builder, which labels the rows' cells with it. */
+static void
+table_header(html_t *p, const xmlNode *row, const xmlNode *const *cells,
+	     size_t n)
+{
+	char *texts[MAX_CELLS];
+	size_t k, words = 0;
+
+	for (k = 0; k < n; k++) {
+		if ((texts[k] = line_text_of(p, cells[k])) == NULL)
+			break;
+		words += texts[k][0] != '\0';
+	}
+	if (k == n && words > 0 && !p->failed) {
+		resume(p, line_of(p, row));
+		builder_table_header(p->build, (const char *const *)texts, n,
+		    line_of(p, row));
+	}
+	for (size_t i = 0; i < k; i++)
+		free(texts[i]);
+}
+
 /* One row: its first cell with text names it, the others hold its
  * text and contacts (a link as "text URL"). */
 static void
-table_row(html_t *p, const xmlNode *row)
+table_row(html_t *p, const xmlNode *row, const xmlNode *const *cells,
+	  size_t n)
 {
-	const xmlNode *cells[MAX_CELLS];
 	char *texts[MAX_CELLS + 1], *name = NULL;
-	size_t n = row_cells(row, cells), k = 0, first;
+	size_t k = 0, first;
 
-	if (n == 0 || is_header_row(row, cells, n))
-		return;
 	for (first = 0; first < n; first++) {
 		free(name);
 		if ((name = line_text_of(p, cells[first])) == NULL ||
@@ -708,6 +1178,7 @@ table_row(html_t *p, const xmlNode *row)
 		    RENDER_URLS | RENDER_LINES)) != NULL)
 			k++;
 	if (!p->failed) {
+		resume(p, line_of(p, row));
 		builder_table_row(p->build, name, (const char *const *)texts,
 		    k, line_of(p, row));
 	}
@@ -741,9 +1212,65 @@ table(html_t *p, const xmlNode *t, int depth)
 		return;
 	}
 	for (row = next_row(t, NULL); row && !p->failed;
-	    row = next_row(t, row))
-		table_row(p, row);
+	    row = next_row(t, row)) {
+		size_t n = row_cells(row, cells);
+
+		if (n > 0 && is_header_row(row, cells, n))
+			table_header(p, row, cells, n);
+		else if (n > 0)
+			table_row(p, row, cells, n);
+	}
 	builder_table_end(p->build);
+}
+
+/* The element the first id of attribute NAME of N names, or NULL. */
+static const xmlNode *
+referred(const xmlNode *n, const char *name)
+{
+	char buf[128];
+	const char *id = first_id(n, name, buf, sizeof buf);
+	xmlAttrPtr a;
+
+	if (id == NULL || n->doc == NULL ||
+	    (a = xmlGetID(n->doc, (const xmlChar *)id)) == NULL)
+		return NULL;
+	return a->parent;
+}
+
+/*
+ * A container N.  A tab's panel is headed by its tab (the one that
+ * controls it, or the one it is labelled by); the end of collapsed
+ * content (a panel, a <details>, hidden="until-found") ends the item it
+ * was under.
+ */
+static void
+collapsed(html_t *p, const xmlNode *n, int depth)
+{
+	const char *hidden = attr(n, "hidden");
+	const xmlNode *tab = n->_private != NULL &&
+	    n->_private != &panel_mark ? n->_private : NULL;
+	char *text;
+	int collapsible;
+
+	if (tab == NULL && role_is(n, "tabpanel"))
+		tab = referred(n, "aria-labelledby");
+	if (tab != NULL && (text = line_text_of(p, tab)) != NULL) {
+		if (text[0] != '\0')
+			question(p, tab, text, id_of(n));
+		free(text);
+	}
+	if (!(collapsible = is(n, "details") || n->_private != NULL ||
+	    tab != NULL || (hidden != NULL &&
+	    strcasecmp(hidden, "until-found") == 0))) {
+		walk(p, n, depth + 1);
+		flush_pending(p);
+		return;
+	}
+	p->inside++;
+	walk(p, n, depth + 1);
+	flush_pending(p);
+	p->inside--;
+	p->item_closed = 1;
 }
 
 /* The blocks under PARENT, in document order. */
@@ -756,6 +1283,7 @@ walk(html_t *p, const xmlNode *parent, int depth)
 	    n = n->next) {
 		block_t kind;
 		char *text;
+		unsigned level;
 
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
@@ -773,13 +1301,31 @@ walk(html_t *p, const xmlNode *parent, int depth)
 		flush_pending(p);
 		switch (kind) {
 		case BLOCK_HEADING:
-			p->level = heading_level(n);
-			heading(p, n, p->level);
+			/* An accordion's headings are its items: questions
+			 * or buttons after them sit beside them, below the
+			 * heading over the accordion. */
+			level = heading_level(n);
+			if (inner_toggle(n, 0) != NULL) {
+				heading(p, n, level, HEADING_ITEM);
+			} else if (p->inside > 0 && p->in_item &&
+			    !p->item_closed) {
+				/* A heading in an item's answer is below
+				 * the item, whatever its own level. */
+				if (level <= p->item_level)
+					level = p->item_level <
+					    BUILDER_LEVELS ?
+					    p->item_level + 1 : BUILDER_LEVELS;
+				heading(p, n, level, HEADING_INNER);
+			} else {
+				p->level = level;
+				heading(p, n, level, HEADING_OUTER);
+			}
 			break;
 		case BLOCK_QUESTION:
+		case BLOCK_TOGGLE:
 			if ((text = line_text_of(p, n)) != NULL &&
 			    text[0] != '\0')
-				question(p, n, text);
+				question(p, n, text, NULL);
 			free(text);
 			break;
 		case BLOCK_LEAF:
@@ -796,8 +1342,7 @@ walk(html_t *p, const xmlNode *parent, int depth)
 			table(p, n, depth);
 			break;
 		default:
-			walk(p, n, depth + 1);
-			flush_pending(p);
+			collapsed(p, n, depth);
 			break;
 		}
 	}
@@ -829,26 +1374,101 @@ find(const xmlNode *n, const char *name, int depth)
 	return NULL;
 }
 
-/* <title>, else the first <h1>, else the file's name. */
+/*
+ * TITLE without the site's name after it ("Get help | CMS") when the
+ * page's h1 H1 confirms what the page is called; in place.
+ */
+static void
+drop_site_name(char *title, const char *h1)
+{
+	static const char *const separators[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", NULL
+	};
+	size_t len = strlen(h1);
+
+	if (len == 0 || strncmp(title, h1, len) != 0)
+		return;
+	for (const char *const *s = separators; *s != NULL; s++)
+		if (strncmp(title + len, *s, strlen(*s)) == 0) {
+			title[len] = '\0';
+			return;
+		}
+}
+
+/* <title> (less the site's name), else the first <h1>, else the file's
+ * name. */
 static char *
 title_of(html_t *p, const xmlNode *root, const xmlNode *body)
 {
 	const xmlNode *n = child_named(child_named(root, "head"), "title");
-	char *title = NULL;
+	const xmlNode *h1 = find(body, "h1", 0);
+	char *title = NULL, *first = NULL;
 
+	if (h1 != NULL && (first = line_text_of(p, h1)) == NULL)
+		return NULL;
 	if (n != NULL && (title = line_text_of(p, n)) != NULL &&
 	    title[0] == '\0') {
 		free(title);
 		title = NULL;
 	}
-	if (title == NULL && !p->failed && (n = find(body, "h1", 0)) != NULL &&
-	    (title = line_text_of(p, n)) != NULL && title[0] == '\0') {
-		free(title);
-		title = NULL;
+	if (title != NULL && first != NULL)
+		drop_site_name(title, first);
+	if (title == NULL && !p->failed && first != NULL && first[0] != '\0') {
+		title = first;
+		first = NULL;
 	}
+	free(first);
 	if (title == NULL && !p->failed)
 		title = title_from_source(p->pub->source);
 	return title;
+}
+
+/* Marks the panels that the space-separated ids IDS name, as opened
+ * by CONTROL: a tab is kept, as it names its panel. */
+static void
+mark_ids(htmlDocPtr doc, xmlNode *control, const char *ids)
+{
+	char id[128];
+
+	while (*ids != '\0') {
+		size_t len;
+		xmlAttrPtr a;
+
+		ids += strspn(ids, " \t\r\n\f");
+		len = strcspn(ids, " \t\r\n\f");
+		if (len > 0 && len < sizeof id) {
+			memcpy(id, ids, len);
+			id[len] = '\0';
+			/* libxml2 keeps the ids of an HTML document. */
+			if ((a = xmlGetID(doc, (const xmlChar *)id)) != NULL &&
+			    a->parent != NULL)
+				a->parent->_private = role_is(control,
+				    "tab") ? (void *)control :
+				    (void *)&panel_mark;
+		}
+		ids += len;
+	}
+}
+
+/*
+ * Marks every element that a button of the page says it opens
+ * (aria-controls): an accordion's panel, hidden until the button is
+ * pressed, is content all the same.  Done before the walk, as a panel
+ * may come before its button.  Buttons of the chrome (the banner's
+ * "Here's how you know", a menu) open no content.
+ */
+static void
+mark_panels(htmlDocPtr doc, xmlNode *n, int depth)
+{
+	for (; n != NULL && depth <= MAX_DEPTH; n = n->next) {
+		const char *ids;
+
+		if (n->type != XML_ELEMENT_NODE || is_chrome(n))
+			continue;
+		if ((ids = attr(n, "aria-controls")) != NULL)
+			mark_ids(doc, n, ids);
+		mark_panels(doc, n->children, depth + 1);
+	}
 }
 
 /* Parses LEN bytes of HTML with libxml2's forgiving parser, as UTF-8
@@ -877,9 +1497,15 @@ parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
 	p.build = b;
 	p.line_offset = line > 0 ? line - 1 : 0;
 	p.last_line = line;
+	/* A <summary> or <dt> goes one level below the borrowed builder's
+	 * deepest heading, not above it. */
+	for (unsigned i = BUILDER_LEVELS; i > 0 && p.level == 0; i--)
+		if (b->levels[i - 1] != NULL)
+			p.level = i;
 	if ((doc = read_html(html, len)) == NULL)
 		return 0;
 	root = xmlDocGetRootElement(doc);
+	mark_panels(doc, xmlDocGetRootElement(doc), 0);
 	/* A fragment's elements land in the body libxml2 makes for it,
 	 * or its head for elements such as <meta>. */
 	if ((body = child_named(root, "body")) != NULL) {
@@ -887,6 +1513,7 @@ parse_html_into(builder_t *b, const char *html, size_t len, unsigned line)
 		flush_pending(&p);
 	}
 	free(strbuf_finish(&p.pending));
+	free(p.outer);
 	xmlFreeDoc(doc);
 	if (p.failed)
 		b->failed = 1;
@@ -912,6 +1539,7 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
 	root = xmlDocGetRootElement(doc);
+	mark_panels(doc, xmlDocGetRootElement(doc), 0);
 	body = child_named(root, "body");
 	p.last_line = 1;
 	pub->title = title_of(&p, root, body);
@@ -925,6 +1553,7 @@ parse_html(factsheet_publication_t *pub, const char *text, size_t len,
 	if (builder_finish(&build) < 0)
 		p.failed = 1;
 	free(strbuf_finish(&p.pending));
+	free(p.outer);
 	xmlFreeDoc(doc);
 	if (p.failed) {
 		*message = str_printf("%s: out of memory while parsing",

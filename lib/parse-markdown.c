@@ -1,88 +1,75 @@
 /*
- * parse-markdown.c - a Markdown publication into sections, by a small
- * line scanner: ATX and setext headings give the hierarchy; paragraphs
- * (list items on lines of their own), fenced code and pipe tables go to
- * the builder.  Inline markup is reduced to the words people search for,
- * a link keeping its URL beside its label so contact extraction finds
- * both.
+ * parse-markdown.c - a Markdown publication into sections, through
+ * cmark-gfm and its table, autolink and strikethrough extensions.  The
+ * reader walks the tree cmark-gfm builds and feeds the builder: headings
+ * give the hierarchy; paragraphs, lists (one item a line), code blocks
+ * and block quotes are text; tables go row by row; raw HTML goes
+ * through the HTML reader.  What Markdown has no syntax for, and
+ * publications still carry, is read here: YAML front matter and the
+ * Liquid of Jekyll pages, "{#id}" heading anchors, and a "---" page
+ * break under a paragraph, which CommonMark reads as a heading.
  */
 #include <config.h>
 
 #include <ctype.h>
-#include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/HTMLparser.h>
+
 #include "factsheet-private.h"
 
-#define MAX_CELLS 64
-/* The longest link, code span or tag looked for: beyond it, brackets
- * and backticks are text, and scanning stays linear. */
-#define MAX_LINK 2048
+/* Blocks nested deeper than this (quotes in quotes, lists in lists) are
+ * read as the text of the block at this depth: the walk is recursive,
+ * and its depth is bounded by this, not by the input. */
+#define MAX_DEPTH 64
+/* Links nested in links (an image in a link) kept apart. */
+#define MAX_LINKS 8
+/* A "---" heading with more words than this is a paragraph over a page
+ * break: headings are short. */
+#define MAX_HEADING_WORDS 12
 
 typedef struct {
 	const char *s;
 	size_t len;
 } span_t;
 
+/* A value of the front matter: its key, its text, its line, and where
+ * it goes (META_TEXT, ...). */
+typedef struct {
+	char *key;
+	char *text;
+	unsigned line;
+	int kind;
+} meta_t;
+
 typedef struct {
 	factsheet_publication_t *pub;
 	builder_t build;
-	/* The first pass only looks for the title; the second builds. */
-	int building;
-	char *title;
-	/* The input and where the scanner is in it. */
+	/* The Markdown after the front matter, and the lines before it. */
 	const char *text;
 	size_t len;
-	size_t pos;
-	unsigned lineno;
-	/* The paragraph being gathered, as written: list items start a
-	 * line, other lines are joined by a space. */
-	strbuf_t para;
-	unsigned para_line;
-	unsigned para_lines;
-	int para_list;
-	/* A fenced code block: its fence, its lines. */
-	size_t fence;
-	char fence_char;
-	strbuf_t code;
-	unsigned code_line;
-	int in_table;
-	int in_comment;
+	unsigned line_offset;
+	/* The lists being gathered into one paragraph, an item a line:
+	 * lists written one after another are one list to a reader. */
+	strbuf_t list;
+	unsigned list_line;
+	unsigned list_lines;
+	/* The front matter's values; those kept as text wait for the first
+	 * section (flush_meta). */
+	meta_t *meta;
+	size_t n_meta;
+	/* The level of the last Markdown heading; 0 before the first. */
+	unsigned level;
+	int meta_done;
 	int failed;
 } md_t;
 
-/* Lines ------------------------------------------------------------- */
-
-/* The next line (without its end of line); 0 at the end. */
-static int
-next_line(md_t *m, span_t *line)
-{
-	const char *nl;
-	size_t end;
-
-	if (m->pos >= m->len)
-		return 0;
-	nl = memchr(m->text + m->pos, '\n', m->len - m->pos);
-	end = nl ? (size_t)(nl - m->text) : m->len;
-	line->s = m->text + m->pos;
-	line->len = end - m->pos;
-	while (line->len > 0 && line->s[line->len - 1] == '\r')
-		line->len--;
-	m->pos = end + 1;
-	m->lineno++;
-	return 1;
-}
-
-static int
-is_blank(span_t l)
-{
-	for (size_t i = 0; i < l.len; i++)
-		if (!isspace((unsigned char)l.s[i]))
-			return 0;
-	return 1;
-}
+/* Spans and lines --------------------------------------------------- */
 
 static span_t
 trim(span_t l)
@@ -96,761 +83,725 @@ trim(span_t l)
 	return l;
 }
 
-/* L without the up to three spaces of indentation Markdown ignores. */
-static span_t
-unindent(span_t l)
-{
-	for (int i = 0; i < 3 && l.len > 0 && l.s[0] == ' '; i++) {
-		l.s++;
-		l.len--;
-	}
-	return l;
-}
-
+/* The line of S at *POS (without its end of line), moving *POS past
+ * it; 0 at the end. */
 static int
-has_char(span_t l, char c)
+next_line(const char *s, size_t len, size_t *pos, span_t *line)
 {
-	return memchr(l.s, c, l.len) != NULL;
-}
+	const char *nl;
+	size_t end;
 
-/* A line of C repeated at least MIN times, spaces inside if SPACES. */
-static int
-is_rule_of(span_t l, char c, size_t min, int spaces)
-{
-	size_t n = 0;
-
-	l = trim(l);
-	for (size_t i = 0; i < l.len; i++) {
-		if (l.s[i] == c)
-			n++;
-		else if (!spaces || (l.s[i] != ' ' && l.s[i] != '\t'))
-			return 0;
-	}
-	return n >= min;
-}
-
-static int
-is_thematic_break(span_t l)
-{
-	return is_rule_of(l, '-', 3, 1) || is_rule_of(l, '*', 3, 1) ||
-	    is_rule_of(l, '_', 3, 1);
-}
-
-/* The length of the fence ("```", "~~~" or longer) L opens, or 0. */
-static size_t
-fence_length(span_t l)
-{
-	size_t n = 0;
-
-	l = unindent(l);
-	if (l.len == 0 || (l.s[0] != '`' && l.s[0] != '~'))
+	if (*pos >= len)
 		return 0;
-	while (n < l.len && l.s[n] == l.s[0])
-		n++;
-	/* The info string of a backtick fence holds no backtick. */
-	if (l.s[0] == '`' && memchr(l.s + n, '`', l.len - n) != NULL)
-		return 0;
-	return n >= 3 ? n : 0;
+	nl = memchr(s + *pos, '\n', len - *pos);
+	end = nl ? (size_t)(nl - s) : len;
+	line->s = s + *pos;
+	line->len = end - *pos;
+	while (line->len > 0 && line->s[line->len - 1] == '\r')
+		line->len--;
+	*pos = nl ? end + 1 : len;
+	return 1;
 }
 
-/* The level (1 to 6) of an ATX heading, its text in *TEXT; else 0. */
+/* A node's first line in the file. */
 static unsigned
-atx_heading(span_t l, span_t *text)
+line_of(const md_t *m, cmark_node *node)
 {
-	size_t level = 0, n;
+	int line = cmark_node_get_start_line(node);
 
-	l = unindent(l);
-	while (level < l.len && l.s[level] == '#')
-		level++;
-	if (level == 0 || level > 6 || (level < l.len &&
-	    l.s[level] != ' ' && l.s[level] != '\t'))
-		return 0;
-	text->s = l.s + level;
-	text->len = l.len - level;
-	*text = trim(*text);
-	/* A closing run of #s goes when a space parts it from the text. */
-	n = text->len;
-	while (n > 0 && text->s[n - 1] == '#')
-		n--;
-	if (n == 0 || text->s[n - 1] == ' ' || text->s[n - 1] == '\t')
-		text->len = n;
-	*text = trim(*text);
-	return (unsigned)level;
+	return (line > 0 ? (unsigned)line : 1) + m->line_offset;
 }
-
-/* A table's delimiter row: "|---|:--:|", pipes and dashes only. */
-static int
-is_delimiter_row(span_t l)
-{
-	int dash = 0;
-
-	if (!has_char(l, '|'))
-		return 0;
-	for (size_t i = 0; i < l.len; i++) {
-		if (l.s[i] == '-')
-			dash = 1;
-		else if (!strchr("|: \t", l.s[i]))
-			return 0;
-	}
-	return dash;
-}
-
-/* L without its blockquote markers ("> "). */
-static span_t
-unquote(span_t l)
-{
-	for (;;) {
-		span_t u = unindent(l);
-
-		if (u.len == 0 || u.s[0] != '>')
-			return l;
-		l.s = u.s + 1;
-		l.len = u.len - 1;
-		if (l.len > 0 && l.s[0] == ' ') {
-			l.s++;
-			l.len--;
-		}
-	}
-}
-
-/* The bullet of a list item ("- ", "* ", "+ ", "12. ", "3) ") and
- * the item's text in *ITEM, or 0 if L is no list item. */
-static size_t
-list_marker(span_t l, span_t *item)
-{
-	size_t i = 0, digits;
-
-	while (i < l.len && (l.s[i] == ' ' || l.s[i] == '\t'))
-		i++;
-	if (i < l.len && strchr("-*+", l.s[i]))
-		i++;
-	else {
-		for (digits = 0; i < l.len && isdigit((unsigned char)l.s[i]) &&
-		    digits < 9; digits++)
-			i++;
-		if (digits == 0 || i >= l.len ||
-		    (l.s[i] != '.' && l.s[i] != ')'))
-			return 0;
-		i++;
-	}
-	if (i < l.len && l.s[i] != ' ' && l.s[i] != '\t')
-		return 0;
-	item->s = l.s + i;
-	item->len = l.len - i;
-	*item = trim(*item);
-	return i;
-}
-
-/* Inline markup ---------------------------------------------------- */
-
-static void render(strbuf_t *out, const char *s, size_t n, int urls);
 
 static int
-url_at(const char *p, const char *end)
+count_words(const char *s)
 {
-	size_t n = (size_t)(end - p);
+	int words = 0, in = 0;
 
-	return (n > 8 && strncasecmp(p, "https://", 8) == 0) ||
-	    (n > 7 && strncasecmp(p, "http://", 7) == 0) ||
-	    (n > 4 && strncasecmp(p, "www.", 4) == 0);
+	for (; *s != '\0'; s++) {
+		int space = isspace((unsigned char)*s);
+
+		words += !space && !in;
+		in = !space;
+	}
+	return words;
 }
 
-/* The CLOSE matching the OPEN at S, escapes skipped; NULL if none
- * within the length of a link, so that a run of brackets stays linear. */
-static const char *
-matching(const char *s, const char *end, char open, char close)
-{
-	int depth = 0;
+/* Inline markup ------------------------------------------------------ */
 
-	if (end - s > MAX_LINK)
-		end = s + MAX_LINK;
-	for (; s < end; s++) {
-		if (*s == '\\' && s + 1 < end)
-			s++;
-		else if (*s == open)
-			depth++;
-		else if (*s == close && --depth == 0)
-			return s;
-	}
-	return NULL;
-}
-
-/* [label](url "title") and ![alt](src); returns where it ends. */
-static const char *
-render_link(strbuf_t *out, const char *p, const char *end, int urls)
-{
-	int image = *p == '!';
-	const char *open = p + image, *close, *paren;
-	span_t dest;
-	size_t mark;
-
-	close = matching(open, end, '[', ']');
-	if (close == NULL || close + 1 >= end || close[1] != '(' ||
-	    (paren = matching(close + 1, end, '(', ')')) == NULL) {
-		strbuf_append(out, p, 1);
-		return p + 1;
-	}
-	mark = out->len;
-	render(out, open + 1, (size_t)(close - open - 1), 0);
-	dest.s = close + 2;
-	dest.len = (size_t)(paren - dest.s);
-	dest = trim(dest);
-	if (dest.len > 0 && dest.s[0] == '<') {
-		const char *gt = memchr(dest.s, '>', dest.len);
-
-		dest.s++;
-		dest.len = gt ? (size_t)(gt - dest.s) : dest.len - 1;
-	} else {
-		for (size_t i = 0; i < dest.len; i++)
-			if (isspace((unsigned char)dest.s[i]))
-				dest.len = i;
-	}
-	if (!image && urls)
-		reader_link_destination(out, mark, dest.s, dest.len);
-	return paren + 1;
-}
-
-/* <https://...> and <name@host> are links; other tags are dropped. */
-static const char *
-render_angle(strbuf_t *out, const char *p, const char *end)
-{
-	const char *q = p + 1, *gt;
-
-	while (q < end && *q != '>' && *q != '<' &&
-	    !isspace((unsigned char)*q))
-		q++;
-	if (q < end && *q == '>' && q > p + 1 &&
-	    isalpha((unsigned char)p[1]) &&
-	    (memchr(p, ':', (size_t)(q - p)) || memchr(p, '@',
-	    (size_t)(q - p)))) {
-		span_t inner = { p + 1, (size_t)(q - p - 1) };
-
-		if (inner.len > 7 && strncasecmp(inner.s, "mailto:", 7) == 0) {
-			inner.s += 7;
-			inner.len -= 7;
-		}
-		strbuf_append(out, inner.s, inner.len);
-		return q + 1;
-	}
-	if (p + 1 < end && (isalpha((unsigned char)p[1]) ||
-	    (p[1] == '/' && p + 2 < end && isalpha((unsigned char)p[2]))) &&
-	    (gt = memchr(p, '>', end - p < MAX_LINK ? (size_t)(end - p) :
-	    MAX_LINK)) != NULL) {
-		strbuf_puts(out, " ");
-		return gt + 1;
-	}
-	strbuf_append(out, p, 1);
-	return p + 1;
-}
-
-/* `code` keeps its characters; an unmatched run of backticks goes. */
-static const char *
-render_code(strbuf_t *out, const char *p, const char *end)
-{
-	size_t k = 0;
-
-	while (p + k < end && p[k] == '`')
-		k++;
-	if (end - p > MAX_LINK)
-		end = p + MAX_LINK;
-	for (const char *q = p + k; q < end; q++) {
-		size_t r = 0;
-
-		while (q + r < end && q[r] == '`')
-			r++;
-		if (r == k) {
-			span_t code = { p + k, (size_t)(q - p - k) };
-
-			strbuf_append(out, code.s, code.len);
-			return q + r;
-		}
-		q += r;
-	}
-	return p + k;
-}
-
-static void
-append_utf8(strbuf_t *out, unsigned long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		n = 4;
-	}
-	for (size_t i = 1; i < n; i++)
-		u[i] = (char)(0x80 | ((c >> (6 * (n - 1 - i))) & 0x3f));
-	strbuf_append(out, u, n);
-}
-
-/* &amp;, &#8217; and the few other entities converters leave. */
-static const char *
-render_entity(strbuf_t *out, const char *p, const char *end)
-{
-	static const struct {
-		const char *name, *text;
-	} named[] = {
-		{ "amp", "&" }, { "lt", "<" }, { "gt", ">" },
-		{ "quot", "\"" }, { "apos", "'" }, { "nbsp", " " },
-		{ "ndash", "\xe2\x80\x93" }, { "mdash", "\xe2\x80\x94" },
-		{ "lsquo", "\xe2\x80\x98" }, { "rsquo", "\xe2\x80\x99" },
-		{ "ldquo", "\xe2\x80\x9c" }, { "rdquo", "\xe2\x80\x9d" },
-		{ "hellip", "\xe2\x80\xa6" }, { "reg", "\xc2\xae" },
-		{ "copy", "\xc2\xa9" }, { "trade", "\xe2\x84\xa2" },
-	};
-	const char *semi = memchr(p, ';', end - p < 12 ? (size_t)(end - p) :
-	    12);
-	size_t n = semi ? (size_t)(semi - p - 1) : 0;
-
-	if (semi != NULL && p[1] == '#') {
-		int hex = p[2] == 'x' || p[2] == 'X';
-		char *stop;
-		unsigned long c = isxdigit((unsigned char)p[2 + hex]) ?
-		    strtoul(p + 2 + hex, &stop, hex ? 16 : 10) : 0;
-
-		if (c >= 0x20 && c <= 0x10ffff && (c < 0xd800 || c > 0xdfff) &&
-		    stop == semi) {
-			append_utf8(out, c);
-			return semi + 1;
-		}
-	}
-	for (size_t i = 0; semi && i < sizeof named / sizeof named[0]; i++)
-		if (strlen(named[i].name) == n &&
-		    memcmp(p + 1, named[i].name, n) == 0) {
-			strbuf_puts(out, named[i].text);
-			return semi + 1;
-		}
-	strbuf_append(out, p, 1);
-	return p + 1;
-}
-
-/* A run of *, _ or ~~ marks emphasis unless it stands alone between
- * spaces ("2 * 3") or joins a word ("contact_list.pdf"). */
-static const char *
-render_emphasis(strbuf_t *out, const char *start, const char *p,
-		const char *end)
-{
-	size_t k = 0;
-	unsigned char prev = p > start ? (unsigned char)p[-1] : ' ';
-	unsigned char next;
-
-	while (p + k < end && p[k] == *p)
-		k++;
-	next = p + k < end ? (unsigned char)p[k] : ' ';
-	if ((*p == '~' && k < 2) || (isspace(prev) && isspace(next)) ||
-	    (*p == '_' && isalnum(prev) && isalnum(next)))
-		strbuf_append(out, p, k);
-	return p + k;
-}
-
-/* N bytes of Markdown at S as plain text; with URLS, links keep their
- * destination after their label. */
-static void
-render(strbuf_t *out, const char *s, size_t n, int urls)
-{
-	const char *p = s, *end = s + n;
-
-	while (p < end) {
-		if (*p == '\\' && p + 1 < end &&
-		    ispunct((unsigned char)p[1])) {
-			strbuf_append(out, p + 1, 1);
-			p += 2;
-		} else if (*p == '`') {
-			p = render_code(out, p, end);
-		} else if (*p == '[' || (*p == '!' && p + 1 < end &&
-		    p[1] == '[')) {
-			p = render_link(out, p, end, urls);
-		} else if (*p == '<') {
-			p = render_angle(out, p, end);
-		} else if (*p == '&') {
-			p = render_entity(out, p, end);
-		} else if (url_at(p, end) && (p == s ||
-		    !isalnum((unsigned char)p[-1]))) {
-			/* A bare URL is kept whole, underscores and all. */
-			size_t k = 0;
-
-			while (p + k < end && !isspace((unsigned char)p[k]) &&
-			    !strchr("<*`", p[k]))
-				k++;
-			strbuf_append(out, p, k);
-			p += k;
-		} else if (*p == '*' || *p == '_' || *p == '~') {
-			p = render_emphasis(out, s, p, end);
-		} else {
-			strbuf_append(out, p++, 1);
-		}
-	}
-}
-
-/* Renders N bytes of S; NULL (and M failed) when out of memory. */
+/* The href of an inline <a ...> tag, read by libxml2 so that its
+ * entities are decoded; NULL if it has none. */
 static char *
-rendered(md_t *m, const char *s, size_t n, int urls)
+tag_href(const char *tag)
+{
+	size_t len = strlen(tag);
+	htmlDocPtr doc;
+	xmlNode *n;
+	char *href = NULL;
+
+	if (len > INT_MAX)
+		return NULL;
+	doc = htmlReadMemory(tag, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+	if (doc == NULL)
+		return NULL;
+	/* html > body > (p >) a: the first element named "a". */
+	for (n = xmlDocGetRootElement(doc); n != NULL; ) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcasecmp((const char *)n->name, "a") == 0) {
+			xmlChar *v = xmlGetProp(n, (const xmlChar *)"href");
+
+			if (v != NULL) {
+				href = strdup((const char *)v);
+				xmlFree(v);
+			}
+			break;
+		}
+		n = n->children;
+	}
+	xmlFreeDoc(doc);
+	return href;
+}
+
+/* Whether inline HTML TAG opens an element named NAME. */
+static int
+opens(const char *tag, const char *name)
+{
+	size_t n = strlen(name);
+
+	return tag[0] == '<' && strncasecmp(tag + 1, name, n) == 0 &&
+	    (tag[n + 1] == '>' || tag[n + 1] == '/' ||
+	    isspace((unsigned char)tag[n + 1]));
+}
+
+/* Whether inline HTML TAG is "</a>" (and not "</abbr>"). */
+static int
+closes_anchor(const char *tag)
+{
+	return strncasecmp(tag, "</a", 3) == 0 &&
+	    (tag[3] == '>' || isspace((unsigned char)tag[3]));
+}
+
+/*
+ * After a link's label (OUT from MARK on), its destination URL as people
+ * would type it.  An autolink ("www.cms.gov", a bare address) already
+ * reads as its destination without the scheme cmark-gfm adds to it.
+ */
+static void
+link_destination(strbuf_t *out, size_t mark, const char *url)
+{
+	static const char *const schemes[] = {
+		"https://", "http://", "mailto:"
+	};
+	const char *bare = url;
+
+	if (out->data == NULL || url == NULL)
+		return;
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			bare = url + strlen(schemes[i]);
+	if (*bare != '\0' && memmem(out->data + mark, out->len - mark, bare,
+	    strlen(bare)) != NULL)
+		return;
+	reader_link_destination(out, mark, url, strlen(url));
+}
+
+/*
+ * The text of NODE's inlines into OUT: a line break of the source, or a
+ * <br>, is a newline, so a paragraph's lines stay apart; with URLS, a
+ * link's destination follows its label.  Block nodes met on the way (in
+ * a node too deep to walk block by block) are lines of their own.  The
+ * walk is cmark-gfm's iterator, not a recursion.
+ */
+static void
+render(md_t *m, cmark_node *node, strbuf_t *out, int urls)
+{
+	cmark_iter *iter = cmark_iter_new(node);
+	cmark_event_type ev;
+	size_t marks[MAX_LINKS], anchor_mark = 0;
+	char *anchor_href = NULL;
+	int n_links = 0, in_anchor = 0;
+
+	if (iter == NULL) {
+		m->failed = 1;
+		return;
+	}
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
+		cmark_node_type type = cmark_node_get_type(n);
+		const char *lit = cmark_node_get_literal(n);
+
+		if (n == node)
+			continue;
+		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if (lit != NULL)
+				strbuf_puts(out, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			strbuf_puts(out, "\n");
+			break;
+		case CMARK_NODE_LINK:
+			if (ev == CMARK_EVENT_ENTER) {
+				if (n_links < MAX_LINKS)
+					marks[n_links] = out->len;
+				n_links++;
+			} else if (--n_links < MAX_LINKS && urls) {
+				link_destination(out, marks[n_links],
+				    cmark_node_get_url(n));
+			}
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			/* Tags are no text; a <br> breaks the line, an <a>
+			 * keeps its href after its label, and a tag written
+			 * over lines keeps the lines counted. */
+			if (lit == NULL)
+				break;
+			if (opens(lit, "br")) {
+				strbuf_puts(out, "\n");
+			} else if (opens(lit, "a") && !in_anchor) {
+				free(anchor_href);
+				anchor_href = tag_href(lit);
+				anchor_mark = out->len;
+				in_anchor = 1;
+			} else if (in_anchor && closes_anchor(lit)) {
+				if (urls && anchor_href != NULL)
+					link_destination(out, anchor_mark,
+					    anchor_href);
+				in_anchor = 0;
+			} else {
+				for (const char *p = lit; *p != '\0'; p++)
+					if (*p == '\n')
+						strbuf_puts(out, "\n");
+			}
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_CODE_BLOCK:
+			strbuf_puts(out, "\n");
+			if (lit != NULL)
+				strbuf_puts(out, lit);
+			strbuf_puts(out, "\n");
+			break;
+		default:
+			/* Emphasis, images (their alt text): their
+			 * children; any block (a table cell too): lines of
+			 * its own. */
+			if ((type & CMARK_NODE_TYPE_MASK) ==
+			    CMARK_NODE_TYPE_BLOCK)
+				strbuf_puts(out, "\n");
+			break;
+		}
+	}
+	free(anchor_href);
+	cmark_iter_free(iter);
+}
+
+/* NODE's inline text, lines squeezed; NULL (M failed) out of memory. */
+static char *
+rendered(md_t *m, cmark_node *node, int urls)
 {
 	strbuf_t out = { 0 };
 	char *text;
 
-	render(&out, s, n, urls);
-	if ((text = strbuf_finish(&out)) == NULL)
+	render(m, node, &out, urls);
+	if ((text = strbuf_finish(&out)) == NULL) {
 		m->failed = 1;
-	return text ? text_squeeze_lines(text) : NULL;
+		return NULL;
+	}
+	return text_squeeze_lines(text);
+}
+
+/* The same on one line, for headings and names. */
+static char *
+rendered_line(md_t *m, cmark_node *node)
+{
+	char *text = rendered(m, node, 0);
+
+	return text ? text_squeeze_space(text) : NULL;
 }
 
 /*
- * A line the builder reads on its own: "Problem: ...", "Solution: ...",
- * or a contact line ("Phone: ...", "**TTY:** ...").  Markdown would join
- * it to its neighbours; it is kept apart.
+ * Whether S (squeezed) is a kramdown attribute list, "{: .class}" or
+ * "{:toc}": markup, not text.
  */
 static int
-is_label_line(md_t *m, span_t l)
+is_attribute_list(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 3 && s[0] == '{' && s[1] == ':' && s[n - 1] == '}' &&
+	    memchr(s + 1, '{', n - 2) == NULL;
+}
+
+/*
+ * Takes a trailing attribute list off heading TEXT ("Locked {#locked}",
+ * "Intro {: .no_toc}", "FAQ {#faq .wide}"), in place; its "#id" is the
+ * anchor, put in *ANCHOR (NULL if none).
+ */
+static void
+strip_heading_attributes(md_t *m, char *text, char **anchor)
+{
+	size_t n = strlen(text);
+	char *brace, *p;
+
+	*anchor = NULL;
+	if (n < 3 || text[n - 1] != '}' ||
+	    (brace = memrchr(text, '{', n)) == NULL ||
+	    (brace[1] != '#' && brace[1] != ':' && brace[1] != '.'))
+		return;
+	text[n - 1] = '\0';
+	for (p = brace + 1; *p != '\0'; ) {
+		size_t k;
+
+		p += strspn(p, ": \t");
+		k = strcspn(p, " \t");
+		if (p[0] == '#' && k > 1 && *anchor == NULL &&
+		    (*anchor = str_ndup(p + 1, k - 1)) == NULL)
+			m->failed = 1;
+		p += k;
+	}
+	*brace = '\0';
+	text_squeeze_space(text);
+}
+
+/* Blocks ------------------------------------------------------------- */
+
+/*
+ * A line the builder reads on its own: "Problem: ...", "Solution: ...",
+ * or a contact line ("Phone: ...", "TTY: ...").  Markdown joins it to
+ * the lines around it; it is kept apart.
+ */
+static int
+is_label_line(md_t *m, const char *line)
 {
 	static const char *const labels[] = { "Problem:", "Solution:" };
 	contact_list_t scratch = { 0 };
-	char *s;
-	int yes = 0;
+	int yes;
 
-	while (l.len > 0 && strchr("*_ \t", l.s[0])) {
-		l.s++;
-		l.len--;
-	}
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (l.len >= strlen(labels[i]) &&
-		    strncasecmp(l.s, labels[i], strlen(labels[i])) == 0)
+		if (strncasecmp(line, labels[i], strlen(labels[i])) == 0)
 			return 1;
-	if (memchr(l.s, ':', l.len) == NULL)
+	if (strchr(line, ':') == NULL)
 		return 0;
-	if ((s = str_ndup(l.s, l.len)) == NULL) {
+	yes = contact_parse_line(&scratch, line);
+	if (scratch.failed)
 		m->failed = 1;
-		return 0;
-	}
-	yes = contact_parse_line(&scratch, s);
 	contact_list_clear(&scratch);
-	free(s);
 	return yes;
 }
 
-/* Blocks ------------------------------------------------------------ */
+static void flush_meta(md_t *m);
 
-/* Hands TEXT, a paragraph from source line LINE, to the builder. */
 static void
-emit_paragraph(md_t *m, const char *text, unsigned line, int single_line)
+emit(md_t *m, const char *text, unsigned line, int single_line)
 {
-	if (m->building && text[0] != '\0')
+	flush_meta(m);
+	if (text[0] != '\0')
 		builder_paragraph(&m->build, text, line, single_line);
 }
 
+/* The gathered list, as one paragraph. */
 static void
-flush_paragraph(md_t *m)
+flush_list(md_t *m)
 {
-	char *raw = strbuf_finish(&m->para);
 	char *text;
 
-	if (raw == NULL) {
+	if (m->list.len == 0 && !m->list.failed)
+		return;
+	if ((text = strbuf_finish(&m->list)) == NULL) {
 		m->failed = 1;
 		return;
 	}
-	if (m->building && raw[0] != '\0' &&
-	    (text = rendered(m, raw, strlen(raw), 1)) != NULL) {
-		emit_paragraph(m, text, m->para_line, m->para_lines == 1);
-		free(text);
+	emit(m, text, m->list_line, m->list_lines == 1);
+	free(text);
+	m->list_lines = 0;
+}
+
+/*
+ * Hands TEXT, whose lines are the source lines from LINE on, to the
+ * builder: label lines alone, the others joined by spaces.  With
+ * BULLET, the lines go to the list instead, as a new line that starts
+ * with BULLET unless it is "".
+ */
+static void
+emit_lines(md_t *m, char *text, unsigned line, const char *bullet)
+{
+	strbuf_t para = { 0 };
+	unsigned para_line = 0, para_lines = 0;
+	int started = 0;
+	char *l = text, *nl;
+
+	for (; l != NULL; l = nl ? nl + 1 : NULL, line++) {
+		if ((nl = strchr(l, '\n')) != NULL)
+			*nl = '\0';
+		text_squeeze_space(l);
+		/* A line of markup alone still counts as a line. */
+		if (l[0] == '\0' || is_attribute_list(l))
+			continue;
+		if (is_label_line(m, l)) {
+			if (para_lines > 0) {
+				char *p = strbuf_finish(&para);
+
+				if (p == NULL)
+					m->failed = 1;
+				else
+					emit(m, p, para_line, para_lines == 1);
+				free(p);
+				para_lines = 0;
+			}
+			flush_list(m);
+			emit(m, l, line, 1);
+			started = 0;
+			continue;
+		}
+		if (bullet != NULL) {
+			if (m->list.len == 0 && !m->list.failed)
+				m->list_line = line;
+			else
+				strbuf_puts(&m->list, started ? " " : "\n");
+			if (!started && bullet[0] != '\0') {
+				strbuf_puts(&m->list, bullet);
+				strbuf_puts(&m->list, " ");
+			}
+			strbuf_puts(&m->list, l);
+			m->list_lines++;
+			started = 1;
+			continue;
+		}
+		if (para_lines == 0)
+			para_line = line;
+		else
+			strbuf_puts(&para, " ");
+		strbuf_puts(&para, l);
+		para_lines++;
 	}
-	free(raw);
-	m->para_lines = 0;
-	m->para_list = 0;
+	if (para_lines > 0) {
+		char *p = strbuf_finish(&para);
+
+		if (p == NULL)
+			m->failed = 1;
+		else
+			emit(m, p, para_line, para_lines == 1);
+		free(p);
+	} else {
+		free(strbuf_finish(&para));
+	}
+}
+
+/* A paragraph's raw text, lines kept: render() without squeezing. */
+static char *
+raw_lines(md_t *m, cmark_node *node)
+{
+	strbuf_t out = { 0 };
+	char *text;
+
+	render(m, node, &out, 1);
+	if ((text = strbuf_finish(&out)) == NULL)
+		m->failed = 1;
+	return text;
 }
 
 static void
-heading(md_t *m, unsigned level, span_t t, unsigned line)
+paragraph(md_t *m, cmark_node *node)
 {
+	char *text = raw_lines(m, node);
+
+	if (text == NULL)
+		return;
+	flush_list(m);
+	emit_lines(m, text, line_of(m, node), NULL);
+	free(text);
+}
+
+/* Whether heading NODE was written over a "---" or "===" underline:
+ * an ATX heading is one line, a setext one at least two. */
+static int
+is_setext(cmark_node *node)
+{
+	return cmark_node_get_end_line(node) > cmark_node_get_start_line(node);
+}
+
+/*
+ * Whether a "---" heading is a paragraph over a page break: text of
+ * several lines, of many words, or a sentence ending in a period; or a
+ * heading over nothing, the last block or one followed by a heading as
+ * high, which would lose its words.
+ */
+static int
+is_page_break_paragraph(const char *text, cmark_node *node)
+{
+	size_t n = strlen(text);
+	cmark_node *next = cmark_node_next(node);
+
+	for (cmark_node *c = cmark_node_first_child(node); c != NULL;
+	    c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
+			return 1;
+	while (next != NULL &&
+	    cmark_node_get_type(next) == CMARK_NODE_THEMATIC_BREAK)
+		next = cmark_node_next(next);
+	if (next == NULL || (cmark_node_get_type(next) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(next) <=
+	    cmark_node_get_heading_level(node)))
+		return 1;
+	return count_words(text) > MAX_HEADING_WORDS ||
+	    (n > 0 && text[n - 1] == '.');
+}
+
+static void
+heading(md_t *m, cmark_node *node)
+{
+	int level = cmark_node_get_heading_level(node);
 	char *text, *anchor = NULL;
-	const char *brace;
 
-	/* "{#id}" at the end (Pandoc, kramdown) is the heading's anchor. */
-	if (t.len > 2 && t.s[t.len - 1] == '}' &&
-	    (brace = memrchr(t.s, '{', t.len)) != NULL && brace[1] == '#') {
-		size_t n = strcspn(brace + 2, " \t}");
-
-		if (n > 0 && (anchor = str_ndup(brace + 2, n)) == NULL)
-			m->failed = 1;
-		t.len = (size_t)(brace - t.s);
-		t = trim(t);
-	}
-	if ((text = rendered(m, t.s, t.len, 0)) == NULL) {
+	flush_list(m);
+	if ((text = rendered_line(m, node)) == NULL)
+		return;
+	strip_heading_attributes(m, text, &anchor);
+	if (level == 2 && is_setext(node) &&
+	    is_page_break_paragraph(text, node)) {
+		/* CommonMark makes "paragraph\n---" a heading; publications
+		 * mean a paragraph, then a page break. */
+		free(text);
 		free(anchor);
+		paragraph(m, node);
 		return;
 	}
-	text_squeeze_space(text);
-	if (!m->building) {
-		/* The title: the first level-1 heading that is no label. */
-		if (level == 1 && m->title == NULL && text[0] != '\0' &&
-		    strncasecmp(text, "Problem:", 8) != 0 &&
-		    strncasecmp(text, "Solution:", 9) != 0) {
-			m->title = text;
-			text = NULL;
-		}
-	} else if (text[0] != '\0') {
-		builder_heading(&m->build, level, text, anchor, line);
+	/* A heading of no words ("#", an image alone) is none. */
+	if (text[0] != '\0') {
+		builder_heading(&m->build, level > 0 ? (unsigned)level : 1,
+		    text, anchor, line_of(m, node));
+		m->level = level > 0 ? (unsigned)level : 1;
+		/* Front matter text goes under the first heading. */
+		flush_meta(m);
 	}
 	free(text);
 	free(anchor);
 }
 
-/* A line of a paragraph; BULLET is its list marker ("-", "3.") or
- * NULL. */
-static void
-add_line(md_t *m, span_t l, const char *bullet, size_t bullet_len)
-{
-	if (is_blank(l))
-		return;
-	if (is_label_line(m, l)) {
-		char *text;
 
-		flush_paragraph(m);
-		if (m->building &&
-		    (text = rendered(m, l.s, l.len, 1)) != NULL) {
-			emit_paragraph(m, text, m->lineno, 1);
-			free(text);
-		}
-		return;
-	}
-	if (m->para.len == 0)
-		m->para_line = m->lineno;
-	else
-		strbuf_puts(&m->para, bullet ? "\n" : " ");
-	if (bullet != NULL) {
-		strbuf_append(&m->para, bullet, bullet_len);
-		strbuf_puts(&m->para, " ");
-		m->para_list = 1;
-	}
-	strbuf_append(&m->para, l.s, l.len);
-	m->para_lines++;
+static void block(md_t *m, cmark_node *node, unsigned depth);
+
+/* The blocks under PARENT, in order. */
+static void
+walk(md_t *m, cmark_node *parent, unsigned depth)
+{
+	for (cmark_node *c = cmark_node_first_child(parent);
+	    c != NULL && !m->failed; c = cmark_node_next(c))
+		block(m, c, depth);
 }
 
-/* Splits a table row at its unescaped pipes. */
-static size_t
-split_cells(span_t l, span_t *cells)
-{
-	size_t n = 0;
-	const char *p, *end, *start;
-
-	l = trim(l);
-	p = l.s;
-	end = l.s + l.len;
-	if (p < end && *p == '|')
-		p++;
-	if (end > p && end[-1] == '|' && !(end - p >= 2 && end[-2] == '\\'))
-		end--;
-	for (start = p; p <= end && n < MAX_CELLS; p++) {
-		if (p < end && *p == '\\' && p + 1 < end) {
-			p++;
-			continue;
-		}
-		if (p == end || *p == '|') {
-			span_t c = { start, (size_t)(p - start) };
-
-			cells[n++] = trim(c);
-			start = p + 1;
-		}
-	}
-	return n;
-}
-
-/* One row of a pipe table: its first cell names it. */
+/*
+ * A list: each item a line, "- item" or "3. item" however written;
+ * nested lists follow their item, an item a line; a later paragraph of
+ * an item is a line of its own; other blocks in an item (code, a table)
+ * are blocks of their own.
+ */
 static void
-table_row(md_t *m, span_t l)
+list(md_t *m, cmark_node *node, unsigned depth)
 {
-	span_t spans[MAX_CELLS];
-	char *cells[MAX_CELLS + 1], *name;
-	size_t n = split_cells(l, spans), k = 0;
+	int ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	int number = cmark_node_get_list_start(node);
 
-	if (!m->building || n == 0)
-		return;
-	name = rendered(m, spans[0].s, spans[0].len, 0);
-	/* A link in the name cell is kept, labelled by the name. */
-	cells[k] = rendered(m, spans[0].s, spans[0].len, 1);
-	if (cells[k] != NULL && name != NULL && strcmp(cells[k], name) != 0)
-		k++;
-	else
-		free(cells[k]);
-	for (size_t i = 1; i < n; i++)
-		if ((cells[k] = rendered(m, spans[i].s, spans[i].len, 1)) !=
-		    NULL)
-			k++;
-	if (name != NULL && !m->failed) {
-		text_squeeze_space(name);
-		if (name[0] != '\0') {
-			builder_table_row(&m->build, name,
-			    (const char *const *)cells, k, m->lineno);
+	for (cmark_node *item = cmark_node_first_child(node);
+	    item != NULL && !m->failed;
+	    item = cmark_node_next(item), number++) {
+		char bullet[16];
+		int first = 1;
+
+		if (ordered)
+			snprintf(bullet, sizeof bullet, "%d.", number);
+		else
+			snprintf(bullet, sizeof bullet, "-");
+		for (cmark_node *c = cmark_node_first_child(item); c != NULL;
+		    c = cmark_node_next(c)) {
+			cmark_node_type type = cmark_node_get_type(c);
+			char *text;
+
+			if (type == CMARK_NODE_PARAGRAPH) {
+				if ((text = raw_lines(m, c)) == NULL)
+					return;
+				emit_lines(m, text, line_of(m, c),
+				    first ? bullet : "");
+				free(text);
+			} else {
+				block(m, c, depth + 1);
+			}
+			first = 0;
 		}
 	}
-	free(name);
-	for (size_t i = 0; i < k; i++)
-		free(cells[i]);
 }
 
+/* A code block's text, as written, from its first line of code. */
 static void
-end_table(md_t *m)
+code_block(md_t *m, cmark_node *node)
 {
-	if (m->in_table && m->building)
-		builder_table_end(&m->build);
-	m->in_table = 0;
-}
+	const char *lit = cmark_node_get_literal(node);
+	char *code, fence_char;
+	unsigned line = line_of(m, node);
+	int fence_length, fence_offset;
 
-/* A fenced block's text, as written. */
-static void
-flush_code(md_t *m)
-{
-	char *code = strbuf_finish(&m->code);
-
-	if (code == NULL) {
-		m->failed = 1;
+	flush_list(m);
+	if (lit == NULL || (code = strdup(lit)) == NULL) {
+		m->failed = lit != NULL;
 		return;
 	}
-	emit_paragraph(m, text_squeeze_lines(code), m->code_line, 0);
+	if (cmark_node_get_fenced(node, &fence_length, &fence_offset,
+	    &fence_char))
+		line++;
+	emit(m, text_squeeze_lines(code), line, 0);
 	free(code);
-	m->fence = 0;
 }
 
-/* Whether L closes the open fence. */
-static int
-closes_fence(const md_t *m, span_t l)
-{
-	size_t n = 0;
-
-	l = unindent(l);
-	while (n < l.len && l.s[n] == m->fence_char)
-		n++;
-	l.s += n;
-	l.len -= n;
-	return n >= m->fence && is_blank(l);
-}
-
-/* The line after this one, without moving on. */
-static int
-peek_line(const md_t *m, span_t *line)
-{
-	md_t copy = *m;
-
-	return next_line(&copy, line);
-}
-
-/* One line outside code blocks and comments. */
+/*
+ * Raw HTML goes through the HTML reader, into the same builder: a
+ * <details> block, a <table>, an <h2 id="...">.  Comments are no text;
+ * a block of comments alone is not worth parsing.
+ */
 static void
-process_line(md_t *m, span_t l)
+html_block(md_t *m, cmark_node *node)
 {
-	span_t text, next;
-	unsigned level;
-	size_t n;
+	const char *lit = cmark_node_get_literal(node), *p;
 
-	l = unquote(l);
-	if (is_blank(l)) {
-		flush_paragraph(m);
-		end_table(m);
+	flush_list(m);
+	if (lit == NULL)
 		return;
-	}
-	if (m->in_table) {
-		if (has_char(l, '|')) {
-			table_row(m, l);
+	for (p = lit + strspn(lit, " \t\r\n"); strncmp(p, "<!--", 4) == 0;
+	    p += strspn(p, " \t\r\n")) {
+		const char *end = strstr(p + 4, "-->");
+
+		if (end == NULL)
 			return;
-		}
-		end_table(m);
+		p = end + 3;
 	}
-	if ((n = fence_length(l)) > 0) {
-		flush_paragraph(m);
-		m->fence = n;
-		m->fence_char = unindent(l).s[0];
-		m->code_line = m->lineno + 1;
+	if (*p == '\0')
 		return;
+	flush_meta(m);
+	/* Headings an earlier HTML block gave (a <summary>) are not over
+	 * this one: each block's questions go one level below the last
+	 * Markdown heading, so that <details> after <details> are siblings.
+	 * A heading still waiting for its text stays. */
+	for (unsigned i = m->level; i < BUILDER_LEVELS &&
+	    !m->build.heading_open; i++) {
+		free(m->build.levels[i]);
+		m->build.levels[i] = NULL;
 	}
-	if ((level = atx_heading(l, &text)) > 0) {
-		flush_paragraph(m);
-		heading(m, level, text, m->lineno);
-		return;
-	}
-	/* A paragraph underlined with === or --- is a heading. */
-	if (m->para.len > 0 && !m->para_list &&
-	    (is_rule_of(l, '=', 1, 0) || is_rule_of(l, '-', 1, 0))) {
-		char *raw = strbuf_finish(&m->para);
-
-		if (raw == NULL) {
-			m->failed = 1;
-			return;
-		}
-		text.s = raw;
-		text.len = strlen(raw);
-		heading(m, trim(l).s[0] == '=' ? 1 : 2, text, m->para_line);
-		free(raw);
-		m->para_lines = 0;
-		return;
-	}
-	if (is_thematic_break(l)) {
-		flush_paragraph(m);
-		return;
-	}
-	if (has_char(l, '|') && peek_line(m, &next) &&
-	    is_delimiter_row(next)) {
-		/* The header row names the columns, not a resource. */
-		flush_paragraph(m);
-		next_line(m, &next);
-		m->in_table = 1;
-		return;
-	}
-	if ((n = list_marker(l, &text)) > 0) {
-		span_t marker = trim((span_t){ l.s, n });
-
-		/* Items read "- item" or "3. item" however written. */
-		if (strchr("-*+", marker.s[0])) {
-			add_line(m, text, "-", 1);
-		} else {
-			char number[12];
-
-			snprintf(number, sizeof number, "%.*s.",
-			    (int)(marker.len - 1), marker.s);
-			add_line(m, text, number, strlen(number));
-		}
-		return;
-	}
-	add_line(m, trim(l), NULL, 0);
+	if (parse_html_into(&m->build, lit, strlen(lit), line_of(m, node)) < 0)
+		m->failed = 1;
 }
 
-/* L without its HTML comments, which may span lines; NULL when out of
- * memory. */
-static char *
-strip_comments(md_t *m, span_t l)
+/*
+ * One row of a table.  The header row goes as it is, every cell; a
+ * body row is named by its first cell with words, its other cells
+ * (links kept, as "label URL") after it, and the name cell too when its
+ * link gives more than the name.
+ */
+static void
+table_row(md_t *m, cmark_node *row)
 {
-	strbuf_t out = { 0 };
-	const char *p = l.s, *end = l.s + l.len;
+	size_t n = 0, k = 0, name_at = 0;
+	char **cells, *name = NULL, *flat;
+	const char **rest;
+	cmark_node *c;
 
-	while (p < end) {
-		const char *mark;
-
-		if (m->in_comment) {
-			mark = memmem(p, (size_t)(end - p), "-->", 3);
-			if (mark == NULL)
-				break;
-			m->in_comment = 0;
-			p = mark + 3;
-			continue;
-		}
-		mark = memmem(p, (size_t)(end - p), "<!--", 4);
-		strbuf_append(&out, p, mark ? (size_t)(mark - p) :
-		    (size_t)(end - p));
-		if (mark == NULL)
+	for (c = cmark_node_first_child(row); c != NULL; c = cmark_node_next(c))
+		n++;
+	cells = calloc(n + 1, sizeof *cells);
+	rest = calloc(n + 1, sizeof *rest);
+	if (cells == NULL || rest == NULL) {
+		m->failed = 1;
+		goto out;
+	}
+	n = 0;
+	for (c = cmark_node_first_child(row); c != NULL; c = cmark_node_next(c))
+		if ((cells[n++] = rendered(m, c, 1)) == NULL)
+			goto out;
+	if (cmark_gfm_extensions_get_table_row_is_header(row)) {
+		builder_table_header(&m->build, (const char *const *)cells, n,
+		    line_of(m, row));
+		goto out;
+	}
+	for (c = cmark_node_first_child(row); c != NULL;
+	    c = cmark_node_next(c), name_at++) {
+		free(name);
+		if ((name = rendered_line(m, c)) == NULL || name[0] != '\0')
 			break;
-		m->in_comment = 1;
-		p = mark + 4;
 	}
-	return strbuf_finish(&out);
+	if (name == NULL || name[0] == '\0')
+		goto out;
+	if ((flat = strdup(cells[name_at])) == NULL) {
+		m->failed = 1;
+		goto out;
+	}
+	if (strcmp(text_squeeze_space(flat), name) != 0)
+		rest[k++] = cells[name_at];
+	free(flat);
+	for (size_t i = name_at + 1; i < n; i++)
+		rest[k++] = cells[i];
+	builder_table_row(&m->build, name, rest, k, line_of(m, row));
+out:
+	free(name);
+	for (size_t i = 0; cells != NULL && i < n; i++)
+		free(cells[i]);
+	free(cells);
+	free(rest);
 }
+
+static void
+table(md_t *m, cmark_node *node)
+{
+	flush_list(m);
+	flush_meta(m);
+	for (cmark_node *row = cmark_node_first_child(node);
+	    row != NULL && !m->failed; row = cmark_node_next(row))
+		table_row(m, row);
+	builder_table_end(&m->build);
+}
+
+static void
+block(md_t *m, cmark_node *node, unsigned depth)
+{
+	if (depth > MAX_DEPTH) {
+		/* Too deep to walk: its text, a line a block. */
+		paragraph(m, node);
+		return;
+	}
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_HEADING:
+		heading(m, node);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		paragraph(m, node);
+		break;
+	case CMARK_NODE_LIST:
+		list(m, node, depth);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		code_block(m, node);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		html_block(m, node);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		/* A page break: no heading, no text; a list ends. */
+		flush_list(m);
+		break;
+	default:
+		if (strcmp(cmark_node_get_type_string(node), "table") == 0) {
+			table(m, node);
+		} else {
+			/* Block quotes and footnotes: their blocks. */
+			flush_list(m);
+			walk(m, node, depth + 1);
+		}
+		break;
+	}
+}
+
+/* Front matter -------------------------------------------------------- */
 
 /* A line of YAML front matter: "key: value", an indented or "- "
  * continuation, a comment; a "---" rule over a paragraph is not. */
@@ -859,7 +810,7 @@ is_yaml_line(span_t l)
 {
 	size_t i = 0;
 
-	if (is_blank(l) || strchr(" \t-#", l.s[0]))
+	if (trim(l).len == 0 || strchr(" \t-#", l.s[0]))
 		return 1;
 	while (i < l.len && (isalnum((unsigned char)l.s[i]) ||
 	    strchr("_-", l.s[i])))
@@ -867,86 +818,567 @@ is_yaml_line(span_t l)
 	return i > 0 && i < l.len && l.s[i] == ':';
 }
 
-/* YAML front matter ("---" lines around "title: ..."): its title. */
-static void
-front_matter(md_t *m)
+/*
+ * The bytes of the YAML front matter at the top of TEXT ("---", lines
+ * of YAML, "---" or "..."), and in *LINES its lines; 0 if there is none.
+ */
+static size_t
+front_matter_end(const char *text, size_t len, unsigned *lines)
 {
-	md_t at = *m;
+	size_t pos = 0;
 	span_t l;
-	char *title = NULL;
 
-	if (!next_line(&at, &l) || !is_rule_of(l, '-', 3, 0) ||
-	    trim(l).len != 3)
-		return;
-	while (next_line(&at, &l)) {
+	*lines = 1;
+	if (!next_line(text, len, &pos, &l) || trim(l).len != 3 ||
+	    memcmp(trim(l).s, "---", 3) != 0 || l.s[0] != '-')
+		return 0;
+	while (next_line(text, len, &pos, &l)) {
 		span_t t = trim(l);
 
-		if (t.len == 3 && (memcmp(t.s, "---", 3) == 0 ||
-		    memcmp(t.s, "...", 3) == 0)) {
-			/* Front matter it was: skip it. */
-			m->pos = at.pos;
-			m->lineno = at.lineno;
-			if (!m->building && m->title == NULL)
-				m->title = title;
-			else
-				free(title);
-			return;
-		}
+		++*lines;
+		if (t.len == 3 && l.s[0] == t.s[0] &&
+		    (memcmp(t.s, "---", 3) == 0 || memcmp(t.s, "...", 3) == 0))
+			return pos;
 		if (!is_yaml_line(l))
-			break;
-		if (title == NULL && t.len > 6 &&
-		    strncasecmp(t.s, "title:", 6) == 0) {
-			t.s += 6;
-			t.len -= 6;
-			t = trim(t);
-			if (t.len >= 2 && (t.s[0] == '"' || t.s[0] == '\'') &&
-			    t.s[t.len - 1] == t.s[0]) {
-				t.s++;
-				t.len -= 2;
-			}
-			if (t.len > 0 && (title = str_ndup(t.s, t.len)) ==
-			    NULL)
-				m->failed = 1;
-		}
+			return 0;
 	}
-	free(title);
+	return 0;
 }
 
-static void
-scan(md_t *m)
+/* S without the quotes around it, in place. */
+static char *
+unquote(char *s)
 {
+	size_t n = strlen(s);
+
+	if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
+		memmove(s, s + 1, n - 2);
+		s[n - 2] = '\0';
+	}
+	return s;
+}
+
+/* Where KEY's value goes. */
+enum {
+	META_TEXT,		/* the first section's text */
+	META_DROP,		/* nowhere: about the site, not the text */
+	META_TITLE,
+	META_REVISED,
+	META_PRODUCT
+};
+
+/* The rank of a date key, best first; -1 if KEY is none. */
+static int
+date_rank(const char *key)
+{
+	static const char *const keys[] = {
+		"revised", "last_updated", "last-updated", "lastupdated",
+		"last_modified", "last-modified", "modified", "updated",
+		"last_reviewed", "reviewed", "date", "published_date",
+		"publish_date", "date_published",
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcasecmp(key, keys[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Whether KEY ends in "id" as a word ("id", "feedback_id"). */
+static int
+is_id_key(const char *key)
+{
+	size_t n = strlen(key);
+
+	return strcasecmp(key, "id") == 0 || (n > 3 &&
+	    strchr("_-", key[n - 3]) && strcasecmp(key + n - 2, "id") == 0);
+}
+
+/* Whether VALUE is one lower-case token with a '-' or '/' in it: a
+ * slug or a path ("verify-your-identity", "/help/"). */
+static int
+is_slug(const char *value)
+{
+	if (strpbrk(value, "-/") == NULL)
+		return 0;
+	for (const char *p = value; *p != '\0'; p++)
+		if (!islower((unsigned char)*p) &&
+		    !isdigit((unsigned char)*p) && !strchr("-/_.", *p))
+			return 0;
+	return 1;
+}
+
+/* Whether VALUE says nothing in words: a YAML boolean or null, a
+ * number, a date, a hash, a slug. */
+static int
+is_wordless(const char *value)
+{
+	static const char *const words[] = {
+		"true", "false", "yes", "no", "on", "off", "null", "~"
+	};
+	int letters = 0;
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(value, words[i]) == 0)
+			return 1;
+	if (is_slug(value))
+		return 1;
+	/* "7d0c54c6", "2024-03-14": no run of two letters. */
+	for (const char *p = value; *p != '\0'; p++) {
+		letters = isalpha((unsigned char)*p) ? letters + 1 : 0;
+		if (letters == 2 || (unsigned char)*p >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+meta_kind(const char *key, const char *value)
+{
+	/*
+	 * Keys of static site generators (Jekyll, Hugo, the U.S. Web Design
+	 * System's templates) that say how a page is laid out and where it
+	 * lives, never what it says: dropped, as are ids, switches and
+	 * numbers.  Every other value (a description, a summary, keywords,
+	 * an agency, a contact) is kept as text of the first section, so no
+	 * word a person may search for is lost.
+	 */
+	static const char *const site[] = {
+		"layout", "permalink", "redirect_from", "redirect_to", "slug",
+		"uid", "lang", "language", "locale", "sidebar", "nav_order",
+		"nav_exclude", "parent", "grand_parent", "has_children",
+		"has_toc", "weight", "draft", "published", "template", "type",
+		"aliases", "menu", "toc", "toc_sticky", "search", "sitemap",
+		"image", "thumbnail", "hero_image", "css", "js", "scripts",
+		"styles", "body_class", "class", "comments", "share",
+		"excerpt_separator", "sort", "order", "collection", "output",
+		"url", "canonical", "canonical_url", "robots", "noindex",
+		"expiry_date", "expires", "feed", "sidenav", "seo_title",
+	};
+
+	if (strcasecmp(key, "title") == 0 ||
+	    strcasecmp(key, "page_title") == 0)
+		return META_TITLE;
+	if (date_rank(key) >= 0)
+		return META_REVISED;
+	/* The MLN product number ("ICN MLN6958831") has its own field. */
+	if (strcasecmp(key, "product") == 0 || strcasecmp(key, "icn") == 0)
+		return META_PRODUCT;
+	if (is_id_key(key) || is_wordless(value))
+		return META_DROP;
+	for (size_t i = 0; i < sizeof site / sizeof site[0]; i++)
+		if (strcasecmp(key, site[i]) == 0)
+			return META_DROP;
+	return META_TEXT;
+}
+
+/*
+ * The value of front matter KEY (LEN bytes), or NULL.  A page shows it
+ * where its Liquid says, so it is no longer text of the first section.
+ */
+static const char *
+meta_use(md_t *m, const char *key, size_t len)
+{
+	for (size_t i = 0; i < m->n_meta; i++)
+		if (strlen(m->meta[i].key) == len &&
+		    strncasecmp(m->meta[i].key, key, len) == 0) {
+			if (m->meta[i].kind == META_TEXT)
+				m->meta[i].kind = META_DROP;
+			return m->meta[i].text;
+		}
+	return NULL;
+}
+
+/* Ends the value of KEY, at LINE: kept for flush_meta() and Liquid. */
+static void
+meta_value(md_t *m, const char *key, strbuf_t *value, unsigned line)
+{
+	char *v = strbuf_finish(value), *k = strdup(key);
+	meta_t *grown;
+
+	grown = v && k ? realloc(m->meta, (m->n_meta + 1) * sizeof *m->meta) :
+	    NULL;
+	if (grown == NULL) {
+		free(v);
+		free(k);
+		m->failed = 1;
+		return;
+	}
+	m->meta = grown;
+	m->meta[m->n_meta].key = k;
+	m->meta[m->n_meta].text = text_squeeze_space(v);
+	m->meta[m->n_meta++].line = line;
+}
+
+/*
+ * The title, revision date and product number among the front matter's
+ * values; the others are marked as text or dropped.
+ */
+static void
+meta_fields(md_t *m)
+{
+	int best_date = INT_MAX;
+
+	for (size_t i = 0; i < m->n_meta; i++) {
+		meta_t *e = &m->meta[i];
+		char **field = NULL;
+		int rank;
+
+		e->kind = e->text[0] == '\0' ? META_DROP :
+		    meta_kind(e->key, e->text);
+		if (e->kind == META_TITLE)
+			field = &m->pub->title;
+		else if (e->kind == META_PRODUCT)
+			field = &m->pub->product;
+		else if (e->kind == META_REVISED &&
+		    (rank = date_rank(e->key)) < best_date) {
+			best_date = rank;
+			free(m->pub->revised);
+			m->pub->revised = NULL;
+			field = &m->pub->revised;
+		}
+		if (field != NULL && *field == NULL &&
+		    (*field = strdup(e->text)) == NULL)
+			m->failed = 1;
+		/* The same words twice ("description", "lead") once. */
+		for (size_t j = 0; j < i && e->kind == META_TEXT; j++)
+			if (m->meta[j].kind == META_TEXT &&
+			    strcmp(m->meta[j].text, e->text) == 0)
+				e->kind = META_DROP;
+	}
+}
+
+/*
+ * Reads the front matter, LEN bytes at TEXT, into M->meta: a value for
+ * each top-level key, its lines or list items joined.
+ */
+static void
+front_matter(md_t *m, const char *text, size_t len)
+{
+	strbuf_t value = { 0 };
+	char key[64] = "";
+	unsigned lineno = 1, key_line = 0;
+	size_t pos = 0;
 	span_t l;
 
-	m->pos = 0;
-	m->lineno = 0;
-	m->in_table = m->in_comment = 0;
-	m->fence = 0;
-	front_matter(m);
-	while (!m->failed && next_line(m, &l)) {
-		char *clean;
+	next_line(text, len, &pos, &l);
+	while (next_line(text, len, &pos, &l)) {
+		span_t t = trim(l);
+		const char *colon;
+		char *s;
 
-		if (m->fence > 0) {
-			if (closes_fence(m, l)) {
-				flush_code(m);
-			} else {
-				strbuf_append(&m->code, l.s, l.len);
-				strbuf_puts(&m->code, "\n");
-			}
+		lineno++;
+		if (t.len == 0 || t.s[0] == '#' || pos >= len)
 			continue;
+		if (!isspace((unsigned char)l.s[0]) && l.s[0] != '-' &&
+		    (colon = memchr(l.s, ':', l.len)) != NULL) {
+			/* A new key: the last one's value is complete. */
+			if (key[0] != '\0')
+				meta_value(m, key, &value, key_line);
+			snprintf(key, sizeof key, "%.*s",
+			    (int)(colon - l.s), l.s);
+			key_line = lineno;
+			t.s = colon + 1;
+			t.len = (size_t)(l.s + l.len - t.s);
+			t = trim(t);
+			/* "|" and ">" start a block of lines. */
+			if (t.len <= 2 && t.len > 0 && strchr("|>", t.s[0]))
+				continue;
+		} else if (t.len > 1 && t.s[0] == '-' &&
+		    isspace((unsigned char)t.s[1])) {
+			t.s += 2;
+			t.len -= 2;
+			t = trim(t);
 		}
-		if (!m->building && m->title != NULL)
-			break;
-		if ((clean = strip_comments(m, l)) == NULL) {
+		if ((s = str_ndup(t.s, t.len)) == NULL) {
 			m->failed = 1;
 			break;
 		}
-		process_line(m, (span_t){ clean, strlen(clean) });
-		free(clean);
+		if (value.len > 0)
+			strbuf_puts(&value, " ");
+		strbuf_puts(&value, unquote(s));
+		free(s);
 	}
-	if (m->fence > 0)
-		flush_code(m);
-	flush_paragraph(m);
-	end_table(m);
+	if (key[0] != '\0')
+		meta_value(m, key, &value, key_line);
+	else
+		free(strbuf_finish(&value));
+	meta_fields(m);
+}
+
+/* The front matter's values kept as text, into the first section. */
+static void
+flush_meta(md_t *m)
+{
+	if (m->meta_done)
+		return;
+	m->meta_done = 1;
+	for (size_t i = 0; i < m->n_meta && !m->failed; i++)
+		if (m->meta[i].kind == META_TEXT)
+			builder_paragraph(&m->build, m->meta[i].text,
+			    m->meta[i].line, 0);
+}
+
+static void
+meta_clear(md_t *m)
+{
+	for (size_t i = 0; i < m->n_meta; i++) {
+		free(m->meta[i].key);
+		free(m->meta[i].text);
+	}
+	free(m->meta);
+	m->meta = NULL;
+	m->n_meta = 0;
+}
+
+/* Liquid ---------------------------------------------------------------- */
+
+/* The quoted value of parameter NAME in a Liquid tag of LEN bytes at
+ * TAG ("{% include accordion.html heading=\"...\" %}"), or an empty
+ * span. */
+static span_t
+tag_parameter(const char *tag, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	span_t v = { "", 0 };
+
+	for (const char *p = tag; p + n + 2 < tag + len; p++) {
+		const char *q, *end;
+
+		if ((p > tag && !isspace((unsigned char)p[-1])) ||
+		    strncmp(p, name, n) != 0 || p[n] != '=' ||
+		    (p[n + 1] != '"' && p[n + 1] != '\''))
+			continue;
+		q = p + n + 2;
+		if ((end = memchr(q, p[n + 1], (size_t)(tag + len - q))) !=
+		    NULL) {
+			v.s = q;
+			v.len = (size_t)(end - q);
+		}
+		break;
+	}
+	return v;
+}
+
+/* Whether Liquid tag INNER (without its "{%" "%}") is NAME. */
+static int
+is_tag(span_t inner, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (inner.len > 0 && inner.s[0] == '-') {
+		inner.s++;
+		inner.len--;
+	}
+	inner = trim(inner);
+	return inner.len >= n && strncmp(inner.s, name, n) == 0 &&
+	    (inner.len == n || strchr(" \t\r\n-", inner.s[n]));
+}
+
+/*
+ * The front matter values an include is given ("items=page.bring_list"):
+ * what it shows, where it shows it.
+ */
+static void
+page_parameters(md_t *m, strbuf_t *out, span_t inner)
+{
+	const char *p = inner.s, *end = inner.s + inner.len;
+
+	while (p < end) {
+		const char *eq = memchr(p, '=', (size_t)(end - p)), *v;
+		size_t n;
+
+		if (eq == NULL || end - eq < 6)
+			break;
+		p = eq + 1;
+		if (strncmp(p, "page.", 5) != 0)
+			continue;
+		n = strcspn(p + 5, " \t\r\n%}");
+		if ((v = meta_use(m, p + 5, n)) != NULL) {
+			strbuf_puts(out, v);
+			strbuf_puts(out, " ");
+		}
+		p += 5 + n;
+	}
+}
+
+/* Liquid state: inside {% raw %} or {% comment %}. */
+typedef struct {
+	int raw;
+	int comment;
+} liquid_t;
+
+/*
+ * What the Liquid OPEN ... CLOSE (both braces included) leaves in OUT:
+ * a front matter value for "{{ page.key }}", an include's heading= or
+ * title= words, the tag itself inside {% raw %}; else nothing.
+ */
+static void
+liquid_markup(md_t *m, liquid_t *state, strbuf_t *out,
+	      const char *open, const char *close)
+{
+	span_t inner = trim((span_t){ open + 2, (size_t)(close - open - 4) });
+	span_t words;
+
+	if (open[1] == '%' && is_tag(inner, "endraw"))
+		state->raw = 0;
+	else if (state->raw)
+		strbuf_append(out, open, (size_t)(close - open));
+	else if (open[1] == '%' && is_tag(inner, "raw"))
+		state->raw = 1;
+	else if (open[1] == '%' && is_tag(inner, "comment"))
+		state->comment = 1;
+	else if (open[1] == '%' && is_tag(inner, "endcomment"))
+		state->comment = 0;
+	else if (state->comment)
+		return;
+	else if (open[1] == '{' && inner.len > 5 &&
+	    strncmp(inner.s, "page.", 5) == 0) {
+		size_t n = strcspn(inner.s + 5, " \t\r\n|}");
+		const char *v = meta_use(m, inner.s + 5, n);
+
+		if (v != NULL)
+			strbuf_puts(out, v);
+	} else if (open[1] == '%') {
+		words = tag_parameter(inner.s, inner.len, "heading");
+		if (words.len == 0)
+			words = tag_parameter(inner.s, inner.len, "title");
+		strbuf_append(out, words.s, words.len);
+		page_parameters(m, out, inner);
+	}
+}
+
+/* The text from P to END, or only its newlines inside a comment. */
+static void
+kept(strbuf_t *out, const char *p, const char *end, int comment)
+{
+	if (!comment) {
+		strbuf_append(out, p, (size_t)(end - p));
+		return;
+	}
+	for (; p < end; p++)
+		if (*p == '\n')
+			strbuf_puts(out, "\n");
+}
+
+/*
+ * Jekyll's Liquid in the LEN bytes at TEXT (a page with front matter,
+ * the only kind Jekyll renders): "{{ page.key }}" becomes the front
+ * matter's value; other output and tags are template code, not text,
+ * and go, all but the words an include shows (its heading= or title=)
+ * and what {% raw %} keeps; {% comment %} blocks go whole.  Newlines
+ * stay, so lines keep their numbers.  NULL when out of memory.
+ */
+static char *
+expand_liquid(md_t *m, const char *text, size_t len)
+{
+	strbuf_t out = { 0 };
+	const char *p = text, *end = text + len;
+	liquid_t state = { 0 };
+	int verbatim;
+
+	while (p < end) {
+		const char *open = NULL, *close = NULL;
+
+		for (const char *q = p; q + 1 < end && open == NULL; q++)
+			if (q[0] == '{' && (q[1] == '{' || q[1] == '%'))
+				open = q;
+		if (open != NULL)
+			close = memmem(open + 2, (size_t)(end - open - 2),
+			    open[1] == '{' ? "}}" : "%}", 2);
+		if (close == NULL) {
+			kept(&out, p, end, state.comment && !state.raw);
+			break;
+		}
+		close += 2;
+		kept(&out, p, open, state.comment && !state.raw);
+		verbatim = state.raw;
+		liquid_markup(m, &state, &out, open, close);
+		/* A tag kept as written keeps its newlines already. */
+		verbatim = verbatim && state.raw;
+		kept(&out, open, verbatim ? open : close, 1);
+		p = close;
+	}
+	return strbuf_finish(&out);
+}
+
+/* The publication ------------------------------------------------------ */
+
+/* The first level-1 heading that is no Problem: or Solution: label. */
+static char *
+first_h1(md_t *m, cmark_node *doc)
+{
+	cmark_iter *iter = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *title = NULL;
+
+	if (iter == NULL) {
+		m->failed = 1;
+		return NULL;
+	}
+	while (title == NULL && !m->failed &&
+	    (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
+		char *anchor = NULL;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING ||
+		    cmark_node_get_heading_level(n) != 1 ||
+		    (title = rendered_line(m, n)) == NULL)
+			continue;
+		strip_heading_attributes(m, title, &anchor);
+		free(anchor);
+		if (title[0] == '\0' ||
+		    strncasecmp(title, "Problem:", 8) == 0 ||
+		    strncasecmp(title, "Solution:", 9) == 0) {
+			free(title);
+			title = NULL;
+		}
+	}
+	cmark_iter_free(iter);
+	return title;
+}
+
+static void
+register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* The tree of the Markdown in M; NULL if cmark-gfm fails. */
+static cmark_node *
+parse_tree(md_t *m)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	static const char *const extensions[] = {
+		"table", "autolink", "strikethrough"
+	};
+	cmark_parser *parser;
+	cmark_node *doc;
+
+	/* The extensions' registry is global: filled once, whatever the
+	 * number of threads parsing. */
+	pthread_once(&once, register_extensions);
+	/* Footnotes are parsed so that their text is text, not a link
+	 * reference definition that vanishes; "~" alone is a tilde. */
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES |
+	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
+	if (parser == NULL)
+		return NULL;
+	for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++) {
+		cmark_syntax_extension *ext =
+		    cmark_find_syntax_extension(extensions[i]);
+
+		if (ext == NULL || !cmark_parser_attach_syntax_extension(parser,
+		    ext)) {
+			cmark_parser_free(parser);
+			return NULL;
+		}
+	}
+	cmark_parser_feed(parser, m->text, m->len);
+	doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	return doc;
 }
 
 factsheet_status_t
@@ -954,6 +1386,9 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 	       char **message)
 {
 	md_t m = { 0 };
+	cmark_node *doc;
+	size_t body;
+	char *liquid = NULL;
 
 	*message = NULL;
 	/* A byte order mark is not part of the first line. */
@@ -962,20 +1397,45 @@ parse_markdown(factsheet_publication_t *pub, const char *text, size_t len,
 		len -= 3;
 	}
 	m.pub = pub;
-	m.text = text;
-	m.len = len;
-	scan(&m);
-	pub->title = m.title ? m.title : title_from_source(pub->source);
+	if ((body = front_matter_end(text, len, &m.line_offset)) > 0)
+		front_matter(&m, text, body);
+	else
+		m.line_offset = 0;
+	m.text = text + body;
+	m.len = len - body;
+	if (body > 0 && (memmem(m.text, m.len, "{{", 2) != NULL ||
+	    memmem(m.text, m.len, "{%", 2) != NULL)) {
+		if ((liquid = expand_liquid(&m, m.text, m.len)) == NULL) {
+			meta_clear(&m);
+			*message = str_printf("%s: out of memory while "
+			    "parsing", pub->source);
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		m.text = liquid;
+		m.len = strlen(liquid);
+	}
+	if ((doc = parse_tree(&m)) == NULL) {
+		*message = str_printf("%s: the Markdown parser failed",
+		    pub->source);
+		meta_clear(&m);
+		free(liquid);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	if (pub->title == NULL && (pub->title = first_h1(&m, doc)) == NULL)
+		pub->title = title_from_source(pub->source);
 	if (pub->title == NULL)
 		m.failed = 1;
 	builder_init(&m.build, pub);
-	m.building = 1;
 	if (!m.failed)
-		scan(&m);
+		walk(&m, doc, 0);
+	flush_list(&m);
+	flush_meta(&m);
 	if (builder_finish(&m.build) < 0)
 		m.failed = 1;
-	free(strbuf_finish(&m.para));
-	free(strbuf_finish(&m.code));
+	cmark_node_free(doc);
+	free(strbuf_finish(&m.list));
+	meta_clear(&m);
+	free(liquid);
 	if (m.failed) {
 		*message = str_printf("%s: out of memory while parsing",
 		    pub->source);

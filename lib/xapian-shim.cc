@@ -1680,9 +1680,10 @@ is_plain_words(const std::string &q)
  * (empty unless the query is plain words), for rank() to favour.
  */
 static Xapian::Query
-build_query(Xapian::QueryParser &qp, const shim_query_t *q,
-	    const std::string &text, std::string *corrected,
-	    Xapian::Query *words, Xapian::Query *phrase)
+build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
+	    const shim_query_t *q, const std::string &text,
+	    std::string *corrected, Xapian::Query *words,
+	    Xapian::Query *phrase)
 {
 	/* Plain words get our own spelling correction (correct_words);
 	 * the parser's, which looks up every unknown word, is for the rest. */
@@ -1715,10 +1716,18 @@ build_query(Xapian::QueryParser &qp, const shim_query_t *q,
 		/* The words in the title (S), parsed as typed, without the
 		 * thesaurus: a question that names a program or a form
 		 * prefers the publications about it. */
-		Xapian::QueryParser plain(qp);
-		Xapian::Query title = plain.parse_query(text,
+		Xapian::Query parsed = qp.parse_query(text,
 		    Xapian::QueryParser::FLAG_DEFAULT,
 		    fields[FIELD_TITLE].prefix);
+		/* Only words some title holds: one no title holds would
+		 * lower every hit's percentage and change no order. */
+		std::vector<std::string> held;
+		for (Xapian::TermIterator t = parsed.get_unique_terms_begin();
+		    t != parsed.get_unique_terms_end(); ++t)
+			if (db.term_exists(*t))
+				held.push_back(*t);
+		Xapian::Query title(Xapian::Query::OP_OR, held.begin(),
+		    held.end());
 		if (!title.empty())
 			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
 			    query, Xapian::Query(
@@ -2239,8 +2248,8 @@ publication_of(const Xapian::Database &db, Xapian::docid did)
  * HITS, in order of weight, with each hit's weight times SHARE for every
  * hit of its publication above it, and sorted again: one long handbook
  * does not take every place when other publications answer too.  Hits
- * of one publication keep their order among themselves, so an index of
- * one publication ranks as without it.  Percentages follow the weights.
+ * of one publication keep their order among themselves; hits all of one
+ * publication are left as they are.  Percentages follow the weights.
  */
 static void
 spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
@@ -2248,14 +2257,19 @@ spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
 {
 	if (share >= 1 || hits.size() < 2)
 		return;
+	std::vector<std::string> pubs;
 	std::map<std::string, unsigned> seen;
-	double top = 0, top_weight = 0;
+	for (const candidate &c : hits)
+		seen[*pubs.insert(pubs.end(), publication_of(db, c.did))] = 0;
+	/* With one publication there is no one to make room for. */
+	if (seen.size() < 2)
+		return;
+	double top = 0;
 	int top_percent = 0;
-	for (candidate &c : hits) {
-		unsigned above = seen[publication_of(db, c.did)]++;
-		top_weight = std::max(top_weight, c.weight);
+	for (size_t i = 0; i < hits.size(); i++) {
+		candidate &c = hits[i];
 		top_percent = std::max(top_percent, c.percent);
-		c.weight *= std::pow(share, above);
+		c.weight *= std::pow(share, seen[pubs[i]]++);
 		top = std::max(top, c.weight);
 	}
 	std::stable_sort(hits.begin(), hits.end(),
@@ -2369,8 +2383,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	qp.set_stopper(&stopper);
 	std::string corrected;
 	Xapian::Query words, phrase;
-	Xapian::Query query = build_query(qp, q, q->query, &corrected, &words,
-	    &phrase);
+	Xapian::Query query = build_query(*db->db, qp, q, q->query,
+	    &corrected, &words, &phrase);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(lexicon, m->stem, q->query);
 
@@ -2385,8 +2399,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	m->corrected.clear();
 	if (!corrected.empty() && corrected != q->query) {
 		Xapian::Query second_words, second_phrase;
-		Xapian::Query second_query = build_query(qp, q, corrected,
-		    NULL, &second_words, &second_phrase);
+		Xapian::Query second_query = build_query(*db->db, qp, q,
+		    corrected, NULL, &second_words, &second_phrase);
 		Xapian::doccount second_total;
 		std::vector<candidate> second = rank(*db->db, second_query,
 		    second_phrase, wanted, positions,

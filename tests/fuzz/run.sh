@@ -25,7 +25,7 @@ command -v "$cc" >/dev/null || { echo "1..0 # SKIP $cc not found"; exit 0; }
 [ -f "$build/config.h" ] || { echo "Bail out! configure first ($build/config.h)"; exit 1; }
 mkdir -p "$out/obj"
 
-pkgs="xapian-core jansson libxml-2.0"
+pkgs="xapian-core jansson libxml-2.0 libcmark-gfm"
 pkg-config --exists poppler-glib && pkgs="$pkgs poppler-glib"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 defs="-DFACTSHEET_PKGDATADIR=\"/nonexistent\" -DFACTSHEET_BUILD_DB=\"/nonexistent\" -DFACTSHEET_SRCDIR=\"$top\""

@@ -42,7 +42,7 @@ class Text(HTMLParser):
             return
         a = dict(attrs)
         hidden = tag in self.SKIP or a.get("aria-hidden") == "true"
-        self.stack.append(hidden or (self.stack and self.stack[-1]))
+        self.stack.append(bool(hidden or (self.stack and self.stack[-1])))
 
     def handle_endtag(self, tag):
         if tag not in self.VOID and self.stack:

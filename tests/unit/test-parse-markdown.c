@@ -1,0 +1,735 @@
+/*
+ * test-parse-markdown.c - the Markdown reader (lib/parse-markdown.c, on
+ * cmark-gfm) on two publications in the style of federal help pages: a
+ * help-center page with YAML front matter, {#id} anchors, a page break
+ * under a paragraph, tables (one of a header row alone), <details>
+ * blocks and entities; and a fact sheet converted from a PDF, whose page
+ * breaks came out as "---" lines.  Then small inputs in memory for each
+ * rule: front matter, attribute lists, "---", raw HTML, entities, links,
+ * deep nesting.  Every word of each fixture's body must land in a
+ * section.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "factsheet-private.h"
+#include "tap.h"
+#include "testlib.h"
+
+#define HELP_PAGE "tests/fixtures/replace-medicare-card.md"
+#define FACT_SHEET "tests/fixtures/dmepos-enrollment.md"
+
+#define NBSP "\xc2\xa0"
+#define MDASH "\xe2\x80\x94"
+
+/* The 1-based line of the fixture holding NEEDLE first; 0 if none. */
+static unsigned
+fixture_line(const char *relative, const char *needle)
+{
+	char *path = source_path(relative), *bytes, *at;
+	size_t len = 0;
+	unsigned line = 0;
+
+	if ((bytes = slurp(path, &len)) != NULL &&
+	    (at = strstr(bytes, needle)) != NULL) {
+		line = 1;
+		for (const char *p = bytes; p < at; p++)
+			line += *p == '\n';
+	}
+	free(bytes);
+	free(path);
+	return line;
+}
+
+static factsheet_publication_t *
+read_fixture(const char *relative)
+{
+	char *path = source_path(relative), *msg = NULL;
+	factsheet_publication_t *pub = NULL;
+
+	if (factsheet_publication_read_file(path, &pub, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		printf("# %s: %s\n", relative, msg ? msg : "(no message)");
+	free(msg);
+	free(path);
+	return pub;
+}
+
+static factsheet_publication_t *
+parse(const char *source, const char *bytes)
+{
+	factsheet_publication_t *pub = NULL;
+	char *msg = NULL;
+
+	if (factsheet_publication_parse(source, bytes, strlen(bytes), &pub,
+	    &msg) != FACTSHEET_STATUS_SUCCESS)
+		printf("# %s: %s\n", source, msg ? msg : "(no message)");
+	free(msg);
+	return pub;
+}
+
+static const factsheet_section_t *
+section_headed(const factsheet_publication_t *pub, const char *heading)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		if (pub->sections[i].heading != NULL &&
+		    strcmp(pub->sections[i].heading, heading) == 0)
+			return &pub->sections[i];
+	return NULL;
+}
+
+/* The section whose text holds NEEDLE, or NULL. */
+static const factsheet_section_t *
+section_with(const factsheet_publication_t *pub, const char *needle)
+{
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		if (contains(pub->sections[i].text, needle))
+			return &pub->sections[i];
+	return NULL;
+}
+
+static const factsheet_contact_t *
+contact(const factsheet_section_t *s, factsheet_contact_kind_t kind,
+	const char *value)
+{
+	for (size_t i = 0; s != NULL && i < s->n_contacts; i++)
+		if (s->contacts[i].kind == kind &&
+		    strcmp(s->contacts[i].value, value) == 0)
+			return &s->contacts[i];
+	return NULL;
+}
+
+/* S's heading path joined by " > ". */
+static char *
+path_of(const factsheet_section_t *s)
+{
+	strbuf_t b = { 0 };
+
+	for (size_t i = 0; s != NULL && i < s->n_path; i++)
+		strbuf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
+	return strbuf_finish(&b);
+}
+
+/* The headings of PUB's sections joined by " | ". */
+static char *
+headings_of(const factsheet_publication_t *pub)
+{
+	strbuf_t b = { 0 };
+
+	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
+		strbuf_printf(&b, "%s%s", i ? " | " : "",
+		    pub->sections[i].heading ? pub->sections[i].heading :
+		    "(none)");
+	return strbuf_finish(&b);
+}
+
+#define HEADING(s) ((s) ? (s)->heading : NULL)
+#define ANCHOR(s) ((s) ? (s)->anchor : NULL)
+#define TEXT(s) ((s) ? (s)->text : NULL)
+#define LINE(s) ((s) ? (s)->line : 0)
+#define LABEL(c) ((c) ? (c)->label : NULL)
+
+static void
+is_path(const factsheet_section_t *s, const char *want, const char *what)
+{
+	char *path = path_of(s);
+
+	is_str(path, want, "%s: path", what);
+	free(path);
+}
+
+/* Removes from S, in place, every span from OPEN to the CLOSE after it
+ * (both included), putting a space instead. */
+static void
+cut_spans(char *s, const char *open, const char *close)
+{
+	char *at, *end;
+
+	while ((at = strstr(s, open)) != NULL &&
+	    (end = strstr(at + strlen(open), close)) != NULL) {
+		end += strlen(close);
+		*at = ' ';
+		memmove(at + 1, end, strlen(end) + 1);
+	}
+}
+
+/*
+ * The words of Markdown SOURCE's body (3 letters or more) that are in
+ * none of PUB's strings, separated by spaces; "" when every word landed.
+ * Markup is taken off first: the front matter, comments, tags, link
+ * destinations, attribute lists, entities and footnote marks.
+ */
+static char *
+missing_words(const factsheet_publication_t *pub, const char *source)
+{
+	char *body = strdup(source), *all = all_text(pub), *w;
+	strbuf_t missing = { 0 };
+
+	if (body == NULL || all == NULL) {
+		free(body);
+		free(all);
+		return NULL;
+	}
+	if (strncmp(body, "---\n", 4) == 0 &&
+	    (w = strstr(body + 4, "\n---\n")) != NULL)
+		memmove(body, w + 5, strlen(w + 5) + 1);
+	cut_spans(body, "<!--", "-->");
+	cut_spans(body, "<", ">");
+	cut_spans(body, "](", ")");
+	cut_spans(body, "{", "}");
+	cut_spans(body, "&", ";");
+	cut_spans(body, "[^", "]");
+	for (w = body; *w != '\0'; ) {
+		size_t n = 0;
+
+		while (w[n] != '\0' && isalpha((unsigned char)w[n]))
+			n++;
+		/* The labels the builder reads as structure are no words
+		 * of the text. */
+		if (n >= 3 && !(n == 7 && strncasecmp(w, "Problem", n) == 0) &&
+		    !(n == 8 && strncasecmp(w, "Solution", n) == 0)) {
+			char word[64];
+			int found = 0;
+
+			snprintf(word, sizeof word, "%.*s", (int)n, w);
+			for (const char *a = all; !found && *a != '\0'; a++)
+				found = strncasecmp(a, word, n) == 0;
+			if (!found)
+				strbuf_printf(&missing, "%s%s",
+				    missing.len ? " " : "", word);
+		}
+		w += n > 0 ? n : 1;
+	}
+	free(body);
+	free(all);
+	return strbuf_finish(&missing);
+}
+
+static void
+every_word_lands(const factsheet_publication_t *pub, const char *relative)
+{
+	char *path = source_path(relative), *bytes, *missing = NULL;
+	size_t len = 0;
+
+	if ((bytes = slurp(path, &len)) != NULL && pub != NULL)
+		missing = missing_words(pub, bytes);
+	is_str(missing, "", "%s: every word of the body is in a section",
+	    relative);
+	free(missing);
+	free(bytes);
+	free(path);
+}
+
+/* The help-center page ------------------------------------------------ */
+
+static void
+test_help_page(void)
+{
+	factsheet_publication_t *pub = read_fixture(HELP_PAGE);
+	const factsheet_section_t *s;
+	const factsheet_contact_t *c;
+	const char *h1 = "Replace your Medicare card";
+	char *all, *got;
+
+	ok(pub != NULL, "the help page parses");
+	if (pub == NULL)
+		return;
+	is_str(pub->format, "markdown", "help page: Markdown");
+	is_str(pub->title, "Get a replacement Medicare card",
+	    "front matter: title: is the title");
+	is_str(pub->revised, "March 14, 2024",
+	    "front matter: last_updated: is the revised date");
+	ok(pub->warning == NULL, "help page: no warning");
+	got = headings_of(pub);
+	is_str(got, "Replace your Medicare card | Ways to get a new card | "
+	    "Protect your card | Someone called and asked for your Medicare "
+	    "Number | Who to contact | Lost or stolen card | Name or address "
+	    "change | Card for RRB benefits | Card fees | What if my card was "
+	    "stolen? | Can I laminate my card?", "help page: the sections");
+	free(got);
+
+	s = &pub->sections[0];
+	is_str(HEADING(s), h1, "'# ... {#replace-card}': the attribute list "
+	    "is no text");
+	is_str(ANCHOR(s), "replace-card", "and its #id is the anchor");
+	is_int(LINE(s), fixture_line(HELP_PAGE, "# Replace"),
+	    "h1: its line, counting the front matter");
+	ok(contains(TEXT(s), "How to print, order, or get a new Medicare card "
+	    "if yours is lost, stolen, or damaged."), "front matter: a "
+	    "description: block is text of the first section");
+	ok(contains(TEXT(s), "lost card Medicare Beneficiary Identifier"),
+	    "front matter: keywords: are text too");
+	ok(contains(TEXT(s), "Your red, white & blue Medicare card"),
+	    "&amp; decoded");
+	ok(!contains(TEXT(s), "{:") && !contains(TEXT(s), "usa-intro"),
+	    "a '{: .usa-intro}' line is no text");
+
+	s = section_headed(pub, "Ways to get a new card");
+	is_str(ANCHOR(s), "ways", "'## ... {#ways}': anchor");
+	is_path(s, h1, "h2");
+	ok(contains(TEXT(s), "1. Log into (or create) your secure Medicare "
+	    "account https://www.medicare.gov/account/login to print an "
+	    "official copy of your card.\n2. Call 1-800-MEDICARE"),
+	    "ordered items on lines, continuation joined, link as 'label "
+	    "URL'");
+	ok(contains(TEXT(s), "about 30" NBSP "days to arrive " MDASH " longer"),
+	    "&nbsp; and &#8212; decoded");
+	ok(contains(TEXT(s), "when mail volume is high."), "a paragraph over a "
+	    "'---' page break stays text");
+	ok(contact(s, FACTSHEET_CONTACT_WEBSITE, "https://www.rrb.gov") ||
+	    contact(s, FACTSHEET_CONTACT_LINK, "https://www.rrb.gov"),
+	    "an <https://...> autolink is a contact");
+
+	s = section_headed(pub, "Protect your card");
+	ok(s != NULL, "the heading after the page break is kept");
+	is_str(ANCHOR(s), "protect", "and its anchor");
+	is_path(s, h1, "after the page break");
+
+	s = section_headed(pub, "Someone called and asked for your Medicare "
+	    "Number");
+	ok(s && s->kind == FACTSHEET_SECTION_PROBLEM, "'Problem: ...' line is "
+	    "a problem");
+	is_int(LINE(s), fixture_line(HELP_PAGE, "Problem: Someone"),
+	    "problem: its line");
+	is_str(s ? s->solution_heading : NULL, "Hang up and report the call",
+	    "'**Solution:** ...' its solution");
+	ok(s && contains(s->solution_text, "Medicare will never call you") &&
+	    !contains(s->solution_text, "Phone:"), "solution text without "
+	    "its contact lines");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-877-486-2048") != NULL,
+	    "a 'TTY:' line inside the paragraph is a TTY contact");
+
+	s = section_headed(pub, "Who to contact");
+	ok(contains(TEXT(s), "Topic | Who to call | How to reach them"),
+	    "a table's header row: every cell, kept as text");
+	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 3,
+	    "3 body rows, 3 rows");
+	s = section_headed(pub, "Lost or stolen card");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-800-325-0778") != NULL,
+	    "a cell's '<br>TTY ...': the TTY of its row");
+	s = section_headed(pub, "Name or address change");
+	c = contact(s, FACTSHEET_CONTACT_LINK,
+	    "https://www.ssa.gov/myaccount/");
+	is_str(LABEL(c), "Social Security", "a [link](url) in a cell, "
+	    "labelled");
+	s = section_headed(pub, "Card for RRB benefits");
+	c = contact(s, FACTSHEET_CONTACT_LINK,
+	    "https://www.rrb.gov/Benefits/Medicare?lang=en&tab=card");
+	is_str(LABEL(c), "RRB Medicare page", "an inline <a href> in a cell: "
+	    "its href, &amp; decoded, labelled");
+
+	s = section_headed(pub, "Card fees");
+	ok(contains(TEXT(s), "Item | Cost"), "a table of a header row alone "
+	    "is not dropped");
+	ok(contains(TEXT(s), "There is no charge for a replacement card."),
+	    "the text after it");
+
+	s = section_headed(pub, "What if my card was stolen?");
+	is_path(s, "Replace your Medicare card > Frequently asked questions",
+	    "a <summary> in an HTML block: under the '---' heading above");
+	ok(contains(TEXT(s), "If you think someone is using your Medicare "
+	    "Number, call 1-800-MEDICARE & ask about fraud protection."),
+	    "the Markdown inside <details> is its text");
+	s = section_headed(pub, "Can I laminate my card?");
+	is_path(s, "Replace your Medicare card > Frequently asked questions",
+	    "the next <details>: a sibling, not under the first");
+	ok(contains(TEXT(s), "Yes. You can also keep a photocopy"),
+	    "its HTML text");
+	ok(section_with(pub, "Social Security may charge for certified "
+	    "copies") != NULL, "a footnote's text is text");
+
+	all = all_text(pub);
+	ok(all && !contains(all, "Page source") && !contains(all, "web team"),
+	    "an HTML comment is no text");
+	ok(all && !contains(all, "help-page") &&
+	    !contains(all, "/account/replacement-card/") &&
+	    !contains(all, "account-nav"), "layout:, permalink:, sidebar: "
+	    "dropped");
+	ok(all && !contains(all, "&amp;") && !contains(all, "&nbsp;") &&
+	    !contains(all, "**") && !contains(all, "<br>"),
+	    "no markup left");
+	free(all);
+	every_word_lands(pub, HELP_PAGE);
+	factsheet_publication_free(pub);
+}
+
+/* The fact sheet converted from a PDF -------------------------------- */
+
+static void
+test_converted_fact_sheet(void)
+{
+	factsheet_publication_t *pub = read_fixture(FACT_SHEET);
+	const factsheet_section_t *s;
+	const char *h1 = "Medicare Enrollment for DMEPOS Suppliers";
+	char *got, *want;
+
+	ok(pub != NULL, "the converted fact sheet parses");
+	if (pub == NULL)
+		return;
+	is_str(pub->title, h1, "a setext (===) h1 is the title");
+	got = headings_of(pub);
+	want = str_printf("%s | What's changed? | Who must enroll | How to "
+	    "enroll | Surety bond | Accreditation | Supplier standards | "
+	    "Resources | National Supplier Clearinghouse | DMEPOS "
+	    "Accreditation | Contact your MAC with claims questions. | %s",
+	    h1, h1);
+	is_str(got, want, "fact sheet: the sections, no empty heading, none "
+	    "lost");
+	free(got);
+	free(want);
+	ok(contains(TEXT(&pub->sections[0]), "MLN Fact Sheet \xc2\xb7 ICN "
+	    "MLN905711 \xc2\xb7 Revised August 2023"), "&middot; decoded");
+
+	s = section_headed(pub, "Who must enroll");
+	ok(contains(TEXT(s), "dispense from a physician's office."),
+	    "a sentence over '---': a paragraph of the section above");
+	is_path(section_headed(pub, "How to enroll"), h1,
+	    "the heading after it is still an h2");
+	s = section_headed(pub, "How to enroll");
+	is_str(ANCHOR(s), "how-to-enroll", "'{#how-to-enroll .unnumbered}': "
+	    "the anchor, the class dropped");
+	ok(contains(TEXT(s), "Note: Each practice location needs its own "
+	    "enrollment, even when locations share a Tax Identification "
+	    "Number."), "a block quote is text");
+
+	s = section_headed(pub, "Surety bond");
+	ok(s != NULL, "'{: .no_toc}' is no text of a heading");
+	want = str_printf("%s > How to enroll", h1);
+	is_path(s, want, "h3");
+	free(want);
+	ok(contains(TEXT(s), "surety bond before enrolling."), "a sentence "
+	    "over '---' above an h3");
+
+	s = section_headed(pub, "Accreditation");
+	ok(contains(TEXT(s), "- Physicians and non-physician practitioners\n"
+	    "- who furnish items as part of their professional services\n"
+	    "- Pharmacists, orthotists & prosthetists (for some items only)"),
+	    "nested list items on lines of their own");
+	ok(contains(TEXT(s), "Getting accredited takes about 6 months, so "
+	    "start early"), "a short line over '---' with a heading right "
+	    "after it: no empty heading, its words kept");
+
+	s = section_headed(pub, "Supplier standards");
+	is_int(LINE(s), fixture_line(FACT_SHEET, "Supplier standards"),
+	    "a real setext heading: the line of its text");
+	ok(contains(TEXT(s), "42 CFR \xc2\xa7" NBSP "424.57(c)"),
+	    "&sect;&nbsp; decoded");
+	ok(contains(TEXT(s), "Standard 7: maintain a physical facility on an "
+	    "appropriate site\nStandard 9:"), "an indented code block as "
+	    "text, a line a line");
+
+	s = section_headed(pub, "Resources");
+	is_str(ANCHOR(s), "resources", "'{.unnumbered}': not text, no anchor");
+	s = section_headed(pub, "Contact your MAC with claims questions.");
+	ok(s && s->kind == FACTSHEET_SECTION_RESOURCE, "a row whose first "
+	    "cell is empty: named by its next cell");
+	every_word_lands(pub, FACT_SHEET);
+	factsheet_publication_free(pub);
+}
+
+/* Small inputs ---------------------------------------------------------- */
+
+static void
+test_front_matter(void)
+{
+	factsheet_publication_t *pub;
+	char *all;
+
+	pub = parse("fm.md", "---\ntitle: 'Appeals: a guide'\ndate: "
+	    "2023-05-01\nrevised: June 2024\nproduct: MLN006562\nlayout: "
+	    "page\nsummary: |\n  File an appeal if you disagree\n  with a "
+	    "coverage decision.\ntags: [appeals, claims]\n...\n\n## Level 1 "
+	    "appeal\n\nAsk for a redetermination within 120 days.\n");
+	is_str(pub ? pub->title : NULL, "Appeals: a guide", "quoted title");
+	is_str(pub ? pub->revised : NULL, "June 2024", "revised: beats date:");
+	is_str(pub ? pub->product : NULL, "MLN006562", "product: its field");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "File an appeal if you "
+	    "disagree with a coverage decision.\n\n[appeals, claims]\n\nAsk "
+	    "for a redetermination within 120 days.", "a '|' block and a "
+	    "list are text of the first section, before its own");
+	is_int(pub ? LINE(&pub->sections[0]) : 0, 13, "that section: its "
+	    "heading's line");
+	all = pub ? all_text(pub) : NULL;
+	ok(all && !contains(all, "page\n") && !contains(all, "2023-05-01"),
+	    "layout: dropped, the date in its field only");
+	free(all);
+	factsheet_publication_free(pub);
+
+	pub = parse("nofm.md", "Intro paragraph.\n\n---\ntitle: not front "
+	    "matter\n---\n\nMore.\n");
+	ok(section_headed(pub, "title: not front matter") != NULL,
+	    "'---' lower down is no front matter (here a setext heading)");
+	factsheet_publication_free(pub);
+
+	pub = parse("lines.md", "---\ntitle: T\ndescription: Words here\n"
+	    "---\n\nBody text.\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Words here\n\nBody "
+	    "text.", "no heading: front matter text before the body's");
+	is_int(pub ? LINE(&pub->sections[0]) : 0, 3, "the section starts at "
+	    "the line of description:");
+	factsheet_publication_free(pub);
+
+	pub = parse("only.md", "---\ntitle: Only a title\nlayout: x\n---\n");
+	ok(pub == NULL, "front matter and nothing else: no text to index");
+	factsheet_publication_free(pub);
+}
+
+/* Jekyll pages, as federal static sites (USWDS templates) write them. */
+static void
+test_liquid(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	char *all;
+
+	pub = parse("support.md", "---\nlayout: api-docs\npage_title: "
+	    "\"Support\"\nshow-side-nav: false\nfeedback_id: \"e9112e33\"\n"
+	    "description: Contact the team.\nlead: Contact the team.\n---\n\n"
+	    "# {{ page.page_title }}\n\nRead the [guide]({{ '/guide.html' | "
+	    "relative_url }}) first.\n\n{% comment %}\nDraft: not for "
+	    "publication.\n{% endcomment %}\n\n## Questions\n\n"
+	    "{% include accordion.html\n    id=\"a1\"\n    heading=\"Who is "
+	    "eligible?\"\n%}\n\n```\n{% raw %}{{ token }}{% endraw %}\n```\n"
+	    "\nLast line.\n");
+	is_str(pub ? pub->title : NULL, "Support", "page_title: is the title");
+	s = pub ? &pub->sections[0] : NULL;
+	is_str(HEADING(s), "Support", "{{ page.page_title }}: the front "
+	    "matter's value");
+	is_str(TEXT(s), "Contact the team.\n\nRead the guide first.",
+	    "a link to a Liquid URL keeps its label; a value said twice is "
+	    "text once; false and an id are no text");
+	s = section_headed(pub, "Questions");
+	ok(contains(TEXT(s), "Who is eligible?"), "an include's heading= is "
+	    "text");
+	ok(contains(TEXT(s), "{{ token }}"), "{%% raw %%} keeps its Liquid");
+	is_int(LINE(s), 18, "lines still counted, across a comment");
+	all = pub ? all_text(pub) : NULL;
+	ok(all && !contains(all, "Draft") && !contains(all, "{%") &&
+	    !contains(all, "relative_url") && !contains(all, "e9112e33"),
+	    "comments, tags and ids are no text");
+	free(all);
+	factsheet_publication_free(pub);
+
+	/* Login.gov's help pages keep a list in the front matter and show
+	 * it through an include. */
+	pub = parse("inc.md", "---\ntitle: Verify in person\ncategory: "
+	    "verify-your-identity\nbring_list:\n- __Your ID.__ A driver's "
+	    "license.\n- __The barcode.__ Print the email.\n---\n\nIntro."
+	    "\n\n### What do I bring?\n\n{% include icon-list.html "
+	    "items=page.bring_list size='md' %}\n");
+	s = section_headed(pub, "What do I bring?");
+	is_str(TEXT(s), "Your ID. A driver's license. The barcode. Print the "
+	    "email.", "an include's items=page.key: the value, where the "
+	    "include is, as Markdown");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Intro.", "and not "
+	    "also in the first section; a slug value is no text");
+	factsheet_publication_free(pub);
+
+	/* Liquid left open: the rest is text, or (in a comment) gone. */
+	pub = parse("open1.md", "---\ntitle: T\n---\nWords {{ here\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Words {{ here",
+	    "an unclosed {{ is text");
+	factsheet_publication_free(pub);
+	pub = parse("open2.md", "---\ntitle: T\n---\nKept.\n{% raw %}{% "
+	    "x %}{{ y }}\n\n{% comment %}gone {% endraw %}\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Kept. {% x %}{{ y }}\n"
+	    "\n{% comment %}gone", "{%% raw %%} keeps the Liquid it holds, a "
+	    "comment tag too");
+	factsheet_publication_free(pub);
+	pub = parse("open3.md", "---\ntitle: T\n---\nKept.\n{% comment %}"
+	    "\ngone\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Kept.", "a comment left "
+	    "open runs to the end");
+	factsheet_publication_free(pub);
+
+	pub = parse("plain.md", "# Templates\n\nWrite {{ name }} in the "
+	    "form.\n");
+	ok(pub && contains(TEXT(&pub->sections[0]), "Write {{ name }} in the "
+	    "form."), "without front matter, Jekyll renders no Liquid: text");
+	factsheet_publication_free(pub);
+}
+
+static void
+test_attributes(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+
+	pub = parse("a.md", "Eligibility {#eligible}\n=======\n\nText.\n\n"
+	    "## Costs {: #costs .h-anchor}\n\nMore.\n\n## Forms {.wide}\n\n"
+	    "Form CMS-40B.\n{: .usa-list}\n\n## {#empty}\n\nLast.\n");
+	s = pub ? &pub->sections[0] : NULL;
+	is_str(HEADING(s), "Eligibility", "setext heading: {#id} stripped");
+	is_str(ANCHOR(s), "eligible", "and its anchor");
+	s = section_headed(pub, "Costs");
+	is_str(ANCHOR(s), "costs", "kramdown {: #id .class}");
+	s = section_headed(pub, "Forms");
+	is_str(ANCHOR(s), "forms", "{.class} alone: no anchor, no text");
+	is_str(TEXT(s), "Form CMS-40B.\n\nLast.", "a '{: .class}' line is no "
+	    "text; a heading of an attribute list alone is none");
+	factsheet_publication_free(pub);
+}
+
+static void
+test_page_breaks(void)
+{
+	factsheet_publication_t *pub;
+	char *got;
+
+	/* The case of the issue: the paragraph over "---" and the heading
+	 * above it. */
+	pub = parse("pb.md", "# Enrollment\n\n## Revalidation\n\nRevalidate "
+	    "every 5 years\n---\n\n## Reporting changes\n\nReport within 30 "
+	    "days.\n");
+	got = headings_of(pub);
+	is_str(got, "Revalidation | Reporting changes", "a line over '---' "
+	    "before a heading: no empty heading, the one above kept");
+	free(got);
+	is_str(pub ? TEXT(section_headed(pub, "Revalidation")) : NULL,
+	    "Revalidate every 5 years", "its words under the heading above");
+	factsheet_publication_free(pub);
+
+	pub = parse("quote.md", "> ## Note\n\nText after.\n");
+	is_str(pub ? HEADING(&pub->sections[0]) : NULL, "Note",
+	    "an ATX heading in a block quote, last in it: still a heading");
+	factsheet_publication_free(pub);
+
+	pub = parse("pb2.md", "## Billing\n\nSubmit claims within 12 months "
+	    "of the date of service, or the claim is denied by the\n"
+	    "contractor\n---\nNew page text.\n\n***\n\n___\n");
+	ok(pub && pub->n_sections == 1, "a paragraph of two lines over '---': "
+	    "one section");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Submit claims within 12 "
+	    "months of the date of service, or the claim is denied by the "
+	    "contractor\n\nNew page text.", "its text, and the next page's");
+	factsheet_publication_free(pub);
+
+	pub = parse("pb3.md", "# Guide\n\nContacts\n---\n\nCall us.\n\n"
+	    "Appeals and grievances in Medicare Advantage plans are handled "
+	    "apart from Original Medicare\n---\n\nText.\n");
+	got = headings_of(pub);
+	is_str(got, "Contacts", "a short line over '---' with text below is a "
+	    "heading; one of more than 12 words is not");
+	free(got);
+	is_str(pub ? TEXT(section_headed(pub, "Contacts")) : NULL, "Call us."
+	    "\n\nAppeals and grievances in Medicare Advantage plans are "
+	    "handled apart from Original Medicare\n\nText.", "the long one is "
+	    "text");
+	factsheet_publication_free(pub);
+}
+
+static void
+test_html(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	char *all;
+
+	pub = parse("h.md", "# Help\n\n## Contact us\n\n<div class=\"usa-"
+	    "alert\">\n<p>Call <strong>1-800-633-4227</strong> &amp; ask for "
+	    "help.</p>\n</div>\n\n<!-- a note\nfor editors -->\n\n<details>"
+	    "<summary>After hours</summary><p>Use the "
+	    "<a href=\"https://www.medicare.gov/talk-to-someone\">live chat"
+	    "</a>.</p></details>\n\nPhone: 1-800-633-4227<br>TTY: "
+	    "1-877-486-2048\n\nAsk <abbr title=\"Centers for Medicare\">CMS"
+	    "</abbr> <!-- inline --> today.\n\nSee <a href=\"https://www."
+	    "ssa.gov\"><abbr>SSA</abbr>'s site</a>.\n");
+	s = section_headed(pub, "Contact us");
+	ok(contains(TEXT(s), "Call 1-800-633-4227 & ask for help."),
+	    "a raw HTML block: its text, through the HTML reader");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-800-633-4227") != NULL,
+	    "and its contacts");
+	s = section_headed(pub, "After hours");
+	is_path(s, "Help > Contact us", "<details><summary>: a heading below "
+	    "the last Markdown one");
+	ok(contains(TEXT(s), "live chat"), "its text");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-877-486-2048") != NULL,
+	    "a <br> between 'Phone:' and 'TTY:' keeps the lines apart");
+	ok(contains(TEXT(s), "Ask CMS today."), "inline tags and comments "
+	    "are no text, the words inside them are");
+	ok(contains(TEXT(s), "See SSA's site https://www.ssa.gov."),
+	    "an inline <a href> ends at </a>, not at </abbr>");
+	all = pub ? all_text(pub) : NULL;
+	ok(all && !contains(all, "editors") && !contains(all, "inline") &&
+	    !contains(all, "usa-alert"), "comments and attributes are no "
+	    "text");
+	free(all);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_inline(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+
+	pub = parse("i.md", "# Links\n\nVisit www.cms.gov, email "
+	    "help@cms.hhs.gov or see https://www.ssa.gov/.\n\nRead the "
+	    "[manual][pim].\n\n[pim]: https://www.cms.gov/pim \"PIM\"\n\n"
+	    "&copy; 2024 CMS &mdash; &#x2122; &#169; &notanentity;\n");
+	s = pub ? &pub->sections[0] : NULL;
+	ok(contains(TEXT(s), "Visit www.cms.gov, email help@cms.hhs.gov or "
+	    "see https://www.ssa.gov/."), "autolinks read as written, once");
+	ok(contact(s, FACTSHEET_CONTACT_EMAIL, "help@cms.hhs.gov") != NULL,
+	    "an email autolink is an email");
+	ok(contains(TEXT(s), "Read the manual https://www.cms.gov/pim."),
+	    "a reference link keeps its destination");
+	ok(!contains(TEXT(s), "[pim]"), "a reference definition is no text");
+	ok(contains(TEXT(s), "\xc2\xa9 2024 CMS " MDASH " \xe2\x84\xa2 "
+	    "\xc2\xa9 &notanentity;"), "named and numeric entities decoded by "
+	    "cmark-gfm, an unknown one kept");
+	factsheet_publication_free(pub);
+}
+
+/* Nesting deeper than the walk goes is read as text, without a crash. */
+static void
+test_deep_nesting(void)
+{
+	strbuf_t md = { 0 };
+	factsheet_publication_t *pub;
+	char *bytes;
+
+	strbuf_puts(&md, "# Deep\n\n");
+	for (int i = 0; i < 5000; i++)
+		strbuf_puts(&md, ">");
+	strbuf_puts(&md, " quoted words\n\n");
+	for (int i = 0; i < 300; i++)
+		strbuf_printf(&md, "%*s- item%d\n", i * 2, "", i);
+	strbuf_puts(&md, "\n");
+	for (int i = 0; i < 3000; i++)
+		strbuf_puts(&md, "*_");
+	strbuf_puts(&md, "emphasised");
+	for (int i = 0; i < 3000; i++)
+		strbuf_puts(&md, "_*");
+	strbuf_puts(&md, "\n");
+	bytes = strbuf_finish(&md);
+	pub = bytes ? parse("deep.md", bytes) : NULL;
+	free(bytes);
+	ok(pub != NULL, "5,000 nested quotes and 300 nested lists parse");
+	ok(pub && section_with(pub, "quoted words") != NULL, "the quote's "
+	    "words");
+	ok(pub && section_with(pub, "item0") && section_with(pub, "item299"),
+	    "the first and last items");
+	ok(pub && section_with(pub, "emphasised") != NULL, "deep emphasis");
+	factsheet_publication_free(pub);
+}
+
+int
+main(void)
+{
+	test_help_page();
+	test_converted_fact_sheet();
+	test_front_matter();
+	test_liquid();
+	test_attributes();
+	test_page_breaks();
+	test_html();
+	test_inline();
+	test_deep_nesting();
+	return done_testing();
+}
