@@ -236,6 +236,26 @@ typedef struct {
 	size_t used;
 } slug_set_t;
 
+/* One row of a table as a reader handed it over: its name first, then
+ * its other cells as given (text, or HTML for a plain-text table). */
+typedef struct {
+	char **cells;
+	size_t n_cells;
+	unsigned line;
+	unsigned page;
+} builder_row_t;
+
+/* A table held until its end, when its shape decides what it becomes:
+ * resource rows, one section per topic, or lines of text. */
+typedef struct {
+	char **header;		/* NULL when the reader gave none */
+	size_t n_header;
+	unsigned header_line;
+	builder_row_t *rows;
+	size_t n_rows;
+	size_t size;
+} builder_table_t;
+
 /* Turns a stream of headings, paragraphs and rows into sections. */
 typedef struct {
 	factsheet_publication_t *pub;
@@ -245,6 +265,10 @@ typedef struct {
 	contact_list_t contacts;
 	int in_solution;
 	int in_table;
+	builder_table_t table;	/* the table being read, if in_table */
+	/* The last paragraph, if short enough to be the caption of a
+	 * table that follows it at once; else NULL. */
+	char *caption;
 	/* Plain text: a heading waits to see whether text follows; one
 	 * that none follows names the group of problems or rows below. */
 	char *pending_heading;
@@ -293,6 +317,14 @@ void builder_table_header(builder_t *b, const char *const *cells,
 void builder_table_row(builder_t *b, const char *name,
 		       const char *const *cells, size_t n_cells,
 		       unsigned line);
+
+/*
+ * The end of a table.  Its header and rows are held until here, then
+ * become one resource section per row (a table listing resources with
+ * links), one section per row (rows of topics, their cells labelled by
+ * the header), or lines of the current section's text (a data table);
+ * builder.c says how it decides.
+ */
 void builder_table_end(builder_t *b);
 
 /* The page the following sections start on (PDF). */

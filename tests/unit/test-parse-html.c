@@ -748,9 +748,14 @@ test_gov_help_page(void)
 	ok(contains(TEXT(s), "Show more\n\nIf you enroll as a group"),
 	    "a 'Show more' summary is no heading: a line of the text");
 
+	/* One link in three rows: a table of topics, not of resources. */
 	s = section_headed(pub, "PECOS user ID and password");
-	ok(s != NULL && s->kind == FACTSHEET_SECTION_RESOURCE,
+	ok(s != NULL && s->kind == FACTSHEET_SECTION_TEXT,
 	    "a row of the who-to-call table, named by its <th scope=row>");
+	ok(contains(TEXT(s), "Help desk: EUS Help Desk"), "its cells "
+	    "labelled by the header row");
+	is_str(s ? s->part : NULL, "Help desks for provider enrollment",
+	    "under the table's caption");
 	is_str(LABEL(contact(s, FACTSHEET_CONTACT_LINK,
 	    "https://eus.custhelp.com")), "EUS Help Desk",
 	    "its link, labelled");

@@ -248,7 +248,7 @@ test_help_page(void)
 	got = headings_of(pub);
 	is_str(got, "Replace your Medicare card | Ways to get a new card | "
 	    "Protect your card | Someone called and asked for your Medicare "
-	    "Number | Who to contact | Lost or stolen card | Name or address "
+	    "Number | Lost or stolen card | Name or address "
 	    "change | Card for RRB benefits | Card fees | What if my card was "
 	    "stolen? | Can I laminate my card?", "help page: the sections");
 	free(got);
@@ -304,12 +304,18 @@ test_help_page(void)
 	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-877-486-2048") != NULL,
 	    "a 'TTY:' line inside the paragraph is a TTY contact");
 
-	s = section_headed(pub, "Who to contact");
-	ok(contains(TEXT(s), "Topic | Who to call | How to reach them"),
-	    "a table's header row: every cell, kept as text");
-	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 3,
-	    "3 body rows, 3 rows");
+	/* A table of topics (links here and there, in no one column): a
+	 * section per row, under the heading above, its cells labelled by
+	 * the header row. */
 	s = section_headed(pub, "Lost or stolen card");
+	ok(s && s->kind == FACTSHEET_SECTION_TEXT &&
+	    contains(TEXT(s), "Topic: Lost or stolen card\nWho to call: "
+	    "Social Security\nHow to reach them: 1-800-772-1213"),
+	    "a table's header row: every cell, the label of its column");
+	is_path(s, "Replace your Medicare card > Who to contact",
+	    "a row of topics");
+	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 0,
+	    "3 body rows, 3 topics, no resources");
 	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-800-325-0778") != NULL,
 	    "a cell's '<br>TTY ...': the TTY of its row");
 	s = section_headed(pub, "Name or address change");
