@@ -263,8 +263,10 @@ test_states(void)
 	s = headed(pub, "Alaska");
 	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-800-780-9972") != NULL,
 	    "states: Alaska's phone");
-	is_int(s ? s->n_contacts : 0, 1, "states: Alaska has its number "
-	    "only");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "711") != NULL,
+	    "states: Alaska's relay number 711 under the TTY column");
+	is_int(s ? s->n_contacts : 0, 2, "states: Alaska has its two "
+	    "numbers only");
 	is_int(sections_with(pub, FACTSHEET_CONTACT_PHONE, "1-877-567-7271"),
 	    1, "states: Alabama's phone is in one section");
 	s = headed(pub, "American Samoa");
