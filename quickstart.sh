@@ -14,9 +14,11 @@ cd "$(dirname "$0")"
 deps="build-essential autoconf automake libtool pkg-config libxapian-dev
 libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev python3"
-# valgrind runs the memory checks of the test suite when present, and
-# xapian-tools' xapian-metadata lets tests look into a database.
-[ "${1:-}" = check ] && deps="$deps valgrind xapian-tools"
+# valgrind runs the memory checks of the test suite when present,
+# xapian-tools' xapian-metadata lets tests look into a database, and
+# poppler-utils' pdftotext reads the PDF fixtures on its own, to check
+# that every word of them lands in a section.
+[ "${1:-}" = check ] && deps="$deps valgrind xapian-tools poppler-utils"
 
 missing=""
 for pkg in $deps; do
