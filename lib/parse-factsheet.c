@@ -1773,11 +1773,12 @@ add_problem(parser_t *p, const block_t *b, char *heading)
 	add_lines(p, b, from);
 }
 
-/* Each row below a table's header is one resource section. */
+/* A table: its first line is the header, the builder decides what the
+ * rows below are. */
 static void
 add_table(parser_t *p, const block_t *b)
 {
-	for (size_t i = 1; i < b->n && !p->failed; i++) {
+	for (size_t i = 0; i < b->n && !p->failed; i++) {
 		const line_t *l = block_line(p, b, i);
 		char *row = str_ndup(l->start, l->len), *cells[64], *save = NULL;
 		size_t n = 0;
@@ -1789,7 +1790,10 @@ add_table(parser_t *p, const block_t *b)
 		for (char *c = strtok_r(row, "\t", &save); c != NULL && n < 64;
 		    c = strtok_r(NULL, "\t", &save))
 			cells[n++] = c;
-		if (n > 0)
+		if (n > 0 && i == 0)
+			builder_table_header(&p->build,
+			    (const char *const *)cells, n, b->lineno);
+		else if (n > 0)
 			builder_table_row(&p->build, cells[0],
 			    (const char *const *)cells + 1, n - 1,
 			    b->lineno + (unsigned)i);

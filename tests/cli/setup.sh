@@ -39,10 +39,11 @@ CORPUS="$top_srcdir/corpus/pecos-technical-assistance-contacts.txt"
 CORPUS_REL=corpus/pecos-technical-assistance-contacts.txt
 # What the corpus parses into (README: every Problem block, every row of
 # the Resources table, and the other runs of paragraphs: the introduction,
-# "Resources" and the disclaimers).
+# both "Resources" headings, the second with the table's column titles,
+# and the disclaimers).
 PROBLEMS=4
 RESOURCES=4
-SECTIONS=11
+SECTIONS=12
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/factsheet-cli.XXXXXX")
 OUT="$TMP/stdout"
