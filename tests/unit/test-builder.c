@@ -63,22 +63,11 @@ finish(build_t *t)
 	return t->pub;
 }
 
-/* The section headed HEADING, or NULL. */
-static const factsheet_section_t *
-find(const factsheet_publication_t *pub, const char *heading)
-{
-	for (size_t i = 0; i < pub->n_sections; i++)
-		if (pub->sections[i].heading != NULL &&
-		    strcmp(pub->sections[i].heading, heading) == 0)
-			return &pub->sections[i];
-	return NULL;
-}
-
 /* The section headed HEADING, or NULL, saying which there are. */
 static const factsheet_section_t *
 headed(const factsheet_publication_t *pub, const char *heading)
 {
-	const factsheet_section_t *s = find(pub, heading);
+	const factsheet_section_t *s = section_headed(pub, heading);
 
 	if (s != NULL)
 		return s;
@@ -86,18 +75,6 @@ headed(const factsheet_publication_t *pub, const char *heading)
 	for (size_t i = 0; i < pub->n_sections; i++)
 		printf("#   %s: '%s'\n", factsheet_section_kind_name(
 		    pub->sections[i].kind), pub->sections[i].heading);
-	return NULL;
-}
-
-/* The contact of KIND and VALUE in S, or NULL. */
-static const factsheet_contact_t *
-contact(const factsheet_section_t *s, factsheet_contact_kind_t kind,
-	const char *value)
-{
-	for (size_t i = 0; s != NULL && i < s->n_contacts; i++)
-		if (s->contacts[i].kind == kind &&
-		    strcmp(s->contacts[i].value, value) == 0)
-			return &s->contacts[i];
 	return NULL;
 }
 
@@ -113,24 +90,13 @@ sections_with(const factsheet_publication_t *pub,
 	return n;
 }
 
-/* S's heading path joined by " > ". */
-static char *
-path_of(const factsheet_section_t *s)
-{
-	strbuf_t b = { 0 };
-
-	for (size_t i = 0; s != NULL && i < s->n_path; i++)
-		strbuf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
-	strbuf_puts(&b, "");
-	return strbuf_finish(&b);
-}
-
 #define TEXT(s) ((s) ? (s)->text : NULL)
 #define KIND(s) ((s) ? (int)(s)->kind : -1)
 #define LABEL(c) ((c) ? (c)->label : NULL)
 
 static void
-is_path(const factsheet_section_t *s, const char *want, const char *what)
+is_heading_path(const factsheet_section_t *s, const char *want,
+		const char *what)
 {
 	char *got = path_of(s);
 
@@ -174,12 +140,12 @@ test_topic_marks(void)
 	is_str(TEXT(s), "Topic: Navigating the PECOS website\nEUS: X",
 	    "topic marks: the mark labelled by its column, the empty cell "
 	    "left out");
-	is_path(s, "Who Should I Call? > Common topics", "topic marks");
+	is_heading_path(s, "Who Should I Call? > Common topics", "topic marks");
 	is_int(s ? s->line : 0, 4, "topic marks: the row's line");
 	s = headed(pub, "Enrolling in Medicare");
 	is_str(TEXT(s), "Topic: Enrolling in Medicare\nMAC: X",
 	    "topic marks: second row, MAC");
-	is_path(s, "Who Should I Call? > Common topics",
+	is_heading_path(s, "Who Should I Call? > Common topics",
 	    "topic marks, second row");
 	ok(pub->warning == NULL, "topic marks: no warning");
 	factsheet_publication_free(pub);
@@ -210,15 +176,15 @@ test_caption(void)
 	pub = finish(&t);
 
 	s = headed(pub, "Forgotten password");
-	is_path(s, "Provider Enrollment Assistance Guide > Table 1. Who to "
-	    "call about PECOS", "caption");
+	is_heading_path(s, "Provider Enrollment Assistance Guide > "
+	    "Table 1. Who to call about PECOS", "caption");
 	is_str(s ? s->part : NULL, "Table 1. Who to call about PECOS",
 	    "caption: the part just above the row");
 	is_str(pub->sections[0].text, "Table 1. Who to call about PECOS",
 	    "caption: still text where it stands");
 	s = headed(pub, "Claims");
-	is_path(s, "Provider Enrollment Assistance Guide", "an introducing "
-	    "sentence is no caption");
+	is_heading_path(s, "Provider Enrollment Assistance Guide",
+	    "an introducing sentence is no caption");
 	factsheet_publication_free(pub);
 }
 
@@ -355,8 +321,9 @@ test_side_by_side_shape(void)
 	s = headed(pub, "Alabama");
 	is_int(s ? s->n_contacts : 0, 1, "shape: Alabama, one number");
 	ok(headed(pub, "Alaska") != NULL, "shape: Alaska, its half row");
-	ok(find(pub, "Hospital care") == NULL && find(pub, "Retirement") ==
-	    NULL, "shape: pieces holding other kinds of contact, or none, "
+	ok(section_headed(pub, "Hospital care") == NULL &&
+	    section_headed(pub, "Retirement") == NULL,
+	    "shape: pieces holding other kinds of contact, or none, "
 	    "are no tables side by side");
 	s = headed(pub, "Social Security");
 	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-800-772-1213") != NULL &&
@@ -606,7 +573,7 @@ test_resources_anchor(void)
 	is_int(KIND(s), FACTSHEET_SECTION_RESOURCE, "anchor: a resource");
 	is_str(s ? s->anchor : NULL, "contacts", "anchor: the first row "
 	    "links to the table's heading");
-	is_path(s, "NPI FAQ > Who to contact", "anchor: the row");
+	is_heading_path(s, "NPI FAQ > Who to contact", "anchor: the row");
 	s = headed(pub, "Who to contact");
 	is_str(TEXT(s), "Help desk | How to reach it", "anchor: the column "
 	    "titles in the heading's section");
@@ -645,7 +612,8 @@ test_data_years(void)
 	    "Year | Part B premium | Deductible\n2023 | $164.90 | $226\n"
 	    "2024 | $174.70 | $240\n\nCall 1-800-633-4227 with questions.",
 	    "data: rows as lines between the paragraphs around it");
-	ok(find(pub, "2023") == NULL, "data: no section named by a year");
+	ok(section_headed(pub, "2023") == NULL,
+	    "data: no section named by a year");
 	ok(pub->warning == NULL, "data: a table still counts as structure");
 	factsheet_publication_free(pub);
 }
@@ -758,7 +726,7 @@ test_header_only(void)
 	s = headed(pub, "Compare plans");
 	is_str(TEXT(s), "Plan type | Monthly premium | Who to call",
 	    "header only: its cells are the section's text");
-	is_path(s, "Medicare Advantage", "header only");
+	is_heading_path(s, "Medicare Advantage", "header only");
 	ok(headed(pub, "Enroll") != NULL, "header only: what follows goes on");
 	ok(pub->warning == NULL, "header only: structure, no warning");
 	factsheet_publication_free(pub);

@@ -457,7 +457,7 @@ differs(const factsheet_publication_t *a, const factsheet_publication_t *b)
 
 /* Parses BYTES as "mem.txt"; NULL (and a failed test) on failure. */
 static factsheet_publication_t *
-parse(const char *what, const char *bytes, size_t len)
+parse_mem(const char *what, const char *bytes, size_t len)
 {
 	factsheet_publication_t *pub = NULL;
 	char *msg = NULL;
@@ -494,14 +494,14 @@ test_line_endings(void)
 	strbuf_puts(&bom, "\xef\xbb\xbf");
 	strbuf_append(&bom, bytes, len);
 
-	lf = parse("LF text", bytes, len);
-	other = parse("CRLF text", crlf.data, crlf.len);
+	lf = parse_mem("LF text", bytes, len);
+	other = parse_mem("CRLF text", crlf.data, crlf.len);
 	diff = lf && other ? differs(lf, other) : "no parse";
 	ok(diff == NULL, "CRLF parses the same as LF (%s)",
 	    diff ? diff : "same");
 	factsheet_publication_free(other);
 
-	other = parse("text with a BOM", bom.data, bom.len);
+	other = parse_mem("text with a BOM", bom.data, bom.len);
 	diff = lf && other ? differs(lf, other) : "no parse";
 	ok(diff == NULL, "a BOM changes nothing (%s)", diff ? diff : "same");
 	factsheet_publication_free(other);
@@ -519,7 +519,7 @@ test_bom_title(void)
 	static const char text[] = "\xef\xbb\xbfLost Password Help\n\n"
 	    "Problem: Lost password\n\nSolution: Reset it\n\n"
 	    "Phone: 866-484-8049\n";
-	factsheet_publication_t *pub = parse("BOM before the title", text,
+	factsheet_publication_t *pub = parse_mem("BOM before the title", text,
 	    sizeof text - 1);
 
 	is_str(pub ? pub->title : NULL, "Lost Password Help",
@@ -533,7 +533,7 @@ test_plain_text(void)
 	static const char text[] = "Meeting Notes\n\n"
 	    "The office is closed on Monday.\nBring your badge.\n\n"
 	    "Parking is behind the building.\n";
-	factsheet_publication_t *pub = parse("plain text", text,
+	factsheet_publication_t *pub = parse_mem("plain text", text,
 	    sizeof text - 1);
 	size_t other = 0;
 
@@ -561,7 +561,7 @@ test_angle_url_cell(void)
 	    "Resource\tWebsite\n"
 	    "Enrollment Help\t<https://www.cms.gov/enroll>\n"
 	    "Forms\tSee <https://www.cms.gov/forms> or <b>ask</b>\n";
-	factsheet_publication_t *pub = parse("angle-bracketed URL cells",
+	factsheet_publication_t *pub = parse_mem("angle-bracketed URL cells",
 	    text, sizeof text - 1);
 	const factsheet_section_t *s;
 
@@ -588,8 +588,8 @@ test_problem_next_line(void)
 	    "Problem:\nLost password\nYou forgot your password.\n\n"
 	    "Solution: Reset it\n\n"
 	    "Phone: 1-866-484-8049\n";
-	factsheet_publication_t *pub = parse("Problem: on its own line", text,
-	    sizeof text - 1);
+	factsheet_publication_t *pub = parse_mem("Problem: on its own line",
+	    text, sizeof text - 1);
 	const factsheet_section_t *s;
 
 	if (pub == NULL)
@@ -622,7 +622,7 @@ test_slugs_and_titles(void)
 	factsheet_publication_t *pub;
 	char *msg = NULL;
 
-	pub = parse("CJK headings", cjk, sizeof cjk - 1);
+	pub = parse_mem("CJK headings", cjk, sizeof cjk - 1);
 	is_int(pub ? pub->n_sections : 0, 2, "CJK headings: two sections");
 	if (pub != NULL && pub->n_sections == 2) {
 		is_str(pub->sections[0].slug, "section",
@@ -632,7 +632,7 @@ test_slugs_and_titles(void)
 	}
 	factsheet_publication_free(pub);
 
-	pub = parse("repeated headings", repeated, sizeof repeated - 1);
+	pub = parse_mem("repeated headings", repeated, sizeof repeated - 1);
 	is_int(pub ? pub->n_sections : 0, 3, "repeated headings: three "
 	    "sections");
 	if (pub != NULL && pub->n_sections == 3) {
@@ -666,7 +666,7 @@ test_slugs_and_titles(void)
 /* The fixture NAME parsed, its bytes in *BYTES; NULL (and a failed
  * test) if it does not parse. */
 static factsheet_publication_t *
-read_fixture(const char *name, char **bytes)
+read_text_fixture(const char *name, char **bytes)
 {
 	char *path = source_path(name), *msg = NULL;
 	factsheet_publication_t *pub = NULL;
@@ -694,7 +694,7 @@ section_named(const factsheet_publication_t *pub, const char *heading)
 
 /* The headings above S, joined by " / "; "" for none. */
 static char *
-path_of(const factsheet_section_t *s)
+slashed_path_of(const factsheet_section_t *s)
 {
 	strbuf_t b = { 0 };
 
@@ -710,7 +710,7 @@ path_is(const factsheet_publication_t *pub, const char *heading,
 	const char *path)
 {
 	const factsheet_section_t *s = section_named(pub, heading);
-	char *got = path_of(s);
+	char *got = slashed_path_of(s);
 
 	ok(s != NULL, "a section is headed \"%s\"", heading);
 	is_str(got, path, "\"%s\" sits under its headings", heading);
@@ -812,7 +812,7 @@ test_underlined(void)
 		"Problems With the Revalidation List",
 	};
 	char *bytes = NULL;
-	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	factsheet_publication_t *pub = read_text_fixture(TEXT_FIXTURES
 	    "revalidation-help.txt", &bytes);
 	const factsheet_section_t *s;
 	size_t found = 0;
@@ -869,7 +869,7 @@ static void
 test_rst(void)
 {
 	char *bytes = NULL;
-	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	factsheet_publication_t *pub = read_text_fixture(TEXT_FIXTURES
 	    "enrollment-help.rst", &bytes);
 	const factsheet_section_t *s;
 	const factsheet_contact_t *c;
@@ -954,7 +954,7 @@ static void
 test_manual(void)
 {
 	char *bytes = NULL;
-	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	factsheet_publication_t *pub = read_text_fixture(TEXT_FIXTURES
 	    "enrollment-manual.txt", &bytes);
 	const factsheet_section_t *s;
 
@@ -1004,7 +1004,7 @@ static void
 test_faq(void)
 {
 	char *bytes = NULL;
-	factsheet_publication_t *pub = read_fixture(TEXT_FIXTURES
+	factsheet_publication_t *pub = read_text_fixture(TEXT_FIXTURES
 	    "npi-enumeration-faq.txt", &bytes);
 	const factsheet_section_t *s;
 
@@ -1131,7 +1131,7 @@ test_heading_kinds(void)
 	factsheet_publication_t *pub;
 	const factsheet_section_t *s;
 
-	pub = parse("an outline", outline, sizeof outline - 1);
+	pub = parse_mem("an outline", outline, sizeof outline - 1);
 	path_is(pub, "I. OVERVIEW", "");
 	path_is(pub, "2.1 Resetting a Password", "II. PASSWORDS");
 	s = section_named(pub, "2.1 Resetting a Password");
@@ -1142,12 +1142,12 @@ test_heading_kinds(void)
 	is_int(pub ? pub->n_sections : 0, 2, "an outline: two sections");
 	factsheet_publication_free(pub);
 
-	pub = parse("chapters", chapters, sizeof chapters - 1);
+	pub = parse_mem("chapters", chapters, sizeof chapters - 1);
 	path_is(pub, "Chapter 1 Getting Started", "");
 	path_is(pub, "Chapter 2 Enrollment", "");
 	factsheet_publication_free(pub);
 
-	pub = parse("steps without periods", steps, sizeof steps - 1);
+	pub = parse_mem("steps without periods", steps, sizeof steps - 1);
 	ok(pub && section_named(pub, "1. Log in to PECOS") == NULL &&
 	    section_named(pub, "3. Choose Submit") == NULL,
 	    "steps apart by blank lines are no headings");
@@ -1157,13 +1157,13 @@ test_heading_kinds(void)
 	    "the steps and the text after them are one section's");
 	factsheet_publication_free(pub);
 
-	pub = parse("a short rule", short_rule, sizeof short_rule - 1);
+	pub = parse_mem("a short rule", short_rule, sizeof short_rule - 1);
 	s = pub && pub->n_sections > 0 ? &pub->sections[0] : NULL;
 	ok(s && contains(s->text, "before it ends.\n\nMore text here."),
 	    "a long line over a short rule is text, not a heading");
 	factsheet_publication_free(pub);
 
-	pub = parse("an empty heading", empty, sizeof empty - 1);
+	pub = parse_mem("an empty heading", empty, sizeof empty - 1);
 	s = section_named(pub, "Overview");
 	is_str(s ? s->text : NULL, "Overview", "a heading with nothing under "
 	    "it keeps its words in a section of its own");
@@ -1171,7 +1171,7 @@ test_heading_kinds(void)
 	is_str(s ? s->text : NULL, "Text.", "the next heading has its text");
 	factsheet_publication_free(pub);
 
-	pub = parse("an overlined title", overlined, sizeof overlined - 1);
+	pub = parse_mem("an overlined title", overlined, sizeof overlined - 1);
 	is_str(pub ? pub->title : NULL, "Passwords",
 	    "an overlined title is the title");
 	is_int(pub ? pub->n_sections : 0, 2, "two underlined sections");
@@ -1180,7 +1180,8 @@ test_heading_kinds(void)
 	    "text right under its underline; a last title is text");
 	factsheet_publication_free(pub);
 
-	pub = parse("questions in one block", qa_block, sizeof qa_block - 1);
+	pub = parse_mem("questions in one block", qa_block,
+	    sizeof qa_block - 1);
 	s = section_named(pub, "When?");
 	is_str(s ? s->text : NULL, "Before you submit.",
 	    "questions and answers line after line");

@@ -34,120 +34,6 @@
 
 static char tmpdir[] = "/tmp/factsheet-test-parse-html-XXXXXX";
 
-/* The 1-based line of the fixture holding NEEDLE first; 0 if none. */
-static unsigned
-fixture_line(const char *relative, const char *needle)
-{
-	char *path = source_path(relative), *bytes, *at;
-	size_t len = 0;
-	unsigned line = 0;
-
-	if ((bytes = slurp(path, &len)) != NULL &&
-	    (at = strstr(bytes, needle)) != NULL) {
-		line = 1;
-		for (const char *p = bytes; p < at; p++)
-			line += *p == '\n';
-	}
-	free(bytes);
-	free(path);
-	return line;
-}
-
-static factsheet_publication_t *
-read_fixture(const char *relative)
-{
-	char *path = source_path(relative), *msg = NULL;
-	factsheet_publication_t *pub = NULL;
-	factsheet_status_t st;
-
-	st = factsheet_publication_read_file(path, &pub, &msg);
-	if (st != FACTSHEET_STATUS_SUCCESS)
-		printf("# %s: %s\n", relative, msg ? msg : "(no message)");
-	free(msg);
-	free(path);
-	return pub;
-}
-
-/* Parses BYTES named SOURCE; prints the message on failure. */
-static factsheet_publication_t *
-parse(const char *source, const char *bytes)
-{
-	factsheet_publication_t *pub = NULL;
-	char *msg = NULL;
-
-	if (factsheet_publication_parse(source, bytes, strlen(bytes), &pub,
-	    &msg) != FACTSHEET_STATUS_SUCCESS)
-		printf("# %s: %s\n", source, msg ? msg : "(no message)");
-	free(msg);
-	return pub;
-}
-
-static const factsheet_section_t *
-section_headed(const factsheet_publication_t *pub, const char *heading)
-{
-	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
-		if (pub->sections[i].heading != NULL &&
-		    strcmp(pub->sections[i].heading, heading) == 0)
-			return &pub->sections[i];
-	return NULL;
-}
-
-static const factsheet_section_t *
-section_anchored(const factsheet_publication_t *pub, const char *anchor)
-{
-	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
-		if (pub->sections[i].anchor != NULL &&
-		    strcmp(pub->sections[i].anchor, anchor) == 0)
-			return &pub->sections[i];
-	return NULL;
-}
-
-/* Whether some section's heading or text holds NEEDLE. */
-static int
-section_mentions(const factsheet_publication_t *pub, const char *needle)
-{
-	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
-		if (contains(pub->sections[i].heading, needle) ||
-		    contains(pub->sections[i].text, needle))
-			return 1;
-	return 0;
-}
-
-/* The contact of KIND and VALUE in S, or NULL. */
-static const factsheet_contact_t *
-contact(const factsheet_section_t *s, factsheet_contact_kind_t kind,
-	const char *value)
-{
-	for (size_t i = 0; s != NULL && i < s->n_contacts; i++)
-		if (s->contacts[i].kind == kind &&
-		    strcmp(s->contacts[i].value, value) == 0)
-			return &s->contacts[i];
-	return NULL;
-}
-
-/* Whether some contact of PUB holds NEEDLE in its value. */
-static int
-any_contact_holds(const factsheet_publication_t *pub, const char *needle)
-{
-	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
-		for (size_t j = 0; j < pub->sections[i].n_contacts; j++)
-			if (contains(pub->sections[i].contacts[j].value,
-			    needle))
-				return 1;
-	return 0;
-}
-
-/* S's heading path joined by " > ". */
-static char *
-path_of(const factsheet_section_t *s)
-{
-	strbuf_t b = { 0 };
-
-	for (size_t i = 0; s != NULL && i < s->n_path; i++)
-		strbuf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
-	return strbuf_finish(&b);
-}
-
 /* The headings of PUB's sections that WANT (NULL-terminated) lacks,
  * joined by " | ": "" when there are none. */
 static char *
@@ -175,15 +61,6 @@ headings_not_in(const factsheet_publication_t *pub, const char *const *want)
 #define LINE(s) ((s) ? (s)->line : 0)
 #define LABEL(c) ((c) ? (c)->label : NULL)
 #define LEVELS(s) ((s) ? (s)->n_path : 99)
-
-static void
-is_path(const factsheet_section_t *s, const char *want, const char *what)
-{
-	char *path = path_of(s);
-
-	is_str(path, want, "%s: path", what);
-	free(path);
-}
 
 static const char *const npi_headings[] = {
 	"NPI Frequently Asked Questions", "What is an NPI?",

@@ -27,62 +27,6 @@
 #define NBSP "\xc2\xa0"
 #define MDASH "\xe2\x80\x94"
 
-/* The 1-based line of the fixture holding NEEDLE first; 0 if none. */
-static unsigned
-fixture_line(const char *relative, const char *needle)
-{
-	char *path = source_path(relative), *bytes, *at;
-	size_t len = 0;
-	unsigned line = 0;
-
-	if ((bytes = slurp(path, &len)) != NULL &&
-	    (at = strstr(bytes, needle)) != NULL) {
-		line = 1;
-		for (const char *p = bytes; p < at; p++)
-			line += *p == '\n';
-	}
-	free(bytes);
-	free(path);
-	return line;
-}
-
-static factsheet_publication_t *
-read_fixture(const char *relative)
-{
-	char *path = source_path(relative), *msg = NULL;
-	factsheet_publication_t *pub = NULL;
-
-	if (factsheet_publication_read_file(path, &pub, &msg) !=
-	    FACTSHEET_STATUS_SUCCESS)
-		printf("# %s: %s\n", relative, msg ? msg : "(no message)");
-	free(msg);
-	free(path);
-	return pub;
-}
-
-static factsheet_publication_t *
-parse(const char *source, const char *bytes)
-{
-	factsheet_publication_t *pub = NULL;
-	char *msg = NULL;
-
-	if (factsheet_publication_parse(source, bytes, strlen(bytes), &pub,
-	    &msg) != FACTSHEET_STATUS_SUCCESS)
-		printf("# %s: %s\n", source, msg ? msg : "(no message)");
-	free(msg);
-	return pub;
-}
-
-static const factsheet_section_t *
-section_headed(const factsheet_publication_t *pub, const char *heading)
-{
-	for (size_t i = 0; pub != NULL && i < pub->n_sections; i++)
-		if (pub->sections[i].heading != NULL &&
-		    strcmp(pub->sections[i].heading, heading) == 0)
-			return &pub->sections[i];
-	return NULL;
-}
-
 /* The section whose text holds NEEDLE, or NULL. */
 static const factsheet_section_t *
 section_with(const factsheet_publication_t *pub, const char *needle)
@@ -91,28 +35,6 @@ section_with(const factsheet_publication_t *pub, const char *needle)
 		if (contains(pub->sections[i].text, needle))
 			return &pub->sections[i];
 	return NULL;
-}
-
-static const factsheet_contact_t *
-contact(const factsheet_section_t *s, factsheet_contact_kind_t kind,
-	const char *value)
-{
-	for (size_t i = 0; s != NULL && i < s->n_contacts; i++)
-		if (s->contacts[i].kind == kind &&
-		    strcmp(s->contacts[i].value, value) == 0)
-			return &s->contacts[i];
-	return NULL;
-}
-
-/* S's heading path joined by " > ". */
-static char *
-path_of(const factsheet_section_t *s)
-{
-	strbuf_t b = { 0 };
-
-	for (size_t i = 0; s != NULL && i < s->n_path; i++)
-		strbuf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
-	return strbuf_finish(&b);
 }
 
 /* The headings of PUB's sections joined by " | ". */
@@ -133,15 +55,6 @@ headings_of(const factsheet_publication_t *pub)
 #define TEXT(s) ((s) ? (s)->text : NULL)
 #define LINE(s) ((s) ? (s)->line : 0)
 #define LABEL(c) ((c) ? (c)->label : NULL)
-
-static void
-is_path(const factsheet_section_t *s, const char *want, const char *what)
-{
-	char *path = path_of(s);
-
-	is_str(path, want, "%s: path", what);
-	free(path);
-}
 
 /* Removes from S, in place, every span from OPEN to the CLOSE after it
  * (both included), putting a space instead. */

@@ -78,7 +78,7 @@ read_path(char *path)
 }
 
 static factsheet_publication_t *
-read_fixture(const char *name)
+read_pdf(const char *name)
 {
 	return read_path(fixture_path(name));
 }
@@ -109,7 +109,7 @@ contact_value(const factsheet_section_t *s, factsheet_contact_kind_t kind)
 static void
 test_fact_sheet(void)
 {
-	factsheet_publication_t *pub = read_fixture("dme-supplier.pdf");
+	factsheet_publication_t *pub = read_pdf("dme-supplier.pdf");
 	const factsheet_section_t *s, *intro;
 	size_t problems = 0, footers = 0, footer_headings = 0;
 
@@ -191,7 +191,7 @@ test_fact_sheet(void)
 static void
 test_metadata_title(void)
 {
-	factsheet_publication_t *pub = read_fixture("ordering.pdf");
+	factsheet_publication_t *pub = read_pdf("ordering.pdf");
 	const factsheet_section_t *s;
 
 	ok(pub != NULL, "ordering.pdf reads");
@@ -279,7 +279,7 @@ static const char *const resource_rows[] = {
 static void
 check_mln_page(const char *name, int tagged)
 {
-	factsheet_publication_t *pub = read_fixture(name);
+	factsheet_publication_t *pub = read_pdf(name);
 	const factsheet_section_t *s;
 	char *text;
 	size_t rows = 0;
@@ -368,7 +368,7 @@ check_who_to_call(const char *name)
 		{ "Lost National Provider Identifier notice",
 		    "NPI Enumerator" },
 	};
-	factsheet_publication_t *pub = read_fixture(name);
+	factsheet_publication_t *pub = read_pdf(name);
 	char *text;
 
 	ok(pub != NULL, "%s reads", name);
@@ -406,7 +406,7 @@ test_who_to_call(void)
 static void
 check_toll_free(const char *name)
 {
-	factsheet_publication_t *pub = read_fixture(name);
+	factsheet_publication_t *pub = read_pdf(name);
 	const factsheet_section_t *s = section_named(pub, "Call us", NULL);
 
 	ok(pub != NULL, "%s reads", name);
@@ -434,7 +434,7 @@ test_columns(void)
 		"Revalidation Deadlines", "Application Fee",
 		"Ordering and Certifying", "Questions", "Training Calendar",
 	};
-	factsheet_publication_t *pub = read_fixture("columns.pdf");
+	factsheet_publication_t *pub = read_pdf("columns.pdf");
 	const factsheet_section_t *s;
 	size_t at = 0, last = 0;
 	int in_order = 1;
@@ -484,7 +484,7 @@ test_columns(void)
 static void
 test_bold_contact(void)
 {
-	factsheet_publication_t *pub = read_fixture("bold-contact.pdf");
+	factsheet_publication_t *pub = read_pdf("bold-contact.pdf");
 	const factsheet_section_t *s;
 
 	ok(pub != NULL, "bold-contact.pdf reads");
@@ -692,7 +692,7 @@ search_json(factsheet_db_t *db, const char *query, unsigned *page)
 static void
 test_index_and_search(void)
 {
-	factsheet_publication_t *pub = read_fixture("dme-supplier.pdf");
+	factsheet_publication_t *pub = read_pdf("dme-supplier.pdf");
 	factsheet_db_t *db = NULL;
 	char *path, *msg = NULL;
 	json_t *root, *hit, *p;
