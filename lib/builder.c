@@ -1399,6 +1399,114 @@ builder_page(builder_t *b, unsigned page)
 	b->page = page;
 }
 
+/* LINE less a list item's marker ("- ", "* ", "1. "). */
+static const char *
+item_text_of(const char *line)
+{
+	const char *p = line;
+
+	if ((p[0] == '-' || p[0] == '*') && p[1] == ' ')
+		return p + 2;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p > line && (*p == '.' || *p == ')') && p[1] == ' ')
+		return p + 2;
+	return line;
+}
+
+/* Whether the N bytes at LINE are the heading of a section of PUB other
+ * than the one at SELF. */
+static int
+names_heading(const factsheet_publication_t *pub, size_t self,
+	      const char *line, size_t n)
+{
+	for (size_t i = 0; i < pub->n_sections; i++) {
+		const char *h = pub->sections[i].heading;
+
+		if (i != self && h != NULL && strlen(h) == n &&
+		    strncmp(h, line, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether section SELF of PUB is a table of contents: plain text of two
+ * lines or more, each naming another section's heading, and nothing
+ * else (no contact, no solution). */
+static int
+is_contents(const factsheet_publication_t *pub, size_t self)
+{
+	const factsheet_section_t *s = &pub->sections[self];
+	const char *line = s->text;
+	size_t lines = 0;
+
+	if (s->kind != FACTSHEET_SECTION_TEXT || s->n_contacts > 0 ||
+	    s->solution_heading != NULL || line == NULL)
+		return 0;
+	while (*line != '\0') {
+		const char *end = strchr(line, '\n'), *item;
+
+		if (end == NULL)
+			end = line + strlen(line);
+		item = item_text_of(line);
+		if (end > line && !names_heading(pub, self, item,
+		    (size_t)(end - item)))
+			return 0;
+		lines += end > line;
+		line = *end == '\n' ? end + 1 : end;
+	}
+	return lines >= 2;
+}
+
+/* Takes HEADING out of the heading path of S, and out of its part. */
+static void
+unlist_heading(factsheet_section_t *s, const char *heading)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->n_path; i++) {
+		if (strcmp(s->path[i], heading) == 0)
+			free(s->path[i]);
+		else
+			s->path[k++] = s->path[i];
+	}
+	s->n_path = k;
+	if (s->part != NULL && strcmp(s->part, heading) == 0) {
+		free(s->part);
+		s->part = k > 0 ? str_printf("%s", s->path[k - 1]) : NULL;
+	}
+}
+
+/*
+ * Leaves out each table of contents ("On this page" and the questions
+ * below it): navigation, whose every word is in the headings it lists.
+ * Left in, it answers queries meant for those sections, and the sections
+ * sit under its heading in their paths.
+ */
+static void
+drop_contents(builder_t *b)
+{
+	factsheet_publication_t *pub = b->pub;
+
+	for (size_t i = 0; i < pub->n_sections; ) {
+		char *heading;
+
+		if (!is_contents(pub, i)) {
+			i++;
+			continue;
+		}
+		heading = pub->sections[i].heading;
+		pub->sections[i].heading = NULL;
+		section_clear(&pub->sections[i]);
+		memmove(&pub->sections[i], &pub->sections[i + 1],
+		    (pub->n_sections - i - 1) * sizeof pub->sections[0]);
+		pub->n_sections--;
+		for (size_t k = i; heading != NULL && k < pub->n_sections; k++)
+			unlist_heading(&pub->sections[k], heading);
+		free(heading);
+	}
+}
+
 int
 builder_finish(builder_t *b)
 {
@@ -1409,6 +1517,8 @@ builder_finish(builder_t *b)
 		section_for_text(b, b->pending_line);
 		finish_section(b);
 	}
+	if (!b->failed)
+		drop_contents(b);
 	/* Still indexed, but the person indexing should know. */
 	if (!b->failed && !b->structured && b->pub->n_sections > 0 &&
 	    (b->pub->warning = str_printf("%s: no headings, Problem/Solution "

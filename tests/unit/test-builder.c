@@ -856,6 +856,50 @@ test_nothing_lost(void)
 	factsheet_publication_free(pub);
 }
 
+/* Tables of contents ------------------------------------------------ */
+
+/* "On this page" listing the questions below it is navigation: left out,
+ * and out of their heading paths.  One listing a line that heads no
+ * section is kept, so that line's words are not lost. */
+static void
+test_contents(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+	build_t t;
+
+	start(&t, "faq.md");
+	heading(&t, 1, "Decision reviews");
+	para(&t, "Learn more about the review options.");
+	heading(&t, 2, "On this page");
+	para(&t, "- What is new evidence?\n- What is Duty to Assist?");
+	heading(&t, 3, "What is new evidence?");
+	para(&t, "Evidence VA did not have before.");
+	heading(&t, 3, "What is Duty to Assist?");
+	para(&t, "VA helps you get records.");
+	pub = finish(&t);
+	ok(section_headed(pub, "On this page") == NULL,
+	    "contents: 'On this page' is left out");
+	is_int(pub->n_sections, 3, "contents: the three other sections");
+	s = headed(pub, "What is new evidence?");
+	is_heading_path(s, "Decision reviews", "contents: a question");
+	is_str(s ? s->part : NULL, "Decision reviews",
+	    "contents: a question's part");
+	factsheet_publication_free(pub);
+
+	start(&t, "partial.md");
+	heading(&t, 2, "On this page");
+	para(&t, "- What is new evidence?\n- What if I miss the deadline?");
+	heading(&t, 3, "What is new evidence?");
+	para(&t, "Evidence VA did not have before.");
+	pub = finish(&t);
+	s = headed(pub, "On this page");
+	is_str(TEXT(s), "- What is new evidence?\n- What if I miss the "
+	    "deadline?", "contents: a list naming a line no heading has is "
+	    "kept whole");
+	factsheet_publication_free(pub);
+}
+
 int
 main(void)
 {
@@ -877,5 +921,6 @@ main(void)
 	test_warning();
 	test_in_solution();
 	test_nothing_lost();
+	test_contents();
 	return done_testing();
 }
