@@ -78,6 +78,11 @@ text_squeeze_space(char *s);
 char *
 text_squeeze_lines(char *s);
 
+/* How many runs of non-space bytes the LEN bytes at S hold: the words a
+ * reader weighs a line by ("a heading has at most 12 words"). */
+size_t
+text_count_words(const char *s, size_t len);
+
 /* contact.c --------------------------------------------------------- */
 
 /* A contact list under construction. */

@@ -514,21 +514,6 @@ heading_number(const parser_t *p, const line_t *l, int *style, int *word,
 	return (size_t)(q - s);
 }
 
-static size_t
-count_words(const char *s, size_t len)
-{
-	size_t words = 0;
-	int in = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		int space = isspace((unsigned char)s[i]) != 0;
-
-		words += !space && !in;
-		in = !space;
-	}
-	return words;
-}
-
 static int
 has_tab(const line_t *l)
 {
@@ -540,7 +525,7 @@ static int
 title_sized(const line_t *l)
 {
 	return !has_tab(l) && width_of(l->start, l->len) <= 80 &&
-	    count_words(l->start, l->len) <= 12;
+	    text_count_words(l->start, l->len) <= 12;
 }
 
 /* Whether L opens with a heading's number, or an item's. */
@@ -720,7 +705,7 @@ caps_heading(const parser_t *p, size_t bi)
 		lower += islower((unsigned char)l->start[i]) != 0;
 	}
 	if (upper < 5 || lower * 6 > upper ||
-	    (count_words(l->start, l->len) < 2 && upper < 6))
+	    (text_count_words(l->start, l->len) < 2 && upper < 6))
 		return 0;
 	if (b->n > 1 && !starts_paragraph(p, block_line(p, b, 1)))
 		return 0;

@@ -112,20 +112,6 @@ line_of(const md_t *m, cmark_node *node)
 	return (line > 0 ? (unsigned)line : 1) + m->line_offset;
 }
 
-static int
-count_words(const char *s)
-{
-	int words = 0, in = 0;
-
-	for (; *s != '\0'; s++) {
-		int space = isspace((unsigned char)*s);
-
-		words += !space && !in;
-		in = !space;
-	}
-	return words;
-}
-
 /* Inline markup ------------------------------------------------------ */
 
 /* The href of an inline <a ...> tag, read by libxml2 so that its
@@ -547,7 +533,7 @@ is_page_break_paragraph(const char *text, cmark_node *node)
 	    cmark_node_get_heading_level(next) <=
 	    cmark_node_get_heading_level(node)))
 		return 1;
-	return count_words(text) > MAX_HEADING_WORDS ||
+	return text_count_words(text, strlen(text)) > MAX_HEADING_WORDS ||
 	    (n > 0 && text[n - 1] == '.');
 }
 

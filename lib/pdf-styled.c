@@ -102,13 +102,9 @@ bullet_len(const char *s, size_t len)
 static int
 is_lead_in(const char *text, size_t len, unsigned level, size_t n_sizes)
 {
-	size_t words = 0;
-
 	if (level <= n_sizes || len == 0 || text[len - 1] != ':')
 		return 0;
-	for (size_t i = 0; i < len; i++)
-		words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
-	return words >= 5;
+	return text_count_words(text, len) >= 5;
 }
 
 /* A paragraph being gathered from lines. */

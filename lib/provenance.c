@@ -269,21 +269,6 @@ introduced(const char *line, const char *at)
 	return 0;
 }
 
-static size_t
-count_words(const char *s, size_t len)
-{
-	size_t words = 0;
-	int in = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		int space = isspace((unsigned char)s[i]) != 0;
-
-		words += !space && !in;
-		in = !space;
-	}
-	return words;
-}
-
 /* How far line I of N is from the nearer end of the publication. */
 static size_t
 distance(size_t i, size_t n)
@@ -343,7 +328,8 @@ provenance_find(factsheet_publication_t *pub)
 				rank = DATE_WITH_PRODUCT;
 			else if (introduced(line, s))
 				rank = DATE_INTRODUCED;
-			else if (count_words(line, (size_t)(end - line)) <= 8 &&
+			else if (text_count_words(line,
+			    (size_t)(end - line)) <= 8 &&
 			    d < SHORT_LINE_REACH)
 				rank = DATE_SHORT_LINE;
 			else

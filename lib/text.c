@@ -297,3 +297,18 @@ text_squeeze_lines(char *s)
 	*w = '\0';
 	return s;
 }
+
+size_t
+text_count_words(const char *s, size_t len)
+{
+	size_t words = 0;
+	int in = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		int space = isspace((unsigned char)s[i]) != 0;
+
+		words += !space && !in;
+		in = !space;
+	}
+	return words;
+}

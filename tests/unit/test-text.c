@@ -214,6 +214,19 @@ test_squeeze(void)
 	squeezes("", "", "empty stays empty");
 }
 
+/* Words as the readers weigh a line by: runs of non-space bytes. */
+static void
+test_count_words(void)
+{
+	const char *line = "  There are 6 ways\tto avoid\na foreclosure:  ";
+
+	is_int((long)text_count_words(line, strlen(line)), 8,
+	    "count_words: runs apart by spaces, tabs and line ends");
+	is_int((long)text_count_words(line, 11), 2,
+	    "count_words: only the LEN bytes given");
+	is_int((long)text_count_words("", 0), 0, "count_words: none");
+}
+
 int
 main(void)
 {
@@ -223,5 +236,6 @@ main(void)
 	test_normalize();
 	test_normalize_query();
 	test_squeeze();
+	test_count_words();
 	return done_testing();
 }
