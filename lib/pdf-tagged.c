@@ -471,6 +471,33 @@ may_go_on(tagged_t *t, int depth)
 	    t->elements < MAX_ELEMENTS;
 }
 
+/* What is done with one element of the tree, at IT, DEPTH deep. */
+typedef void visit_fn(tagged_t *t, PopplerStructureElementIter *it,
+		      PopplerStructureElement *e, int depth);
+
+/* VISIT on each child of the element at IT, in the tree's order, while
+ * the bounds allow. */
+static void
+each_child(tagged_t *t, PopplerStructureElementIter *it, int depth,
+	   visit_fn *visit)
+{
+	PopplerStructureElementIter *c;
+
+	if (!may_go_on(t, depth) ||
+	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
+		return;
+	do {
+		PopplerStructureElement *e =
+		    poppler_structure_element_iter_get_element(c);
+
+		if (e == NULL)
+			continue;
+		visit(t, c, e, depth);
+		g_object_unref(e);
+	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+}
+
 static void inline_children(tagged_t *t, PopplerStructureElementIter *it,
 			    int depth);
 
@@ -532,21 +559,7 @@ inline_element(tagged_t *t, PopplerStructureElementIter *it,
 static void
 inline_children(tagged_t *t, PopplerStructureElementIter *it, int depth)
 {
-	PopplerStructureElementIter *c;
-
-	if (!may_go_on(t, depth) ||
-	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
-		return;
-	do {
-		PopplerStructureElement *e =
-		    poppler_structure_element_iter_get_element(c);
-
-		if (e == NULL)
-			continue;
-		inline_element(t, c, e, depth);
-		g_object_unref(e);
-	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
-	poppler_structure_element_iter_free(c);
+	each_child(t, it, depth, inline_element);
 }
 
 /* The text read so far, taken; NULL when out of memory. */
@@ -798,21 +811,7 @@ block_element(tagged_t *t, PopplerStructureElementIter *it,
 static void
 walk_blocks(tagged_t *t, PopplerStructureElementIter *it, int depth)
 {
-	PopplerStructureElementIter *c;
-
-	if (!may_go_on(t, depth) ||
-	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
-		return;
-	do {
-		PopplerStructureElement *e =
-		    poppler_structure_element_iter_get_element(c);
-
-		if (e == NULL)
-			continue;
-		block_element(t, c, e, depth);
-		g_object_unref(e);
-	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
-	poppler_structure_element_iter_free(c);
+	each_child(t, it, depth, block_element);
 }
 
 /*
