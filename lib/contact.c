@@ -1257,8 +1257,9 @@ state_before(const char *text, const char *end)
 	if (end - text >= 2 && isupper((unsigned char)end[-1]) &&
 	    isupper((unsigned char)end[-2]) && (end - text == 2 ||
 	    !isalnum((unsigned char)end[-3]))) {
-		for (const char *c = codes; *c != '\0'; c += 3)
-			if (c[0] == end[-2] && c[1] == end[-1])
+		/* Codes are 3 bytes apart, the last one without its space. */
+		for (size_t i = 0; i + 1 < sizeof codes; i += 3)
+			if (codes[i] == end[-2] && codes[i + 1] == end[-1])
 				return end - 2;
 	}
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -692,6 +692,8 @@ test_addresses(void)
 	/* Negatives: a city and ZIP code with no street, a count. */
 	scans_to("In 2023, 12345 people in Baltimore, MD 21244 enrolled.", "");
 	scans_to("Plan 12345 covers 40 counties, MD 21244 and more.", "");
+	/* Two capitals that are no state (once read past the table). */
+	scans_to("Send it to 7500 Security Blvd, Baltimore, ZZ 21244.", "");
 
 	line_gives("Address: 200 Independence Avenue SW, Washington, DC 20201",
 	    "address 200 Independence Avenue SW, Washington, DC 20201\n");
