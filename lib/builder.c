@@ -8,7 +8,6 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -62,25 +61,12 @@ slug_of(const char *s, size_t max_words)
 	return strbuf_finish(&b);
 }
 
-/* FNV-1a: short keys, cheap to hash, well spread for a power of two. */
-static size_t
-slug_hash(const char *s)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= UINT64_C(1099511628211);
-	}
-	return (size_t)h;
-}
-
 /* SLUG's entry in SET (whose size is not 0), or the empty slot where it
  * would go. */
 static slug_entry_t *
 slug_slot(const slug_set_t *set, const char *slug)
 {
-	size_t mask = set->size - 1, i = slug_hash(slug) & mask;
+	size_t mask = set->size - 1, i = (size_t)hash_string(slug) & mask;
 
 	while (set->entries[i].slug != NULL &&
 	    strcmp(set->entries[i].slug, slug) != 0)

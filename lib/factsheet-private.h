@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "factsheet.h"
 
@@ -40,6 +41,24 @@ char *strbuf_finish(strbuf_t *b);
 /* Starts RUN(ARG) on a new thread that blocks every signal, so that
  * signals reach only the threads of the program; 1 when started. */
 int thread_start(pthread_t *thread, void *(*run)(void *), void *arg);
+
+/* hash.c ------------------------------------------------------------ */
+
+/* FNV-1a, 64 bits.  Stored in indexes (file keys, publication ids), so it
+ * never changes.  Start a running hash at HASH_START. */
+#define HASH_START UINT64_C(14695981039346656037)
+
+/* H with the LEN bytes at BYTES added. */
+uint64_t
+hash_add(uint64_t h, const void *bytes, size_t len);
+
+/* The hash of the string S (its bytes before the NUL). */
+uint64_t
+hash_string(const char *s);
+
+/* H as 16 lower-case hex digits; NULL when out of memory. */
+char *
+hash_hex(uint64_t h);
 
 /* text.c ------------------------------------------------------------ */
 

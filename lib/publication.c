@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,15 +62,10 @@ static char *
 publication_id(const char *source)
 {
 	char *real = realpath(source, NULL);
-	const char *s = real ? real : source;
-	uint64_t h = 14695981039346656037ULL;
+	char *id = hash_hex(hash_string(real ? real : source));
 
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
 	free(real);
-	return str_printf("%016llx", (unsigned long long)h);
+	return id;
 }
 
 factsheet_status_t

@@ -19,7 +19,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -153,24 +152,10 @@ factsheet_change_kind_name(factsheet_change_kind_t kind)
 	return (unsigned)kind < FACTSHEET_CHANGE_LAST ? names[kind] : "?";
 }
 
-/* FNV-1a, 64 bits, as hex: short, stable, and plenty to tell apart the
- * files of one index or two versions of one file of the same size. */
-static char *
-hash_hex(const char *bytes, size_t len)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)bytes[i];
-		h *= 1099511628211ULL;
-	}
-	return str_printf("%016llx", (unsigned long long)h);
-}
-
 static char *
 state_key(const char *prefix, const char *real)
 {
-	char *h = hash_hex(real, strlen(real));
+	char *h = hash_hex(hash_string(real));
 	char *key = h ? str_printf("%s%s", prefix, h) : NULL;
 
 	free(h);
@@ -967,7 +952,7 @@ prepare_file(void *context, size_t i, void *slot)
 	    (p->not_publication = format_not_publication(bytes, len)) != NULL)
 		goto out;
 	p->parsed = 1;
-	if ((p->hash = hash_hex(bytes, len)) == NULL) {
+	if ((p->hash = hash_hex(hash_add(HASH_START, bytes, len))) == NULL) {
 		p->status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 		goto out;
 	}
