@@ -102,6 +102,24 @@ text_squeeze_lines(char *s);
 size_t
 text_count_words(const char *s, size_t len);
 
+/* file.c ------------------------------------------------------------ */
+
+struct stat;
+
+/*
+ * Reads the regular file at PATH whole (at most TEXT_MAX_BYTES) into
+ * *BYTES (free it) and *LEN, and its stat into *ST unless ST is NULL.  On
+ * failure *BYTES is NULL and *MESSAGE (free it) names PATH and says why.
+ */
+factsheet_status_t
+file_read(const char *path, char **bytes, size_t *len, struct stat *st,
+	  char **message);
+
+/* The name a file is shown by: PATH without a leading "./" ("./corpus/x"
+ * is "corpus/x"); points into PATH. */
+const char *
+file_source_name(const char *path);
+
 /* contact.c --------------------------------------------------------- */
 
 /* A contact list under construction. */

@@ -3,14 +3,8 @@
  */
 #include <config.h>
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "factsheet-private.h"
 
@@ -91,8 +85,7 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 		return status;
 	pub = calloc(1, sizeof *pub);
 	/* "./corpus/x.txt" is shown as "corpus/x.txt". */
-	while (source[0] == '.' && source[1] == '/' && source[2] != '\0')
-		source += 2 + strspn(source + 2, "/");
+	source = file_source_name(source);
 	if (pub == NULL || (pub->source = str_printf("%s", source)) == NULL ||
 	    (pub->id = publication_id(source)) == NULL ||
 	    (pub->format = str_printf("%s", format_name(format))) == NULL) {
@@ -126,95 +119,19 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
-/* Reads all of FD; 0 on success, else errno. */
-static int
-read_all(int fd, size_t size_hint, char **bytes, size_t *len)
-{
-	size_t size = size_hint + 1, n = 0;
-	char *buf = malloc(size);
-
-	if (buf == NULL)
-		return ENOMEM;
-	for (;;) {
-		ssize_t got;
-
-		if (n == size) {
-			char *grown;
-
-			if (size > TEXT_MAX_BYTES + 1) {
-				/* Large enough to be refused as too large. */
-				break;
-			}
-			grown = realloc(buf, size * 2);
-			if (grown == NULL) {
-				free(buf);
-				return ENOMEM;
-			}
-			buf = grown;
-			size *= 2;
-		}
-		got = read(fd, buf + n, size - n);
-		if (got < 0) {
-			int err = errno;
-
-			if (err == EINTR)
-				continue;
-			free(buf);
-			return err;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*bytes = buf;
-	*len = n;
-	return 0;
-}
-
 factsheet_status_t
 factsheet_publication_read_file(const char *path,
 				factsheet_publication_t **out,
 				char **message)
 {
-	struct stat st;
-	char *bytes = NULL;
-	size_t len = 0;
-	int fd, err;
+	char *bytes;
+	size_t len;
 	factsheet_status_t status;
 
 	*out = NULL;
-	*message = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		*message = str_printf("%s: %s", path, strerror(errno));
-		return FACTSHEET_STATUS_FILE_ERROR;
-	}
-	if (fstat(fd, &st) < 0) {
-		*message = str_printf("%s: %s", path, strerror(errno));
-		close(fd);
-		return FACTSHEET_STATUS_FILE_ERROR;
-	}
-	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
-		*message = str_printf("%s: %s", path, S_ISDIR(st.st_mode) ?
-		    "is a directory; give the files in it" :
-		    "not a regular file");
-		close(fd);
-		return FACTSHEET_STATUS_FILE_ERROR;
-	}
-	if ((uintmax_t)st.st_size > TEXT_MAX_BYTES) {
-		*message = str_printf("%s: file too large (%jd bytes; the "
-		    "limit is %lu)", path, (intmax_t)st.st_size,
-		    TEXT_MAX_BYTES);
-		close(fd);
-		return FACTSHEET_STATUS_BAD_INPUT;
-	}
-	err = read_all(fd, (size_t)st.st_size, &bytes, &len);
-	close(fd);
-	if (err != 0) {
-		*message = str_printf("%s: %s", path, strerror(err));
-		return err == ENOMEM ? FACTSHEET_STATUS_OUT_OF_MEMORY :
-		    FACTSHEET_STATUS_FILE_ERROR;
-	}
+	if ((status = file_read(path, &bytes, &len, NULL, message)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return status;
 	status = factsheet_publication_parse(path, bytes, len, out, message);
 	free(bytes);
 	return status;

@@ -17,12 +17,9 @@
  */
 #include <config.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
@@ -351,90 +348,6 @@ file_state_json(const factsheet_sync_t *s, const char *real,
 	json_decref(root);
 	free(mtime);
 	return out;
-}
-
-/* Reading ---------------------------------------------------------------- */
-
-/*
- * Reads the file at PATH whole, as factsheet_publication_read_file does,
- * but keeps the bytes, to hash them, and their stat.
- */
-static factsheet_status_t
-read_bytes(const char *path, char **bytes, size_t *len, struct stat *st,
-	   char **message)
-{
-	size_t size, n = 0;
-	char *buf;
-	int fd;
-
-	*bytes = NULL;
-	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 ||
-	    fstat(fd, st) < 0) {
-		*message = str_printf("%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return FACTSHEET_STATUS_FILE_ERROR;
-	}
-	if (!S_ISREG(st->st_mode)) {
-		*message = str_printf("%s: not a regular file", path);
-		close(fd);
-		return FACTSHEET_STATUS_FILE_ERROR;
-	}
-	if ((uintmax_t)st->st_size > TEXT_MAX_BYTES) {
-		*message = str_printf("%s: file too large (%jd bytes; the "
-		    "limit is %lu)", path, (intmax_t)st->st_size,
-		    TEXT_MAX_BYTES);
-		close(fd);
-		return FACTSHEET_STATUS_BAD_INPUT;
-	}
-	/* One byte more than the size, to see a file that grew. */
-	size = (size_t)st->st_size + 1;
-	if ((buf = malloc(size)) == NULL)
-		goto no_memory;
-	for (;;) {
-		ssize_t got;
-
-		if (n == size) {
-			char *grown;
-
-			if (size > TEXT_MAX_BYTES) {
-				*message = str_printf("%s: file too large "
-				    "(more than %lu bytes)", path,
-				    TEXT_MAX_BYTES);
-				free(buf);
-				close(fd);
-				return FACTSHEET_STATUS_BAD_INPUT;
-			}
-			if ((grown = realloc(buf, 2 * size)) == NULL) {
-				free(buf);
-				goto no_memory;
-			}
-			buf = grown;
-			size *= 2;
-		}
-		if ((got = read(fd, buf + n, size - n)) < 0) {
-			int err = errno;
-
-			if (err == EINTR)
-				continue;
-			*message = str_printf("%s: %s", path, strerror(err));
-			free(buf);
-			close(fd);
-			return FACTSHEET_STATUS_FILE_ERROR;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	*bytes = buf;
-	*len = n;
-	return FACTSHEET_STATUS_SUCCESS;
-no_memory:
-	close(fd);
-	*message = str_printf("%s: out of memory", path);
-	return FACTSHEET_STATUS_OUT_OF_MEMORY;
 }
 
 /* Changes ---------------------------------------------------------------- */
@@ -778,8 +691,7 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 			reason += len + 2;
 			break;
 		}
-		while (path[0] == '.' && path[1] == '/' && path[2] != '\0')
-			path += 2 + strspn(path + 2, "/");
+		path = file_source_name(path);
 	}
 	s->reason = str_printf("%s", reason);
 	free(message);
@@ -943,7 +855,7 @@ prepare_file(void *context, size_t i, void *slot)
 		return 0;
 	p->st.st_size = e->size;
 	p->st.st_mtim = e->mtime;
-	if ((p->status = read_bytes(e->path, &bytes, &len, &p->st,
+	if ((p->status = file_read(e->path, &bytes, &len, &p->st,
 	    &p->message)) != FACTSHEET_STATUS_SUCCESS)
 		return 0;
 	/* An image beside the pages of a folder is no failure; one named

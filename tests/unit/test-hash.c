@@ -2,6 +2,8 @@
  * test-hash.c - hash.c: FNV-1a's published values, since file keys and
  * publication ids stored in indexes are made of it and must not change.
  */
+#include <config.h>
+
 #include <stdlib.h>
 #include <string.h>
 

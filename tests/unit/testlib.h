@@ -8,6 +8,7 @@
 #ifndef FACTSHEET_TESTLIB_H
 #define FACTSHEET_TESTLIB_H
 
+#include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +228,33 @@ static inline void
 remove_tree(const char *dir)
 {
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * A new empty directory under $TMPDIR (else /tmp) named
+ * "factsheet-NAME-" and six random characters; NULL, with a diagnostic,
+ * when it cannot be made.  Free it after remove_tree().
+ */
+static inline char *
+temp_dir(const char *name)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = str_printf("%s/factsheet-%s-XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp", name);
+
+	if (dir != NULL && mkdtemp(dir) == NULL) {
+		printf("# mkdtemp %s: %s\n", dir, strerror(errno));
+		free(dir);
+		dir = NULL;
+	}
+	return dir;
+}
+
+/* DIR/NAME, to free; NULL when out of memory. */
+static inline char *
+temp_path(const char *dir, const char *name)
+{
+	return str_printf("%s/%s", dir, name);
 }
 
 #endif /* FACTSHEET_TESTLIB_H */
