@@ -1230,9 +1230,7 @@ angle_url_length(const char *p)
 {
 	const char *end;
 
-	if (p[0] != '<' || !(strncasecmp(p + 1, "https://", 8) == 0 ||
-	    strncasecmp(p + 1, "http://", 7) == 0 ||
-	    strncasecmp(p + 1, "www.", 4) == 0))
+	if (p[0] != '<' || links_web_prefix(p + 1, SIZE_MAX) == 0)
 		return 0;
 	end = p + 1 + strcspn(p + 1, "<> \t\n");
 	return *end == '>' ? (size_t)(end + 1 - p) : 0;
@@ -1552,9 +1550,8 @@ reader_link_destination(strbuf_t *out, size_t mark, const char *dest,
 		dest += 4;
 		len -= 4;
 		tel = 1;
-	} else if (!((len > 8 && strncasecmp(dest, "https://", 8) == 0) ||
-	    (len > 7 && strncasecmp(dest, "http://", 7) == 0) ||
-	    (len > 4 && strncasecmp(dest, "www.", 4) == 0))) {
+	} else if (links_web_prefix(dest, len) == 0 ||
+	    links_web_prefix(dest, len) == len) {
 		return;		/* a page of the same site, an anchor */
 	}
 	/* A label that gives the address, or the number, says it already;

@@ -897,11 +897,10 @@ web_address_at(const char *text, const char *p, int *bare)
 	if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '/'))
 		return 0;
 	*bare = 0;
-	if (strncasecmp(p, "https://", 8) == 0 ||
-	    strncasecmp(p, "http://", 7) == 0)
+	if (links_scheme_length(p, SIZE_MAX) > 0)
 		return url_length(p);
 	*bare = 1;
-	if (strncasecmp(p, "www.", 4) == 0) {
+	if (links_web_prefix(p, SIZE_MAX) > 0) {
 		n = url_length(p);
 		return n > 4 && memchr(p + 4, '.', n - 4) != NULL ? n : 0;
 	}
@@ -937,12 +936,9 @@ url_named_by(const char *p, size_t n)
 	q += strspn(q, " ");
 	if (*q == '<' || *q == '(')
 		q++;
-	if (strncasecmp(q, "https://", 8) == 0)
-		host = q + 8;
-	else if (strncasecmp(q, "http://", 7) == 0)
-		host = q + 7;
-	else
+	if (links_scheme_length(q, SIZE_MAX) == 0)
 		return NULL;
+	host = q + links_scheme_length(q, SIZE_MAX);
 	hl = strspn(host, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789.-");
 	if (hl < len)

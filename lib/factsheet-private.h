@@ -197,6 +197,28 @@ contact_match_phone(const char *s, char digits[11]);
 char *
 contact_canonical_phones(const char *s);
 
+/* links.c ----------------------------------------------------------- */
+
+/* The length of "https://" or "http://" (any case) when the LEN bytes at
+ * P start with it, else 0.  LEN may be SIZE_MAX when P ends in a NUL. */
+size_t
+links_scheme_length(const char *p, size_t len);
+
+/* The length of the start of a web address at the LEN bytes at P: a
+ * scheme as above, or "www."; else 0. */
+size_t
+links_web_prefix(const char *p, size_t len);
+
+/* Whether LINE is a contact line ("Phone: ...", "TTY: ..."), which the
+ * builder reads on its own.  Sets *FAILED (unless NULL) when out of
+ * memory. */
+int
+links_is_contact_line(const char *line, int *failed);
+
+/* Whether LINE is "Problem: ...", "Solution: ..." or a contact line. */
+int
+links_is_label_line(const char *line, int *failed);
+
 /* thesaurus.c ------------------------------------------------------- */
 
 /* One line of the thesaurus: equivalent words and phrases. */

@@ -629,24 +629,6 @@ item_text(const char *line)
 	return s > line && s[0] == '.' && s[1] == ' ' ? s + 2 : line;
 }
 
-/* A line the builder reads on its own: "Problem: ...", "Solution: ...",
- * or a contact line ("Phone: ..."). */
-static int
-is_label_line(const char *s)
-{
-	contact_list_t scratch = { 0 };
-	int yes;
-
-	if (strncasecmp(s, "Problem:", 8) == 0 ||
-	    strncasecmp(s, "Solution:", 9) == 0)
-		return 1;
-	if (strchr(s, ':') == NULL)
-		return 0;
-	yes = contact_parse_line(&scratch, s);
-	contact_list_clear(&scratch);
-	return yes;
-}
-
 /*
  * Before text from LINE: text after the end of an accordion's panel or a
  * <details> is not the last item's but the heading's over them, which
@@ -692,7 +674,7 @@ emit_text(html_t *p, char *text, unsigned line)
 
 	for (char *l = strtok_r(text, "\n", &save); l != NULL;
 	    l = strtok_r(NULL, "\n", &save)) {
-		if (is_label_line(item_text(l))) {
+		if (links_is_label_line(item_text(l), NULL)) {
 			flush_run(p, &run, &lines, line);
 			resume(p, line);
 			builder_paragraph(p->build, item_text(l), line, 1);

@@ -354,30 +354,6 @@ strip_heading_attributes(md_t *m, char *text, char **anchor)
 
 /* Blocks ------------------------------------------------------------- */
 
-/*
- * A line the builder reads on its own: "Problem: ...", "Solution: ...",
- * or a contact line ("Phone: ...", "TTY: ...").  Markdown joins it to
- * the lines around it; it is kept apart.
- */
-static int
-is_label_line(md_t *m, const char *line)
-{
-	static const char *const labels[] = { "Problem:", "Solution:" };
-	contact_list_t scratch = { 0 };
-	int yes;
-
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strncasecmp(line, labels[i], strlen(labels[i])) == 0)
-			return 1;
-	if (strchr(line, ':') == NULL)
-		return 0;
-	yes = contact_parse_line(&scratch, line);
-	if (scratch.failed)
-		m->failed = 1;
-	contact_list_clear(&scratch);
-	return yes;
-}
-
 static void flush_meta(md_t *m);
 
 static void
@@ -426,7 +402,9 @@ emit_lines(md_t *m, char *text, unsigned line, const char *bullet)
 		/* A line of markup alone still counts as a line. */
 		if (l[0] == '\0' || is_attribute_list(l))
 			continue;
-		if (is_label_line(m, l)) {
+		/* A line the builder reads on its own, which Markdown
+		 * joins to the lines around it, is kept apart. */
+		if (links_is_label_line(l, &m->failed)) {
 			if (para_lines > 0) {
 				char *p = strbuf_finish(&para);
 

@@ -13,21 +13,6 @@
 
 #include "pdf.h"
 
-/* A line the builder reads on its own: a label ("Problem: ...") or a
- * contact line ("Phone: ..."). */
-static int
-is_label_line(const char *s)
-{
-	contact_list_t scratch = { 0 };
-	int yes;
-
-	if (strchr(s, ':') == NULL)
-		return 0;
-	yes = contact_parse_line(&scratch, s);
-	contact_list_clear(&scratch);
-	return yes;
-}
-
 /* A run of list items as one paragraph, an item a line. */
 static void
 flush_items(builder_t *b, strbuf_t *items)
@@ -50,7 +35,7 @@ feed_builder(const pdf_blocks_t *blocks, builder_t *b)
 		const pdf_block_t *k = &blocks->blocks[i];
 
 		if (k->kind != PDF_BLOCK_LIST_ITEM ||
-		    is_label_line(k->text))
+		    links_is_contact_line(k->text, NULL))
 			flush_items(b, &items);
 		if (k->page != 0 && k->page != b->page)
 			builder_page(b, k->page);
@@ -62,7 +47,7 @@ feed_builder(const pdf_blocks_t *blocks, builder_t *b)
 			builder_paragraph(b, k->text, 0, 1);
 			break;
 		case PDF_BLOCK_LIST_ITEM:
-			if (is_label_line(k->text)) {
+			if (links_is_contact_line(k->text, NULL)) {
 				builder_paragraph(b, k->text, 0, 1);
 				break;
 			}
