@@ -447,6 +447,13 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 char *
 title_from_source(const char *source);
 
+/* provenance.c ------------------------------------------------------ */
+
+/* Fills in the product number and revision date PUB's text states; 0, or
+ * -1 when out of memory. */
+int
+provenance_find(factsheet_publication_t *pub);
+
 /* section.c --------------------------------------------------------- */
 
 void

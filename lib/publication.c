@@ -8,11 +8,6 @@
 
 #include "factsheet-private.h"
 
-/* provenance.c: fills in the product number and revision date PUB's
- * text states; 0, or -1 when out of memory. */
-int
-provenance_find(factsheet_publication_t *pub);
-
 void
 factsheet_publication_free(factsheet_publication_t *pub)
 {
