@@ -868,12 +868,12 @@ test_search_kinds(void)
 		{ "mailing address for claim forms",
 		    FACTSHEET_CONTACT_ADDRESS, FACTSHEET_CONTACT_FAX },
 	};
-	char dir[] = "/tmp/factsheet-test-contact-XXXXXX", *path = NULL;
+	char *dir = temp_dir("test-contact"), *path = NULL;
 	char *thesaurus = source_path("corpus/thesaurus.txt"), *msg = NULL;
 	factsheet_publication_t *pub = NULL;
 	factsheet_db_t *db = NULL;
 
-	if (mkdtemp(dir) == NULL || (path = str_printf("%s/db", dir)) == NULL ||
+	if (dir == NULL || (path = temp_path(dir, "db")) == NULL ||
 	    factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) !=
 	    FACTSHEET_STATUS_SUCCESS) {
 		ok(0, "create a database (%s)", msg ? msg : "no directory");
@@ -925,8 +925,9 @@ out:
 	free(msg);
 	factsheet_publication_free(pub);
 	factsheet_db_close(db);
-	if (path != NULL)
+	if (dir != NULL)
 		remove_tree(dir);
+	free(dir);
 	free(path);
 	free(thesaurus);
 }

@@ -113,7 +113,10 @@ test_term_set(void)
 	term_set_clear(&set);
 	memset(&set, 0, sizeof set);
 	term_set_clear(&set);
-	ok(1, "term_set_clear accepts a zeroed set and a cleared one");
+	is_int(set.n_words + set.n_stems, 0,
+	    "term_set_clear leaves a zeroed set and a cleared one empty");
+	is_int(set.words == NULL && set.stems == NULL, 1,
+	    "and holding no arrays");
 
 	is_int(term_set_init(&set, NULL), 0, "term_set_init with no terms");
 	is_int(set.n_words + set.n_stems, 0, "no terms: an empty set");

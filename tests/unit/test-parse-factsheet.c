@@ -1195,7 +1195,7 @@ static void
 test_bad_input(void)
 {
 	factsheet_publication_t *pub = (factsheet_publication_t *)&pub;
-	char *msg = NULL;
+	char *msg = NULL, *dir;
 	factsheet_status_t st;
 
 	st = factsheet_publication_parse("empty.txt", "", 0, &pub, &msg);
@@ -1212,13 +1212,15 @@ test_bad_input(void)
 	    "missing file: message names it");
 	free(msg);
 
-	st = factsheet_publication_read_file("/tmp", &pub, &msg);
+	dir = source_path("corpus");
+	st = factsheet_publication_read_file(dir, &pub, &msg);
+	free(dir);
 	is_int(st, FACTSHEET_STATUS_FILE_ERROR, "a directory: file error");
 	ok(contains(msg, "directory"), "a directory: message says so");
 	free(msg);
 
+	/* Freeing NULL is allowed; a crash here fails the test. */
 	factsheet_publication_free(NULL);
-	ok(1, "factsheet_publication_free(NULL) is safe");
 }
 
 int

@@ -32,7 +32,7 @@
 #define LDQUO "\xe2\x80\x9c"
 #define RDQUO "\xe2\x80\x9d"
 
-static char tmpdir[] = "/tmp/factsheet-test-parse-html-XXXXXX";
+static char *tmpdir;
 
 /* The headings of PUB's sections that WANT (NULL-terminated) lacks,
  * joined by " | ": "" when there are none. */
@@ -1051,10 +1051,8 @@ test_search(void)
 int
 main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = temp_dir("test-parse-html")) == NULL)
 		return 1;
-	}
 	test_npi_faq();
 	test_enrollment_guide();
 	test_gov_help_page();
@@ -1067,5 +1065,6 @@ main(void)
 	test_parse_html_into();
 	test_search();
 	remove_tree(tmpdir);
+	free(tmpdir);
 	return done_testing();
 }

@@ -37,7 +37,7 @@
 
 #define FIXTURES "tests/fixtures/pdf/"
 
-static char tmpdir[] = "/tmp/factsheet-test-pdf-XXXXXX";
+static char *tmpdir;
 
 static char *
 fixture_path(const char *name)
@@ -698,12 +698,15 @@ test_index_and_search(void)
 	json_t *root, *hit, *p;
 	unsigned page = 0;
 
-	if (mkdtemp(tmpdir) == NULL || pub == NULL) {
+	if ((tmpdir = temp_dir("test-pdf")) == NULL || pub == NULL) {
 		ok(0, "a temporary directory and the PDF");
 		factsheet_publication_free(pub);
+		if (tmpdir != NULL)
+			remove_tree(tmpdir);
+		free(tmpdir);
 		return;
 	}
-	path = str_printf("%s/db", tmpdir);
+	path = temp_path(tmpdir, "db");
 	is_int(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg),
 	    FACTSHEET_STATUS_SUCCESS, "create a database");
 	if (db == NULL)
@@ -745,6 +748,7 @@ out:
 	free(path);
 	factsheet_publication_free(pub);
 	remove_tree(tmpdir);
+	free(tmpdir);
 }
 
 int

@@ -149,7 +149,7 @@ main(void)
 	    "nothing to prepare: no thread");
 	ok(pipeline_start(5, 1, 1, sizeof(slot_t), prepare, clear, &c) == NULL,
 	    "a depth below 2: no thread (the taker holds one slot)");
+	/* Stopping NULL is allowed; a crash here fails the test. */
 	pipeline_stop(NULL);
-	ok(1, "pipeline_stop(NULL) is harmless");
 	return done_testing();
 }

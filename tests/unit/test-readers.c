@@ -25,7 +25,7 @@
 #define LDQUO "\xe2\x80\x9c"
 #define RDQUO "\xe2\x80\x9d"
 
-static char tmpdir[] = "/tmp/factsheet-test-readers-XXXXXX";
+static char *tmpdir;
 
 #define HEADING(s) ((s) ? (s)->heading : NULL)
 #define ANCHOR(s) ((s) ? (s)->anchor : NULL)
@@ -527,10 +527,8 @@ test_markdown_details(void)
 int
 main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = temp_dir("test-readers")) == NULL)
 		return 1;
-	}
 	test_markdown_guide();
 	test_markdown_factsheet();
 	test_unstructured();
@@ -540,5 +538,6 @@ main(void)
 	test_many_repeated_headings();
 	test_markdown_details();
 	remove_tree(tmpdir);
+	free(tmpdir);
 	return done_testing();
 }

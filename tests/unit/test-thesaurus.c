@@ -23,25 +23,13 @@
 #define CORPUS "corpus/pecos-technical-assistance-contacts.txt"
 #define THESAURUS "corpus/thesaurus.txt"
 
-static char tmpdir[] = "/tmp/factsheet-test-thesaurus-XXXXXX";
-
-static char *
-tmp_path(const char *name)
-{
-	return str_printf("%s/%s", tmpdir, name);
-}
-
-static void
-remove_tmpdir(void)
-{
-	remove_tree(tmpdir);
-}
+static char *tmpdir;
 
 /* Writes TEXT to a new file NAME in the temporary directory; free it. */
 static char *
 write_tmp(const char *name, const char *text)
 {
-	char *path = tmp_path(name);
+	char *path = temp_path(tmpdir, name);
 	FILE *f = fopen(path, "wb");
 
 	if (f != NULL) {
@@ -220,7 +208,7 @@ test_read_errors(void)
 	const char *const line3[] = { "line 3", NULL };
 	const char *const line2[] = { "line 2", NULL };
 	const char *const utf8[] = { "line 3", "byte 4", "UTF-8", NULL };
-	char *missing = tmp_path("no-such-thesaurus.txt"), *msg = NULL;
+	char *missing = temp_path(tmpdir, "no-such-thesaurus.txt"), *msg = NULL;
 	thesaurus_t t;
 	factsheet_status_t st;
 
@@ -675,8 +663,8 @@ test_vanity_search(factsheet_db_t *db)
 static void
 test_end_to_end(void)
 {
-	char *path = tmp_path("db"), *thesaurus = source_path(THESAURUS);
-	char *corpus = source_path(CORPUS), *missing = tmp_path("missing.txt");
+	char *path = temp_path(tmpdir, "db"), *thesaurus = source_path(THESAURUS);
+	char *corpus = source_path(CORPUS), *missing = temp_path(tmpdir, "missing.txt");
 	factsheet_publication_t *pub = NULL;
 	factsheet_db_t *db = NULL;
 	char *msg = NULL;
@@ -728,10 +716,8 @@ out:
 int
 main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = temp_dir("test-thesaurus")) == NULL)
 		return 1;
-	}
 	test_phrase_words();
 	test_phrase_in_words();
 	test_read_groups();
@@ -739,6 +725,7 @@ main(void)
 	test_shipped();
 	test_vanity();
 	test_end_to_end();
-	remove_tmpdir();
+	remove_tree(tmpdir);
+	free(tmpdir);
 	return done_testing();
 }

@@ -20,7 +20,7 @@
 #include "testlib.h"
 #include "writeback.h"
 
-static char tmpdir[] = "/tmp/factsheet-test-writeback-XXXXXX";
+static char *tmpdir;
 
 /* Writes SIZE bytes to DIR/NAME, not synced: pages for the helper. */
 static int
@@ -155,12 +155,11 @@ test_watches_tables(void)
 int
 main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if ((tmpdir = temp_dir("test-writeback")) == NULL)
 		return 1;
-	}
 	test_nothing_to_watch();
 	test_watches_tables();
 	remove_tree(tmpdir);
+	free(tmpdir);
 	return done_testing();
 }
