@@ -105,6 +105,34 @@ progress_update(progress_t *p)
 	p->shown = 1;
 }
 
+/* Prints FMT with the escapes of factsheet_escape(): a file name or a
+ * publication's words may hold an escape sequence for the terminal. */
+static void
+vsay(FILE *out, const char *fmt, va_list ap)
+{
+	char *s = NULL, *shown;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		return;
+	shown = factsheet_escape(s, "\n");
+	fputs(shown ? shown : "(out of memory)", out);
+	free(shown);
+	free(s);
+}
+
+static void
+say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(out, fmt, ap);
+	va_end(ap);
+}
+
 /* The one place a failure becomes a message. */
 static void
 report(progress_t *p, const char *fmt, ...)
@@ -117,9 +145,9 @@ report(progress_t *p, const char *fmt, ...)
 
 	if (p != NULL)
 		progress_clear(p);
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(stderr, "%s: ", progname);
+	vsay(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -241,41 +269,42 @@ report_text(const factsheet_sync_item_t *item, int report)
 	    i < item->n_changes; i++)
 		sections += item->changes[i].kind ==
 		    FACTSHEET_CHANGE_SECTION_REMOVED;
-	printf("%s: %s", factsheet_sync_state_name(item->state),
+	say(stdout, "%s: %s", factsheet_sync_state_name(item->state),
 	    item->source);
 	if (item->reason != NULL)
-		printf(": %s%s", item->failed_before ? "failed before: " : "",
-		    item->reason);
+		say(stdout, ": %s%s", item->failed_before ?
+		    "failed before: " : "", item->reason);
 	else if (report && (item->state == FACTSHEET_SYNC_NEW ||
 	    item->state == FACTSHEET_SYNC_REMOVED))
-		printf(" (%zu section%s)", sections, sections == 1 ? "" : "s");
-	printf("\n");
+		say(stdout, " (%zu section%s)", sections,
+		    sections == 1 ? "" : "s");
+	say(stdout, "\n");
 	if (!report || item->state != FACTSHEET_SYNC_CHANGED)
 		return;
 	if (item->n_changes == 0)
-		printf("  no section changed\n");
+		say(stdout, "  no section changed\n");
 	for (size_t i = 0; i < item->n_changes; i++) {
 		const factsheet_change_t *c = &item->changes[i];
 
 		switch (c->kind) {
 		case FACTSHEET_CHANGE_SECTION_ADDED:
-			printf("  + %s (%s)\n", c->slug, c->heading);
+			say(stdout, "  + %s (%s)\n", c->slug, c->heading);
 			break;
 		case FACTSHEET_CHANGE_SECTION_REMOVED:
-			printf("  - %s (%s)\n", c->slug, c->heading);
+			say(stdout, "  - %s (%s)\n", c->slug, c->heading);
 			break;
 		case FACTSHEET_CHANGE_SECTION_CHANGED:
-			printf("  ~ %s (%s)\n", c->slug, c->heading);
+			say(stdout, "  ~ %s (%s)\n", c->slug, c->heading);
 			break;
 		default:
 			if (c->old_value && c->new_value)
-				printf("    %s: %s \u2192 %s\n", c->label,
+				say(stdout, "    %s: %s \u2192 %s\n", c->label,
 				    c->old_value, c->new_value);
 			else if (c->new_value)
-				printf("    %s: added %s\n", c->label,
+				say(stdout, "    %s: added %s\n", c->label,
 				    c->new_value);
 			else
-				printf("    %s: removed %s\n", c->label,
+				say(stdout, "    %s: removed %s\n", c->label,
 				    c->old_value);
 			break;
 		}
@@ -288,6 +317,11 @@ typedef struct {
 	int report;
 } output_t;
 
+/* Failures named one by one on stderr; past these, counted, and all of
+ * them listed by --json (a tree of broken files says the same thing
+ * on every run). */
+#define FAILURES_SHOWN 20
+
 /* Messages, per-file lines and counts for one item. */
 static void
 take_item(summary_t *sum, progress_t *p, const output_t *out,
@@ -297,6 +331,8 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 	int listed = item->state == FACTSHEET_SYNC_NEW ||
 	    item->state == FACTSHEET_SYNC_CHANGED ||
 	    item->state == FACTSHEET_SYNC_REMOVED;
+	/* JSON holds UTF-8 and no control: a file name may hold either. */
+	char *source = out->json ? factsheet_escape(item->source, NULL) : NULL;
 
 	sum->count[item->state]++;
 	switch (item->state) {
@@ -306,13 +342,13 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		    ": skipped (failed before: " : ": ";
 		const char *after = item->failed_before ? ")" : "";
 
-		sum->failed++;
-		report(p, "%s%s%s%s", item->source, before, item->reason,
-		    after);
-		if (out->json)
+		if (++sum->failed <= FAILURES_SHOWN)
+			report(p, "%s%s%s%s", item->source, before,
+			    item->reason, after);
+		if (out->json && source != NULL)
 			json_array_append_new(sum->errors, json_pack(
-			    "{s:s, s:s+++}", "source", item->source,
-			    "message", item->source, before, item->reason,
+			    "{s:s, s:s+++}", "source", source,
+			    "message", source, before, item->reason,
 			    after));
 		break;
 	}
@@ -329,13 +365,15 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		break;
 	}
 	if (out->json) {
-		json_array_append_new(sum->paths, json_pack(
-		    "{s:s, s:s, s:o, s:b}", "source", item->source,
-		    "state", factsheet_sync_state_name(item->state),
-		    "reason", string_or_null(item->reason),
-		    "failed_before", item->failed_before));
+		if (source != NULL)
+			json_array_append_new(sum->paths, json_pack(
+			    "{s:s, s:s, s:o, s:b}", "source", source,
+			    "state", factsheet_sync_state_name(item->state),
+			    "reason", string_or_null(item->reason),
+			    "failed_before", item->failed_before));
 		if (out->report && listed)
 			json_array_append_new(sum->report, report_json(item));
+		free(source);
 		return;
 	}
 	if (!(out->dry_run || (out->report && listed)))
@@ -390,15 +428,15 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 		return;
 	}
 	if (out->dry_run) {
-		printf("Dry run on %s: %lu new, %lu changed, %lu unchanged, "
-		    "%lu removed, %lu skipped, %lu failed; nothing was "
-		    "changed.\n", db_path, n[FACTSHEET_SYNC_NEW],
+		say(stdout, "Dry run on %s: %lu new, %lu changed, "
+		    "%lu unchanged, %lu removed, %lu skipped, %lu failed; "
+		    "nothing was changed.\n", db_path, n[FACTSHEET_SYNC_NEW],
 		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
 		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED],
 		    sum->failed);
 		return;
 	}
-	printf("Indexed %lu publication%s (%lu section%s: %lu problem%s, "
+	say(stdout, "Indexed %lu publication%s (%lu section%s: %lu problem%s, "
 	    "%lu resource%s) into %s in %.3f s",
 	    sum->publications, sum->publications == 1 ? "" : "s",
 	    sum->sections, sum->sections == 1 ? "" : "s",
@@ -408,14 +446,14 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 	/* A first run, all new, reads as it always has. */
 	if (n[FACTSHEET_SYNC_CHANGED] || n[FACTSHEET_SYNC_UNCHANGED] ||
 	    n[FACTSHEET_SYNC_REMOVED] || n[FACTSHEET_SYNC_SKIPPED])
-		printf("; %lu new, %lu changed, %lu unchanged, %lu removed, "
+		say(stdout, "; %lu new, %lu changed, %lu unchanged, %lu removed, "
 		    "%lu skipped", n[FACTSHEET_SYNC_NEW],
 		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
 		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED]);
 	if (sum->failed > 0)
-		printf("; %lu file%s failed", sum->failed,
+		say(stdout, "; %lu file%s failed", sum->failed,
 		    sum->failed == 1 ? "" : "s");
-	printf(".\n");
+	say(stdout, ".\n");
 }
 
 static json_t *
@@ -697,6 +735,9 @@ main(int argc, char **argv)
 		report(NULL, "%s", db_error(db, st));
 		status = EXIT_ERROR;
 	} else {
+		if (sum.failed > FAILURES_SHOWN)
+			report(NULL, "%lu more files failed; --json lists "
+			    "them all", sum.failed - FAILURES_SHOWN);
 		print_summary(&sum, db_path, seconds_since(&start), &out);
 		if (sum.failed > 0)
 			status = EXIT_ERROR;

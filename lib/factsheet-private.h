@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "factsheet.h"
 
@@ -82,6 +83,21 @@ text_squeeze_lines(char *s);
  * reader weighs a line by ("a heading has at most 12 words"). */
 size_t
 text_count_words(const char *s, size_t len);
+
+/* escape.c ---------------------------------------------------------- */
+
+/* Whether C is a C0 or C1 control, DEL, or a bidi control (embeddings,
+ * overrides, isolates and the marks): never shown as it is. */
+int
+text_is_control(uint32_t c);
+
+/*
+ * Drops from S, in place, every character text_is_control() names but
+ * tab and newline; CR, form feed and vertical tab become a space.
+ * Returns how many were dropped.
+ */
+size_t
+text_strip_controls(char *s);
 
 /* contact.c --------------------------------------------------------- */
 

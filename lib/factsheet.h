@@ -49,6 +49,16 @@ typedef enum {
 const char *
 factsheet_status_to_string(factsheet_status_t status);
 
+/*
+ * S as it may be shown on a terminal: C0 and C1 controls and DEL as
+ * "\x1b" or "\u009b", bidi controls as "\u202e", bytes that are not
+ * UTF-8 (a file name may hold them) as "\xff"; the ASCII controls in
+ * KEEP (say "\n", or NULL for none) stay as they are.  A new string,
+ * free it; NULL when out of memory or S is NULL.
+ */
+char *
+factsheet_escape(const char *s, const char *keep);
+
 /* Queries longer than this many bytes are refused as BAD_QUERY. */
 #define FACTSHEET_QUERY_MAX 1024
 
