@@ -152,6 +152,22 @@ report(progress_t *p, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* The database being written, for the message of a fatal failure. */
+static const char *fatal_db_path = "the database";
+
+/* A failure Xapian cannot return from, inside a commit (a full disk):
+ * the index is its last commit; say so, and exit as for any error. */
+static void
+on_fatal(const char *message)
+{
+	char *shown = factsheet_escape(message, NULL);
+
+	fprintf(stderr, "%s: %s: writing the index failed (%s); it is as it "
+	    "was at its last commit\n", progname, fatal_db_path,
+	    shown ? shown : message);
+	_exit(EXIT_ERROR);
+}
+
 /* mkdir -p for the parents of PATH (the default location may be new). */
 static int
 make_parents(const char *path)
@@ -684,6 +700,8 @@ main(int argc, char **argv)
 	if (db_arg == NULL && getenv("FACTSHEET_DB") == NULL && !out.dry_run)
 		make_parents(db_path);
 
+	fatal_db_path = db_path;
+	factsheet_set_fatal_handler(on_fatal);
 	if (open_db(db_path, out.dry_run, wait, &db) < 0) {
 		free(db_path);
 		return EXIT_ERROR;

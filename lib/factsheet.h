@@ -59,6 +59,16 @@ factsheet_status_to_string(factsheet_status_t status);
 char *
 factsheet_escape(const char *s, const char *keep);
 
+/*
+ * A failure the library cannot return from ends the process: Xapian
+ * throwing twice inside a commit, as it does on a full disk.  The
+ * database is then as it was at its last commit.  HANDLER, when set,
+ * gets a message saying what failed, and should print it and exit (it
+ * may run on any thread); if it returns, the process aborts.
+ */
+void
+factsheet_set_fatal_handler(void (*handler)(const char *message));
+
 /* Queries longer than this many bytes are refused as BAD_QUERY. */
 #define FACTSHEET_QUERY_MAX 1024
 
