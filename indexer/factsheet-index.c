@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +151,30 @@ report(progress_t *p, const char *fmt, ...)
 	vsay(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/* SIGINT or SIGTERM, once caught: the run stops after the file at hand
+ * and commits what it wrote.  The handler is reset as it runs, so a
+ * second signal ends the program at once. */
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+catch_stop_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 /* The database being written, for the message of a fatal failure. */
@@ -740,13 +765,30 @@ main(int argc, char **argv)
 	progress.on = isatty(STDERR_FILENO);
 	progress.total = factsheet_sync_total(sync);
 	progress.start = start;
-	while ((st = factsheet_sync_next(sync, &item)) ==
+	catch_stop_signals();
+	while (!stop_signal && (st = factsheet_sync_next(sync, &item)) ==
 	    FACTSHEET_STATUS_SUCCESS && item != NULL) {
 		take_item(&sum, &progress, &out, item);
 		progress.done++;
 		progress_update(&progress);
 	}
 	progress_clear(&progress);
+	if (stop_signal && st == FACTSHEET_STATUS_SUCCESS) {
+		/* What was written is kept; the rest, and the files gone,
+		 * are for the next run. */
+		if (!out.dry_run && (st = factsheet_db_commit(db)) !=
+		    FACTSHEET_STATUS_SUCCESS)
+			report(NULL, "%s", db_error(db, st));
+		else
+			report(NULL, "%s: stopped after %zu of %zu paths; "
+			    "%s", stop_signal == SIGINT ? "interrupted" :
+			    "terminated", progress.done, progress.total,
+			    out.dry_run ? "nothing was changed" : "what was "
+			    "indexed is committed, the next run does the "
+			    "rest");
+		status = 128 + stop_signal;
+		goto out;
+	}
 	if (st == FACTSHEET_STATUS_SUCCESS)
 		st = factsheet_sync_end(sync);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
