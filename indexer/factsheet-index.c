@@ -39,8 +39,8 @@ usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
-	    "                       [--retry-failed] [--force] [--wait] "
-	    "PATH...\n"
+	    "                       [--retry-failed] [--force] "
+	    "[--wait[=SECONDS]] PATH...\n"
 	    "       %s --sections FILE...\n", progname, progname);
 }
 
@@ -586,12 +586,15 @@ print_sections(char *const *paths, size_t n_paths)
 
 /*
  * Opens the database; with WAIT, while another indexer holds the lock,
- * tries again every 100 ms.  A dry run only reads, and a database not
+ * tries again every 100 ms, for at most WAIT_LIMIT seconds (0: no
+ * limit).  A dry run only reads, and a database not
  * there yet is as an empty one (*DB NULL).
  */
 static int
-open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
+open_db(const char *db_path, int dry_run, int wait, unsigned long wait_limit,
+	factsheet_db_t **db)
 {
+	struct timespec start;
 	const struct timespec pause = { 0, 100 * 1000 * 1000 };
 	factsheet_status_t st;
 	char *message = NULL;
@@ -603,7 +606,17 @@ open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
 		    &message);
 		if (st != FACTSHEET_STATUS_DATABASE_LOCKED || !wait)
 			break;
+		if (said && wait_limit > 0 &&
+		    seconds_since(&start) >= (double)wait_limit) {
+			free(message);
+			if (asprintf(&message, "%s: still locked by another "
+			    "indexer after %lu s (--wait=%lu)", db_path,
+			    wait_limit, wait_limit) < 0)
+				message = NULL;
+			break;
+		}
 		if (!said) {
+			clock_gettime(CLOCK_MONOTONIC, &start);
 			report(NULL, "waiting for the lock on %s...",
 			    db_path);
 			said = 1;
@@ -620,6 +633,23 @@ open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
 		report(NULL, "%s", message ? message :
 		    factsheet_status_to_string(st));
 		free(message);
+		return -1;
+	}
+	return 0;
+}
+
+/* --wait=SECONDS: a whole number of seconds, 1 or more. */
+static int
+parse_seconds(const char *arg, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 ||
+	    *out == 0) {
+		report(NULL, "--wait=%s: not a number of seconds (1 or more)",
+		    arg);
 		return -1;
 	}
 	return 0;
@@ -645,7 +675,7 @@ main(int argc, char **argv)
 		{ "report", no_argument, NULL, 'r' },
 		{ "retry-failed", no_argument, NULL, 'R' },
 		{ "force", no_argument, NULL, 'f' },
-		{ "wait", no_argument, NULL, 'w' },
+		{ "wait", optional_argument, NULL, 'w' },
 		{ "sections", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -654,6 +684,7 @@ main(int argc, char **argv)
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
 	char *db_path, *thesaurus;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
+	unsigned long wait_limit = 0;
 	output_t out = { 0 };
 	factsheet_sync_options_t sync_options = { 0 };
 	factsheet_db_t *db = NULL;
@@ -690,6 +721,9 @@ main(int argc, char **argv)
 			break;
 		case 'w':
 			wait = 1;
+			if (optarg != NULL && parse_seconds(optarg,
+			    &wait_limit) < 0)
+				return EXIT_ERROR;
 			break;
 		case 's':
 			sections = 1;
@@ -727,7 +761,7 @@ main(int argc, char **argv)
 
 	fatal_db_path = db_path;
 	factsheet_set_fatal_handler(on_fatal);
-	if (open_db(db_path, out.dry_run, wait, &db) < 0) {
+	if (open_db(db_path, out.dry_run, wait, wait_limit, &db) < 0) {
 		free(db_path);
 		return EXIT_ERROR;
 	}
