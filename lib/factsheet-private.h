@@ -44,6 +44,10 @@ int thread_start(pthread_t *thread, void *(*run)(void *), void *arg);
 
 /* text.c ------------------------------------------------------------ */
 
+/* A publication of more sections than this is refused (builder.c): a
+ * manual has a few thousand; the cap bounds what one file costs. */
+#define SECTIONS_MAX 50000UL
+
 /* Input larger than this is refused rather than parsed. */
 #define TEXT_MAX_BYTES (64UL * 1024 * 1024)
 

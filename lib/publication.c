@@ -154,6 +154,13 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 		*message = str_printf("%s: out of memory", pub->source);
 		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
+	if (status != FACTSHEET_STATUS_SUCCESS &&
+	    pub->n_sections >= SECTIONS_MAX) {
+		free(*message);
+		*message = str_printf("%s: not indexed: more than %lu sections "
+		    "(the limit); split the file", pub->source, SECTIONS_MAX);
+		status = FACTSHEET_STATUS_BAD_INPUT;
+	}
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		factsheet_publication_free(pub);
 		return status;
