@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,8 +39,8 @@ usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
-	    "                       [--retry-failed] [--force] [--wait] "
-	    "PATH...\n"
+	    "                       [--retry-failed] [--force] "
+	    "[--wait[=SECONDS]] PATH...\n"
 	    "       %s --sections FILE...\n", progname, progname);
 }
 
@@ -105,6 +106,34 @@ progress_update(progress_t *p)
 	p->shown = 1;
 }
 
+/* Prints FMT with the escapes of factsheet_escape(): a file name or a
+ * publication's words may hold an escape sequence for the terminal. */
+static void
+vsay(FILE *out, const char *fmt, va_list ap)
+{
+	char *s = NULL, *shown;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		return;
+	shown = factsheet_escape(s, "\n");
+	fputs(shown ? shown : "(out of memory)", out);
+	free(shown);
+	free(s);
+}
+
+static void
+say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(out, fmt, ap);
+	va_end(ap);
+}
+
 /* The one place a failure becomes a message. */
 static void
 report(progress_t *p, const char *fmt, ...)
@@ -117,11 +146,51 @@ report(progress_t *p, const char *fmt, ...)
 
 	if (p != NULL)
 		progress_clear(p);
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(stderr, "%s: ", progname);
+	vsay(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/* SIGINT or SIGTERM, once caught: the run stops after the file at hand
+ * and commits what it wrote.  The handler is reset as it runs, so a
+ * second signal ends the program at once. */
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+catch_stop_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* The database being written, for the message of a fatal failure. */
+static const char *fatal_db_path = "the database";
+
+/* A failure Xapian cannot return from, inside a commit (a full disk):
+ * the index is its last commit; say so, and exit as for any error. */
+static void
+on_fatal(const char *message)
+{
+	char *shown = factsheet_escape(message, NULL);
+
+	fprintf(stderr, "%s: %s: writing the index failed (%s); it is as it "
+	    "was at its last commit\n", progname, fatal_db_path,
+	    shown ? shown : message);
+	_exit(EXIT_ERROR);
 }
 
 /* mkdir -p for the parents of PATH (the default location may be new). */
@@ -241,41 +310,42 @@ report_text(const factsheet_sync_item_t *item, int report)
 	    i < item->n_changes; i++)
 		sections += item->changes[i].kind ==
 		    FACTSHEET_CHANGE_SECTION_REMOVED;
-	printf("%s: %s", factsheet_sync_state_name(item->state),
+	say(stdout, "%s: %s", factsheet_sync_state_name(item->state),
 	    item->source);
 	if (item->reason != NULL)
-		printf(": %s%s", item->failed_before ? "failed before: " : "",
-		    item->reason);
+		say(stdout, ": %s%s", item->failed_before ?
+		    "failed before: " : "", item->reason);
 	else if (report && (item->state == FACTSHEET_SYNC_NEW ||
 	    item->state == FACTSHEET_SYNC_REMOVED))
-		printf(" (%zu section%s)", sections, sections == 1 ? "" : "s");
-	printf("\n");
+		say(stdout, " (%zu section%s)", sections,
+		    sections == 1 ? "" : "s");
+	say(stdout, "\n");
 	if (!report || item->state != FACTSHEET_SYNC_CHANGED)
 		return;
 	if (item->n_changes == 0)
-		printf("  no section changed\n");
+		say(stdout, "  no section changed\n");
 	for (size_t i = 0; i < item->n_changes; i++) {
 		const factsheet_change_t *c = &item->changes[i];
 
 		switch (c->kind) {
 		case FACTSHEET_CHANGE_SECTION_ADDED:
-			printf("  + %s (%s)\n", c->slug, c->heading);
+			say(stdout, "  + %s (%s)\n", c->slug, c->heading);
 			break;
 		case FACTSHEET_CHANGE_SECTION_REMOVED:
-			printf("  - %s (%s)\n", c->slug, c->heading);
+			say(stdout, "  - %s (%s)\n", c->slug, c->heading);
 			break;
 		case FACTSHEET_CHANGE_SECTION_CHANGED:
-			printf("  ~ %s (%s)\n", c->slug, c->heading);
+			say(stdout, "  ~ %s (%s)\n", c->slug, c->heading);
 			break;
 		default:
 			if (c->old_value && c->new_value)
-				printf("    %s: %s \u2192 %s\n", c->label,
+				say(stdout, "    %s: %s \u2192 %s\n", c->label,
 				    c->old_value, c->new_value);
 			else if (c->new_value)
-				printf("    %s: added %s\n", c->label,
+				say(stdout, "    %s: added %s\n", c->label,
 				    c->new_value);
 			else
-				printf("    %s: removed %s\n", c->label,
+				say(stdout, "    %s: removed %s\n", c->label,
 				    c->old_value);
 			break;
 		}
@@ -288,6 +358,11 @@ typedef struct {
 	int report;
 } output_t;
 
+/* Failures named one by one on stderr; past these, counted, and all of
+ * them listed by --json (a tree of broken files says the same thing
+ * on every run). */
+#define FAILURES_SHOWN 20
+
 /* Messages, per-file lines and counts for one item. */
 static void
 take_item(summary_t *sum, progress_t *p, const output_t *out,
@@ -297,6 +372,8 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 	int listed = item->state == FACTSHEET_SYNC_NEW ||
 	    item->state == FACTSHEET_SYNC_CHANGED ||
 	    item->state == FACTSHEET_SYNC_REMOVED;
+	/* JSON holds UTF-8 and no control: a file name may hold either. */
+	char *source = out->json ? factsheet_escape(item->source, NULL) : NULL;
 
 	sum->count[item->state]++;
 	switch (item->state) {
@@ -306,13 +383,13 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		    ": skipped (failed before: " : ": ";
 		const char *after = item->failed_before ? ")" : "";
 
-		sum->failed++;
-		report(p, "%s%s%s%s", item->source, before, item->reason,
-		    after);
-		if (out->json)
+		if (++sum->failed <= FAILURES_SHOWN)
+			report(p, "%s%s%s%s", item->source, before,
+			    item->reason, after);
+		if (out->json && source != NULL)
 			json_array_append_new(sum->errors, json_pack(
-			    "{s:s, s:s+++}", "source", item->source,
-			    "message", item->source, before, item->reason,
+			    "{s:s, s:s+++}", "source", source,
+			    "message", source, before, item->reason,
 			    after));
 		break;
 	}
@@ -329,13 +406,15 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		break;
 	}
 	if (out->json) {
-		json_array_append_new(sum->paths, json_pack(
-		    "{s:s, s:s, s:o, s:b}", "source", item->source,
-		    "state", factsheet_sync_state_name(item->state),
-		    "reason", string_or_null(item->reason),
-		    "failed_before", item->failed_before));
+		if (source != NULL)
+			json_array_append_new(sum->paths, json_pack(
+			    "{s:s, s:s, s:o, s:b}", "source", source,
+			    "state", factsheet_sync_state_name(item->state),
+			    "reason", string_or_null(item->reason),
+			    "failed_before", item->failed_before));
 		if (out->report && listed)
 			json_array_append_new(sum->report, report_json(item));
+		free(source);
 		return;
 	}
 	if (!(out->dry_run || (out->report && listed)))
@@ -390,15 +469,15 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 		return;
 	}
 	if (out->dry_run) {
-		printf("Dry run on %s: %lu new, %lu changed, %lu unchanged, "
-		    "%lu removed, %lu skipped, %lu failed; nothing was "
-		    "changed.\n", db_path, n[FACTSHEET_SYNC_NEW],
+		say(stdout, "Dry run on %s: %lu new, %lu changed, "
+		    "%lu unchanged, %lu removed, %lu skipped, %lu failed; "
+		    "nothing was changed.\n", db_path, n[FACTSHEET_SYNC_NEW],
 		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
 		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED],
 		    sum->failed);
 		return;
 	}
-	printf("Indexed %lu publication%s (%lu section%s: %lu problem%s, "
+	say(stdout, "Indexed %lu publication%s (%lu section%s: %lu problem%s, "
 	    "%lu resource%s) into %s in %.3f s",
 	    sum->publications, sum->publications == 1 ? "" : "s",
 	    sum->sections, sum->sections == 1 ? "" : "s",
@@ -408,14 +487,14 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 	/* A first run, all new, reads as it always has. */
 	if (n[FACTSHEET_SYNC_CHANGED] || n[FACTSHEET_SYNC_UNCHANGED] ||
 	    n[FACTSHEET_SYNC_REMOVED] || n[FACTSHEET_SYNC_SKIPPED])
-		printf("; %lu new, %lu changed, %lu unchanged, %lu removed, "
+		say(stdout, "; %lu new, %lu changed, %lu unchanged, %lu removed, "
 		    "%lu skipped", n[FACTSHEET_SYNC_NEW],
 		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
 		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED]);
 	if (sum->failed > 0)
-		printf("; %lu file%s failed", sum->failed,
+		say(stdout, "; %lu file%s failed", sum->failed,
 		    sum->failed == 1 ? "" : "s");
-	printf(".\n");
+	say(stdout, ".\n");
 }
 
 static json_t *
@@ -507,12 +586,15 @@ print_sections(char *const *paths, size_t n_paths)
 
 /*
  * Opens the database; with WAIT, while another indexer holds the lock,
- * tries again every 100 ms.  A dry run only reads, and a database not
+ * tries again every 100 ms, for at most WAIT_LIMIT seconds (0: no
+ * limit).  A dry run only reads, and a database not
  * there yet is as an empty one (*DB NULL).
  */
 static int
-open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
+open_db(const char *db_path, int dry_run, int wait, unsigned long wait_limit,
+	factsheet_db_t **db)
 {
+	struct timespec start;
 	const struct timespec pause = { 0, 100 * 1000 * 1000 };
 	factsheet_status_t st;
 	char *message = NULL;
@@ -524,7 +606,17 @@ open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
 		    &message);
 		if (st != FACTSHEET_STATUS_DATABASE_LOCKED || !wait)
 			break;
+		if (said && wait_limit > 0 &&
+		    seconds_since(&start) >= (double)wait_limit) {
+			free(message);
+			if (asprintf(&message, "%s: still locked by another "
+			    "indexer after %lu s (--wait=%lu)", db_path,
+			    wait_limit, wait_limit) < 0)
+				message = NULL;
+			break;
+		}
 		if (!said) {
+			clock_gettime(CLOCK_MONOTONIC, &start);
 			report(NULL, "waiting for the lock on %s...",
 			    db_path);
 			said = 1;
@@ -541,6 +633,23 @@ open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
 		report(NULL, "%s", message ? message :
 		    factsheet_status_to_string(st));
 		free(message);
+		return -1;
+	}
+	return 0;
+}
+
+/* --wait=SECONDS: a whole number of seconds, 1 or more. */
+static int
+parse_seconds(const char *arg, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 ||
+	    *out == 0) {
+		report(NULL, "--wait=%s: not a number of seconds (1 or more)",
+		    arg);
 		return -1;
 	}
 	return 0;
@@ -566,7 +675,7 @@ main(int argc, char **argv)
 		{ "report", no_argument, NULL, 'r' },
 		{ "retry-failed", no_argument, NULL, 'R' },
 		{ "force", no_argument, NULL, 'f' },
-		{ "wait", no_argument, NULL, 'w' },
+		{ "wait", optional_argument, NULL, 'w' },
 		{ "sections", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -575,6 +684,7 @@ main(int argc, char **argv)
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
 	char *db_path, *thesaurus;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
+	unsigned long wait_limit = 0;
 	output_t out = { 0 };
 	factsheet_sync_options_t sync_options = { 0 };
 	factsheet_db_t *db = NULL;
@@ -611,6 +721,9 @@ main(int argc, char **argv)
 			break;
 		case 'w':
 			wait = 1;
+			if (optarg != NULL && parse_seconds(optarg,
+			    &wait_limit) < 0)
+				return EXIT_ERROR;
 			break;
 		case 's':
 			sections = 1;
@@ -646,7 +759,9 @@ main(int argc, char **argv)
 	if (db_arg == NULL && getenv("FACTSHEET_DB") == NULL && !out.dry_run)
 		make_parents(db_path);
 
-	if (open_db(db_path, out.dry_run, wait, &db) < 0) {
+	fatal_db_path = db_path;
+	factsheet_set_fatal_handler(on_fatal);
+	if (open_db(db_path, out.dry_run, wait, wait_limit, &db) < 0) {
 		free(db_path);
 		return EXIT_ERROR;
 	}
@@ -684,19 +799,39 @@ main(int argc, char **argv)
 	progress.on = isatty(STDERR_FILENO);
 	progress.total = factsheet_sync_total(sync);
 	progress.start = start;
-	while ((st = factsheet_sync_next(sync, &item)) ==
+	catch_stop_signals();
+	while (!stop_signal && (st = factsheet_sync_next(sync, &item)) ==
 	    FACTSHEET_STATUS_SUCCESS && item != NULL) {
 		take_item(&sum, &progress, &out, item);
 		progress.done++;
 		progress_update(&progress);
 	}
 	progress_clear(&progress);
+	if (stop_signal && st == FACTSHEET_STATUS_SUCCESS) {
+		/* What was written is kept; the rest, and the files gone,
+		 * are for the next run. */
+		if (!out.dry_run && (st = factsheet_db_commit(db)) !=
+		    FACTSHEET_STATUS_SUCCESS)
+			report(NULL, "%s", db_error(db, st));
+		else
+			report(NULL, "%s: stopped after %zu of %zu paths; "
+			    "%s", stop_signal == SIGINT ? "interrupted" :
+			    "terminated", progress.done, progress.total,
+			    out.dry_run ? "nothing was changed" : "what was "
+			    "indexed is committed, the next run does the "
+			    "rest");
+		status = 128 + stop_signal;
+		goto out;
+	}
 	if (st == FACTSHEET_STATUS_SUCCESS)
 		st = factsheet_sync_end(sync);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
 		report(NULL, "%s", db_error(db, st));
 		status = EXIT_ERROR;
 	} else {
+		if (sum.failed > FAILURES_SHOWN)
+			report(NULL, "%lu more files failed; --json lists "
+			    "them all", sum.failed - FAILURES_SHOWN);
 		print_summary(&sum, db_path, seconds_since(&start), &out);
 		if (sum.failed > 0)
 			status = EXIT_ERROR;

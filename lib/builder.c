@@ -188,14 +188,26 @@ new_section_at(builder_t *b, factsheet_section_kind_t kind, char *heading,
 {
 	factsheet_publication_t *pub = b->pub;
 	factsheet_section_t *s, *grown;
+	size_t n = pub->n_sections;
 
-	grown = realloc(pub->sections, (pub->n_sections + 1) * sizeof *s);
-	if (grown == NULL) {
+	/* Past the cap the file is refused (publication.c says so):
+	 * stopping here keeps its memory bounded. */
+	if (n >= SECTIONS_MAX) {
 		free(heading);
 		b->failed = 1;
 		return NULL;
 	}
-	pub->sections = grown;
+	/* Room doubles at each power of two: one realloc a section made
+	 * a file of 400,000 sections quadratic. */
+	if ((n & (n - 1)) == 0) {
+		grown = realloc(pub->sections, (n ? 2 * n : 1) * sizeof *s);
+		if (grown == NULL) {
+			free(heading);
+			b->failed = 1;
+			return NULL;
+		}
+		pub->sections = grown;
+	}
 	s = &pub->sections[pub->n_sections++];
 	memset(s, 0, sizeof *s);
 	s->kind = kind;

@@ -41,11 +41,32 @@ has_control(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether a word of the LEN bytes at S is a link of a scheme other than
+ * http:, https:, tel: or a plain mailto:: a chat sentence that ran on
+ * into "Website: <javascript:...>" is no contact. */
+static int
+has_unsafe_link(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t n = 0;
+
+		if (i > 0 && !strchr(" \t\n<(\"'", s[i - 1]))
+			continue;
+		while (i + n < len && !strchr(" \t\n<>", s[i + n]))
+			n++;
+		if (n > 0 && !contact_url_is_safe(s + i, n))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether VALUE may be added as a contact of KIND at all. */
 static int
 acceptable(factsheet_contact_kind_t kind, const char *value, size_t len)
 {
 	if (!contact_url_is_safe(value, len))
+		return 0;
+	if (is_web_kind(kind) && has_unsafe_link(value, len))
 		return 0;
 	if ((kind == FACTSHEET_CONTACT_WEBSITE ||
 	    kind == FACTSHEET_CONTACT_LINK ||
@@ -104,6 +125,11 @@ contact_list_add(contact_list_t *list, factsheet_contact_kind_t kind,
 {
 	factsheet_contact_t *c;
 
+	/* An autolink's brackets are no part of its address. */
+	if (value_len >= 2 && value[0] == '<' && value[value_len - 1] == '>') {
+		value++;
+		value_len -= 2;
+	}
 	if (list->failed || value_len == 0 ||
 	    !acceptable(kind, value, value_len))
 		return;
@@ -776,6 +802,26 @@ email_around(const char *text, const char *at, const char **start,
 	return 1;
 }
 
+/*
+ * Whether the address of LEN bytes at START, in TEXT, is part of a word
+ * that asks for more than a message: "x@cms.gov%0d%0aBcc:y@z.com" or
+ * "mailto:x@cms.gov?bcc=y@z.com" adds a header, and neither address in
+ * it is a contact.
+ */
+static int
+in_unsafe_mailto(const char *text, const char *start, size_t len)
+{
+	const char *b = start, *e = start + len;
+
+	while (b > text && !strchr(" \t\n<>", b[-1]))
+		b--;
+	while (*e != '\0' && !strchr(" \t\n<>", *e))
+		e++;
+	if ((size_t)(e - b) > 7 && strncasecmp(b, "mailto:", 7) == 0)
+		b += 7;
+	return !mailto_is_safe(b, (size_t)(e - b));
+}
+
 static void
 scan_emails(contact_list_t *list, const char *text, const char *label)
 {
@@ -784,7 +830,8 @@ scan_emails(contact_list_t *list, const char *text, const char *label)
 		const char *start;
 		size_t len;
 
-		if (email_around(text, at, &start, &len))
+		if (email_around(text, at, &start, &len) &&
+		    !in_unsafe_mailto(text, start, len))
 			contact_list_add(list, FACTSHEET_CONTACT_EMAIL, start,
 			    len, label);
 	}

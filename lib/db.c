@@ -5,10 +5,12 @@
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "factsheet-private.h"
 #include "lexicon.h"
@@ -52,6 +54,68 @@ fail_shim(factsheet_db_t *db, factsheet_status_t status)
 	return fail(db, status, str_printf("%s", shim_db_error(db->shim)));
 }
 
+/* Whether DIR holds an entry NAME. */
+static int
+file_in(const char *dir, const char *name)
+{
+	char *p = str_printf("%s/%s", dir, name);
+	int found = p != NULL && access(p, F_OK) == 0;
+
+	free(p);
+	return found;
+}
+
+/* Whether folder PATH holds a Xapian database, or nothing at all. */
+static int
+empty_or_database(const char *path)
+{
+	DIR *dir = opendir(path);
+	struct dirent *d;
+	int ok = 1;
+
+	if (dir == NULL)
+		return 1;	/* Xapian says why it cannot open it */
+	while (ok && (d = readdir(dir)) != NULL)
+		ok = strcmp(d->d_name, ".") == 0 ||
+		    strcmp(d->d_name, "..") == 0;
+	closedir(dir);
+	if (ok)
+		return 1;
+	return file_in(path, "iamglass") || file_in(path, "iamchert") ||
+	    file_in(path, "XAPIANDB");
+}
+
+/*
+ * Why PATH is no database to open in MODE, or NULL: a folder holding
+ * other files (an index created inside it would mix with them), or one
+ * this process may not write, which Xapian would report as locked.
+ */
+static char *
+not_ours(const char *path, factsheet_db_mode_t mode)
+{
+	struct stat st;
+	char *lock;
+	int writable;
+
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	if (!empty_or_database(path))
+		return str_printf("%s: not a factsheet database (a folder "
+		    "holding other files); give --db a new or empty folder",
+		    path);
+	if (mode != FACTSHEET_DB_READ_WRITE)
+		return NULL;
+	if ((lock = str_printf("%s/flintlock", path)) == NULL)
+		return NULL;
+	writable = access(path, W_OK) == 0 &&
+	    (access(lock, F_OK) != 0 || access(lock, W_OK) == 0);
+	free(lock);
+	if (writable)
+		return NULL;
+	return str_printf("%s: database is read-only (%s); indexing needs "
+	    "write access to it", path, strerror(errno));
+}
+
 factsheet_status_t
 factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 		  factsheet_db_t **out, char **message)
@@ -68,6 +132,8 @@ factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 		    "directory)", path);
 		return FACTSHEET_STATUS_DATABASE_ERROR;
 	}
+	if ((*message = not_ours(path, mode)) != NULL)
+		return FACTSHEET_STATUS_DATABASE_ERROR;
 	if (mode == FACTSHEET_DB_READ_ONLY && stat(path, &st) < 0 &&
 	    errno == ENOENT) {
 		*message = str_printf("%s: no database there (index some "

@@ -62,6 +62,10 @@ hash_hex(uint64_t h);
 
 /* text.c ------------------------------------------------------------ */
 
+/* A publication of more sections than this is refused (builder.c): a
+ * manual has a few thousand; the cap bounds what one file costs. */
+#define SECTIONS_MAX 50000UL
+
 /* Input larger than this is refused rather than parsed. */
 #define TEXT_MAX_BYTES (64UL * 1024 * 1024)
 
@@ -119,6 +123,21 @@ file_read(const char *path, char **bytes, size_t *len, struct stat *st,
  * is "corpus/x"); points into PATH. */
 const char *
 file_source_name(const char *path);
+
+/* escape.c ---------------------------------------------------------- */
+
+/* Whether C is a C0 or C1 control, DEL, or a bidi control (embeddings,
+ * overrides, isolates and the marks): never shown as it is. */
+int
+text_is_control(uint32_t c);
+
+/*
+ * Drops from S, in place, every character text_is_control() names but
+ * tab and newline; CR, form feed and vertical tab become a space.
+ * Returns how many were dropped.
+ */
+size_t
+text_strip_controls(char *s);
 
 /* contact.c --------------------------------------------------------- */
 

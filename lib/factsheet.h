@@ -49,6 +49,26 @@ typedef enum {
 const char *
 factsheet_status_to_string(factsheet_status_t status);
 
+/*
+ * S as it may be shown on a terminal: C0 and C1 controls and DEL as
+ * "\x1b" or "\u009b", bidi controls as "\u202e", bytes that are not
+ * UTF-8 (a file name may hold them) as "\xff"; the ASCII controls in
+ * KEEP (say "\n", or NULL for none) stay as they are.  A new string,
+ * free it; NULL when out of memory or S is NULL.
+ */
+char *
+factsheet_escape(const char *s, const char *keep);
+
+/*
+ * A failure the library cannot return from ends the process: Xapian
+ * throwing twice inside a commit, as it does on a full disk.  The
+ * database is then as it was at its last commit.  HANDLER, when set,
+ * gets a message saying what failed, and should print it and exit (it
+ * may run on any thread); if it returns, the process aborts.
+ */
+void
+factsheet_set_fatal_handler(void (*handler)(const char *message));
+
 /* Queries longer than this many bytes are refused as BAD_QUERY. */
 #define FACTSHEET_QUERY_MAX 1024
 

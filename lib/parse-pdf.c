@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <poppler.h>
 
@@ -460,6 +461,7 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 {
 	int n = poppler_document_get_n_pages(doc);
 	strbuf_t running = { 0 };
+	struct timespec start, now;
 	double tightest;
 	char *tail;
 
@@ -467,9 +469,17 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 		return 0;
 	if ((r->pages = calloc((size_t)n, sizeof *r->pages)) == NULL)
 		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (int i = 0; i < n; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
+		PopplerPage *page;
 		int rc = 0;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - start.tv_sec >= PDF_MAX_SECONDS) {
+			r->pages_left = (size_t)(n - i);
+			break;
+		}
+		page = poppler_document_get_page(doc, i);
 
 		r->n_pages++;
 		if (page != NULL) {
@@ -563,6 +573,8 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 		*message = str_printf("%s: file too large", pub->source);
 		return FACTSHEET_STATUS_BAD_INPUT;
 	}
+	if ((*message = pdf_guard_check(pub->source, bytes, len)) != NULL)
+		return FACTSHEET_STATUS_BAD_INPUT;
 	doc = open_document(bytes, len, &data, &error);
 	if (doc == NULL) {
 		*message = str_printf("%s: not a readable PDF (%s)",
@@ -610,6 +622,27 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 		}
 	}
 out:
+	if (status == FACTSHEET_STATUS_SUCCESS && r.pages_left > 0) {
+		char *w = str_printf("%s: read only %zu of its %zu pages: "
+		    "reading it took more than %d s (the limit)%s%s",
+		    pub->source, r.n_pages, r.n_pages + r.pages_left,
+		    PDF_MAX_SECONDS, pub->warning ? "; " : "",
+		    pub->warning ? pub->warning : "");
+
+		free(pub->warning);
+		pub->warning = w;
+	}
+	/* Pages that all said the same line, dropped as a running header,
+	 * leave nothing: indexed as nothing, but not in silence. */
+	if (status == FACTSHEET_STATUS_SUCCESS && pub->n_sections == 0 &&
+	    pub->warning == NULL &&
+	    (pub->warning = str_printf("%s: no sections found in its %d "
+	    "page%s (only running headers and footers, or text repeated on "
+	    "every page)", pub->source, poppler_document_get_n_pages(doc),
+	    poppler_document_get_n_pages(doc) == 1 ? "" : "s")) == NULL) {
+		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+		*message = str_printf("%s: out of memory", pub->source);
+	}
 	free(title);
 	reader_clear(&r);
 	g_object_unref(doc);

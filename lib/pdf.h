@@ -13,6 +13,21 @@
 /* Structure trees nested deeper than this are read no deeper. */
 #define PDF_MAX_DEPTH 100
 
+/* A PDF is read only if its Flate streams expand to no more than this
+ * in all, and none of them draws text more often than that. */
+#define PDF_MAX_INFLATED (256UL << 20)
+#define PDF_MAX_TEXT_OPS 20000UL
+/* Pages after this many seconds of reading one PDF are left unread. */
+#define PDF_MAX_SECONDS 60
+
+/*
+ * Why the LEN bytes of PDF SOURCE are too costly to read, measured
+ * before poppler reads them (pdf-guard.c), or NULL.  The caller frees
+ * it.
+ */
+char *
+pdf_guard_check(const char *source, const char *bytes, size_t len);
+
 /* One line of a page's text, in reading order, and its box. */
 typedef struct {
 	const char *start;
@@ -112,6 +127,7 @@ typedef struct {
 	char *tail;		/* the running lines, kept once */
 	pdf_blocks_t blocks;
 	int failed;
+	size_t pages_left;	/* pages not read: the time limit came */
 } pdf_reader_t;
 
 /* parse-pdf.c: whether L has no text; whether it starts a paragraph

@@ -42,6 +42,36 @@ title_from_source(const char *source)
 	    strlen(base));
 }
 
+/* Drops the controls of every string a reader made of PUB's text; its
+ * source is a path, shown escaped, and kept as it is to find the file. */
+static void
+strip_controls(factsheet_publication_t *pub)
+{
+	text_strip_controls(pub->title);
+	text_strip_controls(pub->series);
+	text_strip_controls(pub->product);
+	text_strip_controls(pub->revised);
+	for (size_t i = 0; i < pub->n_agency; i++)
+		text_strip_controls(pub->agency[i]);
+	for (size_t i = 0; i < pub->n_sections; i++) {
+		factsheet_section_t *s = &pub->sections[i];
+
+		text_strip_controls(s->slug);
+		text_strip_controls(s->heading);
+		text_strip_controls(s->part);
+		for (size_t k = 0; k < s->n_path; k++)
+			text_strip_controls(s->path[k]);
+		text_strip_controls(s->anchor);
+		text_strip_controls(s->text);
+		text_strip_controls(s->solution_heading);
+		text_strip_controls(s->solution_text);
+		for (size_t k = 0; k < s->n_contacts; k++) {
+			text_strip_controls(s->contacts[k].value);
+			text_strip_controls(s->contacts[k].label);
+		}
+	}
+}
+
 /*
  * A publication's id: FNV-1a of its absolute path, so the same file keeps
  * its id however it is named on the command line, and ids stay short
@@ -106,10 +136,18 @@ factsheet_publication_parse(const char *source, const char *bytes, size_t len,
 		*message = str_printf("%s: out of memory", pub->source);
 		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
+	if (status != FACTSHEET_STATUS_SUCCESS &&
+	    pub->n_sections >= SECTIONS_MAX) {
+		free(*message);
+		*message = str_printf("%s: not indexed: more than %lu sections "
+		    "(the limit); split the file", pub->source, SECTIONS_MAX);
+		status = FACTSHEET_STATUS_BAD_INPUT;
+	}
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		factsheet_publication_free(pub);
 		return status;
 	}
+	strip_controls(pub);
 	*out = pub;
 	return FACTSHEET_STATUS_SUCCESS;
 }

@@ -427,6 +427,8 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	const factsheet_section_t *s = h->section;
 	json_t *contacts = json_array(), *solution, *hit;
 	char *source = snippet_source(s), *snippet = NULL;
+	/* The one string the readers did not clean: a file name. */
+	char *path = factsheet_escape(h->publication_source, NULL);
 
 	if (source != NULL)
 		snippet = factsheet_results_highlight(r, source,
@@ -451,7 +453,7 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	    "rank", (int)h->rank, "percent", h->percent,
 	    "kind", factsheet_section_kind_name(s->kind),
 	    "publication", "title", h->publication_title,
-	    "source", h->publication_source,
+	    "source", path ? path : "",
 	    "heading", s->heading, "text", s->text,
 	    "solution", solution, "contacts", contacts,
 	    "snippet", snippet ? snippet : "");
@@ -475,6 +477,7 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 		json_object_set_new(pub, "revised", h->publication_revised ?
 		    json_string(h->publication_revised) : json_null());
 	}
+	free(path);
 	free(source);
 	free(snippet);
 	return hit;

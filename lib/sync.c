@@ -23,6 +23,8 @@
 
 #include <jansson.h>
 
+#include <unistr.h>
+
 #include "factsheet-private.h"
 #include "pipeline.h"
 #include "sync.h"
@@ -77,6 +79,7 @@ typedef struct {
 	factsheet_status_t status;	/* of reading, parsing, making */
 	char *message;		/* why not, when status says so */
 	int parsed;		/* the failure, if any, came after reading */
+	int bad_name;		/* its name is not UTF-8 */
 	struct stat st;
 	const char *not_publication;	/* an image in a folder: why */
 	char *hash;
@@ -853,6 +856,16 @@ prepare_file(void *context, size_t i, void *slot)
 	if (e->kind != WALK_FILE ||
 	    (p->look = first_look(s, e)) != MUST_READ)
 		return 0;
+	/* The index keeps paths as UTF-8 (JSON, Xapian terms): such a
+	 * name is this file's failure, said each run, not the run's. */
+	if (u8_check((const uint8_t *)e->path, strlen(e->path)) != NULL ||
+	    u8_check((const uint8_t *)e->real, strlen(e->real)) != NULL) {
+		p->status = FACTSHEET_STATUS_BAD_INPUT;
+		p->bad_name = 1;
+		p->message = str_printf("%s: file name is not UTF-8; rename "
+		    "the file to index it", e->path);
+		return 0;
+	}
 	p->st.st_size = e->size;
 	p->st.st_mtim = e->mtime;
 	if ((p->status = file_read(e->path, &bytes, &len, &p->st,
@@ -940,7 +953,8 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 
 		p->message = NULL;
 		return file_failed(s, e, message, &p->st,
-		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY);
+		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY &&
+		    !p->bad_name);
 	}
 	if (p->same_content) {
 		s->item.state = FACTSHEET_SYNC_UNCHANGED;

@@ -36,7 +36,11 @@ usage(FILE *out)
 static void
 report(const char *message)
 {
-	fprintf(stderr, "%s: %s\n", progname, message);
+	/* A query or a path may hold an escape sequence: shown escaped. */
+	char *shown = factsheet_escape(message, NULL);
+
+	fprintf(stderr, "%s: %s\n", progname, shown ? shown : message);
+	free(shown);
 }
 
 static int
@@ -50,8 +54,11 @@ parse_count(const char *option, const char *arg, unsigned min,
 	n = strtoul(arg, &end, 10);
 	if (arg[0] == '\0' || arg[0] == '-' || *end != '\0' || errno != 0 ||
 	    n < min || n > 10000) {
+		char *shown = factsheet_escape(arg, NULL);
+
 		fprintf(stderr, "%s: %s: '%s' is not a number from %u to "
-		    "10000\n", progname, option, arg, min);
+		    "10000\n", progname, option, shown ? shown : "?", min);
+		free(shown);
 		return -1;
 	}
 	*out = (unsigned)n;

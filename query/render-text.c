@@ -28,19 +28,21 @@
  * STYLE is the text's own look ("" or bold), restored after each match.
  */
 static void
-print_wrapped(FILE *out, const render_options_t *o, const char *marked,
+print_wrapped(FILE *out, const render_options_t *o, const char *text,
 	      int indent, int first_column, const char *style)
 {
-	size_t n = strlen(marked), len = 0;
+	/* Nothing the index holds reaches the terminal raw: an old index,
+	 * or a file name, may still hold an escape sequence. */
+	char *marked = factsheet_escape(text, "\t\n" MARK_OPEN MARK_CLOSE);
+	size_t n = marked ? strlen(marked) : 0, len = 0;
 	char *plain = malloc(n + 1), *breaks = malloc(n + 1);
 	char *keep = malloc(n + 1);
 	unsigned char *lit = malloc(n + 1);
 	int on = 0, spaces = 0, line_start = 0, width = o->width - indent;
 
-	if (plain == NULL || breaks == NULL || keep == NULL || lit == NULL) {
-		fputs(marked, out);
+	if (marked == NULL || plain == NULL || breaks == NULL ||
+	    keep == NULL || lit == NULL)
 		goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		if (marked[i] == MARK_OPEN[0] || marked[i] == MARK_CLOSE[0]) {
 			on = marked[i] == MARK_OPEN[0];
@@ -99,6 +101,7 @@ print_wrapped(FILE *out, const render_options_t *o, const char *marked,
 		fputs(SGR_RESET, out);
 out:
 	fputc('\n', out);
+	free(marked);
 	free(plain);
 	free(breaks);
 	free(keep);
@@ -162,7 +165,9 @@ print_contacts(FILE *out, const render_options_t *o,
 			if (m != NULL)
 				print_wrapped(out, o, m, 14, column, "");
 			free(m);
-			fprintf(out, "%*s%s\n", 14, "", c->value);
+			m = factsheet_escape(c->value, NULL);
+			fprintf(out, "%*s%s\n", 14, "", m ? m : "?");
+			free(m);
 		} else {
 			char *m = marked(r, c->value, 0);
 
@@ -191,11 +196,15 @@ print_explain(FILE *out, const render_options_t *o,
 	fprintf(out, "   %sexplain: %zu matched term%s, weights summing to "
 	    "%.3f%s\n", o->color ? SGR_DIM : "", n, n == 1 ? "" : "s", total,
 	    o->color ? SGR_RESET : "");
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
+		char *term = factsheet_escape(terms[k].term, NULL);
+
 		fprintf(out, "     %8.3f  %-24s %-9s wdf %-3u in %lu "
-		    "section%s\n", terms[k].weight, terms[k].term,
+		    "section%s\n", terms[k].weight, term ? term : "?",
 		    terms[k].field, terms[k].wdf, terms[k].documents,
 		    terms[k].documents == 1 ? "" : "s");
+		free(term);
+	}
 	factsheet_explain_free(terms, n);
 }
 
@@ -247,8 +256,13 @@ render_results(FILE *out, const factsheet_results_t *r,
 {
 	const char *corrected = factsheet_results_corrected(r);
 
-	if (corrected != NULL)
-		fprintf(out, "Showing results for: %s\n\n", corrected);
+	if (corrected != NULL) {
+		char *shown = factsheet_escape(corrected, NULL);
+
+		fprintf(out, "Showing results for: %s\n\n", shown ? shown :
+		    "?");
+		free(shown);
+	}
 	for (size_t i = 0; i < factsheet_results_count(r); i++) {
 		if (i > 0)
 			fputc('\n', out);

@@ -7,7 +7,11 @@
 #
 # A crash, leak or sanitizer report fails the harness; the input that
 # caused it is copied to tests/fuzz/regressions/HARNESS/, which
-# tests/cli/fuzz-regressions.sh replays in every `make check`.
+# tests/cli/fuzz-regressions.sh replays in every `make check`, and the
+# report names the file.  FUZZ_MAX_LEN caps an input's bytes (64 KiB;
+# `make fuzz-long` runs 10 minutes a harness with 1 MiB).  Under CI the
+# seed is fixed (FUZZ_SEED, default 1), so a finding there replays here
+# with the same command.
 # Needs clang (Debian clang-14, with its libFuzzer runtime) and a
 # configured build tree for config.h.
 set -u
@@ -18,6 +22,11 @@ seconds=${1:-60}
 [ $# -gt 0 ] && shift
 harnesses=${*:-text markdown html pdf query}
 out="$build/tests/fuzz/out"
+max_len=${FUZZ_MAX_LEN:-65536}
+seed_opt=
+if [ -n "${CI:-}" ] || [ -n "${FUZZ_SEED:-}" ]; then
+	seed_opt="-seed=${FUZZ_SEED:-1}"
+fi
 cc=${CLANG:-clang}
 cxx=${CLANGXX:-clang++}
 
@@ -25,7 +34,7 @@ command -v "$cc" >/dev/null || { echo "1..0 # SKIP $cc not found"; exit 0; }
 [ -f "$build/config.h" ] || { echo "Bail out! configure first ($build/config.h)"; exit 1; }
 mkdir -p "$out/obj"
 
-pkgs="xapian-core jansson libxml-2.0 libcmark-gfm"
+pkgs="xapian-core jansson libxml-2.0 libcmark-gfm zlib"
 pkg-config --exists poppler-glib && pkgs="$pkgs poppler-glib"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 defs="-DFACTSHEET_PKGDATADIR=\"/nonexistent\" -DFACTSHEET_BUILD_DB=\"/nonexistent\" -DFACTSHEET_SRCDIR=\"$top\""
@@ -86,13 +95,16 @@ for h in $harnesses; do
 	rm -rf "$crashes" && mkdir -p "$crashes"
 	mkdir -p "$out/corpus-$h"
 	# Its exit status says nothing the crash directory does not.
-	"$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-	    -rss_limit_mb=2048 -artifact_prefix="$crashes/" \
+	"$bin" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix="$crashes/" $seed_opt \
 	    "$out/corpus-$h" "$seeds" >"$out/fuzz-$h.log" 2>&1
 	if [ -n "$(ls "$crashes")" ]; then
 		mkdir -p "$top/tests/fuzz/regressions/$h"
 		cp "$crashes"/* "$top/tests/fuzz/regressions/$h/"
-		echo "not ok $n - $h: $(ls "$crashes" | wc -l) finding(s), kept in tests/fuzz/regressions/$h"
+		echo "not ok $n - $h: $(ls "$crashes" | wc -l) finding(s), kept in tests/fuzz/regressions/$h${seed_opt:+ ($seed_opt)}"
+		for f in "$crashes"/*; do
+			echo "# input: tests/fuzz/regressions/$h/$(basename "$f") ($(wc -c <"$f") bytes); replay: $bin $f"
+		done
 		sed -n '/ERROR:/,/SUMMARY/p' "$out/fuzz-$h.log" | head -30 | sed 's/^/# /'
 		failed=$((failed + 1))
 	else

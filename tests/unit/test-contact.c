@@ -765,6 +765,40 @@ test_unsafe(void)
 	contact_list_clear(&list);
 }
 
+/* The link probes of issue 20: each is text, never a contact, in every
+ * way a reader hands it over; a safe autolink loses its brackets. */
+static void
+test_hostile_links(void)
+{
+	contact_list_t list = { 0 };
+
+	scans_to("Website: <javascript:alert(document.cookie)>", "");
+	scans_to("Live chat: <data:text/html;base64,PHNjcmlwdD4=>", "");
+	scans_to("Email: <mailto:help@cms.gov%0d%0aBcc:evil@example.com>",
+	    "");
+	scans_to("Email: help@cms.gov%0D%0ABcc:evil@example.com", "");
+	scans_to("Write to mailto:help@cms.gov?bcc=evil@example.com today",
+	    "");
+	scans_to("Write to help@cms.gov?cc=evil@example.com today", "");
+	scans_to("Write to help@cms.gov today", "email help@cms.gov\n");
+	scans_to("Email: <mailto:help@cms.gov?subject=Help>",
+	    "email help@cms.gov\n");
+	line_gives("Live chat: <https://chat.cms.gov/>",
+	    "chat https://chat.cms.gov/\n");
+	/* A chat sentence that runs on into a hostile link is text. */
+	contact_list_add(&list, FACTSHEET_CONTACT_CHAT, "Chat with us, or "
+	    "see <javascript:alert(1)>", 40, "Live chat");
+	contact_list_add(&list, FACTSHEET_CONTACT_WEBSITE,
+	    "<data:text/html,x>", 18, "Website");
+	is_int(list.n, 0, "a chat sentence or a website with a hostile "
+	    "link is no contact");
+	contact_list_add(&list, FACTSHEET_CONTACT_WEBSITE,
+	    "<https://www.cms.gov/>", 22, "Website");
+	is_str(list.n == 1 ? list.items[0].value : NULL,
+	    "https://www.cms.gov/", "an autolink's brackets are dropped");
+	contact_list_clear(&list);
+}
+
 /* Cells of a two-column table of states, each scanned alone: each
  * state's number stays with it. */
 static void
@@ -948,6 +982,7 @@ main(void)
 	test_addresses();
 	test_share_links();
 	test_unsafe();
+	test_hostile_links();
 	test_state_cells();
 	test_sections();
 	test_search_kinds();

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""pdf-bomb.py OUT PAGES LINES [WORD]: writes a small PDF whose pages
+each hold LINES text-showing operators in one Flate stream, so that a few
+hundred KB expand to many MB of content (the "PDF bomb" of issue 20), or,
+with many pages of one line, a long PDF that says the same thing on every
+page.  Built at test time, never committed."""
+import sys
+import zlib
+
+out, pages, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+word = sys.argv[4] if len(sys.argv) > 4 else "password expired"
+
+line = ("BT /F1 10 Tf 72 700 Td (%s) Tj ET\n" % word).encode()
+content = zlib.compress(line * lines, 9)
+
+objs = []
+kids = " ".join("%d 0 R" % (4 + 2 * i) for i in range(pages))
+objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+objs.append(("<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages))
+            .encode())
+objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+for i in range(pages):
+    objs.append(("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                 "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+                 % (5 + 2 * i)).encode())
+    objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n"
+                % len(content) + content + b"\nendstream")
+
+body = bytearray(b"%PDF-1.4\n")
+offsets = []
+for n, obj in enumerate(objs, 1):
+    offsets.append(len(body))
+    body += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+xref = len(body)
+body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for off in offsets:
+    body += b"%010d 00000 n \n" % off
+body += (b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+         % (len(objs) + 1, xref))
+with open(out, "wb") as f:
+    f.write(body)
