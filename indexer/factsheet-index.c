@@ -39,7 +39,7 @@ usage(FILE *out)
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
 	    "                       [--retry-failed] [--force] [--wait] "
-	    "PATH...\n"
+	    "[--exclude PATTERN]... PATH...\n"
 	    "       %s --sections FILE...\n", progname, progname);
 }
 
@@ -151,7 +151,8 @@ typedef struct {
 	unsigned long sections;
 	unsigned long problems;
 	unsigned long resources;
-	unsigned long failed;
+	unsigned long failed;		/* in this run */
+	unsigned long failed_before;	/* unchanged since it failed */
 	unsigned long count[FACTSHEET_SYNC_LAST];
 	json_t *files;
 	json_t *errors;
@@ -306,9 +307,18 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		    ": skipped (failed before: " : ": ";
 		const char *after = item->failed_before ? ")" : "";
 
-		sum->failed++;
-		report(p, "%s%s%s%s", item->source, before, item->reason,
-		    after);
+		/* A file that failed on an earlier run and has not changed
+		 * is named, but does not fail this run: a cron job's exit
+		 * status says whether anything new went wrong. */
+		if (item->failed_before) {
+			sum->failed_before++;
+			report(p, "warning: %s%s%s%s", item->source, before,
+			    item->reason, after);
+		} else {
+			sum->failed++;
+			report(p, "%s%s%s%s", item->source, before,
+			    item->reason, after);
+		}
 		if (out->json)
 			json_array_append_new(sum->errors, json_pack(
 			    "{s:s, s:s+++}", "source", item->source,
@@ -317,7 +327,11 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		break;
 	}
 	case FACTSHEET_SYNC_SKIPPED:
-		report(p, "%s: skipped: %s", item->source, item->reason);
+		/* Once: not again while it stays as it is, and not on stderr
+		 * as well as in a dry run's list. */
+		if (!item->failed_before && !out->dry_run)
+			report(p, "%s: skipped: %s", item->source,
+			    item->reason);
 		break;
 	case FACTSHEET_SYNC_NEW:
 	case FACTSHEET_SYNC_CHANGED:
@@ -415,6 +429,9 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 	if (sum->failed > 0)
 		printf("; %lu file%s failed", sum->failed,
 		    sum->failed == 1 ? "" : "s");
+	if (sum->failed_before > 0)
+		printf("; %lu unchanged file%s failed before",
+		    sum->failed_before, sum->failed_before == 1 ? "" : "s");
 	printf(".\n");
 }
 
@@ -567,12 +584,15 @@ main(int argc, char **argv)
 		{ "retry-failed", no_argument, NULL, 'R' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "wait", no_argument, NULL, 'w' },
+		{ "exclude", required_argument, NULL, 'x' },
 		{ "sections", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
+	/* --exclude's patterns: at most one an argument. */
+	const char *excludes[argc];
 	char *db_path, *thesaurus;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
 	output_t out = { 0 };
@@ -585,7 +605,12 @@ main(int argc, char **argv)
 	progress_t progress = { 0 };
 	struct timespec start;
 
-	while ((c = getopt_long(argc, argv, "d:jt:nrRfwshV", options,
+	/* Whole lines, even into one log file with 2>&1: a message never
+	 * lands inside a line of the summary. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	setvbuf(stderr, NULL, _IOLBF, 0);
+	sync_options.exclude = excludes;
+	while ((c = getopt_long(argc, argv, "d:jt:nrRfwx:shV", options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -611,6 +636,9 @@ main(int argc, char **argv)
 			break;
 		case 'w':
 			wait = 1;
+			break;
+		case 'x':
+			excludes[sync_options.n_exclude++] = optarg;
 			break;
 		case 's':
 			sections = 1;

@@ -241,6 +241,11 @@ typedef struct {
 	int retry_failed;	/* read again files that failed before */
 	int force;		/* index every file, as if all were new */
 	int report;		/* diff each publication's sections */
+	/* Shell patterns (fnmatch) of names or paths to leave out: a file
+	 * or folder matching one is not indexed, and if it was before, it
+	 * is removed as a file gone is. */
+	const char *const *exclude;
+	size_t n_exclude;
 } factsheet_sync_options_t;
 
 typedef enum {
@@ -289,8 +294,8 @@ typedef struct {
 	const char *title;	/* the publication's, when known, or NULL */
 	/* FAILED, SKIPPED: why, without the path ("empty file"); else NULL. */
 	const char *reason;
-	/* FAILED: it failed as it is now on an earlier run, and was not
-	 * read again. */
+	/* FAILED, SKIPPED: it failed (or was skipped) as it is now on an
+	 * earlier run, and was not read again. */
 	int failed_before;
 	/* NEW, CHANGED: the publication as parsed; else NULL. */
 	const factsheet_publication_t *publication;

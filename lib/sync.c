@@ -8,7 +8,8 @@
  *
  *   file:<hash>    {"path", "source", "title", "size", "mtime", "hash",
  *                   "id", "thesaurus"}
- *   failed:<hash>  {"path", "size", "mtime", "reason"}
+ *   failed:<hash>  {"path", "size", "mtime", "reason"[, "skipped": true
+ *                  for a file in a folder that is no publication]}
  *
  * "path" is the realpath, "source" the path as it was indexed, "mtime"
  * "seconds.nanoseconds", "hash" the FNV-1a hash of the content, "id" the
@@ -56,6 +57,7 @@ typedef struct {
 	char *id;		/* file: only */
 	char *thesaurus;	/* file: only */
 	char *reason;		/* failed: only */
+	int skipped;		/* failed: no publication, skipped */
 	int seen;		/* found by this run's walk */
 } state_t;
 
@@ -252,6 +254,7 @@ state_parse(state_t *st, const char *key, const char *value, int file)
 		    st->thesaurus;
 	} else {
 		st->reason = json_dup(root, "reason");
+		st->skipped = json_is_true(json_object_get(root, "skipped"));
 		ok = st->reason != NULL;
 	}
 	json_decref(root);
@@ -679,7 +682,8 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		free(s);
 		return FACTSHEET_STATUS_DATABASE_ERROR;
 	}
-	if (walk_paths(&s->walk, paths, n_paths) < 0) {
+	if (walk_paths(&s->walk, paths, n_paths, s->options.exclude,
+	    s->options.n_exclude) < 0) {
 		status = out_of_memory(s);
 		goto fail;
 	}
@@ -777,7 +781,7 @@ written(factsheet_sync_t *s)
  */
 static factsheet_status_t
 file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
-	    const struct stat *st, int remember)
+	    const struct stat *st, int remember, int skipped)
 {
 	const char *reason = message ? message : "out of memory";
 	const char *path = e->path;
@@ -800,7 +804,8 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 	free(message);
 	if (s->reason == NULL)
 		return out_of_memory(s);
-	s->item.state = FACTSHEET_SYNC_FAILED;
+	s->item.state = skipped ? FACTSHEET_SYNC_SKIPPED :
+	    FACTSHEET_SYNC_FAILED;
 	s->item.reason = s->reason;
 	if (remember && !s->options.dry_run) {
 		char *key = state_key(failed_prefix, e->real);
@@ -808,6 +813,9 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 		json_t *root = mtime ? json_pack("{s:s, s:I, s:s, s:s}",
 		    "path", e->real, "size", (json_int_t)st->st_size,
 		    "mtime", mtime, "reason", s->reason) : NULL;
+
+		if (root != NULL && skipped)
+			json_object_set_new(root, "skipped", json_true());
 
 		if (root != NULL)
 			value = json_dumps(root, JSON_COMPACT);
@@ -928,7 +936,8 @@ first_look(const factsheet_sync_t *s, const walk_entry_t *e)
 	 * fail the same way, at the cost of reading it. */
 	if (failure != NULL && !s->options.retry_failed && !s->options.force &&
 	    failure->size == (json_int_t)e->size &&
-	    same_time(failure, &e->mtime))
+	    same_time(failure, &e->mtime) &&
+	    (!failure->skipped || in_folder(s, e->real)))
 		return FAILED_AS_IS;
 	/* Same size and time: taken as unchanged without reading it. */
 	if (old != NULL && failure == NULL && !s->options.force &&
@@ -1018,7 +1027,8 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 
 	switch (p->look) {
 	case FAILED_AS_IS:
-		s->item.state = FACTSHEET_SYNC_FAILED;
+		s->item.state = failure->skipped ? FACTSHEET_SYNC_SKIPPED :
+		    FACTSHEET_SYNC_FAILED;
 		s->item.reason = failure->reason;
 		s->item.failed_before = 1;
 		return FACTSHEET_STATUS_SUCCESS;
@@ -1029,11 +1039,10 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 	case MUST_READ:
 		break;
 	}
-	if (p->not_publication != NULL) {
-		s->item.state = FACTSHEET_SYNC_SKIPPED;
-		s->item.reason = p->not_publication;
-		return FACTSHEET_STATUS_SUCCESS;
-	}
+	/* Remembered, so that it is reported once, not on every run. */
+	if (p->not_publication != NULL)
+		return file_failed(s, e, str_printf("%s", p->not_publication),
+		    &p->st, 1, 1);
 	if (p->status == FACTSHEET_STATUS_OUT_OF_MEMORY && p->parsed &&
 	    p->pub == NULL && p->message == NULL)
 		return out_of_memory(s);
@@ -1043,7 +1052,7 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 
 		p->message = NULL;
 		return file_failed(s, e, message, &p->st,
-		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY);
+		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY, 0);
 	}
 	if (p->same_content) {
 		s->item.state = FACTSHEET_SYNC_UNCHANGED;
