@@ -287,6 +287,7 @@ typedef struct {
 	int json;
 	int dry_run;
 	int report;
+	int remove;	/* --remove: each publication removed is listed */
 } output_t;
 
 /* Messages, per-file lines and counts for one item. */
@@ -352,7 +353,7 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 			json_array_append_new(sum->report, report_json(item));
 		return;
 	}
-	if (!(out->dry_run || (out->report && listed)))
+	if (!(out->dry_run || out->remove || (out->report && listed)))
 		return;
 	progress_clear(p);
 	report_text(item, out->report);
@@ -410,6 +411,12 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 		    n[FACTSHEET_SYNC_CHANGED], n[FACTSHEET_SYNC_UNCHANGED],
 		    n[FACTSHEET_SYNC_REMOVED], n[FACTSHEET_SYNC_SKIPPED],
 		    sum->failed);
+		return;
+	}
+	if (out->remove) {
+		printf("Removed %lu publication%s from %s.\n",
+		    n[FACTSHEET_SYNC_REMOVED],
+		    n[FACTSHEET_SYNC_REMOVED] == 1 ? "" : "s", db_path);
 		return;
 	}
 	printf("Indexed %lu publication%s (%lu section%s: %lu problem%s, "
@@ -522,6 +529,95 @@ print_sections(char *const *paths, size_t n_paths)
 	return status;
 }
 
+/* --list, --stats: what the database holds, instead of indexing. */
+enum { MANAGE_NONE, MANAGE_LIST, MANAGE_STATS };
+
+static void
+print_json_value(json_t *root)
+{
+	char *s = root ? json_dumps(root, JSON_INDENT(2) |
+	    JSON_PRESERVE_ORDER) : NULL;
+
+	if (s != NULL)
+		printf("%s\n", s);
+	else
+		report(NULL, "out of memory");
+	free(s);
+	json_decref(root);
+}
+
+static int
+manage(const char *db_path, int what, int json)
+{
+	factsheet_db_t *db = NULL;
+	factsheet_entry_t *e = NULL;
+	size_t n = 0, sections = 0, failed = 0;
+	char *message = NULL, *last;
+	factsheet_status_t st;
+
+	st = factsheet_db_open(db_path, FACTSHEET_DB_READ_ONLY, &db,
+	    &message);
+	if (st == FACTSHEET_STATUS_SUCCESS &&
+	    (st = factsheet_db_list(db, &e, &n)) != FACTSHEET_STATUS_SUCCESS)
+		message = strdup(factsheet_db_last_error(db));
+	if (st != FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", message ? message :
+		    factsheet_status_to_string(st));
+		free(message);
+		factsheet_db_close(db);
+		return EXIT_ERROR;
+	}
+	for (size_t i = 0; i < n; i++) {
+		sections += e[i].sections;
+		failed += e[i].failure != NULL;
+	}
+	last = factsheet_db_last_run(db);
+	if (what == MANAGE_LIST && json) {
+		json_t *list = json_array();
+
+		for (size_t i = 0; list && i < n; i++)
+			json_array_append_new(list, json_pack("{s:s, s:o, s:o, "
+			    "s:I, s:o, s:o}", "source", e[i].source,
+			    "title", string_or_null(e[i].title),
+			    "format", string_or_null(e[i].format),
+			    "sections", (json_int_t)e[i].sections,
+			    "revised", string_or_null(e[i].revised),
+			    "failure", string_or_null(e[i].failure)));
+		print_json_value(json_pack("{s:s, s:o}", "database", db_path,
+		    "publications", list));
+	} else if (what == MANAGE_LIST) {
+		for (size_t i = 0; i < n; i++) {
+			printf("%s  %s, %zu section%s", e[i].source,
+			    e[i].format ? e[i].format : "-", e[i].sections,
+			    e[i].sections == 1 ? "" : "s");
+			if (e[i].revised)
+				printf(", revised %s", e[i].revised);
+			if (e[i].failure)
+				printf(", FAILED: %s", e[i].failure);
+			printf("\n");
+		}
+	} else if (json) {
+		print_json_value(json_pack("{s:s, s:I, s:I, s:I, s:I, s:o}",
+		    "database", db_path,
+		    "publications", (json_int_t)(n - failed),
+		    "sections", (json_int_t)sections,
+		    "failed", (json_int_t)failed,
+		    "bytes", (json_int_t)factsheet_db_disk_usage(db_path),
+		    "last_run", string_or_null(last)));
+	} else {
+		printf("Database:     %s\nPublications: %zu\n"
+		    "Sections:     %zu\nFailed files: %zu\n"
+		    "Size on disk: %.1f MiB\nLast run:     %s\n", db_path,
+		    n - failed, sections, failed,
+		    (double)factsheet_db_disk_usage(db_path) / 1048576.0,
+		    last ? last : "never");
+	}
+	free(last);
+	factsheet_entries_free(e, n);
+	factsheet_db_close(db);
+	return EXIT_OK;
+}
+
 /*
  * Opens the database; with WAIT, while another indexer holds the lock,
  * tries again every 100 ms.  A dry run only reads, and a database not
@@ -585,6 +681,9 @@ main(int argc, char **argv)
 		{ "force", no_argument, NULL, 'f' },
 		{ "wait", no_argument, NULL, 'w' },
 		{ "exclude", required_argument, NULL, 'x' },
+		{ "remove", no_argument, NULL, 'X' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "stats", no_argument, NULL, 'S' },
 		{ "sections", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -595,6 +694,7 @@ main(int argc, char **argv)
 	const char *excludes[argc];
 	char *db_path, *thesaurus;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
+	int manage_what = MANAGE_NONE;
 	output_t out = { 0 };
 	factsheet_sync_options_t sync_options = { 0 };
 	factsheet_db_t *db = NULL;
@@ -610,7 +710,7 @@ main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	sync_options.exclude = excludes;
-	while ((c = getopt_long(argc, argv, "d:jt:nrRfwx:shV", options,
+	while ((c = getopt_long(argc, argv, "d:jt:nrRfwx:shVlS", options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -640,6 +740,15 @@ main(int argc, char **argv)
 		case 'x':
 			excludes[sync_options.n_exclude++] = optarg;
 			break;
+		case 'X':
+			out.remove = sync_options.remove = 1;
+			break;
+		case 'l':
+			manage_what = MANAGE_LIST;
+			break;
+		case 'S':
+			manage_what = MANAGE_STATS;
+			break;
 		case 's':
 			sections = 1;
 			break;
@@ -653,6 +762,21 @@ main(int argc, char **argv)
 			usage(stderr);
 			return EXIT_ERROR;
 		}
+	}
+	if (manage_what != MANAGE_NONE) {
+		if (optind != argc) {
+			report(NULL, "--list and --stats take no PATH");
+			return EXIT_ERROR;
+		}
+		db_path = db_arg ? strdup(db_arg) :
+		    factsheet_db_default_path();
+		if (db_path == NULL) {
+			report(NULL, "no database location: give --db PATH");
+			return EXIT_ERROR;
+		}
+		status = manage(db_path, manage_what, out.json);
+		free(db_path);
+		return status;
 	}
 	if (optind == argc) {
 		report(NULL, "no files to index");
@@ -683,7 +807,7 @@ main(int argc, char **argv)
 	 * run changes nothing, so compares with the one there. */
 	thesaurus = thesaurus_arg ? strdup(thesaurus_arg) :
 	    factsheet_thesaurus_default_path();
-	if (!out.dry_run && thesaurus != NULL &&
+	if (!out.dry_run && !out.remove && thesaurus != NULL &&
 	    factsheet_db_set_thesaurus(db, thesaurus) !=
 	    FACTSHEET_STATUS_SUCCESS) {
 		report(NULL, "%s", factsheet_db_last_error(db));

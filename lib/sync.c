@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -350,6 +351,84 @@ is_gone(const factsheet_sync_t *s, const state_t *st)
 		if (path_under(st->path, s->walk.blind[i]))
 			return 0;
 	return under_root;
+}
+
+/*
+ * PATH as an absolute path without links, also when it is gone: its
+ * realpath, else its folder's realpath and its name, else as given made
+ * absolute.  NULL when out of memory.
+ */
+static char *
+absolute_path(const char *path)
+{
+	char *real = realpath(path, NULL), *copy, *slash, *dir, *cwd, *out;
+	const char *name;
+
+	if (real != NULL)
+		return real;
+	if ((copy = str_printf("%s", path)) == NULL)
+		return NULL;
+	while ((slash = strrchr(copy, '/')) != NULL && slash[1] == '\0' &&
+	    slash != copy)
+		*slash = '\0';
+	if ((slash = strrchr(copy, '/')) == NULL) {
+		dir = realpath(".", NULL);
+		name = copy;
+	} else if (slash == copy) {
+		dir = realpath("/", NULL);
+		name = copy + 1;
+	} else {
+		*slash = '\0';
+		dir = realpath(copy, NULL);
+		name = slash + 1;
+	}
+	if (dir != NULL) {
+		out = str_printf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+		    name);
+		free(dir);
+	} else if (path[0] == '/' || (cwd = getcwd(NULL, 0)) == NULL) {
+		out = str_printf("%s", path);
+	} else {
+		out = str_printf("%s/%s", cwd, path);
+		free(cwd);
+	}
+	free(copy);
+	return out;
+}
+
+/*
+ * --remove: each path given, and the publication whose source is written
+ * as it, become roots under which every file is gone.  A path that names
+ * nothing in the index fails, naming it.
+ */
+static factsheet_status_t
+removal_roots(factsheet_sync_t *s, const char *const *paths, size_t n)
+{
+	walk_t *w = &s->walk;
+
+	if ((w->roots = calloc(2 * n + 1, sizeof *w->roots)) == NULL)
+		return out_of_memory(s);
+	for (size_t i = 0; i < n; i++) {
+		size_t before = w->n_roots;
+		int found = 0;
+
+		if ((w->roots[w->n_roots++] = absolute_path(paths[i])) ==
+		    NULL)
+			return out_of_memory(s);
+		for (size_t k = 0; k < s->files.n; k++)
+			if (strcmp(s->files.items[k].source, paths[i]) == 0 &&
+			    (w->roots[w->n_roots++] = str_printf("%s",
+			    s->files.items[k].path)) == NULL)
+				return out_of_memory(s);
+		for (size_t k = 0; k < s->files.n && !found; k++)
+			for (size_t r = before; r < w->n_roots && !found; r++)
+				found = path_under(s->files.items[k].path,
+				    w->roots[r]);
+		if (!found)
+			return db_fail(s->db, FACTSHEET_STATUS_FILE_ERROR,
+			    str_printf("%s: not in the index", paths[i]));
+	}
+	return FACTSHEET_STATUS_SUCCESS;
 }
 
 /* The JSON value of a file's state; NULL when out of memory. */
@@ -682,7 +761,9 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		free(s);
 		return FACTSHEET_STATUS_DATABASE_ERROR;
 	}
-	if (walk_paths(&s->walk, paths, n_paths, s->options.exclude,
+	if (s->options.remove) {
+		memset(&s->walk, 0, sizeof s->walk);
+	} else if (walk_paths(&s->walk, paths, n_paths, s->options.exclude,
 	    s->options.n_exclude) < 0) {
 		status = out_of_memory(s);
 		goto fail;
@@ -700,6 +781,10 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		status = out_of_memory(s);
 		goto fail;
 	}
+	if (s->options.remove &&
+	    (status = removal_roots(s, paths, n_paths)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		goto fail;
 	for (size_t i = 0; i < s->walk.n; i++) {
 		const walk_entry_t *e = &s->walk.entries[i];
 		state_t *st;
@@ -1164,6 +1249,18 @@ factsheet_sync_end(factsheet_sync_t *s)
 
 		if (is_gone(s, f) &&
 		    (status = db_set_metadata(s->db, f->key, "")) !=
+		    FACTSHEET_STATUS_SUCCESS)
+			return status;
+	}
+	/* For --stats. */
+	{
+		char when[32];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ",
+		    gmtime_r(&now, &tm));
+		if ((status = db_set_metadata(s->db, "last-run", when)) !=
 		    FACTSHEET_STATUS_SUCCESS)
 			return status;
 	}
