@@ -38,9 +38,51 @@ usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
-	    "                       [--retry-failed] [--force] [--wait] "
-	    "[--exclude PATTERN]... PATH...\n"
-	    "       %s --sections FILE...\n", progname, progname);
+	    "                       [--retry-failed] [--force] [--wait]\n"
+	    "                       [--exclude PATTERN]... PATH...\n"
+	    "       %s [--db PATH] [--json] --remove PATH...\n"
+	    "       %s [--db PATH] [--json] --list | --stats\n"
+	    "       %s --sections FILE...\n", progname, progname, progname,
+	    progname);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\nKeep a factsheet database in step with publications (Markdown, "
+	    "HTML, text,\nreStructuredText, PDF; .gz too): files and folders, "
+	    "walked recursively.\n\n"
+	    "  -d, --db PATH          the database (default: $FACTSHEET_DB, "
+	    "else\n"
+	    "                         ~/.local/share/factsheet/db)\n"
+	    "  -j, --json             print the summary (or list) as JSON\n"
+	    "  -t, --thesaurus FILE   load FILE as the thesaurus first; "
+	    "\"none\" for none\n"
+	    "  -n, --dry-run          say what would change; change nothing\n"
+	    "  -r, --report           list the sections and contacts each "
+	    "file changed\n"
+	    "  -R, --retry-failed     read again files that failed before\n"
+	    "  -f, --force            index every file again, as if new\n"
+	    "  -w, --wait             wait for another indexer's lock\n"
+	    "  -x, --exclude PATTERN  leave out files and folders whose name "
+	    "or path\n"
+	    "                         matches the shell PATTERN (repeatable)\n"
+	    "      --remove PATH...   remove the publications at PATH (gone "
+	    "or not;\n"
+	    "                         a folder: all below it)\n"
+	    "      --list             list the publications: format, "
+	    "sections, revised\n"
+	    "                         date, failure\n"
+	    "      --stats            publications, sections, size on disk, "
+	    "last run\n"
+	    "  -s, --sections FILE... show how each FILE splits into sections, "
+	    "as JSON\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n\n"
+	    "Exit status: 0 done, 2 a file failed in this run or an error "
+	    "(a file that\nfailed before and has not changed is a "
+	    "warning).\n", stdout);
 }
 
 /* Progress on a terminal: one line on stderr, rewritten in place. */
@@ -753,7 +795,7 @@ main(int argc, char **argv)
 			sections = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return EXIT_OK;
 		case 'V':
 			printf("%s %s\n", progname, PACKAGE_VERSION);
