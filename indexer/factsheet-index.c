@@ -39,9 +39,52 @@ usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
-	    "                       [--retry-failed] [--force] "
-	    "[--wait[=SECONDS]] PATH...\n"
-	    "       %s --sections FILE...\n", progname, progname);
+	    "                       [--retry-failed] [--force] [--wait[=SECONDS]]\n"
+	    "                       [--exclude PATTERN]... PATH...\n"
+	    "       %s [--db PATH] [--json] --remove PATH...\n"
+	    "       %s [--db PATH] [--json] --list | --stats\n"
+	    "       %s --sections FILE...\n", progname, progname, progname,
+	    progname);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\nKeep a factsheet database in step with publications (Markdown, "
+	    "HTML, text,\nreStructuredText, PDF; .gz too): files and folders, "
+	    "walked recursively.\n\n"
+	    "  -d, --db PATH          the database (default: $FACTSHEET_DB, "
+	    "else\n"
+	    "                         ~/.local/share/factsheet/db)\n"
+	    "  -j, --json             print the summary (or list) as JSON\n"
+	    "  -t, --thesaurus FILE   load FILE as the thesaurus first; "
+	    "\"none\" for none\n"
+	    "  -n, --dry-run          say what would change; change nothing\n"
+	    "  -r, --report           list the sections and contacts each "
+	    "file changed\n"
+	    "  -R, --retry-failed     read again files that failed before\n"
+	    "  -f, --force            index every file again, as if new\n"
+	    "  -w, --wait[=SECONDS]   wait for another indexer's lock (at most "
+	    "SECONDS)\n"
+	    "  -x, --exclude PATTERN  leave out files and folders whose name "
+	    "or path\n"
+	    "                         matches the shell PATTERN (repeatable)\n"
+	    "      --remove PATH...   remove the publications at PATH (gone "
+	    "or not;\n"
+	    "                         a folder: all below it)\n"
+	    "      --list             list the publications: format, "
+	    "sections, revised\n"
+	    "                         date, failure\n"
+	    "      --stats            publications, sections, size on disk, "
+	    "last run\n"
+	    "  -s, --sections FILE... show how each FILE splits into sections, "
+	    "as JSON\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n\n"
+	    "Exit status: 0 done, 2 a file failed in this run or an error "
+	    "(a file that\nfailed before and has not changed is a "
+	    "warning).\n", stdout);
 }
 
 /* Progress on a terminal: one line on stderr, rewritten in place. */
@@ -220,7 +263,8 @@ typedef struct {
 	unsigned long sections;
 	unsigned long problems;
 	unsigned long resources;
-	unsigned long failed;
+	unsigned long failed;		/* in this run */
+	unsigned long failed_before;	/* unchanged since it failed */
 	unsigned long count[FACTSHEET_SYNC_LAST];
 	json_t *files;
 	json_t *errors;
@@ -356,6 +400,7 @@ typedef struct {
 	int json;
 	int dry_run;
 	int report;
+	int remove;	/* --remove: each publication removed is listed */
 } output_t;
 
 /* Failures named one by one on stderr; past these, counted, and all of
@@ -383,9 +428,18 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		    ": skipped (failed before: " : ": ";
 		const char *after = item->failed_before ? ")" : "";
 
-		if (++sum->failed <= FAILURES_SHOWN)
+		/* A file that failed on an earlier run and has not changed
+		 * is named, but does not fail this run: a cron job's exit
+		 * status says whether anything new went wrong.  Past
+		 * FAILURES_SHOWN, failures are only counted. */
+		if (item->failed_before) {
+			if (++sum->failed_before <= FAILURES_SHOWN)
+				report(p, "warning: %s%s%s%s", item->source,
+				    before, item->reason, after);
+		} else if (++sum->failed <= FAILURES_SHOWN) {
 			report(p, "%s%s%s%s", item->source, before,
 			    item->reason, after);
+		}
 		if (out->json && source != NULL)
 			json_array_append_new(sum->errors, json_pack(
 			    "{s:s, s:s+++}", "source", source,
@@ -394,7 +448,11 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		break;
 	}
 	case FACTSHEET_SYNC_SKIPPED:
-		report(p, "%s: skipped: %s", item->source, item->reason);
+		/* Once: not again while it stays as it is, and not on stderr
+		 * as well as in a dry run's list. */
+		if (!item->failed_before && !out->dry_run)
+			report(p, "%s: skipped: %s", item->source,
+			    item->reason);
 		break;
 	case FACTSHEET_SYNC_NEW:
 	case FACTSHEET_SYNC_CHANGED:
@@ -417,7 +475,7 @@ take_item(summary_t *sum, progress_t *p, const output_t *out,
 		free(source);
 		return;
 	}
-	if (!(out->dry_run || (out->report && listed)))
+	if (!(out->dry_run || out->remove || (out->report && listed)))
 		return;
 	progress_clear(p);
 	report_text(item, out->report);
@@ -477,6 +535,12 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 		    sum->failed);
 		return;
 	}
+	if (out->remove) {
+		printf("Removed %lu publication%s from %s.\n",
+		    n[FACTSHEET_SYNC_REMOVED],
+		    n[FACTSHEET_SYNC_REMOVED] == 1 ? "" : "s", db_path);
+		return;
+	}
 	say(stdout, "Indexed %lu publication%s (%lu section%s: %lu problem%s, "
 	    "%lu resource%s) into %s in %.3f s",
 	    sum->publications, sum->publications == 1 ? "" : "s",
@@ -494,6 +558,9 @@ print_summary(const summary_t *sum, const char *db_path, double seconds,
 	if (sum->failed > 0)
 		say(stdout, "; %lu file%s failed", sum->failed,
 		    sum->failed == 1 ? "" : "s");
+	if (sum->failed_before > 0)
+		say(stdout, "; %lu unchanged file%s failed before",
+		    sum->failed_before, sum->failed_before == 1 ? "" : "s");
 	say(stdout, ".\n");
 }
 
@@ -582,6 +649,95 @@ print_sections(char *const *paths, size_t n_paths)
 		factsheet_publication_free(pub);
 	}
 	return status;
+}
+
+/* --list, --stats: what the database holds, instead of indexing. */
+enum { MANAGE_NONE, MANAGE_LIST, MANAGE_STATS };
+
+static void
+print_json_value(json_t *root)
+{
+	char *s = root ? json_dumps(root, JSON_INDENT(2) |
+	    JSON_PRESERVE_ORDER) : NULL;
+
+	if (s != NULL)
+		printf("%s\n", s);
+	else
+		report(NULL, "out of memory");
+	free(s);
+	json_decref(root);
+}
+
+static int
+manage(const char *db_path, int what, int json)
+{
+	factsheet_db_t *db = NULL;
+	factsheet_entry_t *e = NULL;
+	size_t n = 0, sections = 0, failed = 0;
+	char *message = NULL, *last;
+	factsheet_status_t st;
+
+	st = factsheet_db_open(db_path, FACTSHEET_DB_READ_ONLY, &db,
+	    &message);
+	if (st == FACTSHEET_STATUS_SUCCESS &&
+	    (st = factsheet_db_list(db, &e, &n)) != FACTSHEET_STATUS_SUCCESS)
+		message = strdup(factsheet_db_last_error(db));
+	if (st != FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", message ? message :
+		    factsheet_status_to_string(st));
+		free(message);
+		factsheet_db_close(db);
+		return EXIT_ERROR;
+	}
+	for (size_t i = 0; i < n; i++) {
+		sections += e[i].sections;
+		failed += e[i].failure != NULL;
+	}
+	last = factsheet_db_last_run(db);
+	if (what == MANAGE_LIST && json) {
+		json_t *list = json_array();
+
+		for (size_t i = 0; list && i < n; i++)
+			json_array_append_new(list, json_pack("{s:s, s:o, s:o, "
+			    "s:I, s:o, s:o}", "source", e[i].source,
+			    "title", string_or_null(e[i].title),
+			    "format", string_or_null(e[i].format),
+			    "sections", (json_int_t)e[i].sections,
+			    "revised", string_or_null(e[i].revised),
+			    "failure", string_or_null(e[i].failure)));
+		print_json_value(json_pack("{s:s, s:o}", "database", db_path,
+		    "publications", list));
+	} else if (what == MANAGE_LIST) {
+		for (size_t i = 0; i < n; i++) {
+			printf("%s  %s, %zu section%s", e[i].source,
+			    e[i].format ? e[i].format : "-", e[i].sections,
+			    e[i].sections == 1 ? "" : "s");
+			if (e[i].revised)
+				printf(", revised %s", e[i].revised);
+			if (e[i].failure)
+				printf(", FAILED: %s", e[i].failure);
+			printf("\n");
+		}
+	} else if (json) {
+		print_json_value(json_pack("{s:s, s:I, s:I, s:I, s:I, s:o}",
+		    "database", db_path,
+		    "publications", (json_int_t)(n - failed),
+		    "sections", (json_int_t)sections,
+		    "failed", (json_int_t)failed,
+		    "bytes", (json_int_t)factsheet_db_disk_usage(db_path),
+		    "last_run", string_or_null(last)));
+	} else {
+		printf("Database:     %s\nPublications: %zu\n"
+		    "Sections:     %zu\nFailed files: %zu\n"
+		    "Size on disk: %.1f MiB\nLast run:     %s\n", db_path,
+		    n - failed, sections, failed,
+		    (double)factsheet_db_disk_usage(db_path) / 1048576.0,
+		    last ? last : "never");
+	}
+	free(last);
+	factsheet_entries_free(e, n);
+	factsheet_db_close(db);
+	return EXIT_OK;
 }
 
 /*
@@ -676,15 +832,22 @@ main(int argc, char **argv)
 		{ "retry-failed", no_argument, NULL, 'R' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "wait", optional_argument, NULL, 'w' },
+		{ "exclude", required_argument, NULL, 'x' },
+		{ "remove", no_argument, NULL, 'X' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "stats", no_argument, NULL, 'S' },
 		{ "sections", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
+	/* --exclude's patterns: at most one an argument. */
+	const char *excludes[argc];
 	char *db_path, *thesaurus;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
 	unsigned long wait_limit = 0;
+	int manage_what = MANAGE_NONE;
 	output_t out = { 0 };
 	factsheet_sync_options_t sync_options = { 0 };
 	factsheet_db_t *db = NULL;
@@ -695,7 +858,12 @@ main(int argc, char **argv)
 	progress_t progress = { 0 };
 	struct timespec start;
 
-	while ((c = getopt_long(argc, argv, "d:jt:nrRfwshV", options,
+	/* Whole lines, even into one log file with 2>&1: a message never
+	 * lands inside a line of the summary. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	setvbuf(stderr, NULL, _IOLBF, 0);
+	sync_options.exclude = excludes;
+	while ((c = getopt_long(argc, argv, "d:jt:nrRfwx:shVlS", options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -725,11 +893,23 @@ main(int argc, char **argv)
 			    &wait_limit) < 0)
 				return EXIT_ERROR;
 			break;
+		case 'x':
+			excludes[sync_options.n_exclude++] = optarg;
+			break;
+		case 'X':
+			out.remove = sync_options.remove = 1;
+			break;
+		case 'l':
+			manage_what = MANAGE_LIST;
+			break;
+		case 'S':
+			manage_what = MANAGE_STATS;
+			break;
 		case 's':
 			sections = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return EXIT_OK;
 		case 'V':
 			printf("%s %s\n", progname, PACKAGE_VERSION);
@@ -738,6 +918,21 @@ main(int argc, char **argv)
 			usage(stderr);
 			return EXIT_ERROR;
 		}
+	}
+	if (manage_what != MANAGE_NONE) {
+		if (optind != argc) {
+			report(NULL, "--list and --stats take no PATH");
+			return EXIT_ERROR;
+		}
+		db_path = db_arg ? strdup(db_arg) :
+		    factsheet_db_default_path();
+		if (db_path == NULL) {
+			report(NULL, "no database location: give --db PATH");
+			return EXIT_ERROR;
+		}
+		status = manage(db_path, manage_what, out.json);
+		free(db_path);
+		return status;
 	}
 	if (optind == argc) {
 		report(NULL, "no files to index");
@@ -770,7 +965,7 @@ main(int argc, char **argv)
 	 * run changes nothing, so compares with the one there. */
 	thesaurus = thesaurus_arg ? strdup(thesaurus_arg) :
 	    factsheet_thesaurus_default_path();
-	if (!out.dry_run && thesaurus != NULL &&
+	if (!out.dry_run && !out.remove && thesaurus != NULL &&
 	    factsheet_db_set_thesaurus(db, thesaurus) !=
 	    FACTSHEET_STATUS_SUCCESS) {
 		report(NULL, "%s", factsheet_db_last_error(db));

@@ -300,6 +300,30 @@ format_name(format_t format);
 const char *
 format_not_publication(const char *bytes, size_t len);
 
+/* decode.c ---------------------------------------------------------- */
+
+/* Whether LEN bytes start as gzip data does. */
+int
+decode_is_gzip(const char *bytes, size_t len);
+
+/*
+ * Inflates the gzip data BYTES into *OUT (malloc'd, NUL-terminated, *OUT_LEN
+ * bytes).  On failure *OUT is NULL and *MESSAGE names SOURCE and what is
+ * wrong (truncated, corrupt, too large).
+ */
+factsheet_status_t
+decode_gunzip(const char *source, const char *bytes, size_t len,
+	      char **out, size_t *out_len, char **message);
+
+/*
+ * BYTES, text that is not valid UTF-8 but is valid Windows-1252 (or
+ * Latin-1), converted to UTF-8 in *OUT (malloc'd).  BAD_INPUT, *OUT NULL,
+ * when it is valid UTF-8, binary or not Windows-1252 either.
+ */
+factsheet_status_t
+decode_legacy_text(const char *bytes, size_t len, char **out,
+		   size_t *out_len);
+
 /* builder.c --------------------------------------------------------- */
 
 /* Heading levels a hierarchy keeps (HTML's h1 to h6). */

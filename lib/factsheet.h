@@ -261,6 +261,15 @@ typedef struct {
 	int retry_failed;	/* read again files that failed before */
 	int force;		/* index every file, as if all were new */
 	int report;		/* diff each publication's sections */
+	/* Shell patterns (fnmatch) of names or paths to leave out: a file
+	 * or folder matching one is not indexed, and if it was before, it
+	 * is removed as a file gone is. */
+	const char *const *exclude;
+	size_t n_exclude;
+	/* Remove the publications at the paths given (files, whether or
+	 * not they still exist, or folders: all below them) instead of
+	 * indexing; each is a REMOVED item. */
+	int remove;
 } factsheet_sync_options_t;
 
 typedef enum {
@@ -309,8 +318,8 @@ typedef struct {
 	const char *title;	/* the publication's, when known, or NULL */
 	/* FAILED, SKIPPED: why, without the path ("empty file"); else NULL. */
 	const char *reason;
-	/* FAILED: it failed as it is now on an earlier run, and was not
-	 * read again. */
+	/* FAILED, SKIPPED: it failed (or was skipped) as it is now on an
+	 * earlier run, and was not read again. */
 	int failed_before;
 	/* NEW, CHANGED: the publication as parsed; else NULL. */
 	const factsheet_publication_t *publication;
@@ -334,6 +343,38 @@ factsheet_status_t
 factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		     size_t n_paths, const factsheet_sync_options_t *options,
 		     factsheet_sync_t **out);
+
+/* One publication a database holds, or a file that failed to be. */
+typedef struct {
+	char *source;	/* the path as indexed */
+	char *path;	/* its realpath */
+	char *title;	/* NULL for a file that never indexed */
+	char *format;	/* "text", "markdown", "html", "pdf"; NULL if no
+			 * section was stored */
+	char *revised;	/* the revision date it states, or NULL */
+	size_t sections;
+	char *failure;	/* why its last reading failed, or NULL */
+} factsheet_entry_t;
+
+/*
+ * What DB holds, sorted by source: each publication indexed and each file
+ * whose last reading failed.  Free with factsheet_entries_free.
+ */
+factsheet_status_t
+factsheet_db_list(factsheet_db_t *db, factsheet_entry_t **entries,
+		  size_t *n_entries);
+
+void
+factsheet_entries_free(factsheet_entry_t *entries, size_t n_entries);
+
+/* The bytes the database at PATH takes on disk. */
+unsigned long long
+factsheet_db_disk_usage(const char *path);
+
+/* When a sync last ended on DB ("2026-12-04T18:00:00Z"), malloc'd, or
+ * NULL if none has. */
+char *
+factsheet_db_last_run(factsheet_db_t *db);
 
 /* How many items factsheet_sync_next gives in all. */
 size_t

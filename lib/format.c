@@ -125,7 +125,7 @@ format_not_publication(const char *bytes, size_t len)
 		{ "\xff\xd8\xff", 3, "not a publication (a JPEG image)" },
 		{ "GIF8", 4, "not a publication (a GIF image)" },
 		{ "PK\x03\x04", 4, "not a publication (a ZIP archive)" },
-		{ "\x1f\x8b", 2, "not a publication (gzip data)" },
+		/* gzip data is read inflated (decode.c). */
 	};
 	size_t head = len < 1024 ? len : 1024;
 
@@ -133,6 +133,9 @@ format_not_publication(const char *bytes, size_t len)
 		if (len >= magics[i].n &&
 		    memcmp(bytes, magics[i].magic, magics[i].n) == 0)
 			return magics[i].what;
+	/* What a .tar.gz holds, once inflated. */
+	if (len > 262 && memcmp(bytes + 257, "ustar", 5) == 0)
+		return "not a publication (a tar archive)";
 	/* Drawings are XML too; an HTML page that embeds one says <html>. */
 	if (has_within(bytes, head, "<svg") && !has_within(bytes, head, "<html"))
 		return "not a publication (an SVG image)";

@@ -3,8 +3,11 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "factsheet-private.h"
 
@@ -33,27 +36,74 @@ is_directory(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * NAME in the data directory beside the running program (BIN/../share/
+ * factsheet/NAME), if it is there: a copy installed under a DESTDIR or
+ * moved to another prefix answers from its own data, not from whatever
+ * the configured prefix holds.  NULL if not there.
+ */
+static char *
+beside_program(const char *name, int (*exists)(const char *))
+{
+	char exe[PATH_MAX], *slash, *path;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	/* Strip the program's name, then its directory (bin). */
+	for (int i = 0; i < 2; i++) {
+		if ((slash = strrchr(exe, '/')) == NULL)
+			return NULL;
+		*slash = '\0';
+	}
+	path = str_printf("%s/share/%s/%s", exe, PACKAGE, name);
+	if (path != NULL && !exists(path)) {
+		free(path);
+		path = NULL;
+	}
+	return path;
+}
+
+/*
+ * The data file NAME: beside the program, else in the configured data
+ * directory, else in the build or source tree (BUILD_PATH), which serves
+ * a fresh build run in place.
+ */
+static char *
+find_data(const char *name, const char *build_path,
+	  int (*exists)(const char *))
+{
+	char *path = beside_program(name, exists);
+
+	if (path != NULL)
+		return path;
+	path = str_printf("%s/%s", FACTSHEET_PKGDATADIR, name);
+	if (path != NULL && exists(path))
+		return path;
+	free(path);
+	if (exists(build_path))
+		return str_printf("%s", build_path);
+	return NULL;
+}
+
 char *
 factsheet_db_bundled_path(void)
 {
-	/* The installed copy first; the build tree's serves a fresh build
-	 * run in place. */
-	if (is_directory(FACTSHEET_PKGDATADIR "/corpus.db"))
-		return str_printf("%s", FACTSHEET_PKGDATADIR "/corpus.db");
-	if (is_directory(FACTSHEET_BUILD_DB))
-		return str_printf("%s", FACTSHEET_BUILD_DB);
-	return NULL;
+	return find_data("corpus.db", FACTSHEET_BUILD_DB, is_directory);
 }
 
 char *
 factsheet_thesaurus_default_path(void)
 {
-	struct stat st;
-
-	if (stat(FACTSHEET_PKGDATADIR "/thesaurus.txt", &st) == 0)
-		return str_printf("%s", FACTSHEET_PKGDATADIR "/thesaurus.txt");
-	if (stat(FACTSHEET_SRCDIR "/corpus/thesaurus.txt", &st) == 0)
-		return str_printf("%s", FACTSHEET_SRCDIR
-		    "/corpus/thesaurus.txt");
-	return NULL;
+	return find_data("thesaurus.txt",
+	    FACTSHEET_SRCDIR "/corpus/thesaurus.txt", is_file);
 }

@@ -8,7 +8,8 @@
  *
  *   file:<hash>    {"path", "source", "title", "size", "mtime", "hash",
  *                   "id", "thesaurus"}
- *   failed:<hash>  {"path", "size", "mtime", "reason"}
+ *   failed:<hash>  {"path", "size", "mtime", "reason"[, "skipped": true
+ *                  for a file in a folder that is no publication]}
  *
  * "path" is the realpath, "source" the path as it was indexed, "mtime"
  * "seconds.nanoseconds", "hash" the FNV-1a hash of the content, "id" the
@@ -20,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -54,6 +57,7 @@ typedef struct {
 	char *id;		/* file: only */
 	char *thesaurus;	/* file: only */
 	char *reason;		/* failed: only */
+	int skipped;		/* failed: no publication, skipped */
 	int seen;		/* found by this run's walk */
 } state_t;
 
@@ -237,6 +241,7 @@ state_parse(state_t *st, const char *key, const char *value, int file)
 		    st->thesaurus;
 	} else {
 		st->reason = json_dup(root, "reason");
+		st->skipped = json_is_true(json_object_get(root, "skipped"));
 		ok = st->reason != NULL;
 	}
 	json_decref(root);
@@ -332,6 +337,84 @@ is_gone(const factsheet_sync_t *s, const state_t *st)
 		if (path_under(st->path, s->walk.blind[i]))
 			return 0;
 	return under_root;
+}
+
+/*
+ * PATH as an absolute path without links, also when it is gone: its
+ * realpath, else its folder's realpath and its name, else as given made
+ * absolute.  NULL when out of memory.
+ */
+static char *
+absolute_path(const char *path)
+{
+	char *real = realpath(path, NULL), *copy, *slash, *dir, *cwd, *out;
+	const char *name;
+
+	if (real != NULL)
+		return real;
+	if ((copy = str_printf("%s", path)) == NULL)
+		return NULL;
+	while ((slash = strrchr(copy, '/')) != NULL && slash[1] == '\0' &&
+	    slash != copy)
+		*slash = '\0';
+	if ((slash = strrchr(copy, '/')) == NULL) {
+		dir = realpath(".", NULL);
+		name = copy;
+	} else if (slash == copy) {
+		dir = realpath("/", NULL);
+		name = copy + 1;
+	} else {
+		*slash = '\0';
+		dir = realpath(copy, NULL);
+		name = slash + 1;
+	}
+	if (dir != NULL) {
+		out = str_printf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+		    name);
+		free(dir);
+	} else if (path[0] == '/' || (cwd = getcwd(NULL, 0)) == NULL) {
+		out = str_printf("%s", path);
+	} else {
+		out = str_printf("%s/%s", cwd, path);
+		free(cwd);
+	}
+	free(copy);
+	return out;
+}
+
+/*
+ * --remove: each path given, and the publication whose source is written
+ * as it, become roots under which every file is gone.  A path that names
+ * nothing in the index fails, naming it.
+ */
+static factsheet_status_t
+removal_roots(factsheet_sync_t *s, const char *const *paths, size_t n)
+{
+	walk_t *w = &s->walk;
+
+	if ((w->roots = calloc(2 * n + 1, sizeof *w->roots)) == NULL)
+		return out_of_memory(s);
+	for (size_t i = 0; i < n; i++) {
+		size_t before = w->n_roots;
+		int found = 0;
+
+		if ((w->roots[w->n_roots++] = absolute_path(paths[i])) ==
+		    NULL)
+			return out_of_memory(s);
+		for (size_t k = 0; k < s->files.n; k++)
+			if (strcmp(s->files.items[k].source, paths[i]) == 0 &&
+			    (w->roots[w->n_roots++] = str_printf("%s",
+			    s->files.items[k].path)) == NULL)
+				return out_of_memory(s);
+		for (size_t k = 0; k < s->files.n && !found; k++)
+			for (size_t r = before; r < w->n_roots && !found; r++)
+				found = path_under(s->files.items[k].path,
+				    w->roots[r]);
+		if (!found)
+			return db_fail(s->db, FACTSHEET_STATUS_FILE_ERROR,
+			    str_printf("%s: not in the index", paths[i]));
+	}
+	return FACTSHEET_STATUS_SUCCESS;
 }
 
 /* The JSON value of a file's state; NULL when out of memory. */
@@ -580,7 +663,10 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		free(s);
 		return FACTSHEET_STATUS_DATABASE_ERROR;
 	}
-	if (walk_paths(&s->walk, paths, n_paths) < 0) {
+	if (s->options.remove) {
+		memset(&s->walk, 0, sizeof s->walk);
+	} else if (walk_paths(&s->walk, paths, n_paths, s->options.exclude,
+	    s->options.n_exclude) < 0) {
 		status = out_of_memory(s);
 		goto fail;
 	}
@@ -597,6 +683,10 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		status = out_of_memory(s);
 		goto fail;
 	}
+	if (s->options.remove &&
+	    (status = removal_roots(s, paths, n_paths)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		goto fail;
 	for (size_t i = 0; i < s->walk.n; i++) {
 		const walk_entry_t *e = &s->walk.entries[i];
 		state_t *st;
@@ -678,7 +768,7 @@ written(factsheet_sync_t *s)
  */
 static factsheet_status_t
 file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
-	    const struct stat *st, int remember)
+	    const struct stat *st, int remember, int skipped)
 {
 	const char *reason = message ? message : "out of memory";
 	const char *path = e->path;
@@ -700,7 +790,8 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 	free(message);
 	if (s->reason == NULL)
 		return out_of_memory(s);
-	s->item.state = FACTSHEET_SYNC_FAILED;
+	s->item.state = skipped ? FACTSHEET_SYNC_SKIPPED :
+	    FACTSHEET_SYNC_FAILED;
 	s->item.reason = s->reason;
 	if (remember && !s->options.dry_run) {
 		char *key = state_key(failed_prefix, e->real);
@@ -708,6 +799,9 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 		json_t *root = mtime ? json_pack("{s:s, s:I, s:s, s:s}",
 		    "path", e->real, "size", (json_int_t)st->st_size,
 		    "mtime", mtime, "reason", s->reason) : NULL;
+
+		if (root != NULL && skipped)
+			json_object_set_new(root, "skipped", json_true());
 
 		if (root != NULL)
 			value = json_dumps(root, JSON_COMPACT);
@@ -828,7 +922,8 @@ first_look(const factsheet_sync_t *s, const walk_entry_t *e)
 	 * fail the same way, at the cost of reading it. */
 	if (failure != NULL && !s->options.retry_failed && !s->options.force &&
 	    failure->size == (json_int_t)e->size &&
-	    same_time(failure, &e->mtime))
+	    same_time(failure, &e->mtime) &&
+	    (!failure->skipped || in_folder(s, e->real)))
 		return FAILED_AS_IS;
 	/* Same size and time: taken as unchanged without reading it. */
 	if (old != NULL && failure == NULL && !s->options.force &&
@@ -928,7 +1023,8 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 
 	switch (p->look) {
 	case FAILED_AS_IS:
-		s->item.state = FACTSHEET_SYNC_FAILED;
+		s->item.state = failure->skipped ? FACTSHEET_SYNC_SKIPPED :
+		    FACTSHEET_SYNC_FAILED;
 		s->item.reason = failure->reason;
 		s->item.failed_before = 1;
 		return FACTSHEET_STATUS_SUCCESS;
@@ -939,11 +1035,10 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 	case MUST_READ:
 		break;
 	}
-	if (p->not_publication != NULL) {
-		s->item.state = FACTSHEET_SYNC_SKIPPED;
-		s->item.reason = p->not_publication;
-		return FACTSHEET_STATUS_SUCCESS;
-	}
+	/* Remembered, so that it is reported once, not on every run. */
+	if (p->not_publication != NULL)
+		return file_failed(s, e, str_printf("%s", p->not_publication),
+		    &p->st, 1, 1);
 	if (p->status == FACTSHEET_STATUS_OUT_OF_MEMORY && p->parsed &&
 	    p->pub == NULL && p->message == NULL)
 		return out_of_memory(s);
@@ -954,7 +1049,7 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 		p->message = NULL;
 		return file_failed(s, e, message, &p->st,
 		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY &&
-		    !p->bad_name);
+		    !p->bad_name, 0);
 	}
 	if (p->same_content) {
 		s->item.state = FACTSHEET_SYNC_UNCHANGED;
@@ -1066,6 +1161,18 @@ factsheet_sync_end(factsheet_sync_t *s)
 
 		if (is_gone(s, f) &&
 		    (status = db_set_metadata(s->db, f->key, "")) !=
+		    FACTSHEET_STATUS_SUCCESS)
+			return status;
+	}
+	/* For --stats. */
+	{
+		char when[32];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ",
+		    gmtime_r(&now, &tm));
+		if ((status = db_set_metadata(s->db, "last-run", when)) !=
 		    FACTSHEET_STATUS_SUCCESS)
 			return status;
 	}

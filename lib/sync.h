@@ -43,16 +43,21 @@ typedef struct {
 	char **blind;
 	size_t n_blind;
 	int failed;		/* out of memory */
+	/* Patterns of names or paths to leave out (borrowed). */
+	const char *const *exclude;
+	size_t n_exclude;
 } walk_t;
 
 /*
  * Walks PATHS in order: a file is taken as it is, a directory
  * recursively in byte order of names, skipping hidden names and files
- * named "thesaurus.txt"; the same file reached twice is kept once.
+ * named "thesaurus.txt", and any path whose name or whole path matches
+ * one of the EXCLUDE patterns; the same file reached twice is kept once.
  * Returns 0, or -1 when out of memory.
  */
 int
-walk_paths(walk_t *walk, const char *const *paths, size_t n_paths);
+walk_paths(walk_t *walk, const char *const *paths, size_t n_paths,
+	   const char *const *exclude, size_t n_exclude);
 
 void
 walk_clear(walk_t *walk);

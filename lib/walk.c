@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,17 @@ read_names(const char *path, char ***names, size_t *n_names)
 	return 0;
 }
 
+/* Whether --exclude leaves PATH (whose last part is NAME) out. */
+static int
+excluded(const walk_t *w, const char *path, const char *name)
+{
+	for (size_t i = 0; i < w->n_exclude; i++)
+		if (fnmatch(w->exclude[i], name, 0) == 0 ||
+		    fnmatch(w->exclude[i], path, 0) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 walk_dir(walk_t *w, const char *path, const struct stat *st,
 	 const ancestor_t *up)
@@ -237,7 +249,7 @@ walk_dir(walk_t *w, const char *path, const struct stat *st,
 			w->failed = 1;
 			break;
 		}
-		if (look(w, child, &cst) < 0) {
+		if (excluded(w, child, names[i]) || look(w, child, &cst) < 0) {
 			free(child);
 			continue;
 		}
@@ -313,14 +325,21 @@ drop_duplicates(walk_t *w)
 }
 
 int
-walk_paths(walk_t *w, const char *const *paths, size_t n_paths)
+walk_paths(walk_t *w, const char *const *paths, size_t n_paths,
+	   const char *const *exclude, size_t n_exclude)
 {
 	memset(w, 0, sizeof *w);
+	w->exclude = exclude;
+	w->n_exclude = n_exclude;
 	for (size_t i = 0; i < n_paths && !w->failed; i++) {
+		const char *slash = strrchr(paths[i], '/');
 		struct stat st;
 
 		/* A path given is looked at whatever its name: only what a
-		 * walk finds is skipped for being hidden. */
+		 * walk finds is skipped for being hidden.  An excluded one is
+		 * left out, as a shell glob may name it. */
+		if (excluded(w, paths[i], slash ? slash + 1 : paths[i]))
+			continue;
 		if (stat(paths[i], &st) < 0) {
 			add_failure(w, paths[i], errno);
 		} else if (S_ISDIR(st.st_mode)) {

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "factsheet.h"
 #include "render-text.h"
 
@@ -29,17 +31,61 @@ static void
 usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH] [--json] [--explain] [--limit N] "
-	    "[--offset N] WORDS...\n", progname);
+	    "[--offset N]\n"
+	    "                       [--color=WHEN] [--format=FORMAT] "
+	    "WORDS...\n", progname);
 }
 
-/* The one place a failure becomes a message. */
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\nSearch the indexed publications for WORDS (phrases in quotes, "
+	    "AND, OR, NOT,\n"
+	    "+word, -word, word*, field:word; see factsheet-query(1)).\n\n"
+	    "  -d, --db PATH       search the database at PATH (default: "
+	    "$FACTSHEET_DB,\n"
+	    "                      else your database if it exists, else the "
+	    "bundled one)\n"
+	    "  -j, --json          print the results as one JSON document\n"
+	    "  -e, --explain       show the terms and weights that ranked "
+	    "each hit\n"
+	    "  -n, --limit N       show at most N hits (1 to 10000; default "
+	    "10)\n"
+	    "  -o, --offset N      skip the first N hits (default 0)\n"
+	    "      --color=WHEN    highlight matches: auto (on a terminal, "
+	    "unless NO_COLOR\n"
+	    "                      is set), always or never; default auto\n"
+	    "      --format=FORMAT full (default), brief (heading and "
+	    "contacts) or path\n"
+	    "                      (source#anchor, one a line)\n"
+	    "  -h, --help          show this help and exit\n"
+	    "  -V, --version       show the version and exit\n\n"
+	    "Exit status: 0 found, 1 nothing found, 2 error.\n", stdout);
+}
+
+/* Set by --json: a failure is also a JSON object on standard output. */
+static int json_errors;
+
+/* The one place a failure becomes a message: one line on stderr, and
+ * under --json {"error": ...} on stdout, so scripts can parse both. */
 static void
 report(const char *message)
 {
 	/* A query or a path may hold an escape sequence: shown escaped. */
 	char *shown = factsheet_escape(message, NULL);
+	const char *text = shown ? shown : message;
 
-	fprintf(stderr, "%s: %s\n", progname, shown ? shown : message);
+	fprintf(stderr, "%s: %s\n", progname, text);
+	if (json_errors) {
+		json_t *o = json_pack("{s:s}", "error", text);
+		char *s = o ? json_dumps(o, 0) : NULL;
+
+		if (s != NULL)
+			printf("%s\n", s);
+		free(s);
+		json_decref(o);
+	}
 	free(shown);
 }
 
@@ -54,11 +100,13 @@ parse_count(const char *option, const char *arg, unsigned min,
 	n = strtoul(arg, &end, 10);
 	if (arg[0] == '\0' || arg[0] == '-' || *end != '\0' || errno != 0 ||
 	    n < min || n > 10000) {
-		char *shown = factsheet_escape(arg, NULL);
+		char *m = malloc(strlen(option) + strlen(arg) + 64);
 
-		fprintf(stderr, "%s: %s: '%s' is not a number from %u to "
-		    "10000\n", progname, option, shown ? shown : "?", min);
-		free(shown);
+		if (m != NULL)
+			sprintf(m, "%s: '%s' is not a number from %u to 10000",
+			    option, arg, min);
+		report(m ? m : "out of memory");
+		free(m);
 		return -1;
 	}
 	*out = (unsigned)n;
@@ -111,8 +159,38 @@ join_words(int argc, char **argv)
 	return query;
 }
 
+/* --color: -1 auto, 0 never, 1 always. */
+static int
+parse_color(const char *arg)
+{
+	if (arg == NULL || strcmp(arg, "auto") == 0)
+		return -1;
+	if (strcmp(arg, "always") == 0)
+		return 1;
+	if (strcmp(arg, "never") == 0)
+		return 0;
+	return -2;
+}
+
+static int
+parse_format(const char *arg)
+{
+	if (strcmp(arg, "full") == 0)
+		return RENDER_FULL;
+	if (strcmp(arg, "brief") == 0)
+		return RENDER_BRIEF;
+	if (strcmp(arg, "path") == 0)
+		return RENDER_PATH;
+	return -1;
+}
+
+/*
+ * Colour: as --color says; auto is on for a terminal unless NO_COLOR is
+ * set or TERM is dumb.  Width: the terminal's, else $COLUMNS (a pipe into
+ * less or a file wants the width asked for), else 80; at most 100.
+ */
 static void
-terminal_options(render_options_t *o)
+terminal_options(render_options_t *o, int color)
 {
 	const char *no_color = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
@@ -120,16 +198,92 @@ terminal_options(render_options_t *o)
 	struct winsize ws;
 	int tty = isatty(STDOUT_FILENO);
 
-	o->color = tty && (no_color == NULL || no_color[0] == '\0') &&
-	    !(term && strcmp(term, "dumb") == 0);
+	if (color >= 0)
+		o->color = color;
+	else
+		o->color = tty && (no_color == NULL || no_color[0] == '\0') &&
+		    !(term && strcmp(term, "dumb") == 0);
 	o->width = 80;
 	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
 		o->width = ws.ws_col;
-	else if (tty && columns != NULL && atoi(columns) > 0)
+	else if (columns != NULL && atoi(columns) > 0)
 		o->width = atoi(columns);
 	if (o->width > 100)
 		o->width = 100;
+}
+
+/*
+ * The message of a failed search.  The library labels it with the
+ * database's path; a query that does not parse is the query's fault, so
+ * it is labelled with the query, and Xapian's grammar note is said in
+ * words ("Syntax: <expression> AND <expression>").
+ */
+static char *
+search_error(const char *db_path, const char *query, const char *message,
+	     factsheet_status_t st)
+{
+	size_t n = strlen(db_path);
+	const char *op, *end;
+
+	if (st != FACTSHEET_STATUS_BAD_QUERY)
+		return strdup(message);
+	if (strncmp(message, db_path, n) == 0 && message[n] == ':' &&
+	    message[n + 1] == ' ')
+		message += n + 2;
+	if ((op = strstr(message, "<expression> ")) != NULL &&
+	    (end = strstr(op + 13, " <expression>")) != NULL &&
+	    strncmp(message, "Syntax: ", 8) == 0) {
+		char *m = malloc(strlen(query) + (size_t)(end - op) + 64);
+
+		if (m != NULL)
+			sprintf(m, "bad query '%s': %.*s needs words on both "
+			    "sides", query, (int)(end - op - 13), op + 13);
+		return m;
+	}
+	{
+		char *m = malloc(strlen(query) + strlen(message) + 16);
+
+		if (m != NULL)
+			sprintf(m, "bad query '%s': %s", query, message);
+		return m;
+	}
+}
+
+/* The results as JSON, with the database that answered them. */
+static char *
+results_json(const factsheet_results_t *results, const char *query,
+	     int explain, const char *db_path)
+{
+	char *s = factsheet_results_to_json(results, query, explain);
+	json_t *root = s ? json_loads(s, 0, NULL) : NULL;
+
+	free(s);
+	if (root == NULL || json_object_set_new(root, "database",
+	    json_string(db_path)) != 0) {
+		json_decref(root);
+		return NULL;
+	}
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return s;
+}
+
+/* On a terminal, a database other than the bundled one is named: an
+ * unrelated file indexed into the default database must not answer
+ * unnoticed. */
+static void
+name_database(const char *db_path, const render_options_t *o)
+{
+	char *bundled;
+
+	if (!isatty(STDOUT_FILENO))
+		return;
+	bundled = factsheet_db_bundled_path();
+	if (bundled == NULL || strcmp(bundled, db_path) != 0)
+		printf("%sSearched %s%s\n\n", o->color ? "\x1b[2m" : "",
+		    db_path, o->color ? "\x1b[0m" : "");
+	free(bundled);
 }
 
 int
@@ -141,6 +295,9 @@ main(int argc, char **argv)
 		{ "explain", no_argument, NULL, 'e' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'o' },
+		{ "color", optional_argument, NULL, 'c' },
+		{ "colour", optional_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -151,7 +308,8 @@ main(int argc, char **argv)
 	factsheet_db_t *db = NULL;
 	factsheet_results_t *results = NULL;
 	factsheet_status_t st;
-	int json = 0, explain = 0, c, status;
+	int json = 0, explain = 0, color = -1, format = RENDER_FULL, c;
+	int status;
 
 	/* "+": options end at the first word, so "-word" excludes it. */
 	while ((c = getopt_long(argc, argv, "+d:jen:o:hV", options,
@@ -161,7 +319,19 @@ main(int argc, char **argv)
 			db_arg = optarg;
 			break;
 		case 'j':
-			json = 1;
+			json = json_errors = 1;
+			break;
+		case 'c':
+			if ((color = parse_color(optarg)) < -1) {
+				report("--color: give auto, always or never");
+				return EXIT_ERROR;
+			}
+			break;
+		case 'f':
+			if ((format = parse_format(optarg)) < 0) {
+				report("--format: give full, brief or path");
+				return EXIT_ERROR;
+			}
 			break;
 		case 'e':
 			explain = 1;
@@ -177,7 +347,7 @@ main(int argc, char **argv)
 				return EXIT_ERROR;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return EXIT_FOUND;
 		case 'V':
 			printf("%s %s\n", progname, PACKAGE_VERSION);
@@ -213,14 +383,17 @@ main(int argc, char **argv)
 	}
 	st = factsheet_db_search(db, query, &search, &results);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
-		report(factsheet_db_last_error(db));
+		message = search_error(db_path, query,
+		    factsheet_db_last_error(db), st);
+		report(message ? message : "out of memory");
+		free(message);
 		status = EXIT_ERROR;
 	} else {
 		status = factsheet_results_count(results) > 0 ? EXIT_FOUND :
 		    EXIT_NOT_FOUND;
 		if (json) {
-			char *s = factsheet_results_to_json(results, query,
-			    explain);
+			char *s = results_json(results, query, explain,
+			    db_path);
 
 			if (s == NULL) {
 				report("out of memory");
@@ -232,8 +405,11 @@ main(int argc, char **argv)
 		} else {
 			render_options_t o;
 
-			terminal_options(&o);
+			terminal_options(&o, color);
 			o.explain = explain;
+			o.format = format;
+			if (format != RENDER_PATH)
+				name_database(db_path, &o);
 			render_results(stdout, results, &o);
 		}
 	}

@@ -54,14 +54,16 @@ print_wrapped(FILE *out, const render_options_t *o, const char *text,
 	plain[len] = '\0';
 	if (width < 20)
 		width = 20;
-	/* A URL or a path broken across lines cannot be clicked or copied:
-	 * keep each whole (any word with a slash), on a line of its own if
-	 * need be. */
+	/* A URL, a path, an address or an option broken across lines
+	 * cannot be clicked, copied or typed: keep each whole (any word with
+	 * a slash or an @, or starting with a hyphen), on a line of its own
+	 * if need be. */
 	memset(keep, UC_BREAK_UNDEFINED, len + 1);
 	for (size_t i = 0; i < len;) {
 		size_t n = strcspn(plain + i, " \t\n");
 
-		if (memchr(plain + i, '/', n) != NULL)
+		if (n > 1 && (memchr(plain + i, '/', n) != NULL ||
+		    memchr(plain + i, '@', n) != NULL || plain[i] == '-'))
 			memset(keep + i + 1, UC_BREAK_PROHIBITED, n - 1);
 		i += n + (i + n < len);
 	}
@@ -88,6 +90,13 @@ print_wrapped(FILE *out, const render_options_t *o, const char *text,
 		if (line_start)
 			fprintf(out, "%*s", indent, "");
 		line_start = 0;
+		/* The highlight ends with the matched word, not after the
+		 * space that follows it. */
+		if (o->color && on && spaces > 0 && !lit[i]) {
+			fputs(SGR_RESET, out);
+			fputs(style, out);
+			on = 0;
+		}
 		for (; spaces > 0; spaces--)
 			fputc(' ', out);
 		if (o->color && lit[i] != on) {
@@ -220,10 +229,21 @@ render_hit(FILE *out, const render_options_t *o,
 	char *heading = marked(r, s->heading, 0), *where;
 	int column;
 
+	if (o->format == RENDER_PATH) {
+		/* Scripts get the place to open, nothing else. */
+		fprintf(out, "%s#%s\n", h->publication_source,
+		    s->anchor ? s->anchor : s->slug);
+		free(heading);
+		return;
+	}
 	column = fprintf(out, "%u. [%d%%] ", h->rank, h->percent);
 	if (heading != NULL)
 		print_wrapped(out, o, heading, column, column, SGR_HEADING);
 	free(heading);
+	if (o->format == RENDER_BRIEF) {
+		print_contacts(out, o, r, s);
+		return;
+	}
 	/* Where it comes from: "file:line" that editors open, or for a
 	 * PDF "file.pdf#page=N" that viewers open at the page. */
 	if ((where = malloc(strlen(h->publication_title) +
@@ -256,7 +276,7 @@ render_results(FILE *out, const factsheet_results_t *r,
 {
 	const char *corrected = factsheet_results_corrected(r);
 
-	if (corrected != NULL) {
+	if (corrected != NULL && o->format != RENDER_PATH) {
 		char *shown = factsheet_escape(corrected, NULL);
 
 		fprintf(out, "Showing results for: %s\n\n", shown ? shown :
@@ -264,7 +284,7 @@ render_results(FILE *out, const factsheet_results_t *r,
 		free(shown);
 	}
 	for (size_t i = 0; i < factsheet_results_count(r); i++) {
-		if (i > 0)
+		if (i > 0 && o->format != RENDER_PATH)
 			fputc('\n', out);
 		render_hit(out, o, r, i);
 	}

@@ -9,8 +9,16 @@
 
 #include "factsheet.h"
 
+/* --format: what each hit shows. */
+enum {
+	RENDER_FULL,	/* heading, source, text, solution, contacts */
+	RENDER_BRIEF,	/* heading and contacts */
+	RENDER_PATH	/* source#anchor, one a line, for scripts */
+};
+
 typedef struct {
 	int color;	/* ANSI highlighting */
+	int format;	/* RENDER_FULL, RENDER_BRIEF or RENDER_PATH */
 	int width;	/* columns to wrap at */
 	int explain;	/* show each hit's matched terms and weights */
 } render_options_t;

@@ -73,17 +73,37 @@ t "a directory as FILE: searchable afterwards" \
 	first_hit_is "Cannot Open the Wombatgate"'
 t "a directory as FILE: the index still answers the same" still_answers
 
+# An empty file is a warning: a publication with nothing in it yet.
 : >"$TMP/empty.txt"
-bad_file "empty file" "$TMP/empty.txt" "empty"
-
+t "empty file: exit 0" check_exit 0 "$INDEX" --db "$DB" "$TMP/empty.txt"
+t "empty file: one warning naming it" \
+	eval 'has_line "$ERR" "factsheet-index: warning: $TMP/empty.txt: empty file: no sections" &&
+	lines_are "$ERR" 1'
+t "empty file: the index still answers the same" still_answers
 printf '   \n\t\n  \r\n\n' >"$TMP/blank.txt"
-bad_file "whitespace-only file" "$TMP/blank.txt" "empty"
+t "whitespace-only file: exit 0, a warning that it is empty" \
+	eval 'check_exit 0 "$INDEX" --db "$DB" "$TMP/blank.txt" &&
+	contains "$ERR" "warning: $TMP/blank.txt: empty file (only white space)"'
 
 printf 'ab\0cd\n' >"$TMP/binary.dat"
 bad_file "binary file" "$TMP/binary.dat" "binary"
 
-# Latin-1 text: "Medicare\n" then "caf\xe9 r\xe9sum\xe9".
-printf 'Medicare\ncaf\351 r\351sum\351\n' >"$TMP/latin1.txt"
+# Latin-1 text: "Medicare\n" then "caf\xe9 r\xe9sum\xe9": converted.
+printf 'Medicare Help\n\ncaf\351 r\351sum\351 wombatlatin\n' >"$TMP/latin1.txt"
+t "Latin-1 text: exit 0" check_exit 0 "$INDEX" --db "$DB" "$TMP/latin1.txt"
+t "Latin-1 text: a warning names the file and the encoding" \
+	contains "$ERR" "$TMP/latin1.txt: not UTF-8; read as Windows-1252"
+t "Latin-1 text: its words are searchable as UTF-8" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" --json wombatlatin &&
+	contains "$OUT" "café résumé"'
+# Windows-1252 text: curly quotes (0x93, 0x94) and a euro sign (0x80).
+printf 'Medicare Help\n\n\223quoted\224 \200 5 wombateuro\n' >"$TMP/cp1252.txt"
+t "Windows-1252 text: converted, curly quotes and euro kept" \
+	eval 'check_exit 0 "$INDEX" --db "$DB" "$TMP/cp1252.txt" &&
+	check_exit 0 "$QUERY" --db "$DB" --json wombateuro &&
+	contains "$OUT" "“quoted” € 5"'
+# 0x81 is in neither UTF-8 nor Windows-1252.
+printf 'Medicare\ncaf\201 r\351sum\351\n' >"$TMP/latin1.txt"
 bad_file "invalid UTF-8" "$TMP/latin1.txt" "UTF-8" "line" "byte"
 
 # Plain prose: indexed anyway, with a warning -------------------------------

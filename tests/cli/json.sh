@@ -70,7 +70,8 @@ def find(doc, heading):
 # Checks on a query's document ----------------------------------------
 
 def top_keys(doc):
-    exact_keys(doc, ["query", "corrected", "total", "results"], "document")
+    exact_keys(doc, ["query", "corrected", "total", "results", "database"],
+               "document")
 
 
 def query_is(doc, text):

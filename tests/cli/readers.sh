@@ -59,7 +59,8 @@ t "--sections: a missing file is an error naming it, the next is shown" \
     no-such-file.txt pecos-technical-assistance-contacts.txt &&
     has_line "$ERR" "factsheet-index: no-such-file.txt: .*" &&
     lines_are "$ERR" 1 && contains "$OUT" "\"title\": \"PECOS Technical"'
-t "--sections: an empty file is an error naming it" \
-    eval ': >"$TMP/empty.txt" && check_exit 2 "$INDEX" --sections \
-    "$TMP/empty.txt" && contains "$ERR" "empty.txt"'
+t "--sections: an empty file has no sections and a warning naming it" \
+    eval ': >"$TMP/empty.txt" && check_exit 0 "$INDEX" --sections \
+    "$TMP/empty.txt" && contains "$OUT" "\"sections\": []" &&
+    contains "$OUT" "empty.txt: empty file"'
 done_testing

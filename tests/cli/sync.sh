@@ -238,8 +238,8 @@ t "run again: all unchanged" eval 'sync_exit 0 && counts_are 0 0 2 0 0'
 
 # Failures -------------------------------------------------------------------
 
-# Latin-1: "caf\351".
-printf 'Broken Help Sheet\n\nProblem: Brokenword caf\351\n' >"$TREE/a/broken.txt"
+# Neither UTF-8 nor Windows-1252 (0x81 is undefined in both).
+printf 'Broken Help Sheet\n\nProblem: Brokenword caf\201\n' >"$TREE/a/broken.txt"
 cat >"$TREE/a/delta.txt" <<'EOF'
 Delta Portal Help Sheet
 
@@ -257,19 +257,21 @@ t "invalid UTF-8: the error is in the JSON" \
 	"[True]"
 t "invalid UTF-8: the file after it is indexed" \
 	finds "Cannot Reach the Deltaportal" deltaportal
-t "invalid UTF-8, run again: exit 2" sync_exit 2
-t "invalid UTF-8, run again: still counted as failed" counts_are 0 0 3 0 1
-t "invalid UTF-8, run again: not read again, it failed before" \
-	contains "$ERR" "$TREE/a/broken.txt: skipped (failed before: line 3, byte"
+# Nothing new failed: a cron job's run is a success, with a warning.
+t "invalid UTF-8, run again: exit 0, nothing new failed" sync_exit 0
+t "invalid UTF-8, run again: not counted as failed in this run" \
+	counts_are 0 0 3 0 0
+t "invalid UTF-8, run again: a warning names it, it failed before" \
+	contains "$ERR" "warning: $TREE/a/broken.txt: skipped (failed before: line 3, byte"
 t "invalid UTF-8, run again: failed_before in the JSON" \
 	json_is '[p["failed_before"] for p in d["paths"]
 	    if p["source"].endswith("broken.txt")]' "[True]"
 t "invalid UTF-8, run again: the JSON error says it failed before" \
 	json_is '[e["message"].startswith("'"$TREE"'/a/broken.txt: skipped "
 	    "(failed before: line 3, byte") for e in d["errors"]]' "[True]"
-t "invalid UTF-8, as text: the summary counts it" \
-	eval 'check_exit 2 "$INDEX" --db "$DB" "$TREE" &&
-	contains "$OUT" "; 1 file failed."'
+t "invalid UTF-8, as text: the summary counts it as failed before" \
+	eval 'check_exit 0 "$INDEX" --db "$DB" "$TREE" &&
+	contains "$OUT" "; 1 unchanged file failed before."'
 t "--retry-failed: read again, exit 2" sync_exit 2 --retry-failed
 t "--retry-failed: the reason, not 'failed before'" \
 	eval 'contains "$ERR" "$TREE/a/broken.txt: line 3, byte" &&
