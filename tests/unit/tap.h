@@ -40,6 +40,19 @@ static int tap_failed;
 		printf("#   got:  %ld\n#   want: %ld\n", g_, w_);	\
 } while (0)
 
+/* GOT (NULL fails) holds, or lacks, the string PART; both shown on
+ * failure. */
+#define like(got, part, ...) tap_holds_((got), (part), 1, __VA_ARGS__)
+#define unlike(got, part, ...) tap_holds_((got), (part), 0, __VA_ARGS__)
+#define tap_holds_(got, part, want, ...) do {				\
+	const char *g_ = (got), *p_ = (part);				\
+	int same_ = g_ != NULL && (strstr(g_, p_) != NULL) == (want);	\
+	ok(same_, __VA_ARGS__);						\
+	if (!same_)							\
+		printf("#   got:  '%s'\n#   %s '%s'\n",		\
+		    g_ ? g_ : "(null)", (want) ? "holding:" : "lacking:", p_); \
+} while (0)
+
 /* Prints the plan; the exit status tells the driver if all passed. */
 static int
 done_testing(void)

@@ -510,7 +510,9 @@ test_resources(void)
 	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 4,
 	    "resources: 3 of 4 rows link, all 4 rows are resources");
 	s = headed(pub, "Resources");
-	ok(s != NULL && s->kind == FACTSHEET_SECTION_TEXT && s->line == 1,
+	is_int(s ? (long)s->kind : -1, FACTSHEET_SECTION_TEXT,
+	    "resources: the heading's own section");
+	is_int(s ? (long)s->line : -1, 1,
 	    "resources: the heading's own section");
 	is_str(TEXT(s), "Resource | Website", "resources: the column titles, "
 	    "which label no cell, are its text");

@@ -205,14 +205,17 @@ test_help_page(void)
 
 	s = section_headed(pub, "Someone called and asked for your Medicare "
 	    "Number");
-	ok(s && s->kind == FACTSHEET_SECTION_PROBLEM, "'Problem: ...' line is "
+	is_int(s ? (long)s->kind : -1,
+	    FACTSHEET_SECTION_PROBLEM, "'Problem: ...' line is "
 	    "a problem");
 	is_int(LINE(s), fixture_line(HELP_PAGE, "Problem: Someone"),
 	    "problem: its line");
 	is_str(s ? s->solution_heading : NULL, "Hang up and report the call",
 	    "'**Solution:** ...' its solution");
-	ok(s && contains(s->solution_text, "Medicare will never call you") &&
-	    !contains(s->solution_text, "Phone:"), "solution text without "
+	like(s ? s->solution_text : NULL,
+	    "Medicare will never call you", "solution text without "
+	    "its contact lines");
+	unlike(s ? s->solution_text : NULL, "Phone:", "solution text without "
 	    "its contact lines");
 	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-877-486-2048") != NULL,
 	    "a 'TTY:' line inside the paragraph is a TTY contact");
@@ -263,14 +266,24 @@ test_help_page(void)
 	    "copies") != NULL, "a footnote's text is text");
 
 	all = all_text(pub);
-	ok(all && !contains(all, "Page source") && !contains(all, "web team"),
+	unlike(all, "Page source",
 	    "an HTML comment is no text");
-	ok(all && !contains(all, "help-page") &&
-	    !contains(all, "/account/replacement-card/") &&
-	    !contains(all, "account-nav"), "layout:, permalink:, sidebar: "
+	unlike(all, "web team",
+	    "an HTML comment is no text");
+	unlike(all, "help-page", "layout:, permalink:, sidebar: "
 	    "dropped");
-	ok(all && !contains(all, "&amp;") && !contains(all, "&nbsp;") &&
-	    !contains(all, "**") && !contains(all, "<br>"),
+	unlike(all,
+	    "/account/replacement-card/", "layout:, permalink:, sidebar: "
+	    "dropped");
+	unlike(all, "account-nav", "layout:, permalink:, sidebar: "
+	    "dropped");
+	unlike(all, "&amp;",
+	    "no markup left");
+	unlike(all, "&nbsp;",
+	    "no markup left");
+	unlike(all, "**",
+	    "no markup left");
+	unlike(all, "<br>",
 	    "no markup left");
 	free(all);
 	every_word_lands(pub, HELP_PAGE);
@@ -345,7 +358,8 @@ test_converted_fact_sheet(void)
 	s = section_headed(pub, "Resources");
 	is_str(ANCHOR(s), "resources", "'{.unnumbered}': not text, no anchor");
 	s = section_headed(pub, "Contact your MAC with claims questions.");
-	ok(s && s->kind == FACTSHEET_SECTION_RESOURCE, "a row whose first "
+	is_int(s ? (long)s->kind : -1,
+	    FACTSHEET_SECTION_RESOURCE, "a row whose first "
 	    "cell is empty: named by its next cell");
 	every_word_lands(pub, FACT_SHEET);
 	factsheet_publication_free(pub);
@@ -374,7 +388,9 @@ test_front_matter(void)
 	is_int(pub ? LINE(&pub->sections[0]) : 0, 13, "that section: its "
 	    "heading's line");
 	all = pub ? all_text(pub) : NULL;
-	ok(all && !contains(all, "page\n") && !contains(all, "2023-05-01"),
+	unlike(all, "page\n",
+	    "layout: dropped, the date in its field only");
+	unlike(all, "2023-05-01",
 	    "layout: dropped, the date in its field only");
 	free(all);
 	factsheet_publication_free(pub);
@@ -428,8 +444,13 @@ test_liquid(void)
 	ok(contains(TEXT(s), "{{ token }}"), "{%% raw %%} keeps its Liquid");
 	is_int(LINE(s), 18, "lines still counted, across a comment");
 	all = pub ? all_text(pub) : NULL;
-	ok(all && !contains(all, "Draft") && !contains(all, "{%") &&
-	    !contains(all, "relative_url") && !contains(all, "e9112e33"),
+	unlike(all, "Draft",
+	    "comments, tags and ids are no text");
+	unlike(all, "{%",
+	    "comments, tags and ids are no text");
+	unlike(all, "relative_url",
+	    "comments, tags and ids are no text");
+	unlike(all, "e9112e33",
 	    "comments, tags and ids are no text");
 	free(all);
 	factsheet_publication_free(pub);
@@ -521,7 +542,8 @@ test_page_breaks(void)
 	pub = parse("pb2.md", "## Billing\n\nSubmit claims within 12 months "
 	    "of the date of service, or the claim is denied by the\n"
 	    "contractor\n---\nNew page text.\n\n***\n\n___\n");
-	ok(pub && pub->n_sections == 1, "a paragraph of two lines over '---': "
+	is_int(pub ? (long)pub->n_sections : -1,
+	    1, "a paragraph of two lines over '---': "
 	    "one section");
 	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "Submit claims within 12 "
 	    "months of the date of service, or the claim is denied by the "
@@ -574,8 +596,11 @@ test_html(void)
 	ok(contains(TEXT(s), "See SSA's site https://www.ssa.gov."),
 	    "an inline <a href> ends at </a>, not at </abbr>");
 	all = pub ? all_text(pub) : NULL;
-	ok(all && !contains(all, "editors") && !contains(all, "inline") &&
-	    !contains(all, "usa-alert"), "comments and attributes are no "
+	unlike(all, "editors", "comments and attributes are no "
+	    "text");
+	unlike(all, "inline", "comments and attributes are no "
+	    "text");
+	unlike(all, "usa-alert", "comments and attributes are no "
 	    "text");
 	free(all);
 	factsheet_publication_free(pub);

@@ -64,7 +64,7 @@ test_markdown_guide(void)
 	    "lines joined by spaces, ** stripped");
 	c = contact(s, FACTSHEET_CONTACT_LINK, "https://www.cms.gov/medicare/"
 	    "enrollment-renewal/providers-suppliers/pecos-faqs");
-	ok(c != NULL && contains(c->label, "PECOS FAQs"),
+	like(c ? c->label : NULL, "PECOS FAQs",
 	    "a [label](url) link: found with its label");
 	ok(contains(TEXT(s), "See the PECOS FAQs https://www.cms.gov/"),
 	    "a link as 'label url'");
@@ -114,9 +114,11 @@ test_markdown_guide(void)
 	    "inline TTY");
 
 	all = all_text(pub);
-	ok(all && !contains(all, "Converted from"), "HTML comments skipped");
-	ok(all && !contains(all, "MLN6958831"), "front matter not indexed");
-	ok(all && !contains(all, "**") && !contains(all, "`"),
+	unlike(all, "Converted from", "HTML comments skipped");
+	unlike(all, "MLN6958831", "front matter not indexed");
+	unlike(all, "**",
+	    "no emphasis markers left");
+	unlike(all, "`",
 	    "no emphasis markers left");
 	free(all);
 	factsheet_publication_free(pub);
@@ -146,7 +148,7 @@ test_markdown_factsheet(void)
 	    "3 rows of the pipe table");
 
 	s = section_headed(pub, "Navigating/Accessing PECOS Website");
-	ok(s && s->kind == FACTSHEET_SECTION_PROBLEM,
+	is_int(s ? (long)s->kind : -1, FACTSHEET_SECTION_PROBLEM,
 	    "'## Problem: ...' is a problem");
 	is_path(s, h1, "problem");
 	is_str(ANCHOR(s), "navigating-accessing-pecos-website",
@@ -156,8 +158,9 @@ test_markdown_factsheet(void)
 	is_str(s ? s->solution_heading : NULL,
 	    "Contact CMS External User Services (EUS) Help Desk",
 	    "'**Solution:** ...' is its solution");
-	ok(s && contains(s->solution_text, "support history on the EUS "
-	    "website https://eus.custhelp.com."), "solution text with its "
+	like(s ? s->solution_text : NULL,
+	    "support history on the EUS " "website https://eus.custhelp.com.",
+	    "solution text with its "
 	    "link");
 	ok(contact(s, FACTSHEET_CONTACT_WEBSITE, "https://eus.custhelp.com")
 	    != NULL, "'- Website: <url>' item is a website");
@@ -167,25 +170,27 @@ test_markdown_factsheet(void)
 	    "and the TTY");
 	ok(contact(s, FACTSHEET_CONTACT_EMAIL, "EUSsupport@cgi.com") != NULL,
 	    "'- Email: <address>' is an email");
-	ok(s && !contains(s->solution_text, "Phone:") &&
-	    !contains(s->text, "Phone:"), "contact lines are contacts");
+	unlike(s ? s->solution_text : NULL,
+	    "Phone:", "contact lines are contacts");
+	unlike(s ? s->text : NULL, "Phone:", "contact lines are contacts");
 
 	s = section_headed(pub, "Accessing the PECOS System");
 	is_str(s ? s->solution_heading : NULL,
 	    "Access I&A System or Contact I&A System Help",
 	    "a plain 'Solution: ...' paragraph");
-	ok(s && contains(s->text, "NOTE: Passwords expire every 60 days."),
+	like(s ? s->text : NULL, "NOTE: Passwords expire every 60 days.",
 	    "problem description");
-	ok(s && contains(s->solution_text, "recover forgotten login "
-	    "information."), "solution text");
-	ok(s && !contains(s->solution_text, "TTY"), "Phone:/TTY: lines of "
+	like(s ? s->solution_text : NULL,
+	    "recover forgotten login " "information.", "solution text");
+	unlike(s ? s->solution_text : NULL, "TTY", "Phone:/TTY: lines of "
 	    "the same paragraph are kept apart as contacts");
 	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
 	    "the TTY: line");
 
 	want = str_printf("%s > Resources", h1);
 	s = section_headed(pub, "Medicare Enrollment for Providers");
-	ok(s && s->kind == FACTSHEET_SECTION_RESOURCE, "a table row is a "
+	is_int(s ? (long)s->kind : -1,
+	    FACTSHEET_SECTION_RESOURCE, "a table row is a "
 	    "resource, named by its first cell");
 	is_path(s, want, "row");
 	is_int(LINE(s), fixture_line(CONTACTS_MD, "| Medicare Enrollment"),
@@ -247,13 +252,14 @@ test_unstructured(void)
 	factsheet_publication_free(pub);
 
 	pub = parse("t.md", "Intro.\n\n| a | b |\n|---|---|\n| x | y |\n");
-	ok(pub != NULL && pub->warning == NULL, "a table alone is structure");
+	is_int(pub ? (long)pub->warning : -1,
+	    NULL, "a table alone is structure");
 	factsheet_publication_free(pub);
 
 	pub = parse("p.html", "<p><strong>Problem:</strong> Cannot log in</p>"
 	    "<p><strong>Solution:</strong> Reset your password</p>"
 	    "<p>Phone: 1-866-484-8049</p>");
-	ok(pub != NULL && pub->warning == NULL, "a Problem block alone is "
+	is_int(pub ? (long)pub->warning : -1, NULL, "a Problem block alone is "
 	    "structure");
 	ok(pub && pub->n_sections == 1 && pub->sections[0].kind ==
 	    FACTSHEET_SECTION_PROBLEM, "<p><strong>Problem:</strong> starts "
