@@ -396,6 +396,18 @@ small_number(const char *s, const char *end)
 	return n <= 2 ? n : 0;
 }
 
+/* The value of the N digits at S: atoi() would read past the end of a
+ * buffer that ends in them. */
+static unsigned
+digits_value(const char *s, size_t n)
+{
+	unsigned v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	return v;
+}
+
 /* A roman numeral from I to about XC at S; its length, or 0. */
 static size_t
 roman_number(const char *s, const char *end, unsigned *value)
@@ -456,10 +468,10 @@ heading_number(const parser_t *p, const line_t *l, int *style, int *word,
 			continue;
 		q = s + wl + 1;
 		if ((n = small_number(q, end)) != 0) {
-			*value = (unsigned)atoi(q);
+			*value = digits_value(q, n);
 			for (depth = 1, q += n; q + 1 < end && *q == '.' &&
 			    (n = small_number(q + 1, end)) != 0; depth++) {
-				*value = (unsigned)atoi(q + 1);
+				*value = digits_value(q + 1, n);
 				q += 1 + n;
 			}
 		} else if ((n = roman_number(q, end, value)) != 0 ||
@@ -480,10 +492,10 @@ heading_number(const parser_t *p, const line_t *l, int *style, int *word,
 	}
 	q = s;
 	if ((n = small_number(q, end)) != 0) {
-		*value = (unsigned)atoi(q);
+		*value = digits_value(q, n);
 		for (depth = 1, q += n; q + 1 < end && *q == '.' &&
 		    (n = small_number(q + 1, end)) != 0; depth++) {
-			*value = (unsigned)atoi(q + 1);
+			*value = digits_value(q + 1, n);
 			q += 1 + n;
 		}
 		/* "1." needs its period; "1.2" may go without. */
