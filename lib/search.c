@@ -37,6 +37,9 @@ struct factsheet_results {
 /* The query's words in a publication's title, as a share of their weight
  * in a section: a question naming a program prefers its publications. */
 static const double title_weight = 0.5;
+/* What the words as typed add beyond their thesaurus group: none, as
+ * 0.3 to 2 changed the real set by -2 to 0 (doc/relevance.md). */
+static const double typed_weight = 0;
 /* What a hit keeps of its weight per hit of its publication ranked above
  * it: a long handbook leaves room for others that answer too. */
 static const double same_publication_share = 0.85;
@@ -224,9 +227,9 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		    factsheet_contact_kind_name(k))) != NULL)
 			q.n_boost_terms++;
 	q.boost_terms = (const char *const *)boost;
-	q.title_weight = getenv("TW") ? atof(getenv("TW")) : title_weight;
-	q.typed_weight = getenv("TY") ? atof(getenv("TY")) : 0;
-	q.same_publication_share = getenv("SP") ? atof(getenv("SP")) : same_publication_share;
+	q.title_weight = title_weight;
+	q.typed_weight = typed_weight;
+	q.same_publication_share = same_publication_share;
 	q.query = prepared;
 	q.offset = options ? options->offset : 0;
 	q.limit = options && options->limit ? options->limit : 10;
