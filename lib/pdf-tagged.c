@@ -839,6 +839,33 @@ covers_pages(tagged_t *t)
 	return t->covered * 100 >= total * 98;
 }
 
+/* The lines of the LEN bytes at S but page numbers and running lines
+ * (in RUNNING), into the text being read. */
+static void
+add_missed_lines(tagged_t *t, const char *s, size_t len, const char *running)
+{
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl != NULL ? (size_t)(nl - s) : (size_t)(end - s);
+		char *line = str_ndup(s, n);
+
+		if (line == NULL) {
+			t->failed = 1;
+			return;
+		}
+		g_strstrip(line);
+		if (line[0] != '\0' && !pdf_is_page_number(line, strlen(line)) &&
+		    strstr(running, line) == NULL) {
+			t->space = t->out.len > 0;
+			put_squeezed(t, line, strlen(line));
+		}
+		free(line);
+		s += n + (nl != NULL);
+	}
+}
+
 /*
  * The page text no run of the tree was found in, page by page, as
  * paragraphs after the tree's: a tree that holds nearly all of it (a
@@ -871,13 +898,14 @@ add_missed(tagged_t *t, const char *running)
 			if (!letters)
 				continue;
 			t->out_page = i;
-			put_squeezed(t, pg->text + from, to - from);
+			add_missed_lines(t, pg->text + from, to - from,
+			    running);
 			if ((text = take_text(t)) == NULL)
 				return;
-			if (strstr(running, text) != NULL)
-				free(text);
-			else
+			if (text[0] != '\0')
 				add_block(t, PDF_BLOCK_PARAGRAPH, text);
+			else
+				free(text);
 			t->out_page = -1;
 		}
 	}
