@@ -8,8 +8,11 @@ const field_t fields[FIELD_LAST] = {
 	/* The title is on every section, so only title: queries see it;
 	 * plain queries find it in the publication's first section. */
 	[FIELD_TITLE] = { "title", "S", 0, 0 },
-	[FIELD_PROBLEM] = { "problem", "XP", 3, 0 },
-	[FIELD_HEADING] = { "heading", "XH", 3, 0 },
+	/* A section's own heading says what it answers: its words count
+	 * five times its text's (three lost the question's own heading to
+	 * sections that only mention its words, tests/eval/real). */
+	[FIELD_PROBLEM] = { "problem", "XP", 5, 0 },
+	[FIELD_HEADING] = { "heading", "XH", 5, 0 },
 	[FIELD_SOLUTION] = { "solution", "XS", 1, 0 },
 	[FIELD_CONTACT] = { "contact", "XC", 1, 0 },
 	[FIELD_RESOURCE] = { "resource", "XR", 3, 0 },

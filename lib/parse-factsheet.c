@@ -753,6 +753,57 @@ question_heading(const parser_t *p, size_t bi)
 	    p->blocks[bi + 1].style == 0;
 }
 
+/* Whether L is heading-sized, or a heading-sized question followed by a
+ * short sentence that qualifies it on the same line. */
+static int
+asks_then_says(const line_t *l)
+{
+	const char *q = memchr(l->start, '?', l->len);
+	line_t question = *l;
+
+	if (title_sized(l))
+		return 1;
+	if (q == NULL || width_of(l->start, l->len) > 80)
+		return 0;
+	question.len = (size_t)(q - l->start) + 1;
+	return title_sized(&question);
+}
+
+/*
+ * Whether block BI is a statement among question headings, as FAQs have
+ * some ("I tried to download the files and got an error message.", "Why
+ * is my job stuck? It's queued."): one short sentence alone on its line
+ * where a question would be, after the answer to one question and before
+ * a paragraph that runs on to the next question or the end.
+ */
+static int
+statement_heading(const parser_t *p, size_t bi)
+{
+	const block_t *b = &p->blocks[bi];
+	const line_t *l = block_line(p, b, 0);
+	size_t up, down;
+
+	if (bi == 0 || bi + 1 >= p->n_blocks || b->n != 1 || b->style != 0 ||
+	    b->html || l->indent != 0 || !asks_then_says(l) ||
+	    !ends_with_char(l, ".") ||
+	    !isupper((unsigned char)l->start[0]) || is_numbered(p, l) ||
+	    p->blocks[bi - 1].question || p->blocks[bi - 1].style != 0 ||
+	    p->blocks[bi + 1].style != 0 || p->blocks[bi + 1].question ||
+	    !starts_paragraph(p, block_line(p, &p->blocks[bi + 1], 0)))
+		return 0;
+	/* The nearest heading above is a question, the next one below is
+	 * a question too, or there is none. */
+	for (up = bi; up > 0 && p->blocks[up - 1].style == 0 &&
+	    !p->blocks[up - 1].question; up--)
+		;
+	if (up == 0 || !p->blocks[up - 1].question)
+		return 0;
+	for (down = bi + 1; down < p->n_blocks &&
+	    p->blocks[down].style == 0 && !p->blocks[down].question; down++)
+		;
+	return down == p->n_blocks || p->blocks[down].question;
+}
+
 /*
  * 'Q' or 'A' when L opens with a question or answer label ("Q:", "Q.",
  * "Q1:", "Question:", "Question 3:", "A:", "Answer:"), setting *REST to
@@ -1696,6 +1747,10 @@ find_headings(parser_t *p, size_t from)
 		if (b->style != 0 || b->question)
 			p->hierarchy = 1;
 	}
+	/* Once the questions are known, the statements among them. */
+	for (size_t i = from; i < p->n_blocks && p->hierarchy; i++)
+		if (!p->rst && statement_heading(p, i))
+			p->blocks[i].question = 1;
 	if (p->qa)
 		p->hierarchy = 1;
 }

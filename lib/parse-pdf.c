@@ -59,10 +59,10 @@ edge_line(pdf_page_t *pg, int last)
 }
 
 /* "3", "- 3 -", "Page 3", "Page 3 of 4", "3 of 4". */
-static int
-is_page_number(const pdf_line_t *l)
+int
+pdf_is_page_number(const char *s, size_t len)
 {
-	const char *s = l->start, *end = l->start + l->len;
+	const char *end = s + len;
 	int numbers = 0;
 
 	for (;;) {
@@ -85,6 +85,12 @@ is_page_number(const pdf_line_t *l)
 		}
 	}
 	return numbers == 1 || numbers == 2;
+}
+
+static int
+is_page_number(const pdf_line_t *l)
+{
+	return pdf_is_page_number(l->start, l->len);
 }
 
 static size_t

@@ -53,6 +53,7 @@ typedef struct {
 	char *dense;
 	size_t *pos;
 	size_t n_dense;
+	unsigned char *seen;	/* per byte of DENSE: found in a run */
 	size_t cursor;		/* in DENSE, after the last run found */
 	size_t runs;		/* against MAX_PAGE_RUNS */
 	tagged_link_t *links;
@@ -162,7 +163,8 @@ page_get(tagged_t *t, int i)
 	len = strlen(pg->text);
 	pg->dense = malloc(len + 1);
 	pg->pos = malloc((len + 1) * sizeof *pg->pos);
-	if (pg->dense == NULL || pg->pos == NULL) {
+	pg->seen = calloc(len + 1, 1);
+	if (pg->dense == NULL || pg->pos == NULL || pg->seen == NULL) {
 		t->failed = 1;
 		g_free(pg->text);
 		pg->text = NULL;
@@ -186,6 +188,7 @@ pages_free(tagged_t *t)
 		g_free(pg->text);
 		free(pg->dense);
 		free(pg->pos);
+		free(pg->seen);
 		for (size_t k = 0; k < pg->n_links; k++) {
 			free(pg->links[k].uri);
 			free(pg->links[k].dense);
@@ -341,6 +344,7 @@ put_run(tagged_t *t, const char *raw, int i)
 			t->space = 1;
 		put_squeezed(t, pg->text + from, to - from);
 		pg->cursor = a + n;
+		memset(pg->seen + a, 1, n);
 		t->covered += n;
 		if (isspace((unsigned char)raw[len > 0 ? len - 1 : 0]))
 			t->space = 1;
@@ -835,6 +839,78 @@ covers_pages(tagged_t *t)
 	return t->covered * 100 >= total * 98;
 }
 
+/* The lines of the LEN bytes at S but page numbers and running lines
+ * (in RUNNING), into the text being read. */
+static void
+add_missed_lines(tagged_t *t, const char *s, size_t len, const char *running)
+{
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl != NULL ? (size_t)(nl - s) : (size_t)(end - s);
+		char *line = str_ndup(s, n);
+
+		if (line == NULL) {
+			t->failed = 1;
+			return;
+		}
+		g_strstrip(line);
+		if (line[0] != '\0' && !pdf_is_page_number(line, strlen(line)) &&
+		    strstr(running, line) == NULL) {
+			t->space = t->out.len > 0;
+			put_squeezed(t, line, strlen(line));
+		}
+		free(line);
+		s += n + (nl != NULL);
+	}
+}
+
+/*
+ * The page text no run of the tree was found in, page by page, as
+ * paragraphs after the tree's: a tree that holds nearly all of it (a
+ * form's "Mail the completed form to:" drawn outside any tag) loses
+ * nothing.  Stretches without a letter (page numbers, bullets) and the
+ * running lines (RUNNING, kept already) are left out.
+ */
+static void
+add_missed(tagged_t *t, const char *running)
+{
+	for (int i = 0; i < t->n_pages && !t->failed; i++) {
+		tagged_page_t *pg = page_get(t, i);
+		size_t a = 0;
+
+		while (pg != NULL && a < pg->n_dense && !t->failed) {
+			size_t b = a, from, to;
+			char *text;
+			int letters = 0;
+
+			if (pg->seen[a]) {
+				a++;
+				continue;
+			}
+			while (b < pg->n_dense && !pg->seen[b])
+				letters |= isalpha((unsigned char)
+				    pg->dense[b++]) || pg->dense[b - 1] & 0x80;
+			from = pg->pos[a];
+			to = pg->pos[b - 1] + 1;
+			a = b;
+			if (!letters)
+				continue;
+			t->out_page = i;
+			add_missed_lines(t, pg->text + from, to - from,
+			    running);
+			if ((text = take_text(t)) == NULL)
+				return;
+			if (text[0] != '\0')
+				add_block(t, PDF_BLOCK_PARAGRAPH, text);
+			else
+				free(text);
+			t->out_page = -1;
+		}
+	}
+}
+
 int
 pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
 		const char *running, size_t running_bytes)
@@ -870,6 +946,8 @@ pdf_read_tagged(PopplerDocument *doc, factsheet_publication_t *pub,
 		    t.blocks.blocks[i].n_cells > 0;
 	if (has_text && !t.failed && (t.too_costly || !covers_pages(&t)))
 		has_text = 0;
+	if (has_text && !t.failed)
+		add_missed(&t, running);
 	if (!t.failed && has_text && running[0] != '\0') {
 		char *copy = str_printf("%s", running);
 

@@ -106,6 +106,11 @@ pdf_block_t *
 pdf_blocks_add(pdf_blocks_t *blocks, pdf_block_kind_t kind, char *text,
 	       unsigned page);
 
+/* Whether the LEN bytes at S are a page number line: "3", "- 3 -",
+ * "Page 3 of 4". */
+int
+pdf_is_page_number(const char *s, size_t len);
+
 /* Titles PUB (the metadata's, a first heading's, the file's name) and
  * hands BLOCKS to a builder of PUB; 0, or -1 when out of memory. */
 int

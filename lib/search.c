@@ -37,6 +37,9 @@ struct factsheet_results {
 /* The query's words in a publication's title, as a share of their weight
  * in a section: a question naming a program prefers its publications. */
 static const double title_weight = 0.5;
+/* What the words as typed add beyond their thesaurus group: none, as
+ * 0.3 to 2 changed the real set by -2 to 0 (doc/relevance.md). */
+static const double typed_weight = 0;
 /* What a hit keeps of its weight per hit of its publication ranked above
  * it: a long handbook leaves room for others that answer too. */
 static const double same_publication_share = 0.85;
@@ -81,6 +84,56 @@ stem_word(void *mset, const char *word)
 }
 
 /*
+ * Words that ask to reach someone, or name a way only an office offers
+ * (a fax, a TTY line, a hotline).  Another word naming a kind of contact
+ * ("phone", "email", "line", "file") may name the asker's own thing ("lost
+ * my phone", "the confirmation email never came"): alone it asks for
+ * that contact only in a query that is no more than a name and the kind
+ * ("medicare phone"), or with a word of these, or with another word or
+ * phrase of the contact lines ("TTY number").
+ */
+static const char *const reach_words[] = {
+	"call", "contact", "reach", "talk", "speak", "fax", "tty", "tdd",
+	"hotline",
+};
+
+/* Words before a kind that make it the way to reach someone: "by
+ * phone", "over the phone", "via email". */
+static const char *const channel_words[] = {
+	"by", "over the", "via", "through",
+};
+
+/* Whether WORDS holds KIND_WORD as a channel ("by phone"); -1 out of
+ * memory. */
+static int
+asks_by_channel(const char *kind_word, const char *words)
+{
+	for (size_t i = 0; i < sizeof channel_words / sizeof channel_words[0];
+	    i++) {
+		char *phrase = str_printf("%s %s", channel_words[i], kind_word);
+		int found;
+
+		if (phrase == NULL)
+			return -1;
+		found = phrase_in_words(phrase, words) > 0;
+		free(phrase);
+		if (found)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether WORDS (phrase_words) holds a word of reach_words. */
+static int
+asks_to_reach(const char *words)
+{
+	for (size_t i = 0; i < sizeof reach_words / sizeof reach_words[0]; i++)
+		if (phrase_in_words(reach_words[i], words))
+			return 1;
+	return 0;
+}
+
+/*
  * Which kinds of contact QUERY asks for ("what is the phone number",
  * "deaf line"), by the thesaurus's contact lines; 0 or -1 out of memory.
  */
@@ -89,6 +142,11 @@ find_asks(factsheet_db_t *db, const char *query, int asks[])
 {
 	const char *intent = db_intent(db);
 	char *words = phrase_words(query);
+	/* Per kind: asked by a phrase, by a single word. */
+	int by_phrase[FACTSHEET_CONTACT_LAST] = { 0 };
+	int by_word[FACTSHEET_CONTACT_LAST] = { 0 };
+	unsigned matched = 0;
+	int short_query;
 
 	if (words == NULL)
 		return -1;
@@ -96,6 +154,7 @@ find_asks(factsheet_db_t *db, const char *query, int asks[])
 		const char *tab = strchr(intent, '\t');
 		const char *nl = strchr(intent, '\n');
 		char *phrase;
+		int channel = 0;
 
 		if (tab == NULL || nl == NULL || tab > nl)
 			break;
@@ -108,14 +167,33 @@ find_asks(factsheet_db_t *db, const char *query, int asks[])
 			for (int k = 0; k < FACTSHEET_CONTACT_LAST; k++) {
 				const char *name = factsheet_contact_kind_name(k);
 
-				if (strlen(name) == (size_t)(tab - intent) &&
-				    strncmp(intent, name, strlen(name)) == 0)
-					asks[k] = 1;
+				if (strlen(name) != (size_t)(tab - intent) ||
+				    strncmp(intent, name, strlen(name)) != 0)
+					continue;
+				if (strchr(phrase, ' ') != NULL)
+					by_phrase[k] = 1;
+				else if ((channel = asks_by_channel(phrase,
+				    words)) != 0)
+					by_phrase[k] = 1;
+				else
+					by_word[k] = 1;
 			}
+			matched++;
 		}
 		free(phrase);
+		if (channel < 0) {
+			free(words);
+			return -1;
+		}
 		intent = nl + 1;
 	}
+	/* At most two words: a name and a kind, or the kind alone. */
+	short_query = strchr(words, ' ') == NULL ||
+	    strchr(strchr(words, ' ') + 1, ' ') == NULL;
+	for (int k = 0; k < FACTSHEET_CONTACT_LAST; k++)
+		if (by_phrase[k] || (by_word[k] && (short_query ||
+		    matched >= 2 || asks_to_reach(words))))
+			asks[k] = 1;
 	free(words);
 	return 0;
 }
@@ -149,9 +227,9 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		    factsheet_contact_kind_name(k))) != NULL)
 			q.n_boost_terms++;
 	q.boost_terms = (const char *const *)boost;
-	q.title_weight = getenv("TW") ? atof(getenv("TW")) : title_weight;
-	q.typed_weight = getenv("TY") ? atof(getenv("TY")) : 0;
-	q.same_publication_share = getenv("SP") ? atof(getenv("SP")) : same_publication_share;
+	q.title_weight = title_weight;
+	q.typed_weight = typed_weight;
+	q.same_publication_share = same_publication_share;
 	q.query = prepared;
 	q.offset = options ? options->offset : 0;
 	q.limit = options && options->limit ? options->limit : 10;

@@ -52,6 +52,23 @@ for fixture in "$READERS"/* "$top_srcdir"/corpus/*.txt; do
 	fi
 done
 
+# A tagged PDF whose structure tree leaves out a line ("Mail the completed
+# form to:", drawn outside any tag): the line is still in a section, and
+# so is every other word.
+deposit="$top_srcdir/tests/eval/real/pubs/va-change-direct-deposit.pdf"
+t "tagged PDF: a line outside the structure tree is kept" \
+    eval 'check_exit 0 "$INDEX" --sections "$deposit" &&
+    contains "$OUT" "Mail the completed form to:"'
+if [ $have_pdftotext = 1 ]; then
+	t "tagged PDF: every word of a page is in a section" \
+	    eval 'check_exit 0 "$INDEX" --sections "$deposit" &&
+	    cp "$OUT" "$TMP/deposit.json" &&
+	    all_words_in "$deposit" "$TMP/deposit.json" /dev/null'
+else
+	skip "tagged PDF: every word of a page is in a section" \
+	    "pdftotext (poppler-utils) not found"
+fi
+
 # A file that cannot be read: one message naming it, status 2, and the
 # files after it still shown.
 t "--sections: a missing file is an error naming it, the next is shown" \

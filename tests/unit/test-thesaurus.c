@@ -433,6 +433,25 @@ test_asks(factsheet_db_t *db)
 	    "'E-mail' asks for an email");
 	factsheet_results_free(r);
 
+	/* A kind's word for the asker's own thing asks for no contact;
+	 * with a word to reach someone, or as the way to, it does. */
+	r = search(db, "lost my phone at the office");
+	ok(r && !factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	    "'lost my phone at the office' does not ask for a phone");
+	factsheet_results_free(r);
+	r = search(db, "pecos help desk who to call");
+	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	    "'pecos help desk who to call' asks for a phone");
+	factsheet_results_free(r);
+	r = search(db, "can I enroll by phone");
+	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	    "'can I enroll by phone' asks for a phone");
+	factsheet_results_free(r);
+	r = search(db, "EUS phone");
+	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	    "'EUS phone' (a name and a kind) asks for a phone");
+	factsheet_results_free(r);
+
 	r = search(db, "password");
 	for (int k = 0; r && k < FACTSHEET_CONTACT_LAST; k++)
 		if (factsheet_results_asks_for(r, k))

@@ -6,6 +6,7 @@
 #   pubs/ab2d-support.html               src/ab2d-support.md, Jekyll page
 #   pubs/ab2d-troubleshooting-guide.txt  src/ab2d-troubleshooting-guide.md
 #   pubs/va-decision-reviews-faq.rst     src/va-decision-reviews-faq.html
+#   pubs/dpc-faq.html                    src/dpc-faq.html.erb, Rails view
 #
 #   tests/eval/real/make-converted.sh
 #
@@ -14,7 +15,9 @@
 # include (src/ab2d-accordion.html).  The text file is that HTML as pandoc
 # prints plain text (headings become plain lines, as in a saved web page);
 # the reStructuredText is the print view of a built VA.gov page as pandoc
-# writes reStructuredText.  Made with Debian 12's pandoc 2.17 and python3.
+# writes reStructuredText.  The DPC page is a Rails view: its five ERB
+# tags (the page title, description and banner, two links) become the
+# HTML they print, the rest is copied unchanged.  Made with Debian 12's pandoc 2.17 and python3.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,5 +47,14 @@ pandoc -f html -t plain --columns=72 \
 pandoc -f html-native_divs-native_spans -t rst --columns=72 \
     -o "$out/va-decision-reviews-faq.rst" "$src/va-decision-reviews-faq.html"
 
+# The page's ERB tags as the HTML they print; nothing else changes.
+sed -e '1s|^<% title "\(.*\)" %>$|<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>\1</title>|' \
+    -e '2s|^<% meta_tag :description, "\(.*\)" %>$|<meta name="description" content="\1">\n</head>\n<body>\n<main>|' \
+    -e '3s|^<% banner_title "\(.*\)" %>$|<h1>\1</h1>|' \
+    -e 's|<%= link_to "\([^"]*\)", docs_path %>|<a href="/docs">\1</a>|g' \
+    -e 's|<%= link_to "\([^"]*\)", new_user_registration_path %>|<a href="/users/sign_up">\1</a>|g' \
+    -e '$s|$|\n</main>\n</body>\n</html>|' \
+    "$src/dpc-faq.html.erb" >"$out/dpc-faq.html"
+
 ls -l "$out/ab2d-support.html" "$out/ab2d-troubleshooting-guide.txt" \
-    "$out/va-decision-reviews-faq.rst"
+    "$out/va-decision-reviews-faq.rst" "$out/dpc-faq.html"
