@@ -508,10 +508,12 @@ print_sections(char *const *paths, size_t n_paths)
 /*
  * Opens the database; with WAIT, while another indexer holds the lock,
  * tries again every 100 ms.  A dry run only reads, and a database not
- * there yet is as an empty one (*DB NULL).
+ * there yet is as an empty one (*DB NULL).  With FORCE, an index an
+ * earlier version made is emptied, to be indexed again, not refused.
  */
 static int
-open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
+open_db(const char *db_path, int dry_run, int wait, int force,
+	factsheet_db_t **db)
 {
 	const struct timespec pause = { 0, 100 * 1000 * 1000 };
 	factsheet_status_t st;
@@ -520,8 +522,8 @@ open_db(const char *db_path, int dry_run, int wait, factsheet_db_t **db)
 
 	for (;;) {
 		st = factsheet_db_open(db_path, dry_run ?
-		    FACTSHEET_DB_READ_ONLY : FACTSHEET_DB_READ_WRITE, db,
-		    &message);
+		    FACTSHEET_DB_READ_ONLY : force ? FACTSHEET_DB_REBUILD :
+		    FACTSHEET_DB_READ_WRITE, db, &message);
 		if (st != FACTSHEET_STATUS_DATABASE_LOCKED || !wait)
 			break;
 		if (!said) {
@@ -646,7 +648,7 @@ main(int argc, char **argv)
 	if (db_arg == NULL && getenv("FACTSHEET_DB") == NULL && !out.dry_run)
 		make_parents(db_path);
 
-	if (open_db(db_path, out.dry_run, wait, &db) < 0) {
+	if (open_db(db_path, out.dry_run, wait, sync_options.force, &db) < 0) {
 		free(db_path);
 		return EXIT_ERROR;
 	}
