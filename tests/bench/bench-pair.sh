@@ -86,7 +86,11 @@ while [ "$i" -le "$pairs" ]; do
 	i=$((i + 1))
 done
 echo "ratio (factsheet-index / $peer, wall): $(summary "$out/ratios")"
+if [ "$peer" = omindex ]; then
+	theirs_db="$out/omega-pair.db"
+else
+	theirs_db="$out/recoll-pair/xapiandb"
+fi
 echo "database size (KiB): factsheet $(du -sk "$out/pair.db" | cut -f1)," \
-    "$peer $(du -sk "$out/omega-pair.db" "$out/recoll-pair/xapiandb" \
-    2>/dev/null | cut -f1)"
+    "$peer $(du -sk "$theirs_db" | cut -f1)"
 echo "load average: $load_start before, $(load) after; $(date -u +%F)"
