@@ -743,12 +743,13 @@ manage(const char *db_path, int what, int json)
 /*
  * Opens the database; with WAIT, while another indexer holds the lock,
  * tries again every 100 ms, for at most WAIT_LIMIT seconds (0: no
- * limit).  A dry run only reads, and a database not
- * there yet is as an empty one (*DB NULL).
+ * limit).  A dry run only reads, and a database not there yet is as an
+ * empty one (*DB NULL).  With FORCE, an index an earlier version made is
+ * emptied, to be indexed again, not refused.
  */
 static int
 open_db(const char *db_path, int dry_run, int wait, unsigned long wait_limit,
-	factsheet_db_t **db)
+    int force, factsheet_db_t **db)
 {
 	struct timespec start;
 	const struct timespec pause = { 0, 100 * 1000 * 1000 };
@@ -758,8 +759,8 @@ open_db(const char *db_path, int dry_run, int wait, unsigned long wait_limit,
 
 	for (;;) {
 		st = factsheet_db_open(db_path, dry_run ?
-		    FACTSHEET_DB_READ_ONLY : FACTSHEET_DB_READ_WRITE, db,
-		    &message);
+		    FACTSHEET_DB_READ_ONLY : force ? FACTSHEET_DB_REBUILD :
+		    FACTSHEET_DB_READ_WRITE, db, &message);
 		if (st != FACTSHEET_STATUS_DATABASE_LOCKED || !wait)
 			break;
 		if (said && wait_limit > 0 &&
@@ -956,7 +957,8 @@ main(int argc, char **argv)
 
 	fatal_db_path = db_path;
 	factsheet_set_fatal_handler(on_fatal);
-	if (open_db(db_path, out.dry_run, wait, wait_limit, &db) < 0) {
+	if (open_db(db_path, out.dry_run, wait, wait_limit,
+	    sync_options.force, &db) < 0) {
 		free(db_path);
 		return EXIT_ERROR;
 	}

@@ -144,16 +144,16 @@ factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 		*message = str_printf("%s: out of memory", path);
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
-	if (mode == FACTSHEET_DB_READ_WRITE &&
+	if (mode != FACTSHEET_DB_READ_ONLY &&
 	    (db->path = str_printf("%s", path)) == NULL) {
 		free(db);
 		*message = str_printf("%s: out of memory", path);
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
-	status = shim_db_open(path, mode == FACTSHEET_DB_READ_WRITE,
-	    &db->shim, message);
+	status = shim_db_open(path, mode == FACTSHEET_DB_READ_ONLY ? 0 :
+	    mode == FACTSHEET_DB_READ_WRITE ? 1 : 2, &db->shim, message);
 	if (status == FACTSHEET_STATUS_SUCCESS &&
-	    mode == FACTSHEET_DB_READ_WRITE &&
+	    mode != FACTSHEET_DB_READ_ONLY &&
 	    (status = lexicon_open(db->shim, &db->lexicon, message)) !=
 	    FACTSHEET_STATUS_SUCCESS)
 		shim_db_close(db->shim);
@@ -572,9 +572,11 @@ db_strings_free(char **strings, size_t n)
  * publication indexed under the old one must be indexed again.  2: each
  * word as its stem only ("Z" and the stem), with positions.  3: each
  * field at positions of its own, after a marker, for field: queries.
- * 4: the record in a value slot, not in the document's data.
+ * 4: the record in a value slot, not in the document's data.  5: every
+ * word with positions, field words under their prefix (the shim's
+ * schema 5, which refuses an index of another).
  */
-static const char index_scheme[] = "terms:4";
+static const char index_scheme[] = "terms:5";
 
 /*
  * Documents carry the thesaurus phrases they contain, so a publication

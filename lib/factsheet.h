@@ -174,7 +174,10 @@ typedef struct factsheet_db factsheet_db_t;
 
 typedef enum {
 	FACTSHEET_DB_READ_ONLY,
-	FACTSHEET_DB_READ_WRITE	/* creates the database if needed */
+	FACTSHEET_DB_READ_WRITE,	/* creates the database if needed */
+	/* As READ_WRITE, and empties an index an earlier version made,
+	 * which the others refuse, for every file to be indexed again. */
+	FACTSHEET_DB_REBUILD
 } factsheet_db_mode_t;
 
 /*
@@ -406,6 +409,9 @@ typedef struct factsheet_results factsheet_results_t;
 typedef struct {
 	unsigned offset;	/* hits to skip */
 	unsigned limit;		/* hits to return; 0 means 10 */
+	/* Seconds of matching, after which the best hits found by then
+	 * are returned, marked partial; 0 means 2. */
+	double time_limit;
 } factsheet_search_options_t;
 
 /*
@@ -445,6 +451,11 @@ void
 factsheet_results_contact_order(const factsheet_results_t *results,
 				const factsheet_section_t *section,
 				size_t *order);
+
+/* Whether the search stopped at its time limit: the hits are the best
+ * found by then, not necessarily the best there are. */
+int
+factsheet_results_partial(const factsheet_results_t *results);
 
 /* The query actually run when spelling was corrected, else NULL. */
 const char *

@@ -31,6 +31,7 @@ struct factsheet_results {
 	size_t n_hits;
 	unsigned long total;
 	char *corrected;
+	int partial;
 };
 
 /* Ranking policy across publications (tests/eval/real measures it). */
@@ -59,10 +60,48 @@ prepare_query(const char *query)
 	return prepared;
 }
 
+/*
+ * Caps on one query's work, whatever the index holds: words, quoted
+ * phrases and wildcards typed (each wildcard covers at most 200 of the
+ * index's terms, the most frequent), and seconds of matching, after which
+ * the best hits found by then are returned, marked partial.
+ */
+static const size_t max_query_words = 128;
+static const size_t max_query_phrases = 16;
+static const size_t max_query_wildcards = 8;
+static const double default_time_limit = 2.0;
+
+/* Counts QUERY's words (runs of anything but spaces, quotes and
+ * parentheses), quoted phrases and wildcards (words ending in '*'). */
+static void
+count_query(const char *query, size_t *words, size_t *phrases,
+	    size_t *wildcards)
+{
+	size_t quotes = 0;
+	int in_word = 0;
+
+	*words = *phrases = *wildcards = 0;
+	for (const char *p = query;; p++) {
+		int word = *p != '\0' && strchr(" \t\r\n\f\v\"()", *p) == NULL;
+
+		if (word && !in_word)
+			(*words)++;
+		if (!word && in_word && p[-1] == '*')
+			(*wildcards)++;
+		if (*p == '"')
+			quotes++;
+		in_word = word;
+		if (*p == '\0')
+			break;
+	}
+	*phrases = (quotes + 1) / 2;
+}
+
 static factsheet_status_t
 check_query(factsheet_db_t *db, const char *query)
 {
 	size_t len = query ? strlen(query) : 0;
+	size_t words, phrases, wildcards;
 
 	if (len > FACTSHEET_QUERY_MAX)
 		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
@@ -74,6 +113,19 @@ check_query(factsheet_db_t *db, const char *query)
 	if (u8_check((const uint8_t *)query, len) != NULL)
 		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY,
 		    str_printf("query is not valid UTF-8"));
+	count_query(query, &words, &phrases, &wildcards);
+	if (words > max_query_words)
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "query has too many words (%zu; at most %zu)", words,
+		    max_query_words));
+	if (phrases > max_query_phrases)
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "query has too many quoted phrases (%zu; at most %zu)",
+		    phrases, max_query_phrases));
+	if (wildcards > max_query_wildcards)
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "query has too many wildcards (%zu; at most %zu)",
+		    wildcards, max_query_wildcards));
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
@@ -233,6 +285,8 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	q.query = prepared;
 	q.offset = options ? options->offset : 0;
 	q.limit = options && options->limit ? options->limit : 10;
+	q.time_limit = options && options->time_limit > 0 ?
+	    options->time_limit : default_time_limit;
 	if ((r = calloc(1, sizeof *r)) == NULL) {
 		free(prepared);
 		for (size_t k = 0; k < q.n_boost_terms; k++)
@@ -250,6 +304,7 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		return db_fail_shim(db, status);
 	}
 	r->total = shim_mset_total(r->mset);
+	r->partial = shim_mset_partial(r->mset);
 	r->n_hits = shim_mset_size(r->mset);
 	r->hits = calloc(r->n_hits ? r->n_hits : 1, sizeof *r->hits);
 	corrected = shim_mset_corrected(r->mset);
@@ -314,6 +369,12 @@ size_t
 factsheet_results_count(const factsheet_results_t *r)
 {
 	return r->n_hits;
+}
+
+int
+factsheet_results_partial(const factsheet_results_t *r)
+{
+	return r->partial;
 }
 
 const char *
@@ -585,6 +646,12 @@ factsheet_results_to_json(const factsheet_results_t *r, const char *query,
 	    json_null(),
 	    "total", (json_int_t)r->total,
 	    "results", hits);
+	/* Only when it is so: most answers are whole. */
+	if (root != NULL && r->partial &&
+	    json_object_set_new(root, "partial", json_true()) != 0) {
+		json_decref(root);
+		return NULL;
+	}
 	if (root == NULL)
 		return NULL;
 	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -20,6 +21,7 @@
 #include <memory>
 #include <new>
 #include <random>
+#include <stdexcept>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -67,9 +69,6 @@ typedef std::unordered_map<std::string, Xapian::termcount> spelling_counts;
 /* Makes documents, on whichever thread prepares publications. */
 struct shim_builder {
 	Xapian::TermGenerator tg;
-	/* Whether the words get positions: only in an index made before
-	 * positions were left out (shim_db_open). */
-	bool positions;
 	std::string error;
 };
 
@@ -83,10 +82,9 @@ struct shim_docs {
 struct shim_db {
 	std::string path;
 	bool writable;
-	/* When writable, whether the words it indexes get positions (an
-	 * index made before they were left out), or their texts are kept
-	 * for checking phrases.  Searches read it afresh (has_positions). */
-	bool positions;
+	/* Opened for writing over an index of another schema, which the
+	 * first commit empties, with its lexicon. */
+	bool emptied;
 	Xapian::Database *db;	/* points into rw when writable */
 	Xapian::WritableDatabase *rw;
 	/* When reading, where queries look words up: the documents'
@@ -130,6 +128,8 @@ struct shim_mset {
 	std::vector<const char *> term_ptrs;
 	unsigned long total;
 	std::string corrected;
+	/* Matching stopped at the time limit. */
+	bool partial;
 };
 
 /* English stemming everywhere: the corpus is CMS's English publications. */
@@ -140,84 +140,39 @@ static const char stem_language[] = "english";
  * document is added, a tenth of that thread's time, and keeps values as
  * they are.  The database is larger by the difference. */
 static const Xapian::valueno record_slot = 0;
+/* Each document's publication id, for spreading a query's hits over
+ * publications: reading it from each hit's term list was an eighth of a
+ * plain query's instructions. */
+static const Xapian::valueno publication_slot = 1;
 
 /*
- * The words have no positions: those were a third of the time spent
- * indexing (1,000 sheets: 1.48 million postings, each with its own entry
- * in the position table).  A query that needs them, a phrase or a field's
- * words (in_field), matches here as if its words were ANDed; check()
- * then indexes the texts of its first hits again, with positions, into a
- * database in memory, and keeps those that match there.  Each document
- * keeps the texts of its fields with weight in this slot: the field's
- * number plus one as a byte, the text, a NUL.
+ * What the index holds and how, as notmuch keeps it: a schema number,
+ * raised whenever an index made before cannot be read as it is, and the
+ * list of features it has, for people to read.  An index of another
+ * schema is refused with a message that says to index again with --force,
+ * which empties it first (shim_db_open).  5: every word with its
+ * position; each named field's words again under its prefix, without
+ * positions; no second copy of the text; the publication id in a value.
  */
-static const Xapian::valueno texts_slot = 1;
+static const char schema_key[] = "factsheet:schema";
+static const char schema_version[] = "5";
+static const char features_key[] = "factsheet:features";
+static const char features[] =
+    "positions\nfield-terms\nrecord-in-value\npublication-value\n"
+    "stem-only\nlexicon\n";
 
-/* Metadata saying an index's words have no positions.  An index without
- * it, holding documents, was made with positions and keeps them: phrases
- * in a mix of the two would miss the documents without. */
-static const char positions_key[] = "factsheet:positions";
-
-/* Whether DB's words have positions, as far as its metadata says. */
-static bool
-has_positions(const Xapian::Database &db)
-{
-	return db.get_metadata(positions_key) != "no";
-}
-
-/* The position gap between two texts of a field, so that no phrase
- * spans them. */
+/* The position gap between two texts, so that no phrase spans them. */
 static const Xapian::termpos field_gap = 100;
-
-/*
- * Each field's words have positions of their own (in an index made with
- * positions, or when check() indexes a document's texts again), field
- * number F's from (F + 1) << field_shift on, after the field's marker,
- * its bare prefix ("XS"), at (F + 1) << field_shift itself: never 0,
- * which index_text takes for a field not met yet.  field:word is then
- * the word within field_span positions after the marker (in_field), and
- * the text needs no second copy under the field's prefix: those copies
- * were a fifth of the time spent indexing.  A file (64 MiB at most) has
- * fewer words than field_span.
- */
-static const unsigned field_shift = 28;
-static const Xapian::termcount field_span = 1u << field_shift;
-/* The text fields come before the boolean ones: the last span ends at
- * (FIELD_KIND + 1) << field_shift, within a 32-bit position. */
-static_assert((static_cast<unsigned long long>(FIELD_KIND) + 1) <<
-    field_shift <= 1ull << 32, "field positions overflow");
-
-/* Whether field: queries find F's words by their positions. */
-static bool
-by_position(const field_t &f)
-{
-	return f.name != NULL && !f.boolean && f.weight != 0;
-}
-
-/* Whether TERM is a field's marker: a prefix, capitals only. */
-static bool
-is_marker(const std::string &term)
-{
-	for (char c : term)
-		if (c < 'A' || c > 'Z')
-			return false;
-	return !term.empty();
-}
-
-/* WORDS, a term or an OR of terms, where field F holds them. */
-static Xapian::Query
-in_field(const field_t &f, const Xapian::Query &words)
-{
-	const Xapian::Query parts[] = { Xapian::Query(f.prefix), words };
-
-	return Xapian::Query(Xapian::Query::OP_PHRASE, parts, parts + 2,
-	    field_span);
-}
 
 /* How much more the query's words as a phrase count than apart, and a
  * section holding the kind of contact asked for. */
 static const double phrase_boost = 1.0;
 static const double contact_boost = 0.5;
+
+/* An index of a schema this version does not read. */
+struct schema_error : std::runtime_error {
+	explicit schema_error(const std::string &m) : std::runtime_error(m) {}
+};
 
 /*
  * Turns the exception being handled into a status and a message that
@@ -229,6 +184,9 @@ classify(std::string &error, const std::string &context, bool reading)
 {
 	try {
 		throw;
+	} catch (const schema_error &e) {
+		error = context + ": " + e.what();
+		return FACTSHEET_STATUS_DATABASE_ERROR;
 	} catch (const Xapian::DatabaseLockError &e) {
 		error = context + ": database is locked by another indexer (" +
 			e.get_msg() + ")";
@@ -354,11 +312,10 @@ copy_strings(const std::vector<std::string> &strings)
 }
 
 static shim_builder *
-new_builder(bool positions)
+new_builder()
 {
 	shim_builder *b = new shim_builder;
 
-	b->positions = positions;
 	b->tg.set_stemmer(Xapian::Stem(new remembering_stemmer(
 	    stem_language)));
 	/* Each word once, as "Z" and its stem: half the postings of the
@@ -462,6 +419,26 @@ words_of(shim_db_t *db)
 	return db->words != NULL ? *db->words : open_words(*db->db, db->path);
 }
 
+/*
+ * Why DB, holding documents, cannot be read as this version reads an
+ * index, or "" when it can: a new or empty index takes this schema.
+ */
+static std::string
+schema_mismatch(const Xapian::Database &db)
+{
+	if (db.get_doccount() == 0)
+		return std::string();
+	std::string version = db.get_metadata(schema_key);
+	if (version == schema_version)
+		return std::string();
+	return "index made by " + std::string(version.empty() ||
+	    std::atoi(version.c_str()) < std::atoi(schema_version) ?
+	    "an earlier" : "a later") + " version of factsheet (schema " +
+	    (version.empty() ? std::string("4 or before") : version) +
+	    ", this version reads " + schema_version +
+	    "): re-index with --force";
+}
+
 extern "C" factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 {
@@ -473,6 +450,7 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db = new shim_db;
 		db->path = path;
 		db->writable = writable != 0;
+		db->emptied = false;
 		db->db = NULL;
 		db->rw = NULL;
 		db->words = NULL;
@@ -482,17 +460,30 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
 			db->db = db->rw;
-			/* A new or empty index is made without positions,
-			 * and says so with its first commit. */
-			db->positions = has_positions(*db->rw) &&
-			    db->rw->get_doccount() > 0;
-			if (!db->positions)
-				db->rw->set_metadata(positions_key, "no");
-			db->builder = new_builder(db->positions);
+			std::string mismatch = schema_mismatch(*db->rw);
+			if (!mismatch.empty() && writable != 2)
+				throw schema_error(mismatch);
+			if (!mismatch.empty()) {
+				/* Emptied, with its lexicon: the files are all
+				 * indexed again (--force). */
+				db->rw->close();
+				delete db->rw;
+				db->rw = NULL;
+				db->db = NULL;
+				db->rw = new Xapian::WritableDatabase(path,
+				    Xapian::DB_CREATE_OR_OVERWRITE);
+				db->db = db->rw;
+				db->emptied = true;
+			}
+			db->rw->set_metadata(schema_key, schema_version);
+			db->rw->set_metadata(features_key, features);
+			db->builder = new_builder();
 			db->batch_tag = new_batch_tag();
 		} else {
 			db->db = new Xapian::Database(path);
-			db->positions = false;
+			std::string mismatch = schema_mismatch(*db->db);
+			if (!mismatch.empty())
+				throw schema_error(mismatch);
 			db->words = new Xapian::Database(open_words(*db->db,
 			    path));
 		}
@@ -593,25 +584,6 @@ shim_db_close(shim_db_t *db)
 	delete db;
 }
 
-extern "C" int
-shim_db_positions(const shim_db_t *db)
-{
-	return db->positions;
-}
-
-extern "C" factsheet_status_t
-shim_db_set_positions(shim_db_t *db, int positions)
-{
-	try {
-		db->rw->set_metadata(positions_key, positions ? "" : "no");
-		db->positions = positions != 0;
-		db->builder->positions = db->positions;
-		return FACTSHEET_STATUS_SUCCESS;
-	} catch (...) {
-		return classify(db->error, db->path, false);
-	}
-}
-
 extern "C" const char *
 shim_db_error(const shim_db_t *db)
 {
@@ -619,19 +591,19 @@ shim_db_error(const shim_db_t *db)
 }
 
 /*
- * Indexes TEXT with the field's weight, for plain queries, so that a word
- * in a heading counts more than the same word in body text.  With
- * POSITIONS, at the field's positions (NEXT[field], then past it), for
- * field: queries; without, the field's marker is a term of the document
- * all the same, for those to find the documents to check.  The words go
- * into SPELLING, if given, as often as they occur.  A field of no weight
- * (the title, on every section) is indexed under its prefix only, without
- * positions, for title: queries.
+ * Indexes TEXT with the field's weight and its words' positions, for
+ * plain queries and phrases, so that a word in a heading counts more than
+ * the same word in body text; and again under the field's prefix, without
+ * positions, for field: queries (Omega's way: a field word is one posting
+ * list, no position to read).  A phrase in a field is the phrase anywhere
+ * and its words in the field (words_in_field).  Texts are FIELD_GAP
+ * positions apart, so that no phrase spans two.  The words go into
+ * SPELLING as often as they occur.  A field of no weight (the title, on
+ * every section) is indexed under its prefix only, for title: queries.
  */
 static void
-index_text(Xapian::TermGenerator &tg, Xapian::Document &doc,
-	   Xapian::termpos *next, spelling_counts *spelling,
-	   const shim_text_t &t, bool positions)
+index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
+	   const shim_text_t &t)
 {
 	const field_t &f = fields[t.field];
 	unsigned emphasis = t.emphasis ? t.emphasis : 1;
@@ -640,58 +612,11 @@ index_text(Xapian::TermGenerator &tg, Xapian::Document &doc,
 		tg.index_text_without_positions(t.text, 1, f.prefix);
 		return;
 	}
-	if (next[t.field] == 0) {
-		next[t.field] = static_cast<Xapian::termpos>(t.field + 1) <<
-		    field_shift;
-		if (by_position(f) && positions)
-			doc.add_posting(f.prefix, next[t.field], 0);
-		else if (by_position(f))
-			doc.add_term(f.prefix, 0);
-	}
-	if (positions) {
-		tg.set_termpos(next[t.field]);
-		tg.index_text(t.text, f.weight * emphasis);
-		next[t.field] = tg.get_termpos() + field_gap;
-	} else {
-		tg.index_text_without_positions(t.text, f.weight * emphasis);
-	}
-	if (spelling != NULL)
-		count_words(*spelling, t.text);
-}
-
-/* Adds TEXT, of field FIELD, to the texts kept for check(). */
-static void
-keep_text(std::string &kept, int field, const char *text)
-{
-	kept += static_cast<char>(field + 1);
-	kept += text;
-	kept += '\0';
-}
-
-/* The texts keep_text() kept, indexed again with positions into DOC:
- * all of them, or those of field ONLY. */
-static void
-index_kept(Xapian::TermGenerator &tg, Xapian::Document &doc,
-	   const std::string &kept, int only = -1)
-{
-	Xapian::termpos next[FIELD_LAST] = { 0 };
-	size_t at = 0;
-
-	tg.set_document(doc);
-	while (at < kept.size()) {
-		size_t end = kept.find('\0', at + 1);
-		if (end == std::string::npos)
-			end = kept.size();
-		int field = static_cast<unsigned char>(kept[at]) - 1;
-		if (field >= 0 && field < FIELD_LAST &&
-		    (only < 0 || field == only)) {
-			std::string text = kept.substr(at + 1, end - at - 1);
-			shim_text_t t = { static_cast<field_id_t>(field),
-			    text.c_str(), 1 };
-			index_text(tg, doc, next, NULL, t, true);
-		}
-		at = end + 1;
-	}
+	tg.index_text(t.text, f.weight * emphasis);
+	tg.increase_termpos(field_gap);
+	if (f.name != NULL)
+		tg.index_text_without_positions(t.text, emphasis, f.prefix);
+	count_words(spelling, t.text);
 }
 
 extern "C" factsheet_status_t
@@ -700,7 +625,8 @@ shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message)
 	*out = NULL;
 	*message = NULL;
 	try {
-		*out = new_builder(db->positions);
+		(void)db;
+		*out = new_builder();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		std::string error;
@@ -737,16 +663,9 @@ make_docs(shim_builder *b, const char *publication_id,
 	for (size_t i = 0; i < n_docs; i++) {
 		const shim_document_t &d = docs[i];
 		Xapian::Document doc;
-		Xapian::termpos next[FIELD_LAST] = { 0 };
-		std::string kept;
 		tg.set_document(doc);
-		for (size_t j = 0; j < d.n_texts; j++) {
-			index_text(tg, doc, next, &out->spelling, d.texts[j],
-			    b->positions);
-			if (!b->positions && fields[d.texts[j].field].weight)
-				keep_text(kept, d.texts[j].field,
-				    d.texts[j].text);
-		}
+		for (size_t j = 0; j < d.n_texts; j++)
+			index_text(tg, out->spelling, d.texts[j]);
 		doc.add_boolean_term(
 		    std::string(fields[FIELD_ID].prefix) + d.id);
 		doc.add_boolean_term(pub_term);
@@ -755,8 +674,7 @@ make_docs(shim_builder *b, const char *publication_id,
 		for (size_t j = 0; j < d.n_terms; j++)
 			doc.add_term(d.terms[j], d.term_wdfs[j]);
 		doc.add_value(record_slot, d.data);
-		if (!kept.empty())
-			doc.add_value(texts_slot, kept);
+		doc.add_value(publication_slot, publication_id);
 		out->docs.push_back(doc);
 	}
 	/* The generator keeps the last document it was given.  Let go of
@@ -986,6 +904,7 @@ shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message)
 			throw Xapian::InvalidOperationError(
 			    "database opened read-only");
 		lex->rw = new Xapian::WritableDatabase(lex->path,
+		    db->emptied ? Xapian::DB_CREATE_OR_OVERWRITE :
 		    Xapian::DB_CREATE_OR_OPEN);
 		recover_batches(db, lex.get());
 		*out = lex.release();
@@ -1344,15 +1263,14 @@ class stem_wildcard : public Xapian::FieldProcessor {
 	Xapian::Stem stem;
 	/* Enough for any prefix worth typing; "a*" stops here. */
 	static const size_t max_words = 100;
-	/* The terms a wildcard in a field found by position covers, which
-	 * Xapian cannot expand inside a phrase. */
-	static const size_t max_terms = 1000;
+	/* The index's terms a wildcard covers at most, the most frequent:
+	 * "a*" would otherwise OR thousands of posting lists. */
+	static const Xapian::termcount max_expansion = 200;
 
 public:
 	stem_wildcard(const field_t *f, const Xapian::Database &database,
 		      const Xapian::Stem &s)
-	    : field(f), prefix(std::string("Z") +
-	      (f != NULL && !by_position(*f) ? f->prefix : "")),
+	    : field(f), prefix(std::string("Z") + (f != NULL ? f->prefix : "")),
 	      db(database), stem(s) {}
 
 	Xapian::Query operator()(const std::string &word) override
@@ -1368,17 +1286,8 @@ public:
 			    prefix + word) != 0)
 				stems.insert(z);
 		}
-		if (field != NULL && by_position(*field)) {
-			for (Xapian::TermIterator a = db.allterms_begin(prefix +
-			    word); a != db.allterms_end(prefix + word) &&
-			    stems.size() < max_terms; ++a)
-				stems.insert(*a);
-			if (stems.empty())
-				return Xapian::Query();
-			return in_field(*field, Xapian::Query(
-			    Xapian::Query::OP_OR, stems.begin(), stems.end()));
-		}
-		Xapian::Query all(Xapian::Query::OP_WILDCARD, prefix + word);
+		Xapian::Query all(Xapian::Query::OP_WILDCARD, prefix + word,
+		    max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 		if (stems.empty())
 			return all;
 		return Xapian::Query(Xapian::Query::OP_OR, all,
@@ -1429,10 +1338,11 @@ from_hex(const std::string &hex)
 }
 
 /*
- * The words of TEXT, a phrase when quoted, in field F: each word where
- * the field holds it (in_field), and the phrase anywhere in the section,
- * as no phrase spans two fields.  The title's words are its own copy's,
- * which has no positions: there a phrase asks for the words only.
+ * The words of TEXT, a phrase when quoted, in field F: each word under
+ * the field's prefix, and the phrase anywhere in the section, as no
+ * phrase spans two texts.  The title's words have no positions (they are
+ * on every section, under its prefix only): there a phrase asks for the
+ * words only.
  */
 static Xapian::Query
 words_in_field(const field_t &f, const Xapian::Stem &stem,
@@ -1442,40 +1352,36 @@ words_in_field(const field_t &f, const Xapian::Stem &stem,
 
 	qp.set_stemmer(stem);
 	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-	Xapian::Query parsed = qp.parse_query(text,
-	    Xapian::QueryParser::FLAG_PHRASE, by_position(f) ? "" : f.prefix);
-	std::vector<Xapian::Query> each;
-	for (Xapian::TermIterator t = parsed.get_unique_terms_begin();
-	    t != parsed.get_unique_terms_end(); ++t)
-		each.push_back(by_position(f) ? in_field(f, Xapian::Query(*t)) :
-		    Xapian::Query(*t));
+	Xapian::Query prefixed = qp.parse_query(text,
+	    Xapian::QueryParser::FLAG_PHRASE, f.prefix);
+	std::vector<std::string> each(prefixed.get_unique_terms_begin(),
+	    prefixed.get_unique_terms_end());
 	if (each.empty())
 		return Xapian::Query();
 	Xapian::Query all(Xapian::Query::OP_AND, each.begin(), each.end());
-	if (!by_position(f) || each.size() == 1)
+	if (f.weight == 0 || each.size() == 1)
 		return all;
-	return Xapian::Query(Xapian::Query::OP_FILTER, all, parsed);
+	return Xapian::Query(Xapian::Query::OP_FILTER, all,
+	    qp.parse_query(text, Xapian::QueryParser::FLAG_PHRASE));
 }
 
 /*
- * field:word, for a field found by position, and a quoted phrase in any
- * field, solution:"reset your password" (PHRASE).  Xapian 1.4's parser
- * hands no quoted text to a FieldProcessor, so mark_fields passes a
- * phrase in hex.
+ * A quoted phrase in a field, solution:"reset your password" (PHRASE).
+ * Xapian 1.4's parser hands no quoted text to a FieldProcessor, so
+ * mark_fields passes it in hex.
  */
-class field_words : public Xapian::FieldProcessor {
+class field_phrase : public Xapian::FieldProcessor {
 	const field_t &field;
 	Xapian::Stem stem;
-	bool phrase;
 
 public:
-	field_words(const field_t &f, const Xapian::Stem &s, bool p)
-	    : field(f), stem(s), phrase(p) {}
+	field_phrase(const field_t &f, const Xapian::Stem &s)
+	    : field(f), stem(s) {}
 
-	Xapian::Query operator()(const std::string &text) override
+	Xapian::Query operator()(const std::string &hex) override
 	{
-		return words_in_field(field, stem, phrase ?
-		    "\"" + from_hex(text) + "\"" : text);
+		return words_in_field(field, stem,
+		    "\"" + from_hex(hex) + "\"");
 	}
 };
 
@@ -1636,15 +1542,11 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 		if (f.boolean) {
 			qp.add_boolean_prefix(f.name, f.prefix);
 		} else {
-			if (by_position(f))
-				qp.add_prefix(f.name, (new field_words(f,
-				    stem, false))->release());
-			else
-				qp.add_prefix(f.name, f.prefix);
+			qp.add_prefix(f.name, f.prefix);
 			qp.add_prefix(wildcard_field + upper(f.name),
 			    (new stem_wildcard(&f, db, stem))->release());
 			qp.add_prefix(phrase_field + upper(f.name),
-			    (new field_words(f, stem, true))->release());
+			    (new field_phrase(f, stem))->release());
 		}
 	}
 }
@@ -1777,7 +1679,7 @@ wildcard_stems(const std::string &query)
 			size_t colon = w.rfind(':');
 			if (colon != std::string::npos) {
 				const field_t *f = text_field(w.substr(0, colon));
-				if (f != NULL && !by_position(*f))
+				if (f != NULL)
 					prefix = f->prefix;
 				w.erase(0, colon + 1);
 			}
@@ -1927,61 +1829,6 @@ class DocidSource : public Xapian::PostingSource {
 /* How many of the first candidates an exact phrase can lift. */
 static const Xapian::doccount rerank_depth = 50;
 
-/* Up to how many matches a query of field words counts exactly: Xapian
- * estimates a phrase, which each field word is (in_field), at as little
- * as a third of its matches. */
-static const Xapian::doccount field_count_exact = 10000;
-
-/* Whether QUERY asks for words in a field (holds a field's marker). */
-static bool
-has_field_words(const Xapian::Query &query)
-{
-	for (Xapian::TermIterator t = query.get_unique_terms_begin();
-	    t != query.get_unique_terms_end(); ++t)
-		if (is_marker(*t))
-			return true;
-	return false;
-}
-
-/* For a query check() has to confirm: how many candidates it checks at
- * a time, and at least, so that a small index's count is exact. */
-static const Xapian::doccount check_batch = 100;
-static const Xapian::doccount check_exact = check_batch;
-static const Xapian::doccount field_count_checked = 1000;
-
-/* Whether QUERY asks for words at positions: a phrase, or words near
- * each other. */
-static bool
-positional(const Xapian::Query &query)
-{
-	Xapian::Query::op op = query.get_type();
-
-	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
-		return true;
-	for (size_t i = 0; i < query.get_num_subqueries(); i++)
-		if (positional(query.get_subquery(i)))
-			return true;
-	return false;
-}
-
-/* The field whose words PHRASE asks for (in_field), or -1. */
-static int
-field_of(const Xapian::Query &phrase)
-{
-	if (phrase.get_num_subqueries() != 2)
-		return -1;
-	Xapian::Query first = phrase.get_subquery(0);
-	if (first.get_type() != Xapian::Query::LEAF_TERM)
-		return -1;
-	Xapian::TermIterator t = first.get_unique_terms_begin();
-	if (t == first.get_unique_terms_end() || !is_marker(*t))
-		return -1;
-	for (int f = 0; f < FIELD_LAST; f++)
-		if (by_position(fields[f]) && *t == fields[f].prefix)
-			return f;
-	return -1;
-}
-
 /* The documents of DIDS that QUERY matches in DB, weighed by WEIGHT. */
 static Xapian::MSet
 within(const Xapian::Database &db, const Xapian::Query &query,
@@ -1995,264 +1842,12 @@ within(const Xapian::Database &db, const Xapian::Query &query,
 	return enquire.get_mset(0, dids.size());
 }
 
-/*
- * For each of PARTS, phrases (or NEARs), those of DIDS it matches with
- * the words' positions, in an index without them.  Only the documents
- * holding a phrase's words can hold it, which the index says; each of
- * those has its texts (texts_slot) indexed again with positions, once
- * for all the phrases, and each phrase runs in a database in memory of
- * its own terms of those documents (the whole documents took twice as
- * long to add as to index).  When every phrase asks for one field's
- * words (in_field), only that field's texts are indexed.
- */
-static std::vector<std::set<Xapian::docid>>
-check(const Xapian::Database &db, const std::vector<Xapian::Query> &parts,
-      const std::vector<Xapian::docid> &dids)
-{
-	std::vector<std::set<Xapian::docid>> passed(parts.size());
-	std::vector<std::set<Xapian::docid>> worded(parts.size());
-	std::vector<std::set<std::string>> terms(parts.size());
-	std::set<Xapian::docid> any;
-	int field = parts.empty() ? -1 : field_of(parts[0]);
-
-	if (dids.empty())
-		return passed;
-	for (size_t i = 0; i < parts.size(); i++) {
-		Xapian::MSet m = within(db, parts[i], dids,
-		    Xapian::BoolWeight());
-		for (Xapian::MSetIterator it = m.begin(); it != m.end(); ++it) {
-			worded[i].insert(*it);
-			any.insert(*it);
-		}
-		terms[i].insert(parts[i].get_unique_terms_begin(),
-		    parts[i].get_unique_terms_end());
-		if (field_of(parts[i]) != field)
-			field = -1;
-	}
-	Xapian::TermGenerator tg;
-	tg.set_stemmer(Xapian::Stem(new remembering_stemmer(stem_language)));
-	tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-	std::vector<Xapian::WritableDatabase> memory;
-	std::vector<std::vector<Xapian::docid>> added(parts.size());
-	for (size_t i = 0; i < parts.size(); i++)
-		memory.push_back(Xapian::WritableDatabase(std::string(),
-		    Xapian::DB_BACKEND_INMEMORY));
-	for (Xapian::docid did : any) {
-		Xapian::Document doc;
-		index_kept(tg, doc, db.get_document(did,
-		    Xapian::DOC_ASSUME_VALID).get_value(texts_slot), field);
-		for (size_t i = 0; i < parts.size(); i++) {
-			if (worded[i].count(did) == 0)
-				continue;
-			Xapian::Document few;
-			Xapian::TermIterator t = doc.termlist_begin();
-			for (const std::string &term : terms[i]) {
-				t.skip_to(term);
-				if (t == doc.termlist_end())
-					break;
-				if (*t != term)
-					continue;
-				for (Xapian::PositionIterator p =
-				    t.positionlist_begin();
-				    p != t.positionlist_end(); ++p)
-					few.add_posting(term, *p, 0);
-			}
-			memory[i].add_document(few);
-			added[i].push_back(did);
-		}
-	}
-	for (size_t i = 0; i < parts.size(); i++) {
-		if (added[i].empty())
-			continue;
-		Xapian::Enquire enquire(memory[i]);
-		enquire.set_weighting_scheme(Xapian::BoolWeight());
-		enquire.set_query(parts[i]);
-		Xapian::MSet mset = enquire.get_mset(0, added[i].size());
-		/* Numbered from 1 in the order added. */
-		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
-		    ++it)
-			passed[i].insert(added[i][*it - 1]);
-	}
-	return passed;
-}
-
-/* The outermost phrases (and NEARs) of QUERY, in the order met. */
-static void
-positional_parts(const Xapian::Query &query,
-		 std::vector<Xapian::Query> &parts)
-{
-	Xapian::Query::op op = query.get_type();
-
-	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-		parts.push_back(query);
-		return;
-	}
-	for (size_t i = 0; i < query.get_num_subqueries(); i++)
-		positional_parts(query.get_subquery(i), parts);
-}
-
-/*
- * QUERY with its outermost phrases, in the order positional_parts() met
- * them, replaced: the Nth by what PART(N, phrase, negated) gives, NEGATED
- * when it is what an AND_NOT takes away.  Only operators of no parameter
- * of their own are rebuilt, which are all the parser and build_query put
- * above a phrase; any other is kept as it is.
- */
-template <class Part>
-static Xapian::Query
-replace_parts(const Xapian::Query &query, Part part, size_t &n,
-	      bool negated = false)
-{
-	Xapian::Query::op op = query.get_type();
-
-	if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
-		return part(n++, query, negated);
-	if (!positional(query))
-		return query;
-	switch (op) {
-	case Xapian::Query::OP_AND:
-	case Xapian::Query::OP_OR:
-	case Xapian::Query::OP_AND_NOT:
-	case Xapian::Query::OP_XOR:
-	case Xapian::Query::OP_AND_MAYBE:
-	case Xapian::Query::OP_FILTER:
-	case Xapian::Query::OP_SYNONYM:
-	case Xapian::Query::OP_MAX:
-		break;
-	default: {
-		std::vector<Xapian::Query> skipped;
-		positional_parts(query, skipped);
-		n += skipped.size();
-		return query;
-	}
-	}
-	std::vector<Xapian::Query> subs;
-	for (size_t i = 0; i < query.get_num_subqueries(); i++)
-		subs.push_back(replace_parts(query.get_subquery(i), part, n,
-		    negated != (op == Xapian::Query::OP_AND_NOT && i > 0)));
-	return Xapian::Query(op, subs.begin(), subs.end());
-}
-
-/*
- * The hits of QUERY, which needs positions, in an index without them,
- * as the index with them would give them: the same hits, weights and
- * order.  Candidates come from QUERY with what an AND_NOT takes away by
- * phrase left out, its other phrases matching as their words ANDed, a
- * batch at a time in that order; check() says which phrases each holds,
- * and QUERY with the phrases a candidate does not hold taken out
- * (MatchNothing) then gives its weight, or no match.  The weight of a
- * phrase a candidate holds is its words' ANDed, so no candidate weighs
- * more than it did as a candidate: the search stops once DEPTH hits
- * weigh more than the next candidate, and at least check_exact were
- * checked.  *TOTAL is exact once every candidate was checked.
- */
-static std::vector<candidate>
-rank_checked(Xapian::Database &db, Xapian::Enquire &enquire,
-	     const Xapian::Query &query, Xapian::doccount depth,
-	     Xapian::doccount *total)
-{
-	std::vector<Xapian::Query> parts;
-	size_t n = 0;
-	/* Field words are counted exactly up to field_count_checked
-	 * candidates, since Xapian's estimate can be a third of the count
-	 * (field_count_exact); checking ten thousand took seconds. */
-	Xapian::doccount exact = has_field_words(query) ?
-	    field_count_checked : check_exact;
-
-	positional_parts(query, parts);
-	enquire.set_query(replace_parts(query, [](size_t,
-	    const Xapian::Query &phrase, bool negated) {
-		return negated ? Xapian::Query::MatchNothing : phrase;
-	}, n));
-
-	std::vector<candidate> hits;
-	Xapian::doccount checked = 0, estimated = 0;
-	/* Each batch twice the last: Xapian ranks the candidates before
-	 * the batch again to find it. */
-	Xapian::doccount batch = std::max(depth, check_batch);
-	double next_weight = 0;
-	int best_percent = 0;
-	bool all = false;
-	for (; !all; batch *= 2) {
-		if (hits.size() >= depth && checked >= exact) {
-			std::nth_element(hits.begin(), hits.begin() + (depth - 1),
-			    hits.end(), [](const candidate &a,
-			    const candidate &b) { return a.weight > b.weight; });
-			if (next_weight < hits[depth - 1].weight)
-				break;
-		}
-		Xapian::MSet mset = enquire.get_mset(checked, batch);
-		std::vector<Xapian::docid> these;
-		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
-		    ++it) {
-			these.push_back(*it);
-			next_weight = it.get_weight();
-		}
-		if (checked == 0 && !mset.empty())
-			best_percent = mset.begin().get_percent();
-		/* Candidates by the phrases they hold, one bit a phrase. */
-		std::vector<std::set<Xapian::docid>> holding = check(db,
-		    parts, these);
-		std::map<std::vector<bool>, std::vector<Xapian::docid>> groups;
-		for (Xapian::docid did : these) {
-			std::vector<bool> holds;
-			for (const std::set<Xapian::docid> &h : holding)
-				holds.push_back(h.count(did) > 0);
-			groups[holds].push_back(did);
-		}
-		for (const auto &g : groups) {
-			size_t m = 0;
-			Xapian::Query held = replace_parts(query, [&](size_t i,
-			    const Xapian::Query &phrase, bool) {
-				return g.first[i] ? phrase :
-				    Xapian::Query::MatchNothing;
-			}, m);
-			Xapian::MSet w = within(db, held, g.second,
-			    Xapian::BM25Weight());
-			for (Xapian::MSetIterator it = w.begin(); it != w.end();
-			    ++it)
-				hits.push_back({*it, it.get_weight(), 0});
-		}
-		estimated = mset.get_matches_estimated();
-		checked += mset.size();
-		all = mset.size() < batch;
-	}
-	std::sort(hits.begin(), hits.end(), [](const candidate &a,
-	    const candidate &b) {
-		if (a.weight != b.weight)
-			return a.weight > b.weight;
-		return a.did < b.did;
-	});
-	/* Percentages as Xapian gives them, in proportion to the weight,
-	 * the best hit's taken to hold as many of the query's words as the
-	 * best candidate did (within() gave every hit 100%). */
-	for (candidate &c : hits) {
-		double v = hits[0].weight > 0 ?
-		    best_percent * c.weight / hits[0].weight : 0;
-		c.percent = std::max(1, std::min(100, static_cast<int>(
-		    v + 100.0 * DBL_EPSILON)));
-	}
-	/* The share that passed, of all the candidates, until every one
-	 * was checked. */
-	*total = all || checked == 0 ? hits.size() :
-	    std::max<Xapian::doccount>(hits.size(),
-	    static_cast<Xapian::doccount>(static_cast<double>(estimated) *
-	    hits.size() / checked));
-	return hits;
-}
-
-/* The publication term (XPUB...) of document DID. */
+/* The publication id of document DID. */
 static std::string
 publication_of(const Xapian::Database &db, Xapian::docid did)
 {
-	const std::string prefix = fields[FIELD_PUBLICATION].prefix;
-	Xapian::TermIterator t = db.termlist_begin(did);
-
-	t.skip_to(prefix);
-	if (t != db.termlist_end(did) && (*t).compare(0, prefix.size(),
-	    prefix) == 0)
-		return *t;
-	return std::string();
+	return db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(
+	    publication_slot);
 }
 
 /*
@@ -2296,14 +1891,12 @@ spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
  * The first WANTED hits of QUERY, those holding PHRASE lifted by its
  * weight.  The phrase is checked only among the first candidates: as part
  * of the query it would be checked in every matching document, which
- * costs ten times the search on a large index.  Without POSITIONS in the
- * index, a query that needs them matches as if its words were ANDed, and
- * its candidates are kept only if check() confirms them.
+ * costs ten times the search on a large index.
  */
 static std::vector<candidate>
 rank(Xapian::Database &db, const Xapian::Query &query,
-     const Xapian::Query &phrase, Xapian::doccount wanted, bool positions,
-     double share, Xapian::doccount *total)
+     const Xapian::Query &phrase, Xapian::doccount wanted, double share,
+     double time_limit, Xapian::doccount *total, bool *partial)
 {
 	Xapian::Enquire enquire(db);
 	enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -2317,44 +1910,28 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	std::vector<Xapian::docid> dids;
 	int top_percent = 0;
 
-	if (positions || !positional(query)) {
-		Xapian::MSet mset = enquire.get_mset(0, depth,
-		    has_field_words(query) ? field_count_exact : 0);
-		*total = mset.get_matches_estimated();
-		for (Xapian::MSetIterator it = mset.begin(); it != mset.end();
-		    ++it) {
-			hits.push_back({*it, it.get_weight(),
-			    it.get_percent()});
-			dids.push_back(*it);
-			top_percent = std::max(top_percent, it.get_percent());
-		}
-	} else {
-		hits = rank_checked(db, enquire, query, depth, total);
-		for (const candidate &c : hits) {
-			dids.push_back(c.did);
-			top_percent = std::max(top_percent, c.percent);
-		}
-	}
-	if (hits.size() > depth) {
-		hits.resize(depth);
-		dids.resize(depth);
+	/* Xapian stops matching at the limit and says nothing: a match
+	 * that took as long is taken to have stopped there. */
+	if (time_limit > 0)
+		enquire.set_time_limit(time_limit);
+	auto start = std::chrono::steady_clock::now();
+	Xapian::MSet mset = enquire.get_mset(0, depth);
+	if (time_limit > 0 && std::chrono::duration<double>(
+	    std::chrono::steady_clock::now() - start).count() >= time_limit)
+		*partial = true;
+	*total = mset.get_matches_estimated();
+	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+		hits.push_back({*it, it.get_weight(), it.get_percent()});
+		dids.push_back(*it);
+		top_percent = std::max(top_percent, it.get_percent());
 	}
 	if (!phrase.empty() && !dids.empty()) {
 		Xapian::MSet lifted = within(db, phrase, dids,
 		    Xapian::BM25Weight());
-		std::set<Xapian::docid> holding;
-		if (!positions) {
-			std::vector<Xapian::docid> these;
-			for (Xapian::MSetIterator it = lifted.begin();
-			    it != lifted.end(); ++it)
-				these.push_back(*it);
-			holding = check(db, {phrase}, these)[0];
-		}
 		std::map<Xapian::docid, double> bonus;
 		for (Xapian::MSetIterator it = lifted.begin();
 		    it != lifted.end(); ++it)
-			if (positions || holding.count(*it) > 0)
-				bonus[*it] = phrase_boost * it.get_weight();
+			bonus[*it] = phrase_boost * it.get_weight();
 		if (!bonus.empty()) {
 			double top = 0;
 			for (candidate &c : hits) {
@@ -2400,10 +1977,9 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		corrected = correct_words(lexicon, m->stem, q->query);
 
 	Xapian::doccount wanted = q->offset + q->limit, total;
-	/* Read at each search: a reader may have opened the index empty. */
-	bool positions = has_positions(*db->db);
+	m->partial = false;
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
-	    positions, q->same_publication_share, &total);
+	    q->same_publication_share, q->time_limit, &total, &m->partial);
 
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
@@ -2414,8 +1990,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		    corrected, NULL, &second_words, &second_phrase);
 		Xapian::doccount second_total;
 		std::vector<candidate> second = rank(*db->db, second_query,
-		    second_phrase, wanted, positions,
-		    q->same_publication_share, &second_total);
+		    second_phrase, wanted, q->same_publication_share,
+		    q->time_limit, &second_total, &m->partial);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= 3 * total)) {
 			hits = second;
@@ -2428,10 +2004,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	/* The words to highlight are those of the query as parsed, with
 	 * its synonyms, not the boosts' (a phrase keeps its stopwords). */
 	std::set<std::string> terms;
-	for (Xapian::TermIterator t = words.get_unique_terms_begin();
-	    t != words.get_unique_terms_end(); ++t)
-		if (!is_marker(*t))
-			terms.insert(*t);
+	terms.insert(words.get_unique_terms_begin(),
+	    words.get_unique_terms_end());
 	std::vector<std::string> wildcards = wildcard_stems(q->query);
 	m->data.clear();
 	m->percent.clear();
@@ -2470,6 +2044,7 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		m = new shim_mset;
 		m->stem = Xapian::Stem(stem_language);
 		m->total = 0;
+		m->partial = false;
 		/* Everything the results need is copied out while the
 		 * revision is still there to read. */
 		read_latest(db, [&] { run_query(db, q, m); });
@@ -2509,6 +2084,12 @@ extern "C" int
 shim_mset_percent(const shim_mset_t *m, size_t i)
 {
 	return m->percent[i];
+}
+
+extern "C" int
+shim_mset_partial(const shim_mset_t *m)
+{
+	return m->partial;
 }
 
 extern "C" const char *

@@ -50,8 +50,11 @@ typedef struct {
 } shim_document_t;
 
 /*
- * Opens (WRITABLE: creates or opens) the database at PATH.  On failure
- * *OUT is NULL and *MESSAGE is a malloc'd message naming PATH.
+ * Opens the database at PATH: WRITABLE 0 to read, 1 to write (creating
+ * it), 2 to write and empty it, lexicon included, when an earlier (or
+ * later) version made it.  Otherwise such an index, holding documents, is
+ * refused (FACTSHEET_STATUS_DATABASE_ERROR, "re-index with --force").  On
+ * failure *OUT is NULL and *MESSAGE is a malloc'd message naming PATH.
  */
 factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message);
@@ -80,21 +83,10 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 				 const char *const *keys,
 				 const char *const *values, size_t n_meta);
 
-/* Whether DB, open for writing, indexes words with positions: an index
- * made before they were left out.  A new or empty index has none. */
-int
-shim_db_positions(const shim_db_t *db);
-
-/* For tests: makes the writer DB index with positions or without, as an
- * index made before they were left out, or a new one. */
-factsheet_status_t
-shim_db_set_positions(shim_db_t *db, int positions);
-
 /*
  * Documents are made apart from the database, so that a thread can make
  * the next publication's while another writes: a builder on its own
- * thread makes them, shim_db_write_publication() writes them into DB,
- * whose kind of index (with positions or not) they are made for.
+ * thread makes them, shim_db_write_publication() writes them into DB.
  */
 factsheet_status_t
 shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message);
@@ -208,6 +200,9 @@ typedef struct {
 	 * this share of its weight per such hit (1: no change), so that
 	 * other publications that answer too get a place. */
 	double same_publication_share;
+	/* Seconds of matching after which the best hits found by then are
+	 * returned, marked partial (shim_mset_partial); 0 for no limit. */
+	double time_limit;
 } shim_query_t;
 
 /* A group of equivalent words or phrases (words joined by spaces). */
@@ -276,6 +271,10 @@ shim_mset_data(const shim_mset_t *mset, size_t i);
 
 int
 shim_mset_percent(const shim_mset_t *mset, size_t i);
+
+/* Whether matching stopped at the query's time limit. */
+int
+shim_mset_partial(const shim_mset_t *mset);
 
 /* The corrected query string that was run, or NULL. */
 const char *

@@ -302,7 +302,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	factsheet_search_options_t search = { 0, 10 };
+	factsheet_search_options_t search = { 0, 10, 0 };
 	const char *db_arg = NULL;
 	char *db_path, *query, *message = NULL;
 	factsheet_db_t *db = NULL;
@@ -412,6 +412,9 @@ main(int argc, char **argv)
 				name_database(db_path, &o);
 			render_results(stdout, results, &o);
 		}
+		if (factsheet_results_partial(results))
+			report("the search stopped at its time limit: these "
+			    "are the best hits found by then");
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		report("error writing results");

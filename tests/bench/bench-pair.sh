@@ -6,7 +6,8 @@
 # shared machine's speed drifts from one minute to the next; the two runs
 # of a pair see nearly the same machine, where runs minutes apart
 # (bench-index.sh) may not.  Prints each pair's wall times and CPU times
-# (user + system) and their ratio, then the median ratio.  A benchmark,
+# (user + system) and their ratio, then the median ratio with its min,
+# max and n, both databases' sizes and the load average.  A benchmark,
 # not a test: it asserts nothing.
 #
 #   tests/bench/bench-pair.sh TREE [PAIRS [PEER]]
@@ -66,6 +67,7 @@ figures() {
 	awk '{ printf "%.2f %.2f", $1, $3 + $4 }' "$1"
 }
 
+load_start=$(load)
 echo "pair  factsheet-index (wall, cpu)  $peer (wall, cpu)  ratio"
 i=1
 : >"$out/ratios"
@@ -83,5 +85,12 @@ while [ "$i" -le "$pairs" ]; do
 	echo "$i  $1 s, $2 s  $3 s, $4 s  $ratio"
 	i=$((i + 1))
 done
-echo "median ratio (factsheet-index / $peer, wall):" \
-    "$(median <"$out/ratios")"
+echo "ratio (factsheet-index / $peer, wall): $(summary "$out/ratios")"
+if [ "$peer" = omindex ]; then
+	theirs_db="$out/omega-pair.db"
+else
+	theirs_db="$out/recoll-pair/xapiandb"
+fi
+echo "database size (KiB): factsheet $(du -sk "$out/pair.db" | cut -f1)," \
+    "$peer $(du -sk "$theirs_db" | cut -f1)"
+echo "load average: $load_start before, $(load) after; $(date -u +%F)"

@@ -48,6 +48,19 @@ median() {
 	sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
+# summary FILE: "median M (min A, max B, n N)" of the ratios in FILE, one
+# a line.
+summary() {
+	sort -n "$1" | awk '{ v[NR] = $1 }
+	    END { printf "median %s (min %s, max %s, n %d)",
+	    v[int((NR + 1) / 2)], v[1], v[NR], NR }'
+}
+
+# The load average, as figures are only as good as the machine was idle.
+load() {
+	cut -d' ' -f1-3 /proc/loadavg
+}
+
 # built PROGRAM: exits 2 unless PROGRAM has been built.
 built() {
 	[ -x "$1" ] || { echo "$BENCH: build first ($1 missing)" >&2; exit 2; }

@@ -54,9 +54,9 @@ t "'solution:\"External User Services\"' -> $NAVIGATING" \
 	query_first "$NAVIGATING" 'solution:"External User Services"'
 t "wildcard 'passw*' -> $ACCESSING" \
 	query_first "$ACCESSING" 'passw*'
-# A field's words are found at its own positions, after its marker, not
-# in a copy of their own: a phrase in a field needs its words in the field
-# and the phrase in the section, in that order.
+# A field's words are terms under its prefix (Omega's way), without
+# positions: a phrase in a field needs its words in the field and the
+# phrase in the section, in that order.
 t "'solution:\"External User Services\" slow' -> $NAVIGATING" \
 	query_first "$NAVIGATING" 'solution:"External User Services"' slow
 t "phrase in a field, words out of order -> exit 1" \

@@ -404,9 +404,32 @@ if command -v xapian-metadata >/dev/null 2>&1 &&
 		    grep -q "^Position List"'
 	t "scheme: no word indexed as typed" \
 		eval '! grep -Eq "^(XS|XP|XC|S)?[a-z0-9]+\$" "$TMP/scheme.terms"'
-	t "scheme: no field's words copied under its prefix, the title's aside" \
-		eval '! grep -Eq "^ZX[PHSCR][a-z0-9]" "$TMP/scheme.terms" &&
-		    grep -qx XP "$TMP/scheme.terms" && grep -q "^ZS" "$TMP/scheme.terms"'
+	# Field words as terms of their own (Omega's way), without positions:
+	# a field: query reads one posting list, no position.
+	t "scheme: a field's words under its prefix, without positions" \
+		eval 'grep -qx ZXPalphaport "$TMP/scheme.terms" &&
+		    grep -q "^ZS" "$TMP/scheme.terms" &&
+		    ! xapian-delve -r "$(xapian-delve -1 -t ZXPalphaport \
+		    "$TMP/scheme.db" | sed -n 2p)" -t ZXPalphaport \
+		    "$TMP/scheme.db" | grep -q "^Position List.*: *[0-9]"'
+	t "scheme: the schema and its features in the metadata" \
+		eval '[ "$(xapian-metadata get "$TMP/scheme.db" \
+		    factsheet:schema)" = 5 ] &&
+		    xapian-metadata get "$TMP/scheme.db" factsheet:features |
+		    grep -qx field-terms'
+	# An index an earlier version made is refused, and --force empties
+	# it and indexes every file again.
+	xapian-metadata set "$TMP/scheme.db" factsheet:schema 4
+	run "$QUERY" --db "$TMP/scheme.db" alphaportal
+	t "scheme: an earlier schema is refused: exit 2" [ "$rc" = 2 ]
+	t "scheme: the message says to re-index with --force" \
+		contains "$ERR" "re-index with --force"
+	run "$INDEX" --db "$TMP/scheme.db" "$scheme"
+	t "scheme: the indexer refuses it too" [ "$rc" = 2 ]
+	run "$INDEX" --force --db "$TMP/scheme.db" "$scheme"
+	t "scheme: --force indexes it again" [ "$rc" = 0 ]
+	run "$QUERY" --db "$TMP/scheme.db" alphaportal
+	t "scheme: and it is read again" [ "$rc" = 0 ]
 	doc=$(xapian-delve -1 -t Zblank "$TMP/scheme.db" | sed -n 2p)
 	t "scheme: the record in value slot 0, the document's data empty" \
 		eval 'xapian-delve -r "$doc" -VR0 "$TMP/scheme.db" |

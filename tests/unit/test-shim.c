@@ -78,25 +78,24 @@ scribble(const char *path)
 	return fclose(f);
 }
 
-/* Builds a database of the bundled file at PATH, then closes it: as a
- * new one, or (POSITIONS 0 or 1) as one made without or with the words'
- * positions. */
+/* Builds a database of the bundled file at PATH, then closes it, opened
+ * in MODE. */
 static int
-build_db_as(const char *path, const factsheet_publication_t *pub,
-	    int positions)
+build_db_in(const char *path, const factsheet_publication_t *pub,
+	    factsheet_db_mode_t mode)
 {
 	factsheet_db_t *db = NULL;
 	char *msg = NULL;
 	int rc = -1;
 
-	if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg) ==
+	if (factsheet_db_open(path, mode, &db, &msg) ==
 	    FACTSHEET_STATUS_SUCCESS &&
-	    (positions < 0 || shim_db_set_positions(db_shim(db), positions) ==
-	    FACTSHEET_STATUS_SUCCESS) &&
 	    factsheet_db_add_publication(db, pub) ==
 	    FACTSHEET_STATUS_SUCCESS &&
 	    factsheet_db_commit(db) == FACTSHEET_STATUS_SUCCESS)
 		rc = 0;
+	else if (msg != NULL)
+		printf("# %s\n", msg);
 	factsheet_db_close(db);
 	free(msg);
 	return rc;
@@ -105,7 +104,7 @@ build_db_as(const char *path, const factsheet_publication_t *pub,
 static int
 build_db(const char *path, const factsheet_publication_t *pub)
 {
-	return build_db_as(path, pub, -1);
+	return build_db_in(path, pub, FACTSHEET_DB_READ_WRITE);
 }
 
 static void
@@ -934,7 +933,7 @@ answer(const char *path, const char *query)
 {
 	factsheet_db_t *db = NULL;
 	factsheet_results_t *r = NULL;
-	factsheet_search_options_t all = { 0, 100 };
+	factsheet_search_options_t all = { 0, 100, 0 };
 	char *msg = NULL, *out;
 
 	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) !=
@@ -959,67 +958,349 @@ answer(const char *path, const char *query)
 	return out;
 }
 
-/* Whether the index at PATH, opened for writing, keeps positions. */
+/* Makes the index at PATH look as an earlier version made it: schema
+ * number SCHEMA, or none ("") as before there was one. */
 static int
-writer_positions(const char *path)
+set_schema(const char *path, const char *schema)
 {
 	shim_db_t *shim = NULL;
 	char *msg = NULL;
-	int positions = -1;
+	int rc = -1;
 
-	if (shim_db_open(path, 1, &shim, &msg) == FACTSHEET_STATUS_SUCCESS)
-		positions = shim_db_positions(shim);
+	if (shim_db_open(path, 1, &shim, &msg) == FACTSHEET_STATUS_SUCCESS &&
+	    shim_db_set_metadata(shim, "factsheet:schema", schema) ==
+	    FACTSHEET_STATUS_SUCCESS && shim_db_commit(shim) ==
+	    FACTSHEET_STATUS_SUCCESS)
+		rc = 0;
 	shim_db_close(shim);
 	free(msg);
-	return positions;
+	return rc;
+}
+
+/* The status of opening PATH in MODE; its message, if any, in *MESSAGE. */
+static factsheet_status_t
+open_status(const char *path, factsheet_db_mode_t mode, char **message)
+{
+	factsheet_db_t *db = NULL;
+	factsheet_status_t st = factsheet_db_open(path, mode, &db, message);
+
+	factsheet_db_close(db);
+	return st;
 }
 
 static void
-test_positions(const factsheet_publication_t *pub)
+test_schema(const factsheet_publication_t *pub)
 {
-	char *with = tmp_path("with-positions.db");
-	char *without = tmp_path("without-positions.db");
-	char *fresh = tmp_path("fresh.db");
-	size_t same = 0, n = sizeof positional_queries /
+	char *path = tmp_path("old-schema.db");
+	char *msg = NULL, *value = NULL;
+	factsheet_db_t *db = NULL;
+	unsigned long count = 99;
+
+	ok(build_db(path, pub) == 0, "schema: an index built");
+	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS)
+		shim_db_get_metadata(db_shim(db), "factsheet:features", &value);
+	factsheet_db_close(db);
+	db = NULL;
+	ok(value != NULL && strstr(value, "positions\n") != NULL &&
+	    strstr(value, "field-terms\n") != NULL,
+	    "schema: the features are listed in the metadata (%s)",
+	    value ? value : "(none)");
+	free(value);
+	free(msg);
+	msg = NULL;
+
+	ok(set_schema(path, "") == 0, "schema: made to look as before");
+	is_int(open_status(path, FACTSHEET_DB_READ_ONLY, &msg),
+	    FACTSHEET_STATUS_DATABASE_ERROR, "schema: an earlier index is "
+	    "refused for reading");
+	ok(msg != NULL && strstr(msg, "re-index with --force") != NULL &&
+	    strstr(msg, path) != NULL, "schema: and the message says what to "
+	    "do (%s)", msg ? msg : "(none)");
+	free(msg);
+	msg = NULL;
+	is_int(open_status(path, FACTSHEET_DB_READ_WRITE, &msg),
+	    FACTSHEET_STATUS_DATABASE_ERROR, "schema: and for writing");
+	free(msg);
+	msg = NULL;
+	{
+		char *later = tmp_path("later-schema.db");
+
+		ok(build_db(later, pub) == 0 && set_schema(later, "9") == 0 &&
+		    open_status(later, FACTSHEET_DB_READ_ONLY, &msg) ==
+		    FACTSHEET_STATUS_DATABASE_ERROR && msg != NULL &&
+		    strstr(msg, "later version") != NULL, "schema: a later "
+		    "one too (%s)", msg ? msg : "(none)");
+		free(msg);
+		msg = NULL;
+		free(later);
+	}
+
+	if (factsheet_db_open(path, FACTSHEET_DB_REBUILD, &db, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS)
+		factsheet_db_count(db, &count);
+	is_int((int)count, 0, "schema: rebuilding (--force) empties it");
+	factsheet_db_close(db);
+	free(msg);
+	msg = NULL;
+	ok(build_db(path, pub) == 0 &&
+	    open_status(path, FACTSHEET_DB_READ_ONLY, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS, "schema: and it is read once indexed "
+	    "again");
+	free(msg);
+	free(path);
+}
+
+/*
+ * Queries of each class (phrases, field words and phrases, wildcards, a
+ * phone number, boolean) against what the bundled file holds.
+ */
+static void
+test_query_classes(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("classes.db");
+	size_t errors = 0, n = sizeof positional_queries /
 	    sizeof positional_queries[0];
 
-	ok(build_db_as(with, pub, 1) == 0 &&
-	    build_db_as(without, pub, 0) == 0 &&
-	    build_db(fresh, pub) == 0, "positions: three indexes built");
-	is_int(writer_positions(fresh), 0,
-	    "positions: a new index has none");
-	is_int(writer_positions(with), 1, "positions: an index made with "
-	    "them keeps them, so that no phrase misses its new documents");
-	is_int(writer_positions(without), 0,
-	    "positions: an index made without stays without");
+	ok(build_db(path, pub) == 0, "classes: an index built");
 	for (size_t i = 0; i < n; i++) {
-		char *a = answer(with, positional_queries[i]);
-		char *b = answer(without, positional_queries[i]);
+		char *a = answer(path, positional_queries[i]);
 
-		if (a && b && strcmp(a, b) == 0 && strcmp(a, "(error)") != 0)
-			same++;
-		else
-			printf("# %s\n#   with:    %s\n#   without: %s\n",
-			    positional_queries[i], a ? a : "(null)",
-			    b ? b : "(null)");
+		if (a == NULL || strcmp(a, "(error)") == 0) {
+			printf("# %s: %s\n", positional_queries[i],
+			    a ? a : "(null)");
+			errors++;
+		}
 		free(a);
-		free(b);
 	}
-	is_int(same, n, "positions: without them, phrases, field words and "
-	    "lifted phrases answer as with them (%zu queries)", n);
+	is_int(errors, 0, "classes: %zu queries run", n);
 	{
-		char *phrase = answer(without, "\"days password\"");
-		char *words = answer(without, "days password");
+		char *phrase = answer(path, "\"days password\"");
+		char *words = answer(path, "days password");
+		char *field = answer(path, "solution:eus");
+		char *other = answer(path, "problem:eus");
 
 		ok(phrase && words && strcmp(phrase, "0:") == 0 &&
-		    strcmp(words, "0:") != 0, "positions: a phrase whose "
+		    strcmp(words, "0:") != 0, "classes: a phrase whose "
 		    "words are all there, out of order, matches nothing");
+		ok(field && other && strcmp(field, "0:") != 0 &&
+		    strcmp(other, "0:") == 0, "classes: a field word matches "
+		    "only in its field (%s; %s)", field ? field : "",
+		    other ? other : "");
 		free(phrase);
 		free(words);
+		free(field);
+		free(other);
 	}
-	free(with);
-	free(without);
-	free(fresh);
+	free(path);
+}
+
+/* Searches DB for QUERY with OPTIONS; the status, the results in *R. */
+static factsheet_status_t
+search_with(factsheet_db_t *db, const char *query, double time_limit,
+	    factsheet_results_t **r)
+{
+	factsheet_search_options_t o = { 0, 10, time_limit };
+
+	return factsheet_db_search(db, query, &o, r);
+}
+
+/* QUERY's status on DB, and whether the message holds WANT. */
+static int
+refused(factsheet_db_t *db, const char *query, const char *want)
+{
+	factsheet_results_t *r = NULL;
+	factsheet_status_t st = factsheet_db_search(db, query, NULL, &r);
+
+	factsheet_results_free(r);
+	if (st != FACTSHEET_STATUS_BAD_QUERY)
+		return 0;
+	printf("# %s\n", factsheet_db_last_error(db));
+	return strstr(factsheet_db_last_error(db), want) != NULL;
+}
+
+/* QUERY made of COUNT copies of PIECE. */
+static char *
+repeat(const char *piece, size_t count)
+{
+	strbuf_t b = { 0 };
+
+	for (size_t i = 0; i < count; i++)
+		strbuf_printf(&b, "%s", piece);
+	return strbuf_finish(&b);
+}
+
+/*
+ * Bounded work per query (issue 20): one section repeating two words
+ * 40,000 times, which took minutes when phrases were checked by indexing
+ * candidates again; caps on words, phrases and wildcards typed; and a
+ * time limit that returns what it has, marked partial.
+ */
+static void
+test_bounded_work(const factsheet_publication_t *pub)
+{
+	char *md = tmp_path("repeated.md");
+	char *path = tmp_path("bounded.db");
+	char *msg = NULL, *json = NULL, *q;
+	factsheet_publication_t *rep = NULL;
+	factsheet_db_t *db = NULL;
+	factsheet_results_t *r = NULL;
+	FILE *f = fopen(md, "w");
+
+	if (f != NULL) {
+		fputs("# Repeated\n\n## Password help\n\n", f);
+		for (int i = 0; i < 40000; i++)
+			fputs("password expired today ", f);
+		fputs("\n", f);
+		fclose(f);
+	}
+	ok(f != NULL && factsheet_publication_read_file(md, &rep, &msg) ==
+	    FACTSHEET_STATUS_SUCCESS, "bounded: a section of 40,000 "
+	    "repetitions read");
+	free(msg);
+	msg = NULL;
+	ok(rep != NULL && factsheet_db_open(path, FACTSHEET_DB_READ_WRITE,
+	    &db, &msg) == FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_add_publication(db, pub) == FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_add_publication(db, rep) == FACTSHEET_STATUS_SUCCESS &&
+	    factsheet_db_commit(db) == FACTSHEET_STATUS_SUCCESS,
+	    "bounded: indexed");
+	factsheet_db_close(db);
+	db = NULL;
+	free(msg);
+	msg = NULL;
+	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		ok(0, "bounded: opened for reading (%s)", msg ? msg : "");
+		goto out;
+	}
+	is_int(search_with(db, "password expired", 0, &r),
+	    FACTSHEET_STATUS_SUCCESS, "bounded: plain words, lifted as a "
+	    "phrase");
+	ok(r != NULL && factsheet_results_count(r) > 0 &&
+	    !factsheet_results_partial(r), "bounded: found, whole");
+	factsheet_results_free(r);
+	r = NULL;
+	is_int(search_with(db, "\"today expired password\"", 0, &r),
+	    FACTSHEET_STATUS_SUCCESS, "bounded: a phrase never there");
+	is_int(r ? (int)factsheet_results_count(r) : -1, 0,
+	    "bounded: matches nothing");
+	factsheet_results_free(r);
+	r = NULL;
+	is_int(search_with(db, "\"expired today password\"", 0, &r),
+	    FACTSHEET_STATUS_SUCCESS, "bounded: a phrase there 39,999 "
+	    "times");
+	is_int(r ? (int)factsheet_results_count(r) : -1, 1,
+	    "bounded: matches its section");
+	factsheet_results_free(r);
+	r = NULL;
+
+	/* A limit no match can keep: stopped at once, and said so. */
+	is_int(search_with(db, "password OR expired OR pecos", 1e-9, &r),
+	    FACTSHEET_STATUS_SUCCESS, "bounded: over the time limit, still "
+	    "an answer");
+	ok(r != NULL && factsheet_results_partial(r), "bounded: marked "
+	    "partial");
+	json = r ? factsheet_results_to_json(r, "q", 0) : NULL;
+	ok(json != NULL && strstr(json, "\"partial\": true") != NULL,
+	    "bounded: \"partial\": true in the JSON");
+	free(json);
+	factsheet_results_free(r);
+	r = NULL;
+	is_int(search_with(db, "pecos", 0, &r), FACTSHEET_STATUS_SUCCESS,
+	    "bounded: within the limit");
+	json = r ? factsheet_results_to_json(r, "q", 0) : NULL;
+	ok(json != NULL && strstr(json, "partial") == NULL,
+	    "bounded: no \"partial\" in a whole answer's JSON");
+	free(json);
+	factsheet_results_free(r);
+	r = NULL;
+
+	q = repeat("word ", 129);
+	ok(refused(db, q, "too many words (129; at most 128)"),
+	    "bounded: 129 words refused");
+	free(q);
+	q = repeat("\"help desk\" ", 17);
+	ok(refused(db, q, "too many quoted phrases (17; at most 16)"),
+	    "bounded: 17 phrases refused");
+	free(q);
+	q = repeat("a* ", 9);
+	ok(refused(db, q, "too many wildcards (9; at most 8)"),
+	    "bounded: 9 wildcards refused");
+	free(q);
+	q = repeat("a* ", 8);
+	is_int(search_with(db, q, 0, &r), FACTSHEET_STATUS_SUCCESS,
+	    "bounded: 8 one-letter wildcards run");
+	factsheet_results_free(r);
+	r = NULL;
+	free(q);
+out:
+	factsheet_db_close(db);
+	factsheet_publication_free(rep);
+	free(msg);
+	free(md);
+	free(path);
+}
+
+/*
+ * A reader searching while another process commits as fast as it can
+ * (issue 20, item 8): each search reopens and reads again when the
+ * revision it read is gone, and none fails.
+ */
+static void
+test_concurrent_writer(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("concurrent.db");
+	char *msg = NULL;
+	factsheet_db_t *db = NULL;
+	int failures = 0, searches = 200;
+	pid_t child;
+
+	ok(build_db(path, pub) == 0, "concurrent: an index built");
+	fflush(stdout);
+	if ((child = fork()) == 0) {
+		factsheet_db_t *w = NULL;
+		char *m = NULL;
+
+		if (factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &w, &m) !=
+		    FACTSHEET_STATUS_SUCCESS)
+			_exit(1);
+		for (;;)
+			if (factsheet_db_add_publication(w, pub) !=
+			    FACTSHEET_STATUS_SUCCESS ||
+			    factsheet_db_commit(w) != FACTSHEET_STATUS_SUCCESS)
+				_exit(1);
+	}
+	if (child > 0 && factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db,
+	    &msg) == FACTSHEET_STATUS_SUCCESS) {
+		for (int i = 0; i < searches; i++) {
+			factsheet_results_t *r = NULL;
+
+			if (factsheet_db_search(db, i % 2 ? "password expired" :
+			    "solution:\"external user services\"", NULL, &r) !=
+			    FACTSHEET_STATUS_SUCCESS ||
+			    factsheet_results_count(r) == 0) {
+				printf("# %s\n", factsheet_db_last_error(db));
+				failures++;
+			}
+			factsheet_results_free(r);
+		}
+	} else {
+		failures = -1;
+	}
+	if (child > 0) {
+		int status = 0;
+
+		kill(child, SIGKILL);
+		waitpid(child, &status, 0);
+		ok(WIFSIGNALED(status), "concurrent: the writer committed "
+		    "until stopped");
+	}
+	is_int(failures, 0, "concurrent: %d searches under a writer, none "
+	    "failed", searches);
+	factsheet_db_close(db);
+	free(msg);
+	free(path);
 }
 
 int
@@ -1046,7 +1327,10 @@ main(void)
 		test_lexicon_missing(pub);
 		test_spelling_added(pub, 50000);
 		test_spelling_added(pub, 1);
-		test_positions(pub);
+		test_schema(pub);
+		test_query_classes(pub);
+		test_bounded_work(pub);
+		test_concurrent_writer(pub);
 	}
 	factsheet_publication_free(pub);
 	remove_tmpdir();
