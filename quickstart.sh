@@ -18,7 +18,7 @@ libcmark-gfm-extensions-dev zlib1g-dev python3"
 # xapian-tools' xapian-metadata lets tests look into a database, and
 # poppler-utils' pdftotext reads the PDF fixtures on its own, to check
 # that every word of them lands in a section.
-[ "${1:-}" = check ] && deps="$deps valgrind xapian-tools poppler-utils"
+[ "${1:-}" = check ] && deps="$deps valgrind xapian-tools poppler-utils groff-base"
 
 missing=""
 for pkg in $deps; do
