@@ -217,7 +217,11 @@ classify(std::string &error, const std::string &context, bool reading)
 				+ e.get_msg() + ")";
 			return FACTSHEET_STATUS_DATABASE_CORRUPT;
 		}
+		/* The system's reason ("No space left on device") is kept
+		 * apart from the message. */
 		error = context + ": " + e.get_msg();
+		if (e.get_error_string() != NULL)
+			error += std::string(" (") + e.get_error_string() + ")";
 		return FACTSHEET_STATUS_DATABASE_ERROR;
 	} catch (const Xapian::QueryParserError &e) {
 		error = context + ": " + e.get_msg();

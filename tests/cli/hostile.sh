@@ -149,16 +149,16 @@ MANY="$TMP/many"
 mkdir "$MANY"
 i=0
 while [ $i -lt 25 ]; do
-	: >"$MANY/empty-$i.txt"
+	printf '%%PDF-1.4\nbroken\n' >"$MANY/broken-$i.pdf"
 	i=$((i + 1))
 done
 t "25 failures: exit 2" check_exit 2 "$INDEX" --db "$DB" "$MANY"
 t "25 failures: 20 named on stderr" \
-	eval '[ "$(grep -c "empty-.*empty file" "$ERR")" -eq 20 ]'
+	eval '[ "$(grep -c "broken-.*not a readable PDF" "$ERR")" -eq 20 ]'
 t "25 failures: the other 5 counted" contains "$ERR" "5 more files failed; --json lists them all"
 t "25 failures: --json lists all 25" \
 	check_exit 2 "$INDEX" --db "$DB" --json --retry-failed "$MANY"
-t "25 failures: ... 25 errors" eval '[ "$(grep -c "\"message\": \".*empty file" "$OUT")" -eq 25 ]'
+t "25 failures: ... 25 errors" eval '[ "$(grep -c "\"message\": \".*not a readable PDF" "$OUT")" -eq 25 ]'
 t "25 failures: the index still answers the same" still_answers
 
 # 4. Bounded reading --------------------------------------------------------

@@ -50,7 +50,8 @@ test_not_publication(void)
 		{ "\xff\xd8\xff\xe0", 4, "not a publication (a JPEG image)" },
 		{ "GIF89a", 6, "not a publication (a GIF image)" },
 		{ "PK\x03\x04", 4, "not a publication (a ZIP archive)" },
-		{ "\x1f\x8b\x08", 3, "not a publication (gzip data)" },
+		/* gzip data is read inflated: what it holds decides. */
+		{ "\x1f\x8b\x08", 3, NULL },
 		{ "<?xml version=\"1.0\"?><svg></svg>", 32,
 		    "not a publication (an SVG image)" },
 		{ "<html><body><svg></svg></body></html>", 38, NULL },

@@ -166,19 +166,19 @@ main(void)
 	put("a.txt", sheet_a, strlen(sheet_a), 1000000100);
 	/* A number changed; a file gone; a file that is not UTF-8. */
 	put("b.txt", sheet_b2, strlen(sheet_b2), 1000000200);
-	put("c.txt", "Title\n\n\xff\xfe bad\n", 13, 1000000000);
+	put("c.txt", "Title\n\n\x81\x81 bad\n", 13, 1000000000);
 	is_sync(&report,
 	    "unchanged a.txt\n"
 	    "changed b.txt\n"
 	    "  section changed application-stuck\n"
 	    "  contact application-stuck 1-800-555-0100 -> 1-800-555-0199\n"
-	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0xff); "
+	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0x81); "
 	    "convert the file to UTF-8\n",
 	    "third run: what changed, down to the number, and the bad file");
 	is_sync(&plain,
 	    "unchanged a.txt\n"
 	    "unchanged b.txt\n"
-	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0xff); "
+	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0x81); "
 	    "convert the file to UTF-8 (before)\n",
 	    "fourth run: the bad file is remembered, not read again");
 
@@ -190,7 +190,7 @@ main(void)
 	before = sections();
 	is_sync(&dry,
 	    "unchanged b.txt\n"
-	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0xff); "
+	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0x81); "
 	    "convert the file to UTF-8 (before)\n"
 	    "new d.txt\n"
 	    "removed a.txt\n",
@@ -198,7 +198,7 @@ main(void)
 	is_int(sections(), before, "dry run: nothing written");
 	is_sync(&plain,
 	    "unchanged b.txt\n"
-	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0xff); "
+	    "failed c.txt: line 3, byte 7: invalid UTF-8 (byte 0x81); "
 	    "convert the file to UTF-8 (before)\n"
 	    "new d.txt\n"
 	    "removed a.txt\n",

@@ -93,7 +93,7 @@ test_tree(void)
 		free(fifo);
 	}
 
-	is_int(walk_paths(&w, paths, 1), 0, "the tree is walked");
+	is_int(walk_paths(&w, paths, 1, NULL, 0), 0, "the tree is walked");
 	got = listing(&w);
 	is_str(got,
 	    "file /a.txt\n"
@@ -128,7 +128,7 @@ test_given(void)
 	walk_t w;
 	char *got;
 
-	is_int(walk_paths(&w, paths, 4), 0, "files given are walked");
+	is_int(walk_paths(&w, paths, 4, NULL, 0), 0, "files given are walked");
 	got = listing(&w);
 	is_str(got,
 	    "file /.hidden.txt\n"
