@@ -625,20 +625,20 @@ is_contact_label(builder_t *b, const char *name)
 	return label;
 }
 
-/* Whether TEXT holds a web address (a link contact). */
-static int
-has_link(builder_t *b, const char *text)
+/* The kinds of contact in TEXT, one bit each. */
+static unsigned
+contact_kinds(builder_t *b, const char *text)
 {
 	contact_list_t found = { 0 };
-	int link = 0;
+	unsigned kinds = 0;
 
 	contact_scan_text(&found, text);
 	if (found.failed)
 		b->failed = 1;
 	for (size_t i = 0; i < found.n; i++)
-		link |= found.items[i].kind == FACTSHEET_CONTACT_LINK;
+		kinds |= 1u << found.items[i].kind;
 	contact_list_clear(&found);
-	return link;
+	return kinds;
 }
 
 /*
@@ -1003,22 +1003,6 @@ row_cuts(const builder_row_t *row, size_t width, size_t p)
 	return 1;
 }
 
-/* The kinds of contact in TEXT, one bit each. */
-static unsigned
-contact_kinds(builder_t *b, const char *text)
-{
-	contact_list_t found = { 0 };
-	unsigned kinds = 0;
-
-	contact_scan_text(&found, text);
-	if (found.failed)
-		b->failed = 1;
-	for (size_t i = 0; i < found.n; i++)
-		kinds |= 1u << found.items[i].kind;
-	contact_list_clear(&found);
-	return kinds;
-}
-
 /*
  * Without a header to repeat, tables side by side show in their cells:
  * cut into pieces of P, every piece of a row WIDTH wide is named by a
@@ -1200,7 +1184,8 @@ table_kind(builder_t *b, const builder_table_t *t)
 		/* The name's own link is no column of links. */
 		for (size_t i = 1 + shift; i < row->n_cells; i++)
 			if (i - shift <= TABLE_MAX_COLUMNS &&
-			    has_link(b, row->cells[i]))
+			    (contact_kinds(b, row->cells[i]) &
+			    1u << FACTSHEET_CONTACT_LINK) != 0)
 				links[i - shift]++;
 	}
 	if (widest < 2 || widest > TABLE_MAX_COLUMNS ||
