@@ -76,6 +76,7 @@ typedef struct {
 	size_t running;		/* bytes of it in running lines */
 	size_t runs;		/* against MAX_RUNS */
 	int too_costly;		/* past MAX_RUNS or MAX_PAGE_RUNS */
+	int first_row;		/* the next row is its table's first */
 	int failed;
 } tagged_t;
 
@@ -737,39 +738,26 @@ walk_row(tagged_t *t, PopplerStructureElementIter *it, int depth,
 	*first_row = 0;
 }
 
-/* A table's rows, in THead, TBody and TFoot or not. */
+/* One part of a table at IT: a row, a THead, TBody or TFoot of rows, or
+ * a block beside them. */
 static void
-walk_rows(tagged_t *t, PopplerStructureElementIter *it, int depth,
-	  int *first_row)
+table_part(tagged_t *t, PopplerStructureElementIter *it,
+	   PopplerStructureElement *e, int depth)
 {
-	PopplerStructureElementIter *c;
+	PopplerStructureElementKind k = poppler_structure_element_get_kind(e);
 
-	if (!may_go_on(t, depth) ||
-	    (c = poppler_structure_element_iter_get_child(it)) == NULL)
-		return;
-	do {
-		PopplerStructureElement *e =
-		    poppler_structure_element_iter_get_element(c);
-		PopplerStructureElementKind k;
-
-		if (e == NULL)
-			continue;
-		k = poppler_structure_element_get_kind(e);
-		if (k == POPPLER_STRUCTURE_ELEMENT_TABLE_ROW) {
-			t->elements++;
-			walk_row(t, c, depth + 1, first_row);
-		} else if (k == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADER ||
-		    k == POPPLER_STRUCTURE_ELEMENT_TABLE_BODY ||
-		    k == POPPLER_STRUCTURE_ELEMENT_TABLE_FOOTER) {
-			t->elements++;
-			walk_rows(t, c, depth + 1, first_row);
-		} else {
-			block_element(t, c, e, depth + 1);
-			flush_text(t, PDF_BLOCK_PARAGRAPH);
-		}
-		g_object_unref(e);
-	} while (may_go_on(t, depth) && poppler_structure_element_iter_next(c));
-	poppler_structure_element_iter_free(c);
+	if (k == POPPLER_STRUCTURE_ELEMENT_TABLE_ROW) {
+		t->elements++;
+		walk_row(t, it, depth + 1, &t->first_row);
+	} else if (k == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADER ||
+	    k == POPPLER_STRUCTURE_ELEMENT_TABLE_BODY ||
+	    k == POPPLER_STRUCTURE_ELEMENT_TABLE_FOOTER) {
+		t->elements++;
+		each_child(t, it, depth + 1, table_part);
+	} else {
+		block_element(t, it, e, depth + 1);
+		flush_text(t, PDF_BLOCK_PARAGRAPH);
+	}
 }
 
 /*
@@ -795,10 +783,13 @@ block_element(tagged_t *t, PopplerStructureElementIter *it,
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST_ITEM) {
 		list_item(t, it, depth);
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_TABLE) {
-		int first_row = 1;
+		/* A table inside a cell has a first row of its own. */
+		int outer_first_row = t->first_row;
 
+		t->first_row = 1;
 		flush_text(t, PDF_BLOCK_PARAGRAPH);
-		walk_rows(t, it, depth + 1, &first_row);
+		each_child(t, it, depth + 1, table_part);
+		t->first_row = outer_first_row;
 		add_block(t, PDF_BLOCK_TABLE_END, NULL);
 	} else if (k == POPPLER_STRUCTURE_ELEMENT_LIST ||
 	    !holds_only_inline(it, depth)) {
