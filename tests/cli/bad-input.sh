@@ -6,21 +6,6 @@
 
 DB="$TMP/db"
 
-# The index's answer to "pecos": its --json total.
-pecos_total() {
-	"$QUERY" --db "$DB" --json --limit 1 pecos |
-	sed -n 's/^ *"total": *\([0-9][0-9]*\),*$/\1/p'
-}
-
-# The index still answers "pecos" exactly as before the bad case.
-still_answers() {
-	_sa_now=$(pecos_total 2>&1 || :)
-	if [ "$_sa_now" != "$TOTAL" ]; then
-		echo "the index answered 'pecos' with total '$_sa_now', before: '$TOTAL'"
-		return 1
-	fi
-}
-
 # The last command wrote exactly one line to stderr, and it holds $1.
 one_line_naming() {
 	lines_are "$ERR" 1 && contains "$ERR" "$1"

@@ -14,20 +14,6 @@ CSI1=$(printf '\302\233')	# U+009B, the one-character CSI
 RLO=$(printf '\342\200\256')	# U+202E, right-to-left override
 PDF=$(printf '\342\200\254')	# U+202C, pop directional formatting
 
-# The index's answer to "pecos": its --json total.
-pecos_total() {
-	"$QUERY" --db "$DB" --json --limit 1 pecos |
-	sed -n 's/^ *"total": *\([0-9][0-9]*\),*$/\1/p'
-}
-
-still_answers() {
-	_sa_now=$(pecos_total 2>&1 || :)
-	if [ "$_sa_now" != "$TOTAL" ]; then
-		echo "the index answered 'pecos' with total '$_sa_now', before: '$TOTAL'"
-		return 1
-	fi
-}
-
 # FILE holds no raw control or bidi character (tab and newline aside).
 no_raw() {
 	for _nr in "$ESC" "$BEL" "$CSI1" "$RLO" "$PDF"; do

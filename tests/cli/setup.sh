@@ -306,3 +306,19 @@ release_lock() {
 	wait "$reader" 2>/dev/null || :
 	BACKGROUND=
 }
+
+# pecos_total: the --json total of "pecos" in $DB.
+pecos_total() {
+	"$QUERY" --db "$DB" --json --limit 1 pecos |
+	sed -n 's/^ *"total": *\([0-9][0-9]*\),*$/\1/p'
+}
+
+# still_answers: $DB answers "pecos" with the total it had before the bad
+# case ($TOTAL).
+still_answers() {
+	_sa_now=$(pecos_total 2>&1 || :)
+	if [ "$_sa_now" != "$TOTAL" ]; then
+		echo "the index answered 'pecos' with total '$_sa_now', before: '$TOTAL'"
+		return 1
+	fi
+}
