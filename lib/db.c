@@ -277,10 +277,10 @@ section_texts(doc_texts_t *t, const factsheet_publication_t *pub,
 	add_text(t, FIELD_TITLE, pub->title, 1);
 	if (first) {
 		/* The front matter is searchable through the first section. */
-		add_text(t, FIELD_BODY, pub->title, 1);
-		add_text(t, FIELD_BODY, pub->series, 1);
+		add_text(t, FIELD_FRONT, pub->title, 1);
+		add_text(t, FIELD_FRONT, pub->series, 1);
 		for (size_t i = 0; i < pub->n_agency; i++)
-			add_text(t, FIELD_BODY, pub->agency[i], 1);
+			add_text(t, FIELD_FRONT, pub->agency[i], 1);
 	}
 	switch (s->kind) {
 	case FACTSHEET_SECTION_PROBLEM:

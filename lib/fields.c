@@ -17,6 +17,11 @@ const field_t fields[FIELD_LAST] = {
 	[FIELD_CONTACT] = { "contact", "XC", 1, 0 },
 	[FIELD_RESOURCE] = { "resource", "XR", 3, 0 },
 	[FIELD_BODY] = { NULL, "", 1, 0 },
+	/* The title, series and agencies make the first section found by
+	 * a query naming the page; without positions, so that the page's
+	 * title as a phrase does not lift that section over the one the
+	 * phrase's words are about (tests/eval/real). */
+	[FIELD_FRONT] = { NULL, "", 1, 0, 1 },
 	[FIELD_KIND] = { "kind", "K", 0, 1 },
 	/* With a within-document frequency of 1, not 0, so that a query
 	 * asking for a phone can give weight to sections holding one. */

@@ -20,6 +20,7 @@ typedef enum {
 	FIELD_CONTACT,		/* contact values and labels */
 	FIELD_RESOURCE,		/* resource name */
 	FIELD_BODY,		/* everything else */
+	FIELD_FRONT,		/* front matter, on a first section */
 	FIELD_KIND,		/* boolean: problem, resource, section */
 	FIELD_CONTACT_KIND,	/* boolean: phone, tty, ... held */
 	FIELD_PUBLICATION,	/* boolean: publication id */
@@ -34,6 +35,7 @@ typedef struct {
 	 * that plain queries search; 0 means no unprefixed copy. */
 	unsigned weight;
 	int boolean;		/* a filter term, not free text */
+	int no_positions;	/* words only: no phrase can match them */
 } field_t;
 
 extern const field_t fields[FIELD_LAST];

@@ -616,6 +616,12 @@ index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
 		tg.index_text_without_positions(t.text, 1, f.prefix);
 		return;
 	}
+	if (f.no_positions) {
+		tg.index_text_without_positions(t.text, f.weight * emphasis,
+		    f.prefix);
+		count_words(spelling, t.text);
+		return;
+	}
 	tg.index_text(t.text, f.weight * emphasis);
 	tg.increase_termpos(field_gap);
 	if (f.name != NULL)
@@ -1580,6 +1586,39 @@ is_plain_words(const std::string &q)
 }
 
 /*
+ * TEXT's words under the prefixes of the N fields FIELDS, parsed as typed,
+ * without the thesaurus, as one OR; only the terms the index holds: one it
+ * does not would lower every hit's percentage and change no order.
+ */
+static Xapian::Query
+in_fields(const Xapian::Database &db, Xapian::QueryParser &qp,
+	  const std::string &text, const field_id_t *ids, size_t n)
+{
+	std::vector<std::string> held;
+
+	for (size_t i = 0; i < n; i++) {
+		Xapian::Query parsed = qp.parse_query(text,
+		    Xapian::QueryParser::FLAG_DEFAULT, fields[ids[i]].prefix);
+		for (Xapian::TermIterator t = parsed.get_unique_terms_begin();
+		    t != parsed.get_unique_terms_end(); ++t)
+			if (db.term_exists(*t))
+				held.push_back(*t);
+	}
+	return Xapian::Query(Xapian::Query::OP_OR, held.begin(), held.end());
+}
+
+/* QUERY, whose hits holding LIFT gain LIFT's weight times SHARE; the
+ * lift adds no matches. */
+static Xapian::Query
+lift(const Xapian::Query &query, const Xapian::Query &by, double share)
+{
+	if (by.empty())
+		return query;
+	return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+	    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, by, share));
+}
+
+/*
  * The query people mean: QUERY as parsed, where sections holding a
  * contact of a kind asked for rank higher; the boost adds no matches.
  * *WORDS is the query without the boost, *PHRASE the words as one phrase
@@ -1622,41 +1661,26 @@ build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
 		Xapian::Query typed = qp.parse_query(text,
 		    flags & ~(Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
 		    Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
-		if (!typed.empty())
-			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-			    query, Xapian::Query(
-			    Xapian::Query::OP_SCALE_WEIGHT, typed,
-			    q->typed_weight));
+		query = lift(query, typed, q->typed_weight);
 	}
 	if (q->title_weight > 0 && (is_plain_words(text) ||
 	    text.find(' ') == std::string::npos)) {
-		/* The words in the title (S), parsed as typed, without the
-		 * thesaurus: a question that names a program or a form
-		 * prefers the publications about it. */
-		Xapian::Query parsed = qp.parse_query(text,
-		    Xapian::QueryParser::FLAG_DEFAULT,
-		    fields[FIELD_TITLE].prefix);
-		/* Only words some title holds: one no title holds would
-		 * lower every hit's percentage and change no order. */
-		std::vector<std::string> held;
-		for (Xapian::TermIterator t = parsed.get_unique_terms_begin();
-		    t != parsed.get_unique_terms_end(); ++t)
-			if (db.term_exists(*t))
-				held.push_back(*t);
-		Xapian::Query title(Xapian::Query::OP_OR, held.begin(),
-		    held.end());
-		if (!title.empty())
-			query = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-			    query, Xapian::Query(
-			    Xapian::Query::OP_SCALE_WEIGHT, title,
-			    q->title_weight));
+		/* A question that names a program or a form prefers the
+		 * publications about it. */
+		const field_id_t title[] = { FIELD_TITLE };
+		query = lift(query, in_fields(db, qp, text, title, 1),
+		    q->title_weight);
+	}
+	if (q->heading_weight > 0 && is_plain_words(text)) {
+		/* A heading that says most of what was asked. */
+		const field_id_t heading[] = { FIELD_HEADING, FIELD_PROBLEM };
+		query = lift(query, in_fields(db, qp, text, heading, 2),
+		    q->heading_weight);
 	}
 	if (q->n_boost_terms > 0) {
 		Xapian::Query kinds(Xapian::Query::OP_OR, q->boost_terms,
 		    q->boost_terms + q->n_boost_terms);
-		query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-		    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, kinds,
-		    contact_boost));
+		query = lift(query, kinds, contact_boost);
 	}
 	return query;
 }

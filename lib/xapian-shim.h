@@ -191,6 +191,10 @@ typedef struct {
 	/* How much the query's words in a publication's title add to each
 	 * of its sections' weight, as a share of their own; 0 for none. */
 	double title_weight;
+	/* How much the query's words in a section's own heading add to its
+	 * weight, beyond the heading's emphasis in the text, as a share of
+	 * their weight; for queries of two words or more; 0 for none. */
+	double heading_weight;
 	/* How much the words as typed add to the weight of the sections
 	 * holding them, beyond what their thesaurus group gives every
 	 * section holding any member: an expansion does not outrank the
