@@ -62,8 +62,10 @@ hash_hex(uint64_t h);
 
 /* text.c ------------------------------------------------------------ */
 
-/* A publication of more sections than this is refused (builder.c): a
- * manual has a few thousand; the cap bounds what one file costs. */
+/* A publication has at most this many sections (builder.c): a manual
+ * has a few thousand.  Past it the rest of the file goes into the last
+ * section, with a warning: nothing is dropped, and the cost of a file
+ * of very many short sections stays bounded. */
 #define SECTIONS_MAX 50000UL
 
 /* Input larger than this is refused rather than parsed. */
@@ -393,6 +395,10 @@ typedef struct {
 	char *anchor;		/* for the next section */
 	unsigned page;		/* of the next section; 0 if none */
 	slug_set_t slugs;	/* those of pub->sections */
+	/* Headings met past SECTIONS_MAX, whose text went into the last
+	 * section; builder_finish warns when there were any. */
+	unsigned long over_cap;
+	int finishing;		/* the last section may close */
 	int failed;
 } builder_t;
 
