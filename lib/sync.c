@@ -122,7 +122,7 @@ struct factsheet_sync {
 	 * frees on its own thread, or in ALONE without one. */
 	factsheet_sync_item_t item;
 	const factsheet_publication_t *pub;
-	const shim_docs_t *docs;
+	shim_docs_t *docs;
 	prepared_t alone;
 	change_list_t changes;
 	char *reason;
@@ -986,6 +986,9 @@ prepare_file(void *context, size_t i, void *slot)
 	}
 	p->status = factsheet_publication_parse(e->path, bytes, len, &p->pub,
 	    &p->message);
+	/* The publication holds what it needs of them. */
+	free(bytes);
+	bytes = NULL;
 	if (p->status != FACTSHEET_STATUS_SUCCESS || s->options.dry_run)
 		goto out;
 	/* A warning, not a failure. */

@@ -82,7 +82,7 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 /* Replaces publication ID's sections with DOCS and sets metadata KEYS[i]
  * to VALUES[i] ("" deletes the key) in one transaction. */
 factsheet_status_t
-db_write_docs(factsheet_db_t *db, const char *id, const shim_docs_t *docs,
+db_write_docs(factsheet_db_t *db, const char *id, shim_docs_t *docs,
 	      const char *const *keys, const char *const *values,
 	      size_t n_meta);
 
