@@ -14,6 +14,12 @@
 
 /* util.c ------------------------------------------------------------ */
 
+/* The bytes written as HEX (two lower- or upper-case digits a byte), as
+ * a string; NULL when out of memory or HEX is no such thing (a NUL byte
+ * included).  A file name that is not UTF-8 is kept so in the index. */
+char *
+str_from_hex(const char *hex);
+
 /* printf into a new string; NULL when out of memory. */
 char *
 str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
