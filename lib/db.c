@@ -509,6 +509,42 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 }
 
 factsheet_status_t
+db_write_streamed(factsheet_db_t *db, const factsheet_publication_t *pub,
+		  const char *const *keys, const char *const *values,
+		  size_t n_meta)
+{
+	factsheet_status_t status = load_phrases(db);
+	size_t first = 0;
+
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((status = shim_db_begin_publication(db->shim, pub->id)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return fail_shim(db, status);
+	while (status == FACTSHEET_STATUS_SUCCESS &&
+	    first < pub->n_sections) {
+		doc_batch_t batch = { 0 };
+
+		if ((status = batch_fill(&batch, db, pub, first,
+		    make_chunk)) == FACTSHEET_STATUS_SUCCESS)
+			status = shim_db_add_documents(db->shim, pub->id,
+			    batch.docs, batch.n);
+		batch_clear(&batch);
+		first += make_chunk;
+	}
+	if (status == FACTSHEET_STATUS_SUCCESS)
+		status = shim_db_end_publication(db->shim, keys, values,
+		    n_meta);
+	if (status == FACTSHEET_STATUS_SUCCESS)
+		return status;
+	shim_db_cancel_publication(db->shim);
+	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
+		return db_fail(db, status, str_printf("%s: out of memory",
+		    pub->source));
+	return fail_shim(db, status);
+}
+
+factsheet_status_t
 db_write_docs(factsheet_db_t *db, const char *id, shim_docs_t *docs,
 	      const char *const *keys, const char *const *values,
 	      size_t n_meta)

@@ -88,8 +88,14 @@ typedef struct {
 	char *hash;
 	int same_content;	/* the content indexed already */
 	factsheet_publication_t *pub;
-	shim_docs_t *docs;
+	shim_docs_t *docs;	/* NULL when made as written (streamed) */
 } prepared_t;
+
+/* A publication of more sections than this has its documents made as
+ * they are written, not beforehand on the pipeline's thread: all of a
+ * 50,000-section file's Xapian documents at once were most of the
+ * memory indexing it took. */
+#define STREAM_SECTIONS 2000
 
 static pipeline_prepare_fn prepare_file;
 static pipeline_clear_fn prepared_clear;
@@ -941,8 +947,12 @@ index_file(factsheet_sync_t *s, const walk_entry_t *e, const state_t *old,
 		const char *keys[] = { file_key, failed_key };
 		const char *values[] = { value, "" };
 
-		status = db_write_docs(s->db, pub->id, s->docs, keys, values,
-		    2);
+		if (pub->n_sections > STREAM_SECTIONS)
+			status = db_write_streamed(s->db, pub, keys, values,
+			    2);
+		else
+			status = db_write_docs(s->db, pub->id, s->docs, keys,
+			    values, 2);
 	}
 	if (status == FACTSHEET_STATUS_SUCCESS)
 		status = written(s);
@@ -1041,7 +1051,7 @@ prepare_file(void *context, size_t i, void *slot)
 	/* A warning, not a failure. */
 	free(p->message);
 	p->message = NULL;
-	if (s->builder != NULL)
+	if (s->builder != NULL && p->pub->n_sections <= STREAM_SECTIONS)
 		p->status = db_make_docs(s->db, s->builder, p->pub, &p->docs,
 		    &p->message);
 out:

@@ -97,6 +97,8 @@ struct shim_db {
 	 * writer's batches from those of writers before it. */
 	shim_builder *builder;
 	spelling_counts spelling;
+	/* Those of a publication written in steps, until its end. */
+	spelling_counts streamed;
 	std::string batch_tag;
 	unsigned long batches;
 	std::string error;
@@ -785,6 +787,74 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 			}
 		}
 		return status;
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_begin_publication(shim_db_t *db, const char *publication_id)
+{
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		db->streamed.clear();
+		db->rw->begin_transaction(false);
+		try {
+			db->rw->delete_document(
+			    std::string(fields[FIELD_PUBLICATION].prefix) +
+			    publication_id);
+		} catch (...) {
+			db->rw->cancel_transaction();
+			throw;
+		}
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_add_documents(shim_db_t *db, const char *publication_id,
+		      const shim_document_t *docs, size_t n_docs)
+{
+	try {
+		shim_docs made;
+
+		make_docs(db->builder, publication_id, docs, n_docs, &made);
+		for (Xapian::Document &doc : made.docs) {
+			db->rw->add_document(doc);
+			doc = Xapian::Document();
+		}
+		add_counts(db->streamed, made.spelling);
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_end_publication(shim_db_t *db, const char *const *keys,
+			const char *const *values, size_t n_meta)
+{
+	try {
+		for (size_t i = 0; i < n_meta; i++)
+			db->rw->set_metadata(keys[i], values[i]);
+		db->rw->commit_transaction();
+		add_counts(db->spelling, db->streamed);
+		db->streamed.clear();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" void
+shim_db_cancel_publication(shim_db_t *db)
+{
+	db->streamed.clear();
+	try {
+		db->rw->cancel_transaction();
+	} catch (...) {
 	}
 }
 

@@ -120,6 +120,24 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 			  shim_docs_t *docs, const char *const *keys,
 			  const char *const *values, size_t n_meta);
 
+/*
+ * shim_db_write_publication() in steps, for a publication too large to
+ * hold all its documents at once: begin (its old documents deleted),
+ * documents made and added a few at a time on the writing thread, then
+ * the metadata and the end, or a cancel; one transaction, so the
+ * publication is replaced as a whole or not at all.
+ */
+factsheet_status_t
+shim_db_begin_publication(shim_db_t *db, const char *publication_id);
+factsheet_status_t
+shim_db_add_documents(shim_db_t *db, const char *publication_id,
+		      const shim_document_t *docs, size_t n_docs);
+factsheet_status_t
+shim_db_end_publication(shim_db_t *db, const char *const *keys,
+			const char *const *values, size_t n_meta);
+void
+shim_db_cancel_publication(shim_db_t *db);
+
 /* Commits what was written.  The spelling words of the documents go to
  * the lexicon (shim_db_seal_words()). */
 factsheet_status_t
