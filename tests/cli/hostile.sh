@@ -210,6 +210,30 @@ t "50,011 sections: nothing dropped, the last problem is in the last section" \
 	contains "$OUT" "the very last problem"
 t "50,011 sections: ... and its solution" contains "$OUT" "zeppelin desk"
 
+# A publication of more than 2,000 sections has its documents made as they
+# are written: the same index, replaced as a whole.
+MANYSEC="$TMP/manysections.txt"
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("Many problems\n\n")
+    for i in range(3000):
+        f.write("Problem: streamed problem %d\nSolution: call us.\n\n" % i)
+    f.write("Problem: the last streamed problem\nSolution: ask the quokka desk.\n")
+' "$MANYSEC"
+t "3,001 sections: indexed (exit 0)" check_exit 0 "$INDEX" --db "$DB" "$MANYSEC"
+t "3,001 sections: the last is found" check_exit 0 "$QUERY" --db "$DB" quokka
+t "3,001 sections: listed with all of them" check_exit 0 "$INDEX" --db "$DB" --list
+t "3,001 sections: ... 3001 sections" contains "$OUT" "$MANYSEC  text, 3001 sections"
+t "3,001 sections: --force replaces them" \
+	check_exit 0 "$INDEX" --db "$DB" --force "$MANYSEC"
+t "3,001 sections: ... not adds" check_exit 0 "$INDEX" --db "$DB" --list
+t "3,001 sections: ... still 3001" contains "$OUT" "$MANYSEC  text, 3001 sections"
+t "3,001 sections: the first is found" \
+	check_exit 0 "$QUERY" --db "$DB" --json '"streamed problem 0"'
+run "$INDEX" --db "$DB" --remove "$MANYSEC"
+t "3,001 sections: removed" check_exit 1 "$QUERY" --db "$DB" quokka
+
 # Memory grows with a file's size, with a small constant: 6 MB of text,
 # one section (the cost of many sections is bounded by the cap above).
 BIG="$TMP/big.txt"
