@@ -709,13 +709,14 @@ manage(const char *db_path, int what, int json)
 		    "publications", list));
 	} else if (what == MANAGE_LIST) {
 		for (size_t i = 0; i < n; i++) {
-			printf("%s  %s, %zu section%s", e[i].source,
+			/* Names and reasons escaped, as everywhere. */
+			say(stdout, "%s  %s, %zu section%s", e[i].source,
 			    e[i].format ? e[i].format : "-", e[i].sections,
 			    e[i].sections == 1 ? "" : "s");
 			if (e[i].revised)
-				printf(", revised %s", e[i].revised);
+				say(stdout, ", revised %s", e[i].revised);
 			if (e[i].failure)
-				printf(", FAILED: %s", e[i].failure);
+				say(stdout, ", FAILED: %s", e[i].failure);
 			printf("\n");
 		}
 	} else if (json) {

@@ -181,6 +181,25 @@ set_path(builder_t *b, factsheet_section_t *s, int skip_deepest)
 		b->failed = 1;
 }
 
+static void append_paragraph(strbuf_t *sb, const char *para);
+
+/* Where the current section's text goes: its solution once one began. */
+static strbuf_t *
+text_target(builder_t *b)
+{
+	return b->current != NULL &&
+	    b->current->kind == FACTSHEET_SECTION_PROBLEM && b->in_solution ?
+	    &b->solution : &b->text;
+}
+
+/* Whether the publication is at SECTIONS_MAX with its last section
+ * open: what follows goes into that section. */
+static int
+at_cap(const builder_t *b)
+{
+	return b->pub->n_sections >= SECTIONS_MAX && b->current != NULL;
+}
+
 /* A new section, taking HEADING over; SKIP_DEEPEST as set_path. */
 static factsheet_section_t *
 new_section_at(builder_t *b, factsheet_section_kind_t kind, char *heading,
@@ -190,12 +209,15 @@ new_section_at(builder_t *b, factsheet_section_kind_t kind, char *heading,
 	factsheet_section_t *s, *grown;
 	size_t n = pub->n_sections;
 
-	/* Past the cap the file is refused (publication.c says so):
-	 * stopping here keeps its memory bounded. */
-	if (n >= SECTIONS_MAX) {
+	/* Past the cap the last section stays open and takes the rest of
+	 * the file, headings as paragraphs: nothing is dropped, and a file
+	 * of 400,000 short sections costs what one of 50,000 does. */
+	if (n >= SECTIONS_MAX && b->current != NULL) {
+		if (heading != NULL)
+			append_paragraph(text_target(b), heading);
 		free(heading);
-		b->failed = 1;
-		return NULL;
+		b->over_cap++;
+		return b->current;
 	}
 	/* Room doubles at each power of two: one realloc a section made
 	 * a file of 400,000 sections quadratic. */
@@ -242,7 +264,7 @@ finish_section(builder_t *b)
 	factsheet_section_t *s = b->current;
 	char *base;
 
-	if (s == NULL)
+	if (s == NULL || (at_cap(b) && !b->finishing))
 		return;
 	s->text = strbuf_finish(&b->text);
 	if (s->solution_heading != NULL)
@@ -289,6 +311,13 @@ pending_becomes_part(builder_t *b)
 {
 	if (b->pending_heading == NULL)
 		return;
+	if (at_cap(b)) {
+		append_paragraph(text_target(b), b->pending_heading);
+		free(b->pending_heading);
+		b->pending_heading = NULL;
+		b->over_cap++;
+		return;
+	}
 	free(b->part);
 	b->part = b->pending_heading;
 	b->pending_heading = NULL;
@@ -372,6 +401,16 @@ builder_heading(builder_t *b, unsigned level, const char *text,
 	}
 	if ((rest = after_label(text, "Solution:")) != NULL) {
 		builder_solution(b, rest);
+		return;
+	}
+	if (at_cap(b)) {
+		char *h = squeezed(b, text, strlen(text));
+
+		/* The last section takes it, as a paragraph. */
+		if (h != NULL)
+			append_paragraph(text_target(b), h);
+		free(h);
+		b->over_cap++;
 		return;
 	}
 	finish_section(b);
@@ -879,6 +918,7 @@ table_sections(builder_t *b, const builder_table_t *t, int resource,
 	for (size_t r = 0; r < t->n_rows && !b->failed; r++) {
 		const builder_row_t *row = &t->rows[r];
 		char *heading = str_printf("%s", row->cells[0]);
+		size_t before = b->pub->n_sections;
 
 		b->page = row->page;
 		if (heading == NULL) {
@@ -891,7 +931,9 @@ table_sections(builder_t *b, const builder_table_t *t, int resource,
 		    FACTSHEET_SECTION_RESOURCE : FACTSHEET_SECTION_TEXT,
 		    heading, row->line, 0)) == NULL)
 			break;
-		if (!resource && caption != NULL && s->path != NULL)
+		/* Past the cap S is the last section, not the row's. */
+		if (!resource && caption != NULL && s->path != NULL &&
+		    b->pub->n_sections > before)
 			add_to_path(b, s, caption);
 		if (!resource)
 			topic_text(b, t, row);
@@ -1488,16 +1530,46 @@ drop_contents(builder_t *b)
 	}
 }
 
+/* Says that the file has more sections than SECTIONS_MAX, and where
+ * the rest went. */
+static void
+cap_warning(builder_t *b)
+{
+	factsheet_publication_t *pub = b->pub;
+	char *note, *joined;
+
+	note = str_printf("%s: more than %lu sections (the limit): the last "
+	    "section holds the rest of the file (%lu more heading%s)",
+	    pub->source, SECTIONS_MAX, b->over_cap,
+	    b->over_cap == 1 ? "" : "s");
+	if (note == NULL) {
+		b->failed = 1;
+		return;
+	}
+	if (pub->warning == NULL) {
+		pub->warning = note;
+		return;
+	}
+	joined = str_printf("%s; %s", pub->warning, note);
+	free(note);
+	if (joined == NULL) {
+		b->failed = 1;
+		return;
+	}
+	free(pub->warning);
+	pub->warning = joined;
+}
+
 int
 builder_finish(builder_t *b)
 {
 	end_open_table(b);
-	finish_section(b);
-	/* A heading at the very end still gets a section of its own. */
-	if ((b->pending_heading != NULL || b->heading_open) && !b->failed) {
+	/* A heading at the very end still gets a section of its own
+	 * (section_for_text closes the one before). */
+	if ((b->pending_heading != NULL || b->heading_open) && !b->failed)
 		section_for_text(b, b->pending_line);
-		finish_section(b);
-	}
+	b->finishing = 1;
+	finish_section(b);
 	if (!b->failed)
 		drop_contents(b);
 	/* Still indexed, but the person indexing should know. */
@@ -1507,6 +1579,8 @@ builder_finish(builder_t *b)
 	    b->pub->source, b->pub->n_sections,
 	    b->pub->n_sections == 1 ? "" : "s")) == NULL)
 		b->failed = 1;
+	if (!b->failed && b->over_cap > 0)
+		cap_warning(b);
 	free(b->pending_heading);
 	free(b->part);
 	free(b->anchor);

@@ -424,12 +424,14 @@ batch_clear(doc_batch_t *b)
 	memset(b, 0, sizeof *b);
 }
 
-/* Fills B from PUB; reads only DB's phrases, loaded beforehand. */
+/* Fills B from PUB's N sections from FIRST on (all of them when N is
+ * -1); reads only DB's phrases, loaded beforehand. */
 static factsheet_status_t
 batch_fill(doc_batch_t *b, const factsheet_db_t *db,
-	   const factsheet_publication_t *pub)
+	   const factsheet_publication_t *pub, size_t first, size_t n)
 {
-	size_t n = pub->n_sections;
+	if (n > pub->n_sections - first)
+		n = pub->n_sections - first;
 
 	b->n = n;
 	b->docs = calloc(n ? n : 1, sizeof *b->docs);
@@ -440,10 +442,10 @@ batch_fill(doc_batch_t *b, const factsheet_db_t *db,
 	    b->terms == NULL)
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	for (size_t i = 0; i < n; i++) {
-		const factsheet_section_t *s = &pub->sections[i];
+		const factsheet_section_t *s = &pub->sections[first + i];
 		shim_document_t *d = &b->docs[i];
 
-		section_texts(&b->texts[i], pub, s, i == 0);
+		section_texts(&b->texts[i], pub, s, first + i == 0);
 		b->ids[i] = section_id(pub->id, s->slug);
 		d->id = b->ids[i];
 		d->kind = factsheet_section_kind_name(s->kind);
@@ -461,6 +463,9 @@ batch_fill(doc_batch_t *b, const factsheet_db_t *db,
 	return FACTSHEET_STATUS_SUCCESS;
 }
 
+/* Sections db_make_docs makes at a time. */
+static const size_t make_chunk = 64;
+
 factsheet_status_t
 db_ready_to_make(factsheet_db_t *db)
 {
@@ -472,24 +477,75 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 	     const factsheet_publication_t *pub, shim_docs_t **out,
 	     char **message)
 {
-	doc_batch_t batch = { 0 };
-	factsheet_status_t status = batch_fill(&batch, db, pub);
+	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
+	size_t first = 0;
 
 	*out = NULL;
 	*message = NULL;
-	if (status == FACTSHEET_STATUS_SUCCESS &&
-	    (status = shim_builder_make(builder, pub->id, batch.docs,
-	    batch.n, out)) != FACTSHEET_STATUS_SUCCESS)
-		*message = str_printf("%s: %s", pub->source,
-		    shim_builder_error(builder));
-	else if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
-		*message = str_printf("%s: out of memory", pub->source);
-	batch_clear(&batch);
+	/* A few sections at a time: what the shim takes of a section (a
+	 * copy of its record, fixed arrays of terms) is then held for those
+	 * only, not for 50,000 at once. */
+	do {
+		doc_batch_t batch = { 0 };
+
+		status = batch_fill(&batch, db, pub, first, make_chunk);
+		if (status == FACTSHEET_STATUS_SUCCESS &&
+		    (status = shim_builder_make(builder, pub->id, batch.docs,
+		    batch.n, out)) != FACTSHEET_STATUS_SUCCESS)
+			*message = str_printf("%s: %s", pub->source,
+			    shim_builder_error(builder));
+		else if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
+			*message = str_printf("%s: out of memory",
+			    pub->source);
+		batch_clear(&batch);
+		first += make_chunk;
+	} while (status == FACTSHEET_STATUS_SUCCESS &&
+	    first < pub->n_sections);
+	if (status != FACTSHEET_STATUS_SUCCESS) {
+		shim_docs_free(*out);
+		*out = NULL;
+	}
 	return status;
 }
 
 factsheet_status_t
-db_write_docs(factsheet_db_t *db, const char *id, const shim_docs_t *docs,
+db_write_streamed(factsheet_db_t *db, const factsheet_publication_t *pub,
+		  const char *const *keys, const char *const *values,
+		  size_t n_meta)
+{
+	factsheet_status_t status = load_phrases(db);
+	size_t first = 0;
+
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return status;
+	if ((status = shim_db_begin_publication(db->shim, pub->id)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return fail_shim(db, status);
+	while (status == FACTSHEET_STATUS_SUCCESS &&
+	    first < pub->n_sections) {
+		doc_batch_t batch = { 0 };
+
+		if ((status = batch_fill(&batch, db, pub, first,
+		    make_chunk)) == FACTSHEET_STATUS_SUCCESS)
+			status = shim_db_add_documents(db->shim, pub->id,
+			    batch.docs, batch.n);
+		batch_clear(&batch);
+		first += make_chunk;
+	}
+	if (status == FACTSHEET_STATUS_SUCCESS)
+		status = shim_db_end_publication(db->shim, keys, values,
+		    n_meta);
+	if (status == FACTSHEET_STATUS_SUCCESS)
+		return status;
+	shim_db_cancel_publication(db->shim);
+	if (status == FACTSHEET_STATUS_OUT_OF_MEMORY)
+		return db_fail(db, status, str_printf("%s: out of memory",
+		    pub->source));
+	return fail_shim(db, status);
+}
+
+factsheet_status_t
+db_write_docs(factsheet_db_t *db, const char *id, shim_docs_t *docs,
 	      const char *const *keys, const char *const *values,
 	      size_t n_meta)
 {
@@ -509,7 +565,7 @@ factsheet_db_add_publication(factsheet_db_t *db,
 
 	if (status != FACTSHEET_STATUS_SUCCESS)
 		return status;
-	if ((status = batch_fill(&batch, db, pub)) ==
+	if ((status = batch_fill(&batch, db, pub, 0, SIZE_MAX)) ==
 	    FACTSHEET_STATUS_SUCCESS &&
 	    (status = shim_db_replace_publication_meta(db->shim, pub->id,
 	    batch.docs, batch.n, NULL, NULL, 0)) !=

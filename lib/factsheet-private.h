@@ -14,6 +14,12 @@
 
 /* util.c ------------------------------------------------------------ */
 
+/* The bytes written as HEX (two lower- or upper-case digits a byte), as
+ * a string; NULL when out of memory or HEX is no such thing (a NUL byte
+ * included).  A file name that is not UTF-8 is kept so in the index. */
+char *
+str_from_hex(const char *hex);
+
 /* printf into a new string; NULL when out of memory. */
 char *
 str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -62,8 +68,10 @@ hash_hex(uint64_t h);
 
 /* text.c ------------------------------------------------------------ */
 
-/* A publication of more sections than this is refused (builder.c): a
- * manual has a few thousand; the cap bounds what one file costs. */
+/* A publication has at most this many sections (builder.c): a manual
+ * has a few thousand.  Past it the rest of the file goes into the last
+ * section, with a warning: nothing is dropped, and the cost of a file
+ * of very many short sections stays bounded. */
 #define SECTIONS_MAX 50000UL
 
 /* Input larger than this is refused rather than parsed. */
@@ -393,6 +401,10 @@ typedef struct {
 	char *anchor;		/* for the next section */
 	unsigned page;		/* of the next section; 0 if none */
 	slug_set_t slugs;	/* those of pub->sections */
+	/* Headings met past SECTIONS_MAX, whose text went into the last
+	 * section; builder_finish warns when there were any. */
+	unsigned long over_cap;
+	int finishing;		/* the last section may close */
 	int failed;
 } builder_t;
 

@@ -426,17 +426,28 @@ cut_before(const char *text, size_t p, size_t a)
 static size_t
 score(const spans_t *spans, size_t a, size_t b)
 {
-	size_t typed = 0, distinct = 0, hits = 0;
+	size_t typed = 0, distinct = 0, hits = 0, lo = 0, hi = spans->n;
 
-	for (size_t k = 0; k < spans->n; k++) {
+	/* The spans are in order of their starts (find_spans): only those
+	 * from A to B are read, so choosing among a text's sentences costs
+	 * its matches once, not once a sentence, however often a word
+	 * repeats. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (spans->spans[mid][0] < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < spans->n && spans->spans[k][0] < b; k++) {
 		size_t j;
 
-		if (spans->spans[k][0] < a || spans->spans[k][1] > b)
+		if (spans->spans[k][1] > b)
 			continue;
 		hits++;
-		for (j = 0; j < k; j++)
-			if (spans->spans[j][0] >= a &&
-			    spans->spans[j][2] == spans->spans[k][2])
+		for (j = lo; j < k; j++)
+			if (spans->spans[j][2] == spans->spans[k][2])
 				break;
 		distinct += j == k;
 		typed += j == k && spans->spans[k][3];

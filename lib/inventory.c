@@ -23,6 +23,23 @@ dup_member(json_t *object, const char *key)
 	return s ? str_printf("%s", s) : NULL;
 }
 
+/* A state's path as shown: a name kept as bytes (sync.c, "path_hex")
+ * escaped, as every name that is not UTF-8 is. */
+static char *
+state_path(json_t *root)
+{
+	const char *hex = json_string_value(json_object_get(root, "path_hex"));
+	char *bytes, *shown;
+
+	if (hex == NULL)
+		return dup_member(root, "path");
+	if ((bytes = str_from_hex(hex)) == NULL)
+		return NULL;
+	shown = factsheet_escape(bytes, NULL);
+	free(bytes);
+	return shown;
+}
+
 /* Fills E from the stored records of its publication ID: how many
  * sections, and the format and revision date they were read with. */
 static factsheet_status_t
@@ -91,7 +108,7 @@ factsheet_db_list(factsheet_db_t *db, factsheet_entry_t **out, size_t *n_out)
 		char *id = dup_member(root, "id");
 
 		e[k].source = dup_member(root, "source");
-		e[k].path = dup_member(root, "path");
+		e[k].path = state_path(root);
 		e[k].title = dup_member(root, "title");
 		json_decref(root);
 		/* A value we did not write is left out, as sync does. */
@@ -111,7 +128,7 @@ factsheet_db_list(factsheet_db_t *db, factsheet_entry_t **out, size_t *n_out)
 	 * one alone is a file never indexed. */
 	for (size_t i = 0; i < nf && status == FACTSHEET_STATUS_SUCCESS; i++) {
 		json_t *root = json_loads(fvalues[i], 0, NULL);
-		char *path = dup_member(root, "path");
+		char *path = state_path(root);
 		factsheet_entry_t *f = path ? entry_of(e, k, path) : NULL;
 
 		if (path != NULL && !json_is_true(json_object_get(root,

@@ -461,16 +461,42 @@ body_size(const pdf_reader_t *r)
 	return best;
 }
 
+/* The time limit in environment variable NAME if it holds a positive
+ * number of seconds, else DEFAULT_SECONDS. */
+static double
+pdf_limit(const char *name, double default_seconds)
+{
+	const char *s = getenv(name);
+	char *end;
+	double v;
+
+	if (s == NULL || *s == '\0')
+		return default_seconds;
+	v = strtod(s, &end);
+	return *end == '\0' && v > 0 ? v : default_seconds;
+}
+
+/* Seconds from A to B. */
+static double
+seconds_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
 /* All pages' text: paragraphs apart, pages after form feeds. */
 static int
 read_pages(PopplerDocument *doc, pdf_reader_t *r)
 {
 	int n = poppler_document_get_n_pages(doc);
 	strbuf_t running = { 0 };
-	struct timespec start, now;
+	struct timespec start, before, now;
 	double tightest;
 	char *tail;
 
+	r->max_seconds = pdf_limit("FACTSHEET_PDF_SECONDS", PDF_MAX_SECONDS);
+	r->page_seconds = pdf_limit("FACTSHEET_PDF_PAGE_SECONDS",
+	    PDF_PAGE_SECONDS);
 	if (n <= 0)
 		return 0;
 	if ((r->pages = calloc((size_t)n, sizeof *r->pages)) == NULL)
@@ -480,8 +506,8 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 		PopplerPage *page;
 		int rc = 0;
 
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec - start.tv_sec >= PDF_MAX_SECONDS) {
+		clock_gettime(CLOCK_MONOTONIC, &before);
+		if (seconds_between(&start, &before) >= r->max_seconds) {
 			r->pages_left = (size_t)(n - i);
 			break;
 		}
@@ -494,6 +520,18 @@ read_pages(PopplerDocument *doc, pdf_reader_t *r)
 		}
 		if (rc < 0)
 			return -1;
+		/* Poppler cannot be stopped inside a page (the draw cap of
+		 * pdf-guard.c bounds it); a page that took too long is left
+		 * out, as one that may be built to cost. */
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (seconds_between(&before, &now) > r->page_seconds) {
+			free(r->pages[i].text);
+			free(r->pages[i].lines);
+			memset(&r->pages[i], 0, sizeof r->pages[i]);
+			if (r->n_slow < PDF_SLOW_PAGES_NAMED)
+				r->slow[r->n_slow] = (unsigned)i + 1;
+			r->n_slow++;
+		}
 	}
 	if (mark_running_lines(r, &running) < 0)
 		return -1;
@@ -538,6 +576,39 @@ dropped_bytes(const pdf_reader_t *r)
 				n += !isspace((unsigned char)l->start[k]);
 		}
 	return n;
+}
+
+/* Adds to PUB's warning the pages R left out, each over the time limit
+ * of a page. */
+static factsheet_status_t
+warn_slow_pages(factsheet_publication_t *pub, const pdf_reader_t *r,
+		char **message)
+{
+	strbuf_t pages = { 0 };
+	size_t named = r->n_slow < PDF_SLOW_PAGES_NAMED ? r->n_slow :
+	    PDF_SLOW_PAGES_NAMED;
+	char *list, *w;
+
+	for (size_t i = 0; i < named; i++)
+		strbuf_printf(&pages, "%s%u", i > 0 ? ", " : "", r->slow[i]);
+	if (r->n_slow > named)
+		strbuf_printf(&pages, " and %zu more", r->n_slow - named);
+	if ((list = strbuf_finish(&pages)) == NULL)
+		goto oom;
+	w = str_printf("%s: page%s %s left out: reading %s took more than "
+	    "%g s (the limit of a page)%s%s", pub->source,
+	    r->n_slow == 1 ? "" : "s", list, r->n_slow == 1 ? "it" : "each",
+	    r->page_seconds, pub->warning ? "; " : "",
+	    pub->warning ? pub->warning : "");
+	free(list);
+	if (w == NULL)
+		goto oom;
+	free(pub->warning);
+	pub->warning = w;
+	return FACTSHEET_STATUS_SUCCESS;
+oom:
+	*message = str_printf("%s: out of memory", pub->source);
+	return FACTSHEET_STATUS_OUT_OF_MEMORY;
 }
 
 static void
@@ -630,14 +701,16 @@ parse_pdf(factsheet_publication_t *pub, const char *bytes, size_t len,
 out:
 	if (status == FACTSHEET_STATUS_SUCCESS && r.pages_left > 0) {
 		char *w = str_printf("%s: read only %zu of its %zu pages: "
-		    "reading it took more than %d s (the limit)%s%s",
+		    "reading it took more than %g s (the limit)%s%s",
 		    pub->source, r.n_pages, r.n_pages + r.pages_left,
-		    PDF_MAX_SECONDS, pub->warning ? "; " : "",
+		    r.max_seconds, pub->warning ? "; " : "",
 		    pub->warning ? pub->warning : "");
 
 		free(pub->warning);
 		pub->warning = w;
 	}
+	if (status == FACTSHEET_STATUS_SUCCESS && r.n_slow > 0)
+		status = warn_slow_pages(pub, &r, message);
 	/* Pages that all said the same line, dropped as a running header,
 	 * leave nothing: indexed as nothing, but not in silence. */
 	if (status == FACTSHEET_STATUS_SUCCESS && pub->n_sections == 0 &&

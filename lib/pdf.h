@@ -17,8 +17,15 @@
  * in all, and none of them draws text more often than that. */
 #define PDF_MAX_INFLATED (256UL << 20)
 #define PDF_MAX_TEXT_OPS 20000UL
-/* Pages after this many seconds of reading one PDF are left unread. */
+/* Pages after this many seconds of reading one PDF are left unread, and
+ * a page that alone took more than PDF_PAGE_SECONDS is left out.  The
+ * environment variables FACTSHEET_PDF_SECONDS and
+ * FACTSHEET_PDF_PAGE_SECONDS set others (seconds, fractions allowed), for
+ * tests; see pdf_limit(). */
 #define PDF_MAX_SECONDS 60
+#define PDF_PAGE_SECONDS 10
+/* The numbers of the pages left out that a warning names. */
+#define PDF_SLOW_PAGES_NAMED 10
 
 /*
  * Why the LEN bytes of PDF SOURCE are too costly to read, measured
@@ -133,6 +140,12 @@ typedef struct {
 	pdf_blocks_t blocks;
 	int failed;
 	size_t pages_left;	/* pages not read: the time limit came */
+	double max_seconds;	/* that limit */
+	double page_seconds;	/* the limit of one page */
+	/* Pages left out, each over page_seconds: how many, and the
+	 * numbers (1-based) of the first few. */
+	size_t n_slow;
+	unsigned slow[PDF_SLOW_PAGES_NAMED];
 } pdf_reader_t;
 
 /* parse-pdf.c: whether L has no text; whether it starts a paragraph

@@ -238,13 +238,6 @@ parsed:
 		*message = str_printf("%s: out of memory", pub->source);
 		status = FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
-	if (status != FACTSHEET_STATUS_SUCCESS &&
-	    pub->n_sections >= SECTIONS_MAX) {
-		free(*message);
-		*message = str_printf("%s: not indexed: more than %lu sections "
-		    "(the limit); split the file", pub->source, SECTIONS_MAX);
-		status = FACTSHEET_STATUS_BAD_INPUT;
-	}
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		free(note);
 	} else if (add_warning(pub, note) < 0) {

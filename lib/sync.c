@@ -83,14 +83,19 @@ typedef struct {
 	factsheet_status_t status;	/* of reading, parsing, making */
 	char *message;		/* why not, when status says so */
 	int parsed;		/* the failure, if any, came after reading */
-	int bad_name;		/* its name is not UTF-8 */
 	struct stat st;
 	const char *not_publication;	/* an image in a folder: why */
 	char *hash;
 	int same_content;	/* the content indexed already */
 	factsheet_publication_t *pub;
-	shim_docs_t *docs;
+	shim_docs_t *docs;	/* NULL when made as written (streamed) */
 } prepared_t;
+
+/* A publication of more sections than this has its documents made as
+ * they are written, not beforehand on the pipeline's thread: all of a
+ * 50,000-section file's Xapian documents at once were most of the
+ * memory indexing it took. */
+#define STREAM_SECTIONS 2000
 
 static pipeline_prepare_fn prepare_file;
 static pipeline_clear_fn prepared_clear;
@@ -122,7 +127,7 @@ struct factsheet_sync {
 	 * frees on its own thread, or in ALONE without one. */
 	factsheet_sync_item_t item;
 	const factsheet_publication_t *pub;
-	const shim_docs_t *docs;
+	shim_docs_t *docs;
 	prepared_t alone;
 	change_list_t changes;
 	char *reason;
@@ -217,6 +222,46 @@ json_dup(json_t *object, const char *key)
 	return s ? str_printf("%s", s) : NULL;
 }
 
+/* Whether S is UTF-8, as JSON strings must be. */
+static int
+is_utf8(const char *s)
+{
+	return u8_check((const uint8_t *)s, strlen(s)) == NULL;
+}
+
+/*
+ * Sets a state's "path" in ROOT to PATH; a path that is not UTF-8, as a
+ * file name may be, is kept as bytes, in hex under "path_hex", so that
+ * the file is still found unchanged, and removed once gone.  -1 when out
+ * of memory.
+ */
+static int
+set_path(json_t *root, const char *path)
+{
+	strbuf_t hex = { 0 };
+	char *s;
+	int rc;
+
+	if (is_utf8(path))
+		return json_object_set_new(root, "path", json_string(path));
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		strbuf_printf(&hex, "%02x", *p);
+	if ((s = strbuf_finish(&hex)) == NULL)
+		return -1;
+	rc = json_object_set_new(root, "path_hex", json_string(s));
+	free(s);
+	return rc;
+}
+
+/* The path set_path() stored in ROOT, or NULL. */
+static char *
+get_path(json_t *root)
+{
+	const char *hex = json_string_value(json_object_get(root, "path_hex"));
+
+	return hex ? str_from_hex(hex) : json_dup(root, "path");
+}
+
 /* Reads one stored value; 0, or -1 when it is not one we wrote. */
 static int
 state_parse(state_t *st, const char *key, const char *value, int file)
@@ -228,7 +273,7 @@ state_parse(state_t *st, const char *key, const char *value, int file)
 	if (root == NULL)
 		return -1;
 	st->key = str_printf("%s", key);
-	st->path = json_dup(root, "path");
+	st->path = get_path(root);
 	st->size = json_integer_value(json_object_get(root, "size"));
 	st->mtime = json_dup(root, "mtime");
 	if (file) {
@@ -424,12 +469,12 @@ file_state_json(const factsheet_sync_t *s, const char *real,
 		const char *hash, const char *id)
 {
 	char *mtime = format_mtime(&st->st_mtim), *out = NULL;
-	json_t *root = mtime ? json_pack("{s:s, s:s, s:s, s:I, s:s, s:s, "
-	    "s:s, s:s}", "path", real, "source", source, "title", title,
+	json_t *root = mtime ? json_pack("{s:s, s:s, s:I, s:s, s:s, "
+	    "s:s, s:s}", "source", source, "title", title,
 	    "size", (json_int_t)st->st_size, "mtime", mtime, "hash", hash,
 	    "id", id, "thesaurus", s->thesaurus) : NULL;
 
-	if (root != NULL)
+	if (root != NULL && set_path(root, real) == 0)
 		out = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	free(mtime);
@@ -771,7 +816,9 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 	    const struct stat *st, int remember, int skipped)
 {
 	const char *reason = message ? message : "out of memory";
-	const char *path = e->path;
+	/* A name that is not UTF-8 is read, and named, escaped. */
+	char *shown = is_utf8(e->path) ? NULL : factsheet_escape(e->path, NULL);
+	const char *path = shown ? shown : e->path;
 	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
 
 	/* Messages name the file as given, or as a publication's source,
@@ -787,6 +834,7 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 		path = file_source_name(path);
 	}
 	s->reason = str_printf("%s", reason);
+	free(shown);
 	free(message);
 	if (s->reason == NULL)
 		return out_of_memory(s);
@@ -796,14 +844,14 @@ file_failed(factsheet_sync_t *s, const walk_entry_t *e, char *message,
 	if (remember && !s->options.dry_run) {
 		char *key = state_key(failed_prefix, e->real);
 		char *mtime = format_mtime(&st->st_mtim), *value = NULL;
-		json_t *root = mtime ? json_pack("{s:s, s:I, s:s, s:s}",
-		    "path", e->real, "size", (json_int_t)st->st_size,
+		json_t *root = mtime ? json_pack("{s:I, s:s, s:s}",
+		    "size", (json_int_t)st->st_size,
 		    "mtime", mtime, "reason", s->reason) : NULL;
 
 		if (root != NULL && skipped)
 			json_object_set_new(root, "skipped", json_true());
 
-		if (root != NULL)
+		if (root != NULL && set_path(root, e->real) == 0)
 			value = json_dumps(root, JSON_COMPACT);
 		if (key == NULL || value == NULL)
 			status = out_of_memory(s);
@@ -899,8 +947,12 @@ index_file(factsheet_sync_t *s, const walk_entry_t *e, const state_t *old,
 		const char *keys[] = { file_key, failed_key };
 		const char *values[] = { value, "" };
 
-		status = db_write_docs(s->db, pub->id, s->docs, keys, values,
-		    2);
+		if (pub->n_sections > STREAM_SECTIONS)
+			status = db_write_streamed(s->db, pub, keys, values,
+			    2);
+		else
+			status = db_write_docs(s->db, pub->id, s->docs, keys,
+			    values, 2);
 	}
 	if (status == FACTSHEET_STATUS_SUCCESS)
 		status = written(s);
@@ -945,22 +997,12 @@ prepare_file(void *context, size_t i, void *slot)
 	const walk_entry_t *e = &s->walk.entries[i];
 	const state_t *old;
 	prepared_t *p = slot;
-	char *bytes = NULL;
+	char *bytes = NULL, *shown = NULL, *id;
 	size_t len;
 
 	if (e->kind != WALK_FILE ||
 	    (p->look = first_look(s, e)) != MUST_READ)
 		return 0;
-	/* The index keeps paths as UTF-8 (JSON, Xapian terms): such a
-	 * name is this file's failure, said each run, not the run's. */
-	if (u8_check((const uint8_t *)e->path, strlen(e->path)) != NULL ||
-	    u8_check((const uint8_t *)e->real, strlen(e->real)) != NULL) {
-		p->status = FACTSHEET_STATUS_BAD_INPUT;
-		p->bad_name = 1;
-		p->message = str_printf("%s: file name is not UTF-8; rename "
-		    "the file to index it", e->path);
-		return 0;
-	}
 	p->st.st_size = e->size;
 	p->st.st_mtim = e->mtime;
 	if ((p->status = file_read(e->path, &bytes, &len, &p->st,
@@ -984,18 +1026,37 @@ prepare_file(void *context, size_t i, void *slot)
 		p->same_content = 1;
 		goto out;
 	}
-	p->status = factsheet_publication_parse(e->path, bytes, len, &p->pub,
-	    &p->message);
+	/* A name that is not UTF-8 is read as bytes and shown escaped
+	 * ("b\\xff.txt"): the index keeps text as UTF-8 (records, JSON). */
+	if (!is_utf8(e->path) &&
+	    (shown = factsheet_escape(e->path, NULL)) == NULL) {
+		p->status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+		goto out;
+	}
+	p->status = factsheet_publication_parse(shown ? shown : e->path,
+	    bytes, len, &p->pub, &p->message);
+	/* Its id is its real path's, bytes and all, as for any other. */
+	if (shown != NULL && p->status == FACTSHEET_STATUS_SUCCESS &&
+	    (id = hash_hex(hash_string(e->real))) != NULL) {
+		free(p->pub->id);
+		p->pub->id = id;
+	} else if (shown != NULL && p->status == FACTSHEET_STATUS_SUCCESS) {
+		p->status = FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	/* The publication holds what it needs of them. */
+	free(bytes);
+	bytes = NULL;
 	if (p->status != FACTSHEET_STATUS_SUCCESS || s->options.dry_run)
 		goto out;
 	/* A warning, not a failure. */
 	free(p->message);
 	p->message = NULL;
-	if (s->builder != NULL)
+	if (s->builder != NULL && p->pub->n_sections <= STREAM_SECTIONS)
 		p->status = db_make_docs(s->db, s->builder, p->pub, &p->docs,
 		    &p->message);
 out:
 	free(bytes);
+	free(shown);
 	/* What the publication and its documents hold grows with its
 	 * source. */
 	return p->pub != NULL ? len : 0;
@@ -1048,8 +1109,7 @@ sync_file(factsheet_sync_t *s, const walk_entry_t *e, prepared_t *p)
 
 		p->message = NULL;
 		return file_failed(s, e, message, &p->st,
-		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY &&
-		    !p->bad_name, 0);
+		    p->status != FACTSHEET_STATUS_OUT_OF_MEMORY, 0);
 	}
 	if (p->same_content) {
 		s->item.state = FACTSHEET_SYNC_UNCHANGED;

@@ -82,9 +82,17 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 /* Replaces publication ID's sections with DOCS and sets metadata KEYS[i]
  * to VALUES[i] ("" deletes the key) in one transaction. */
 factsheet_status_t
-db_write_docs(factsheet_db_t *db, const char *id, const shim_docs_t *docs,
+db_write_docs(factsheet_db_t *db, const char *id, shim_docs_t *docs,
 	      const char *const *keys, const char *const *values,
 	      size_t n_meta);
+
+/* db_write_docs() for PUB, its documents made here as they are written,
+ * a few sections at a time: for a publication too large to hold all its
+ * documents at once (sync.c). */
+factsheet_status_t
+db_write_streamed(factsheet_db_t *db, const factsheet_publication_t *pub,
+		  const char *const *keys, const char *const *values,
+		  size_t n_meta);
 
 /* Deletes every section of publication ID, and sets the metadata, in one
  * transaction. */

@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -122,4 +123,27 @@ thread_start(pthread_t *thread, void *(*run)(void *), void *arg)
 	started = pthread_create(thread, NULL, run, arg) == 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return started;
+}
+
+char *
+str_from_hex(const char *hex)
+{
+	size_t n = strlen(hex);
+	char *out;
+
+	if (n % 2 != 0 || (out = malloc(n / 2 + 1)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < n / 2; i++) {
+		unsigned v;
+
+		if (!isxdigit((unsigned char)hex[2 * i]) ||
+		    !isxdigit((unsigned char)hex[2 * i + 1]) ||
+		    sscanf(hex + 2 * i, "%2x", &v) != 1 || v == 0) {
+			free(out);
+			return NULL;
+		}
+		out[i] = (char)v;
+	}
+	out[n / 2] = '\0';
+	return out;
 }

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <memory>
 #include <new>
@@ -96,6 +97,8 @@ struct shim_db {
 	 * writer's batches from those of writers before it. */
 	shim_builder *builder;
 	spelling_counts spelling;
+	/* Those of a publication written in steps, until its end. */
+	spelling_counts streamed;
 	std::string batch_tag;
 	unsigned long batches;
 	std::string error;
@@ -160,6 +163,11 @@ static const char features_key[] = "factsheet:features";
 static const char features[] =
     "positions\nfield-terms\nrecord-in-value\npublication-value\n"
     "stem-only\nlexicon\n";
+
+/* The positions kept of one term in one section: a phrase check reads
+ * at most this many of each of its words in a section, however often a
+ * word repeats there.  The word itself is counted every time. */
+static const Xapian::termcount positions_max = 5000;
 
 /* The position gap between two texts, so that no phrase spans them. */
 static const Xapian::termpos field_gap = 100;
@@ -659,23 +667,45 @@ shim_builder_error(const shim_builder_t *b)
 	return b->error.c_str();
 }
 
-/* PUBLICATION_ID's documents from DOCS; throws what Xapian throws. */
-static shim_docs *
-make_docs(shim_builder *b, const char *publication_id,
-	  const shim_document_t *docs, size_t n_docs)
+/* Drops the positions of DOC's terms past the first positions_max of
+ * each, keeping their counts (wdf). */
+static void
+cap_positions(Xapian::Document &doc)
 {
-	std::unique_ptr<shim_docs> out(new shim_docs);
+	/* Each term over, and its first position to drop. */
+	std::vector<std::pair<std::string, Xapian::termpos>> over;
+
+	for (Xapian::TermIterator t = doc.termlist_begin();
+	    t != doc.termlist_end(); ++t) {
+		if (t.positionlist_count() <= positions_max)
+			continue;
+		Xapian::PositionIterator p = t.positionlist_begin();
+		for (Xapian::termcount i = 0; i < positions_max; i++)
+			++p;
+		over.emplace_back(*t, *p);
+	}
+	for (const auto &o : over)
+		doc.remove_postings(o.first, o.second,
+		    std::numeric_limits<Xapian::termpos>::max(), 0);
+}
+
+/* PUBLICATION_ID's documents from DOCS, added to OUT; throws what Xapian
+ * throws. */
+static void
+make_docs(shim_builder *b, const char *publication_id,
+	  const shim_document_t *docs, size_t n_docs, shim_docs *out)
+{
 	Xapian::TermGenerator &tg = b->tg;
 	const std::string pub_term =
 	    std::string(fields[FIELD_PUBLICATION].prefix) + publication_id;
 
-	out->docs.reserve(n_docs);
 	for (size_t i = 0; i < n_docs; i++) {
 		const shim_document_t &d = docs[i];
 		Xapian::Document doc;
 		tg.set_document(doc);
 		for (size_t j = 0; j < d.n_texts; j++)
 			index_text(tg, out->spelling, d.texts[j]);
+		cap_positions(doc);
 		doc.add_boolean_term(
 		    std::string(fields[FIELD_ID].prefix) + d.id);
 		doc.add_boolean_term(pub_term);
@@ -692,7 +722,6 @@ make_docs(shim_builder *b, const char *publication_id,
 	 * writing thread takes references (to read the values) while this
 	 * one would otherwise drop the generator's at the next set_document. */
 	tg.set_document(Xapian::Document());
-	return out.release();
 }
 
 extern "C" factsheet_status_t
@@ -700,9 +729,10 @@ shim_builder_make(shim_builder_t *b, const char *publication_id,
 		  const shim_document_t *docs, size_t n_docs,
 		  shim_docs_t **out)
 {
-	*out = NULL;
 	try {
-		*out = make_docs(b, publication_id, docs, n_docs);
+		if (*out == NULL)
+			*out = new shim_docs;
+		make_docs(b, publication_id, docs, n_docs, *out);
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		return classify(b->error, publication_id, false);
@@ -717,7 +747,7 @@ shim_docs_free(shim_docs_t *docs)
 
 extern "C" factsheet_status_t
 shim_db_write_publication(shim_db_t *db, const char *publication_id,
-			  const shim_docs_t *docs, const char *const *keys,
+			  shim_docs_t *docs, const char *const *keys,
 			  const char *const *values, size_t n_meta)
 {
 	bool in_transaction = false;
@@ -738,8 +768,12 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 		/* Each id term is the publication's id and a slug unique in
 		 * it, so with the old documents gone there is none to replace:
 		 * adding spares a lookup of every id term. */
-		for (size_t i = 0; docs != NULL && i < docs->docs.size(); i++)
+		for (size_t i = 0; docs != NULL && i < docs->docs.size(); i++) {
 			db->rw->add_document(docs->docs[i]);
+			/* Xapian has its postings now: a large publication
+			 * need not be held twice. */
+			docs->docs[i] = Xapian::Document();
+		}
 		/* What the caller keeps about the file goes in with its
 		 * documents, so the two never disagree after a crash. */
 		for (size_t i = 0; i < n_meta; i++)
@@ -763,6 +797,74 @@ shim_db_write_publication(shim_db_t *db, const char *publication_id,
 }
 
 extern "C" factsheet_status_t
+shim_db_begin_publication(shim_db_t *db, const char *publication_id)
+{
+	try {
+		if (!db->writable)
+			throw Xapian::InvalidOperationError(
+			    "database opened read-only");
+		db->streamed.clear();
+		db->rw->begin_transaction(false);
+		try {
+			db->rw->delete_document(
+			    std::string(fields[FIELD_PUBLICATION].prefix) +
+			    publication_id);
+		} catch (...) {
+			db->rw->cancel_transaction();
+			throw;
+		}
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_add_documents(shim_db_t *db, const char *publication_id,
+		      const shim_document_t *docs, size_t n_docs)
+{
+	try {
+		shim_docs made;
+
+		make_docs(db->builder, publication_id, docs, n_docs, &made);
+		for (Xapian::Document &doc : made.docs) {
+			db->rw->add_document(doc);
+			doc = Xapian::Document();
+		}
+		add_counts(db->streamed, made.spelling);
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_end_publication(shim_db_t *db, const char *const *keys,
+			const char *const *values, size_t n_meta)
+{
+	try {
+		for (size_t i = 0; i < n_meta; i++)
+			db->rw->set_metadata(keys[i], values[i]);
+		db->rw->commit_transaction();
+		add_counts(db->spelling, db->streamed);
+		db->streamed.clear();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, false);
+	}
+}
+
+extern "C" void
+shim_db_cancel_publication(shim_db_t *db)
+{
+	db->streamed.clear();
+	try {
+		db->rw->cancel_transaction();
+	} catch (...) {
+	}
+}
+
+extern "C" factsheet_status_t
 shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 			    const shim_document_t *docs, size_t n_docs)
 {
@@ -782,9 +884,11 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
 		if (!db->writable)
 			throw Xapian::InvalidOperationError(
 			    "database opened read-only");
-		if (n_docs > 0)
-			made.reset(make_docs(db->builder, publication_id, docs,
-			    n_docs));
+		if (n_docs > 0) {
+			made.reset(new shim_docs);
+			make_docs(db->builder, publication_id, docs, n_docs,
+			    made.get());
+		}
 	} catch (...) {
 		return classify(db->error, db->path, false);
 	}

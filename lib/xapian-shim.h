@@ -99,7 +99,9 @@ shim_builder_free(shim_builder_t *builder);
 const char *
 shim_builder_error(const shim_builder_t *builder);
 
-/* PUBLICATION_ID's documents from DOCS, into *OUT (shim_docs_free). */
+/* PUBLICATION_ID's documents from DOCS, added to *OUT, made if NULL
+ * (shim_docs_free, failed or not): a large publication is made a few
+ * sections at a time. */
 factsheet_status_t
 shim_builder_make(shim_builder_t *builder, const char *publication_id,
 		  const shim_document_t *docs, size_t n_docs,
@@ -110,11 +112,31 @@ void
 shim_docs_free(shim_docs_t *docs);
 
 /* shim_db_replace_publication_meta() with documents made beforehand;
- * DOCS may be NULL to delete the publication. */
+ * DOCS may be NULL to delete the publication.  Each document is let go
+ * of once added (DOCS keeps its spelling words only): a publication's
+ * documents and what Xapian holds of them are not both in memory. */
 factsheet_status_t
 shim_db_write_publication(shim_db_t *db, const char *publication_id,
-			  const shim_docs_t *docs, const char *const *keys,
+			  shim_docs_t *docs, const char *const *keys,
 			  const char *const *values, size_t n_meta);
+
+/*
+ * shim_db_write_publication() in steps, for a publication too large to
+ * hold all its documents at once: begin (its old documents deleted),
+ * documents made and added a few at a time on the writing thread, then
+ * the metadata and the end, or a cancel; one transaction, so the
+ * publication is replaced as a whole or not at all.
+ */
+factsheet_status_t
+shim_db_begin_publication(shim_db_t *db, const char *publication_id);
+factsheet_status_t
+shim_db_add_documents(shim_db_t *db, const char *publication_id,
+		      const shim_document_t *docs, size_t n_docs);
+factsheet_status_t
+shim_db_end_publication(shim_db_t *db, const char *const *keys,
+			const char *const *values, size_t n_meta);
+void
+shim_db_cancel_publication(shim_db_t *db);
 
 /* Commits what was written.  The spelling words of the documents go to
  * the lexicon (shim_db_seal_words()). */

@@ -105,29 +105,55 @@ t "links: the https website is one" contains "$OUT" '"value": "https://www.cms.g
 t "links: the phone is one" contains "$OUT" '"value": "1-866-484-8049"'
 t "links: the hostile text is still indexed as text" contains "$OUT" 'javascript:alert'
 
-# 3. One bad file name is that file's failure ----------------------------------
+# 3. A file name that is not UTF-8 is kept as bytes ------------------------
 
 NAMES="$TMP/names"
 mkdir "$NAMES"
+BAD="$NAMES/b$(printf '\377\376').txt"
+BADPDF="$NAMES/c$(printf '\377').pdf"
 printf 'Pecos one\n\nThe first pecos sheet, about aardvarks.\n' >"$NAMES/a.txt"
-printf 'Pecos two\n\nA pecos sheet with a bad name.\n' >"$NAMES/b$(printf '\377\376').txt"
+printf 'Pecos two\n\nA pecos sheet with a bad name, about wombats.\n' >"$BAD"
 printf 'Pecos three\n\nThe last pecos sheet, about zebras.\n' >"$NAMES/z.txt"
-t "name not UTF-8: the run ends with exit 2" \
-	check_exit 2 "$INDEX" --db "$DB" "$NAMES"
-t "name not UTF-8: the message names the file, escaped" \
-	contains "$ERR" 'b\xff\xfe.txt: file name is not UTF-8'
+t "name not UTF-8: indexed (exit 0)" \
+	check_exit 0 "$INDEX" --db "$DB" "$NAMES"
 t "name not UTF-8: no 'out of memory'" lacks "$ERR" "out of memory"
-t "name not UTF-8: nothing raw on stderr" outputs_clean
+t "name not UTF-8: nothing raw" outputs_clean
+t "name not UTF-8: its words are found" \
+	check_exit 0 "$QUERY" --db "$DB" wombats
+t "name not UTF-8: the name in the results is escaped" \
+	contains "$OUT" 'b\xff\xfe.txt'
+t "name not UTF-8: nothing raw in the results" outputs_clean
 t "name not UTF-8: the file after it is indexed" \
 	check_exit 0 "$QUERY" --db "$DB" zebras
-t "name not UTF-8: the second run says the same, and goes on" \
+t "name not UTF-8: a second run finds all three unchanged" \
+	check_exit 0 "$INDEX" --db "$DB" --json "$NAMES"
+t "name not UTF-8: ... none read again" contains "$OUT" '"unchanged": 3'
+t "name not UTF-8: ... JSON names it escaped" \
+	contains "$OUT" '"source": "'"$NAMES"'/b\\xff\\xfe.txt"'
+t "name not UTF-8: --list" check_exit 0 "$INDEX" --db "$DB" --list
+t "name not UTF-8: --list shows it escaped" \
+	contains "$OUT" "$NAMES/"'b\xff\xfe.txt  text, 1 section'
+t "name not UTF-8: nothing raw in --list" outputs_clean
+rm -f "$BAD"
+t "name not UTF-8: once deleted, removed" \
+	check_exit 0 "$INDEX" --db "$DB" --json "$NAMES"
+t "name not UTF-8: ... said" contains "$OUT" '"removed": 1'
+t "name not UTF-8: ... its words are gone" \
+	check_exit 1 "$QUERY" --db "$DB" wombats
+printf '%%PDF-1.4\nbroken\n' >"$BADPDF"
+t "name not UTF-8, file broken: its own failure (exit 2)" \
 	check_exit 2 "$INDEX" --db "$DB" "$NAMES"
-t "name not UTF-8: ... and JSON lists it, escaped" \
-	check_exit 2 "$INDEX" --db "$DB" --json "$NAMES"
-t "name not UTF-8: JSON errors name it" contains "$OUT" '"source": "'"$NAMES"'/b\\xff\\xfe.txt"'
-rm -f "$NAMES/b$(printf '\377\376').txt"
-t "name not UTF-8: once it is gone the run is clean" \
+t "name not UTF-8, file broken: named once, escaped" \
+	contains "$ERR" "$NAMES/"'c\xff.pdf: not a readable PDF'
+t "name not UTF-8, file broken: nothing raw" outputs_clean
+t "name not UTF-8, file broken: the next run says it failed before" \
 	check_exit 0 "$INDEX" --db "$DB" "$NAMES"
+rm -f "$BADPDF"
+t "name not UTF-8, file broken: once deleted the run is clean" \
+	check_exit 0 "$INDEX" --db "$DB" "$NAMES"
+t "name not UTF-8, file broken: ... and --list forgets it" \
+	check_exit 0 "$INDEX" --db "$DB" --list
+t "name not UTF-8, file broken: ... not listed" lacks "$OUT" 'c\xff.pdf'
 TOTAL=$(pecos_total)
 
 # Many failures: the first 20 are named, the rest counted; --json has all.
@@ -170,14 +196,126 @@ python3 -c '
 import sys
 with open(sys.argv[1], "w") as f:
     f.write("Many problems\n\n")
-    for i in range(50001):
+    for i in range(50010):
         f.write("Problem: problem number %d\nSolution: call us.\n\n" % i)
+    f.write("Problem: the very last problem\nSolution: ask the zeppelin desk.\n")
 ' "$SECTIONS"
-t "50,001 sections: refused with exit 2" \
-	check_exit 2 "$INDEX" --db "$DB" "$SECTIONS"
-t "50,001 sections: the message names the limit" \
-	contains "$ERR" "$SECTIONS: not indexed: more than 50000 sections (the limit)"
-t "50,001 sections: the index still answers the same" still_answers
+t "50,011 sections: read (exit 0)" \
+	check_exit 0 "$INDEX" --sections "$SECTIONS"
+t "50,011 sections: a warning names the file and the limit" \
+	contains "$OUT" "$SECTIONS: more than 50000 sections (the limit): the last section holds the rest of the file (11 more headings)"
+t "50,011 sections: 50,000 sections" \
+	eval '[ "$(grep -c "^      \"kind\": " "$OUT")" -eq 50000 ]'
+t "50,011 sections: nothing dropped, the last problem is in the last section" \
+	contains "$OUT" "the very last problem"
+t "50,011 sections: ... and its solution" contains "$OUT" "zeppelin desk"
+
+# A publication of more than 2,000 sections has its documents made as they
+# are written: the same index, replaced as a whole.
+MANYSEC="$TMP/manysections.txt"
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("Many problems\n\n")
+    for i in range(3000):
+        f.write("Problem: streamed problem %d\nSolution: call us.\n\n" % i)
+    f.write("Problem: the last streamed problem\nSolution: ask the quokka desk.\n")
+' "$MANYSEC"
+t "3,001 sections: indexed (exit 0)" check_exit 0 "$INDEX" --db "$DB" "$MANYSEC"
+t "3,001 sections: the last is found" check_exit 0 "$QUERY" --db "$DB" quokka
+t "3,001 sections: listed with all of them" check_exit 0 "$INDEX" --db "$DB" --list
+t "3,001 sections: ... 3001 sections" contains "$OUT" "$MANYSEC  text, 3001 sections"
+t "3,001 sections: --force replaces them" \
+	check_exit 0 "$INDEX" --db "$DB" --force "$MANYSEC"
+t "3,001 sections: ... not adds" check_exit 0 "$INDEX" --db "$DB" --list
+t "3,001 sections: ... still 3001" contains "$OUT" "$MANYSEC  text, 3001 sections"
+t "3,001 sections: the first is found" \
+	check_exit 0 "$QUERY" --db "$DB" --json '"streamed problem 0"'
+run "$INDEX" --db "$DB" --remove "$MANYSEC"
+t "3,001 sections: removed" check_exit 1 "$QUERY" --db "$DB" quokka
+
+# Memory grows with a file's size, with a small constant: 6 MB of text,
+# one section (the cost of many sections is bounded by the cap above).
+BIG="$TMP/big.txt"
+python3 -c '
+import sys
+words = ("claim provider enrollment password account form medicare "
+         "payment billing portal supplier revalidation").split()
+with open(sys.argv[1], "w") as f:
+    f.write("Big problems\n\nProblem: one big problem\nSolution: read on.\n\n")
+    i = 0
+    while f.tell() < 6000000:
+        f.write("Reading %s %s %s, case %d.\n\n" % (words[i % 12],
+                words[i * 7 % 13 % 12], words[i * 5 % 11], i % 1000))
+        i += 1
+    f.write("The end, at the xylophone desk.\n")
+' "$BIG"
+if [ -x /usr/bin/time ]; then
+	run /usr/bin/time -f "maxrss %M" "$INDEX" --db "$DB" "$BIG"
+	t "6 MB of text: indexed" eval '[ "$rc" -eq 0 ]'
+	rss=$(sed -n 's/^maxrss //p' "$ERR")
+	diag "6 MB of text: peak RSS ${rss} KB"
+	t "6 MB of text: peak memory under 80 MB (${rss} KB)" \
+		eval '[ "${rss:-999999}" -lt 81920 ]'
+	t "6 MB of text: its last words are found" \
+		check_exit 0 "$QUERY" --db "$DB" xylophone
+	run "$INDEX" --db "$DB" --remove "$BIG"
+else
+	skip "6 MB of text: peak memory" "no /usr/bin/time"
+fi
+
+# A phrase check reads at most 5,000 positions of a word in a section:
+# a word repeated 20,000 times costs no more than one repeated 5,000.
+REPEAT="$TMP/repeat.md"
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("# Repeated words\n\n")
+    f.write("password expired. " * 20000)
+    f.write("\n\nThe quince marmalade is password ruled.\n")
+' "$REPEAT"
+t "20,000 repetitions: indexed" check_exit 0 "$INDEX" --db "$DB" "$REPEAT"
+t "20,000 repetitions: a phrase query answers" \
+	check_exit 0 "$QUERY" --db "$DB" --json '"password expired"'
+t "20,000 repetitions: ... with the section" contains "$OUT" "Repeated words"
+t "20,000 repetitions: a plain query answers" \
+	check_exit 0 "$QUERY" --db "$DB" --json password expired
+t "20,000 repetitions: words after the cap are found" \
+	check_exit 0 "$QUERY" --db "$DB" quince marmalade
+t "20,000 repetitions: a phrase of a word past its 5,000th position is not (the cap)" \
+	check_exit 1 "$QUERY" --db "$DB" '"password ruled"'
+t "20,000 repetitions: a phrase of words seen once still is" \
+	check_exit 0 "$QUERY" --db "$DB" '"quince marmalade"'
+run "$INDEX" --db "$DB" --remove "$REPEAT"
+t "the index still answers the same" still_answers
+
+# The time limits of a PDF, set low for the test: a page that takes too
+# long is left out, named, and the rest is indexed; a PDF that takes too
+# long is read up to the limit.
+SLOW="$TMP/slow.pdf"
+python3 "$top_srcdir/tests/cli/pdf-bomb.py" "$SLOW" 5 3 "pecos slowpage" 3 6000
+run env FACTSHEET_PDF_PAGE_SECONDS=0.3 "$INDEX" --db "$DB" "$SLOW"
+t "slow PDF page: indexed (exit 0)" eval '[ "$rc" -eq 0 ]'
+t "slow PDF page: the warning names the file and the page" \
+	contains "$ERR" "$SLOW: page 3 left out: reading it took more than 0.3 s (the limit of a page)"
+t "slow PDF page: the other pages are found" \
+	check_exit 0 "$QUERY" --db "$DB" --json '"pecos slowpage on page 5"'
+t "slow PDF page: ... page 2 too" contains "$OUT" "on page 2"
+t "slow PDF page: page 3 is not" lacks "$OUT" "on page 3"
+t "slow PDF page: without the setting the page is read" \
+	check_exit 0 "$INDEX" --sections "$SLOW"
+t "slow PDF page: ... page 3 with it" contains "$OUT" "on page 3"
+SLOWDOC="$TMP/slowdoc.pdf"
+python3 "$top_srcdir/tests/cli/pdf-bomb.py" "$SLOWDOC" 3 3 "pecos slowdoc" 1 6000
+run env FACTSHEET_PDF_SECONDS=0.3 "$INDEX" --db "$DB" "$SLOWDOC"
+t "slow PDF: indexed up to the limit (exit 0)" eval '[ "$rc" -eq 0 ]'
+t "slow PDF: the warning says how far and the limit" \
+	contains "$ERR" "$SLOWDOC: read only 1 of its 3 pages: reading it took more than 0.3 s (the limit)"
+t "slow PDF: listed" check_exit 0 "$INDEX" --db "$DB" --list
+t "slow PDF: ... with its first page's section" contains "$OUT" "$SLOWDOC"
+t "slow PDF: nothing raw" outputs_clean
+run "$INDEX" --db "$DB" --remove "$SLOW" "$SLOWDOC"
+t "the index still answers the same after the slow PDFs" still_answers
 
 # 5. Databases ----------------------------------------------------------------
 
