@@ -77,6 +77,13 @@ t "index: '--thesaurus c' -> cms" \
 t "index: a PATH completes files and folders" \
 	eval 'comp factsheet-index dbs/ && is_list dbs/alpha.db dbs/beta.db dbs/notes.txt'
 
+if command -v zsh >/dev/null 2>&1; then
+	t "the zsh completion is valid zsh" \
+		check_exit 0 zsh -n "$top_srcdir/completion/_factsheet"
+else
+	skip "the zsh completion is valid zsh" "zsh not found"
+fi
+
 # Every long option of --help, completed from its first letters.
 for prog in factsheet-index factsheet-query; do
 	"$top_builddir/$( [ $prog = factsheet-index ] && echo indexer ||
