@@ -58,8 +58,11 @@ help(void)
 	    "else\n"
 	    "                         ~/.local/share/factsheet/db)\n"
 	    "  -j, --json             print the summary (or list) as JSON\n"
-	    "  -t, --thesaurus FILE   load FILE as the thesaurus first; "
-	    "\"none\" for none\n"
+	    "  -t, --thesaurus FILE   load FILE as the database's thesaurus "
+	    "first; \"cms\"\n"
+	    "                         the bundled CMS one, \"none\" none "
+	    "(default: keep\n"
+	    "                         the database's; a new one has none)\n"
 	    "  -n, --dry-run          say what would change; change nothing\n"
 	    "  -r, --report           list the sections and contacts each "
 	    "file changed\n"
@@ -76,8 +79,9 @@ help(void)
 	    "      --list             list the publications: format, "
 	    "sections, revised\n"
 	    "                         date, failure\n"
-	    "      --stats            publications, sections, size on disk, "
-	    "last run\n"
+	    "      --stats            publications, sections, terms, size on "
+	    "disk,\n"
+	    "                         thesaurus, last run\n"
 	    "  -s, --sections FILE... show how each FILE splits into sections, "
 	    "as JSON\n"
 	    "  -h, --help             show this help and exit\n"
@@ -674,7 +678,9 @@ manage(const char *db_path, int what, int json)
 	factsheet_db_t *db = NULL;
 	factsheet_entry_t *e = NULL;
 	size_t n = 0, sections = 0, failed = 0;
-	char *message = NULL, *last;
+	unsigned long terms = 0;
+	char *message = NULL, *last, *thesaurus;
+	int status = EXIT_OK;
 	factsheet_status_t st;
 
 	st = factsheet_db_open(db_path, FACTSHEET_DB_READ_ONLY, &db,
@@ -694,7 +700,12 @@ manage(const char *db_path, int what, int json)
 		failed += e[i].failure != NULL;
 	}
 	last = factsheet_db_last_run(db);
-	if (what == MANAGE_LIST && json) {
+	thesaurus = factsheet_db_thesaurus(db);
+	if (what == MANAGE_STATS && factsheet_db_term_count(db, &terms) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", factsheet_db_last_error(db));
+		status = EXIT_ERROR;
+	} else if (what == MANAGE_LIST && json) {
 		json_t *list = json_array();
 
 		for (size_t i = 0; list && i < n; i++)
@@ -720,25 +731,30 @@ manage(const char *db_path, int what, int json)
 			printf("\n");
 		}
 	} else if (json) {
-		print_json_value(json_pack("{s:s, s:I, s:I, s:I, s:I, s:o}",
+		print_json_value(json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, "
+		    "s:s, s:o}",
 		    "database", db_path,
 		    "publications", (json_int_t)(n - failed),
 		    "sections", (json_int_t)sections,
+		    "terms", (json_int_t)terms,
 		    "failed", (json_int_t)failed,
 		    "bytes", (json_int_t)factsheet_db_disk_usage(db_path),
+		    "thesaurus", thesaurus ? thesaurus : "none",
 		    "last_run", string_or_null(last)));
 	} else {
 		printf("Database:     %s\nPublications: %zu\n"
-		    "Sections:     %zu\nFailed files: %zu\n"
-		    "Size on disk: %.1f MiB\nLast run:     %s\n", db_path,
-		    n - failed, sections, failed,
+		    "Sections:     %zu\nTerms:        %lu\n"
+		    "Failed files: %zu\nSize on disk: %.1f MiB\n"
+		    "Thesaurus:    %s\nLast run:     %s\n", db_path,
+		    n - failed, sections, terms, failed,
 		    (double)factsheet_db_disk_usage(db_path) / 1048576.0,
-		    last ? last : "never");
+		    thesaurus ? thesaurus : "none", last ? last : "never");
 	}
 	free(last);
+	free(thesaurus);
 	factsheet_entries_free(e, n);
 	factsheet_db_close(db);
-	return EXIT_OK;
+	return status;
 }
 
 /*
@@ -796,6 +812,36 @@ open_db(const char *db_path, int dry_run, int wait, unsigned long wait_limit,
 	return 0;
 }
 
+/*
+ * --thesaurus NAME into DB: "cms" the CMS thesaurus installed with the
+ * programs, "none" an empty one, anything else a file.  0, or -1 said.
+ */
+static int
+load_thesaurus(factsheet_db_t *db, const char *name)
+{
+	char *path = NULL;
+	factsheet_status_t st;
+
+	if (strcmp(name, "cms") == 0) {
+		if ((path = factsheet_thesaurus_default_path()) == NULL) {
+			report(NULL, "--thesaurus cms: the CMS thesaurus "
+			    "(thesaurus.txt) is not installed");
+			return -1;
+		}
+	} else if (strcmp(name, "none") != 0 &&
+	    (path = strdup(name)) == NULL) {
+		report(NULL, "out of memory");
+		return -1;
+	}
+	st = factsheet_db_set_thesaurus(db, path);
+	free(path);
+	if (st != FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", factsheet_db_last_error(db));
+		return -1;
+	}
+	return 0;
+}
+
 /* --wait=SECONDS: a whole number of seconds, 1 or more. */
 static int
 parse_seconds(const char *arg, unsigned long *out)
@@ -846,7 +892,7 @@ main(int argc, char **argv)
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
 	/* --exclude's patterns: at most one an argument. */
 	const char *excludes[argc];
-	char *db_path, *thesaurus;
+	char *db_path;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
 	unsigned long wait_limit = 0;
 	int manage_what = MANAGE_NONE;
@@ -964,20 +1010,16 @@ main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	/* The thesaurus goes in first: documents carry its phrases.  A dry
-	 * run changes nothing, so compares with the one there. */
-	thesaurus = thesaurus_arg ? strdup(thesaurus_arg) :
-	    factsheet_thesaurus_default_path();
-	if (!out.dry_run && !out.remove && thesaurus != NULL &&
-	    factsheet_db_set_thesaurus(db, thesaurus) !=
-	    FACTSHEET_STATUS_SUCCESS) {
-		report(NULL, "%s", factsheet_db_last_error(db));
-		free(thesaurus);
+	/* The thesaurus goes in first: documents carry its phrases.  It
+	 * belongs to the database: loaded only when asked for, kept by
+	 * every run that does not name one.  A dry run changes nothing, so
+	 * compares with the one there. */
+	if (thesaurus_arg != NULL && !out.dry_run && !out.remove &&
+	    load_thesaurus(db, thesaurus_arg) < 0) {
 		factsheet_db_close(db);
 		free(db_path);
 		return EXIT_ERROR;
 	}
-	free(thesaurus);
 
 	/* Only the JSON summary lists every file: kept for the text one
 	 * too, the lists grew with the tree, 1.5 KiB a file. */

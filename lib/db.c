@@ -38,6 +38,8 @@ static factsheet_status_t commit(factsheet_db_t *db, int all);
 
 /* Where the thesaurus's contact kinds are kept in the database. */
 static const char intent_key[] = "factsheet:intent";
+/* Which thesaurus the database holds: the file it came from, or "none". */
+static const char thesaurus_key[] = "factsheet:thesaurus";
 
 /* Keeps the message of the last failure, from the shim or our own. */
 static factsheet_status_t
@@ -782,19 +784,22 @@ db_fail_shim(factsheet_db_t *db, factsheet_status_t status)
 factsheet_status_t
 factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path)
 {
-	thesaurus_t t;
+	thesaurus_t t = { 0 };
 	shim_group_t *groups;
 	strbuf_t intent = { 0 };
 	char *message, *intent_text;
-	factsheet_status_t status = thesaurus_read(path, &t, &message);
+	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
 
-	if (status != FACTSHEET_STATUS_SUCCESS)
+	/* No PATH: no thesaurus, an empty synonym table. */
+	if (path != NULL &&
+	    (status = thesaurus_read(path, &t, &message)) !=
+	    FACTSHEET_STATUS_SUCCESS)
 		return fail(db, status, message);
 	groups = calloc(t.n_groups ? t.n_groups : 1, sizeof *groups);
 	if (groups == NULL) {
 		thesaurus_clear(&t);
 		return fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
-		    str_printf("%s: out of memory", path));
+		    str_printf("out of memory"));
 	}
 	for (size_t i = 0; i < t.n_groups; i++) {
 		const thesaurus_group_t *g = &t.groups[i];
@@ -809,11 +814,13 @@ factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path)
 	}
 	if ((intent_text = strbuf_finish(&intent)) == NULL)
 		status = fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
-		    str_printf("%s: out of memory", path));
+		    str_printf("out of memory"));
 	else if ((status = shim_db_set_synonyms(db->shim, groups,
 	    t.n_groups)) != FACTSHEET_STATUS_SUCCESS ||
 	    (status = shim_db_set_metadata(db->shim, intent_key,
-	    intent_text)) != FACTSHEET_STATUS_SUCCESS)
+	    intent_text)) != FACTSHEET_STATUS_SUCCESS ||
+	    (status = shim_db_set_metadata(db->shim, thesaurus_key,
+	    path ? path : "none")) != FACTSHEET_STATUS_SUCCESS)
 		status = fail_shim(db, status);
 	free(intent_text);
 	free(groups);
@@ -823,6 +830,28 @@ factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path)
 	free(db->intent);
 	db->intent = NULL;
 	return status;
+}
+
+char *
+factsheet_db_thesaurus(factsheet_db_t *db)
+{
+	char *value = NULL;
+
+	if (shim_db_get_metadata(db->shim, thesaurus_key, &value) !=
+	    FACTSHEET_STATUS_SUCCESS || value == NULL || value[0] == '\0') {
+		free(value);
+		return NULL;
+	}
+	return value;
+}
+
+factsheet_status_t
+factsheet_db_term_count(factsheet_db_t *db, unsigned long *count)
+{
+	factsheet_status_t status = shim_db_term_count(db->shim, count);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
 }
 
 const char *

@@ -555,6 +555,14 @@ typedef struct {
 	 * them to words matched only through the thesaurus. */
 	char **typed;
 	size_t n_typed;
+	/* Of those, the words typed on their own, and their stems; the
+	 * rest were typed only as parts of an address, a URL or another
+	 * joined token ("EUSsupport@cgi.com"), whose words are phrases
+	 * (each its parts, normalized, joined by spaces). */
+	char **alone;
+	size_t n_alone;
+	char **joined;
+	size_t n_joined;
 } term_set_t;
 
 /* Fills SET from index terms (NULL-terminated); 0, or -1 out of memory. */
@@ -581,6 +589,13 @@ char *
 highlight_text(const term_set_t *set, term_stemmer_t stem, void *ctx,
 	       const char *text, size_t length, const char *open,
 	       const char *close, int escape_html);
+
+/* dictionary.c ------------------------------------------------------ */
+
+/* Whether WORD (lowercase, as a query holds it) is a real English word:
+ * a line of the word list, as it is or with a capital first letter. */
+int
+dictionary_has(const char *word);
 
 /* db.c -------------------------------------------------------------- */
 

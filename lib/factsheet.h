@@ -226,11 +226,23 @@ factsheet_db_add_publication(factsheet_db_t *db,
 /*
  * Loads the thesaurus at PATH (one group of equivalent words or phrases a
  * line; see corpus/thesaurus.txt) into the database's synonym table, in
- * place of the one there.  Publications added afterwards carry its
- * phrases; those added before need adding again.
+ * place of the one there; NULL empties it.  The database keeps it, and
+ * the name of where it came from, for every later query and run.
+ * Publications added afterwards carry its phrases; those added before
+ * need adding again.
  */
 factsheet_status_t
 factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path);
+
+/* Where DB's thesaurus came from (the file given, or "none"), malloc'd;
+ * NULL if none was ever loaded. */
+char *
+factsheet_db_thesaurus(factsheet_db_t *db);
+
+/* How many distinct words DB's sections hold, as the index keeps them
+ * (by stem: "password" and "passwords" are one). */
+factsheet_status_t
+factsheet_db_term_count(factsheet_db_t *db, unsigned long *count);
 
 /* The thesaurus installed with the programs (or the build tree's), or
  * NULL if there is none. */
@@ -460,6 +472,12 @@ factsheet_results_partial(const factsheet_results_t *results);
 /* The query actually run when spelling was corrected, else NULL. */
 const char *
 factsheet_results_corrected(const factsheet_results_t *results);
+
+/* A correction offered but not run, else NULL: the query's real English
+ * words are never replaced, but when a correction of them would find more
+ * it is suggested ("did you mean"). */
+const char *
+factsheet_results_suggested(const factsheet_results_t *results);
 
 typedef struct {
 	unsigned rank;		/* 1-based, counting the offset */

@@ -87,10 +87,51 @@ term_set_clear(term_set_t *set)
 		free(set->stems[i]);
 	for (size_t i = 0; set->typed && i < set->n_typed; i++)
 		free(set->typed[i]);
+	for (size_t i = 0; set->alone && i < set->n_alone; i++)
+		free(set->alone[i]);
+	for (size_t i = 0; set->joined && i < set->n_joined; i++)
+		free(set->joined[i]);
 	free(set->words);
 	free(set->stems);
 	free(set->typed);
+	free(set->alone);
+	free(set->joined);
 	memset(set, 0, sizeof *set);
+}
+
+/* Adds WORD and its stem to LIST (room for them is there). */
+static void
+add_word_and_stem(char **list, size_t *n, const char *word,
+		  term_stemmer_t stem, void *ctx)
+{
+	char *stemmed = stem(ctx, word);
+
+	if (stemmed != NULL)
+		list[(*n)++] = stemmed;
+	if ((list[*n] = str_printf("%s", word)) != NULL)
+		(*n)++;
+}
+
+/* The names of the query fields ("solution:word"), which are no part of
+ * the word they come before. */
+static const char *const query_fields[] = {
+	"title", "problem", "heading", "solution", "contact", "resource",
+	"kind", "has", "pub", "id"
+};
+
+/* TOKEN (a run of the query without spaces) after its field name. */
+static const char *
+after_field(const char *token, size_t len)
+{
+	for (size_t i = 0; i < sizeof query_fields / sizeof *query_fields;
+	    i++) {
+		size_t n = strlen(query_fields[i]);
+
+		if (len > n + 1 && strncmp(token, query_fields[i], n) == 0 &&
+		    token[n] == ':')
+			return token + n + 1;
+	}
+	return token;
 }
 
 int
@@ -105,21 +146,41 @@ term_set_mark_typed(term_set_t *set, const char *query, term_stemmer_t stem,
 	for (const char *p = words; *p; p++)
 		n += *p == ' ';
 	set->typed = calloc(2 * n, sizeof *set->typed);
-	if (set->typed == NULL) {
+	set->alone = calloc(2 * n, sizeof *set->alone);
+	set->joined = calloc(n, sizeof *set->joined);
+	if (set->typed == NULL || set->alone == NULL || set->joined == NULL) {
 		free(words);
 		return -1;
 	}
 	for (w = strtok_r(words, " ", &save); w != NULL;
-	    w = strtok_r(NULL, " ", &save)) {
-		char *stemmed = stem(ctx, w);
-
-		if (stemmed != NULL)
-			set->typed[set->n_typed++] = stemmed;
-		if ((set->typed[set->n_typed] = str_printf("%s", w)) != NULL)
-			set->n_typed++;
-	}
+	    w = strtok_r(NULL, " ", &save))
+		add_word_and_stem(set->typed, &set->n_typed, w, stem, ctx);
 	free(words);
+	/* Each run without spaces: one word is a word typed alone, more
+	 * ("cgi.com") a joined token. */
+	for (const char *p = query; *p != '\0'; ) {
+		size_t len = strcspn(p, " \t\n");
+		const char *token = after_field(p, len);
+		char *raw = str_ndup(token, len - (size_t)(token - p));
+		char *parts = raw ? phrase_words(raw) : NULL;
+
+		free(raw);
+		if (parts == NULL)
+			return -1;
+		if (parts[0] == '\0')
+			free(parts);
+		else if (strchr(parts, ' ') != NULL)
+			set->joined[set->n_joined++] = parts;
+		else {
+			add_word_and_stem(set->alone, &set->n_alone, parts,
+			    stem, ctx);
+			free(parts);
+		}
+		p += len;
+		p += strspn(p, " \t\n");
+	}
 	qsort(set->typed, set->n_typed, sizeof *set->typed, compare_strings);
+	qsort(set->alone, set->n_alone, sizeof *set->alone, compare_strings);
 	return 0;
 }
 
@@ -179,9 +240,25 @@ may_stem_to(const term_set_t *set, const char *word)
 	return 0;
 }
 
+/* How the person typed the word FORM of term TERM: TYPED_ALONE,
+ * TYPED_JOINED (only inside a joined token such as an address), or 0. */
+enum { TYPED_ALONE = 1, TYPED_JOINED = 2 };
+
+static int
+typed_how(const term_set_t *set, size_t term, const char *form)
+{
+	if (term == 0 || !set_find(set->typed, set->n_typed, form, 0))
+		return 0;
+	/* A set without the words' ways (tests) has them all alone. */
+	if (set->alone == NULL ||
+	    set_find(set->alone, set->n_alone, form, 0))
+		return TYPED_ALONE;
+	return TYPED_JOINED;
+}
+
 /*
  * The number of the term WORD matches (1-based), or 0; *TYPED says
- * whether the person typed it (as a word or by its stem).
+ * whether and how the person typed it (as a word or by its stem).
  */
 static size_t
 word_matches(const term_set_t *set, const char *word, size_t len,
@@ -206,15 +283,14 @@ word_matches(const term_set_t *set, const char *word, size_t len,
 	*typed = 0;
 	if (norm != NULL) {
 		term = set_find(set->words, set->n_words, norm, 0);
-		*typed = term && set_find(set->typed, set->n_typed, norm, 0);
+		*typed = typed_how(set, term, norm);
 		if (term == 0 && may_stem_to(set, norm)) {
 			char *stemmed = stem(ctx, norm);
 
 			if (stemmed != NULL) {
 				term = set_find(set->stems, set->n_stems,
 				    stemmed, set->n_words);
-				*typed = term && set_find(set->typed,
-				    set->n_typed, stemmed, 0);
+				*typed = typed_how(set, term, stemmed);
 			}
 			free(stemmed);
 		}
@@ -296,6 +372,74 @@ compare_spans(const void *a, const void *b)
 	return x[0] < y[0] ? -1 : x[0] > y[0];
 }
 
+/* Whether C ends a run of text without spaces. */
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\0';
+}
+
+/*
+ * A word typed only inside a joined token ("com" of "EUSsupport@cgi.com")
+ * is marked only where the whole token is: there one span covers it,
+ * separators included, and "com" of another address is not marked.
+ * SPANS are sorted.
+ */
+static void
+keep_joined(spans_t *spans, const term_set_t *set, const char *text)
+{
+	size_t w = 0;
+
+	for (size_t k = 0; k < spans->n; ) {
+		size_t a = spans->spans[k][0], b, j, end;
+		char *raw, *parts;
+		int found = 0;
+
+		if (spans->spans[k][3] != TYPED_JOINED) {
+			memmove(spans->spans[w++], spans->spans[k],
+			    sizeof spans->spans[k]);
+			k++;
+			continue;
+		}
+		/* The run without spaces around it, and its spans. */
+		while (a > 0 && !is_space(text[a - 1]))
+			a--;
+		for (b = spans->spans[k][1]; !is_space(text[b]); b++)
+			;
+		for (j = k; j < spans->n && spans->spans[j][0] < b; j++)
+			;
+		raw = str_ndup(text + a, b - a);
+		parts = raw ? phrase_words(raw) : NULL;
+		for (size_t i = 0; parts && i < set->n_joined && !found; i++)
+			found = phrase_in_words(set->joined[i], parts) > 0;
+		free(raw);
+		free(parts);
+		if (found) {
+			/* One span from the first joined word's start to
+			 * the last one's end. */
+			end = spans->spans[k][1];
+			for (size_t i = k; i < j; i++)
+				if (spans->spans[i][3] == TYPED_JOINED &&
+				    spans->spans[i][1] > end)
+					end = spans->spans[i][1];
+			memmove(spans->spans[w], spans->spans[k],
+			    sizeof spans->spans[k]);
+			spans->spans[w][1] = end;
+			spans->spans[w][3] = TYPED_ALONE;
+			w++;
+			for (k++; k < j && spans->spans[k][0] < end; k++)
+				;
+			continue;
+		}
+		/* Not the token typed: drop the joined words' spans. */
+		for (; k < j; k++)
+			if (spans->spans[k][3] != TYPED_JOINED)
+				memmove(spans->spans[w++], spans->spans[k],
+				    sizeof spans->spans[k]);
+	}
+	spans->n = w;
+}
+
 static void
 find_spans(spans_t *spans, const term_set_t *set, const char *text,
 	   term_stemmer_t stem, void *ctx)
@@ -371,6 +515,7 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 	if (spans->n > 1)
 		qsort(spans->spans, spans->n, sizeof *spans->spans,
 		    compare_spans);
+	keep_joined(spans, set, text);
 }
 
 /* Sentences end after ". ", "? ", "! " or at a line break. */

@@ -31,6 +31,8 @@ struct factsheet_results {
 	size_t n_hits;
 	unsigned long total;
 	char *corrected;
+	/* A correction of real words, offered, not run. */
+	char *suggested;
 	int partial;
 };
 
@@ -293,6 +295,9 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	q.limit = options && options->limit ? options->limit : 10;
 	q.time_limit = options && options->time_limit > 0 ?
 	    options->time_limit : default_time_limit;
+	/* A word of the English word list is not corrected, only offered
+	 * a correction. */
+	q.is_real_word = dictionary_has;
 	if ((r = calloc(1, sizeof *r)) == NULL) {
 		free(prepared);
 		for (size_t k = 0; k < q.n_boost_terms; k++)
@@ -319,7 +324,10 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	    term_set_mark_typed(&r->terms, corrected ? corrected : prepared,
 	    stem_word, r->mset) < 0 ||
 	    (corrected != NULL &&
-	    (r->corrected = str_printf("%s", corrected)) == NULL)) {
+	    (r->corrected = str_printf("%s", corrected)) == NULL) ||
+	    (shim_mset_suggested(r->mset) != NULL &&
+	    (r->suggested = str_printf("%s", shim_mset_suggested(r->mset)))
+	    == NULL)) {
 		free(prepared);
 		factsheet_results_free(r);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
@@ -360,6 +368,7 @@ factsheet_results_free(factsheet_results_t *r)
 		record_clear(&r->hits[i].record);
 	free(r->hits);
 	free(r->corrected);
+	free(r->suggested);
 	term_set_clear(&r->terms);
 	shim_mset_free(r->mset);
 	free(r);
@@ -387,6 +396,12 @@ const char *
 factsheet_results_corrected(const factsheet_results_t *r)
 {
 	return r->corrected;
+}
+
+const char *
+factsheet_results_suggested(const factsheet_results_t *r)
+{
+	return r->suggested;
 }
 
 int
@@ -646,9 +661,11 @@ factsheet_results_to_json(const factsheet_results_t *r, const char *query,
 			return NULL;
 		}
 	}
-	root = json_pack("{s:s, s:o, s:I, s:o}",
+	root = json_pack("{s:s, s:o, s:o, s:I, s:o}",
 	    "query", query,
 	    "corrected", r->corrected ? json_string(r->corrected) :
+	    json_null(),
+	    "suggested", r->suggested ? json_string(r->suggested) :
 	    json_null(),
 	    "total", (json_int_t)r->total,
 	    "results", hits);

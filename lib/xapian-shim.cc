@@ -131,6 +131,8 @@ struct shim_mset {
 	std::vector<const char *> term_ptrs;
 	unsigned long total;
 	std::string corrected;
+	/* A correction of real words, offered, not run. */
+	std::string suggested;
 	/* Matching stopped at the time limit. */
 	bool partial;
 };
@@ -1131,6 +1133,31 @@ shim_db_spelling_frequency(shim_db_t *db, const char *word,
 }
 
 extern "C" factsheet_status_t
+shim_db_term_count(shim_db_t *db, unsigned long *count)
+{
+	*count = 0;
+	try {
+		read_latest(db, [&] {
+			unsigned long n = 0;
+			/* A word is indexed as "Z" and its stem; a field's
+			 * words carry a capital prefix after the "Z". */
+			for (Xapian::TermIterator t =
+			    db->db->allterms_begin("Z");
+			    t != db->db->allterms_end("Z"); ++t) {
+				const std::string term = *t;
+				if (term.size() > 1 &&
+				    !(term[1] >= 'A' && term[1] <= 'Z'))
+					n++;
+			}
+			*count = n;
+		});
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		return classify(db->error, db->path, true);
+	}
+}
+
+extern "C" factsheet_status_t
 shim_db_count(shim_db_t *db, unsigned long *count)
 {
 	*count = 0;
@@ -1905,6 +1932,57 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 	return changed ? out : std::string();
 }
 
+/* Where each word of TEXT starts and how long it is, words as
+ * correct_words() sees them. */
+static std::vector<std::pair<size_t, size_t>>
+word_spans(const std::string &text)
+{
+	std::vector<std::pair<size_t, size_t>> spans;
+	size_t start = 0;
+
+	for (size_t i = 0; i <= text.size(); i++) {
+		unsigned char c = i < text.size() ? text[i] : ' ';
+		if (std::isalnum(c) || c >= 0x80 || c == '&' || c == '_' ||
+		    c == '\'')
+			continue;
+		if (i > start)
+			spans.push_back({start, i - start});
+		start = i + 1;
+	}
+	return spans;
+}
+
+/*
+ * CORRECTED (QUERY with words corrected) with every real word of QUERY
+ * (IS_REAL_WORD says which) put back as typed; *HELD whether any was.
+ * A correction that changed the number of words is kept as it is.
+ */
+static std::string
+keep_real_words(const std::string &query, const std::string &corrected,
+		int (*is_real_word)(const char *), bool *held)
+{
+	std::vector<std::pair<size_t, size_t>> a = word_spans(query);
+	std::vector<std::pair<size_t, size_t>> b = word_spans(corrected);
+	std::string out;
+	size_t copied = 0;
+
+	*held = false;
+	if (a.size() != b.size())
+		return corrected;
+	for (size_t i = 0; i < a.size(); i++) {
+		std::string typed = query.substr(a[i].first, a[i].second);
+		std::string fixed = corrected.substr(b[i].first, b[i].second);
+		if (typed == fixed || !is_real_word(typed.c_str()))
+			continue;
+		out += corrected.substr(copied, b[i].first - copied);
+		out += typed;
+		copied = b[i].first + b[i].second;
+		*held = true;
+	}
+	out += corrected.substr(copied);
+	return out;
+}
+
 /* A candidate hit: its document, weight and Xapian's percentage. */
 struct candidate {
 	Xapian::docid did;
@@ -2107,6 +2185,18 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	    &corrected, &words, &phrase);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(lexicon, m->stem, q->query);
+	/* A real word is never corrected in silence: the correction of
+	 * those is only offered. */
+	std::string suggested;
+	bool held = false;
+	if (!corrected.empty() && q->is_real_word != NULL) {
+		std::string kept = keep_real_words(q->query, corrected,
+		    q->is_real_word, &held);
+		if (held) {
+			suggested = corrected;
+			corrected = kept == q->query ? std::string() : kept;
+		}
+	}
 
 	Xapian::doccount wanted = q->offset + q->limit, total;
 	m->partial = false;
@@ -2131,6 +2221,22 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 			words = second_words;
 			m->corrected = corrected;
 		}
+	}
+	/* The suggestion is offered when it would find what the query run
+	 * does not, or far more. */
+	m->suggested.clear();
+	if (!suggested.empty()) {
+		Xapian::Query third_words, third_phrase;
+		Xapian::Query third_query = build_query(*db->db, qp, q,
+		    suggested, NULL, &third_words, &third_phrase);
+		Xapian::doccount third_total;
+		bool third_partial = false;
+		std::vector<candidate> third = rank(*db->db, third_query,
+		    third_phrase, wanted, q->same_publication_share,
+		    q->time_limit, &third_total, &third_partial);
+		if (!third.empty() && (hits.empty() ||
+		    third_total >= 3 * total))
+			m->suggested = suggested;
 	}
 
 	/* The words to highlight are those of the query as parsed, with
@@ -2228,6 +2334,12 @@ extern "C" const char *
 shim_mset_corrected(const shim_mset_t *m)
 {
 	return m->corrected.empty() ? NULL : m->corrected.c_str();
+}
+
+extern "C" const char *
+shim_mset_suggested(const shim_mset_t *m)
+{
+	return m->suggested.empty() ? NULL : m->suggested.c_str();
 }
 
 extern "C" const char *const *

@@ -203,6 +203,10 @@ shim_db_spelling_frequency(shim_db_t *db, const char *word,
 factsheet_status_t
 shim_db_count(shim_db_t *db, unsigned long *count);
 
+/* How many distinct words (stems) DB's sections hold. */
+factsheet_status_t
+shim_db_term_count(shim_db_t *db, unsigned long *count);
+
 typedef struct {
 	const char *query;	/* normalized query text */
 	unsigned offset;
@@ -229,6 +233,10 @@ typedef struct {
 	/* Seconds of matching after which the best hits found by then are
 	 * returned, marked partial (shim_mset_partial); 0 for no limit. */
 	double time_limit;
+	/* Whether a word is a real one, which spelling correction does not
+	 * replace but only suggests replacing (shim_mset_suggested); NULL
+	 * for none. */
+	int (*is_real_word)(const char *word);
 } shim_query_t;
 
 /* A group of equivalent words or phrases (words joined by spaces). */
@@ -305,6 +313,11 @@ shim_mset_partial(const shim_mset_t *mset);
 /* The corrected query string that was run, or NULL. */
 const char *
 shim_mset_corrected(const shim_mset_t *mset);
+
+/* A correction of real words that would find more, offered but not run,
+ * or NULL. */
+const char *
+shim_mset_suggested(const shim_mset_t *mset);
 
 /*
  * The terms the hits matched, as indexed (with field prefixes, "Z" before

@@ -275,12 +275,19 @@ render_results(FILE *out, const factsheet_results_t *r,
 	       const render_options_t *o)
 {
 	const char *corrected = factsheet_results_corrected(r);
+	const char *suggested = factsheet_results_suggested(r);
 
 	if (corrected != NULL && o->format != RENDER_PATH) {
 		char *shown = factsheet_escape(corrected, NULL);
 
 		fprintf(out, "Showing results for: %s\n\n", shown ? shown :
 		    "?");
+		free(shown);
+	}
+	if (suggested != NULL && o->format != RENDER_PATH) {
+		char *shown = factsheet_escape(suggested, NULL);
+
+		fprintf(out, "Did you mean: %s?\n\n", shown ? shown : "?");
 		free(shown);
 	}
 	for (size_t i = 0; i < factsheet_results_count(r); i++) {

@@ -28,6 +28,13 @@ t "no lock file is installed" \
 t "the man pages are installed" \
 	eval '[ -n "$(find "$DEST" -path "*/man1/factsheet-query.1")" ] ||
 	echo "no factsheet-query.1"'
+t "the bash completion is installed under both programs' names" \
+	eval '[ -n "$(find "$DEST" -path "*/bash-completion/completions/factsheet-index")" ] &&
+	[ -n "$(find "$DEST" -path "*/bash-completion/completions/factsheet-query")" ] ||
+	{ echo "missing:"; find "$DEST" | diag; }'
+t "the zsh completion is installed" \
+	eval '[ -n "$(find "$DEST" -path "*/zsh/*/_factsheet")" ] ||
+	echo "no _factsheet"'
 
 # From a neutral directory, no database of the user's: the installed
 # program finds the installed index beside it, and corrects the spelling

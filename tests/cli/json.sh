@@ -70,8 +70,8 @@ def find(doc, heading):
 # Checks on a query's document ----------------------------------------
 
 def top_keys(doc):
-    exact_keys(doc, ["query", "corrected", "total", "results", "database"],
-               "document")
+    exact_keys(doc, ["query", "corrected", "suggested", "total", "results",
+                     "database"], "document")
 
 
 def query_is(doc, text):
@@ -322,7 +322,7 @@ js() {
 # The shape, checked on every document a query prints.
 check_shape() {
 	_cs_what=$1
-	t "$_cs_what: valid JSON, keys exactly query/corrected/total/results" \
+	t "$_cs_what: valid JSON, keys exactly query/corrected/suggested/total/results" \
 		js top_keys
 	t "$_cs_what: corrected is null" js corrected_null
 	t "$_cs_what: total is an integer" js total_int

@@ -27,6 +27,11 @@ t "a highlight covers the word, not the space after it" \
 	! grep -q "$ESC\\[1;31m[^$ESC]* $ESC" "$OUT" ||
 	{ echo "a highlighted run ends in a space:"; grep "$ESC\\[1;31m[^$ESC]* $ESC" "$OUT" | cat -v; false; }'
 
+t "'EUSsupport@cgi.com': the address marked whole, not .com of the URL" \
+	eval 'check_exit 0 "$QUERY" --db "$DB" --json EUSsupport@cgi.com &&
+	contains "$OUT" "Email: <mark>EUSsupport@cgi.com</mark>" &&
+	contains "$OUT" "https://eus.custhelp.com\\n"'
+
 # Width: COLUMNS is honoured when piped.  widest: the widest line of
 # $OUT in characters, leaving out lines with a word too long to break.
 widest() {

@@ -335,18 +335,26 @@ rk_qj() {
 	rk_json "$@"
 }
 
-# Indexing: the shipped thesaurus by default, and explicitly ------------
+# Indexing: the shipped thesaurus by name, and by file --------------------
 
-t "index the corpus (default thesaurus): exit 0" \
-	check_exit 0 "$INDEX" --db "$DB" "$CORPUS"
+t "index the corpus with --thesaurus cms: exit 0" \
+	check_exit 0 "$INDEX" --db "$DB" --thesaurus cms "$CORPUS"
 t "index the corpus: nothing on stderr" lines_are "$ERR" 0
 t "index the corpus with --thesaurus corpus/thesaurus.txt: exit 0" \
 	check_exit 0 "$INDEX" --db "$TMP/db-shipped" \
 	--thesaurus "$SHIPPED_THESAURUS" "$CORPUS"
 t "--thesaurus corpus/thesaurus.txt: nothing on stderr" lines_are "$ERR" 0
+# The thesaurus belongs to the database: a run that names none keeps it,
+# and nothing is indexed again for it.
+t "index again without --thesaurus: exit 0, the publication unchanged" \
+	eval 'check_exit 0 "$INDEX" --db "$DB" --json "$CORPUS" &&
+	    contains "$OUT" "\"unchanged\": 1,"'
+t "--stats names the thesaurus the database keeps" \
+	eval 'check_exit 0 "$INDEX" --db "$DB" --stats &&
+	    contains "$OUT" "Thesaurus:    $top_srcdir/corpus/thesaurus.txt"'
 
-# The default thesaurus is the shipped one: a query that needs synonyms
-# answers the same bytes from both databases.
+# "cms" is the shipped thesaurus: a query that needs synonyms answers the
+# same bytes from both databases, the first indexed again since.
 rk_same_answer() {
 	check_exit 0 "$QUERY" --db "$DB" --json "$@" || return 1
 	grep -v '"database":' "$OUT" >"$TMP/default.json"
@@ -354,7 +362,7 @@ rk_same_answer() {
 	grep -v '"database":' "$OUT" >"$TMP/shipped.json"
 	same_files "$TMP/default.json" "$TMP/shipped.json"
 }
-t "default thesaurus = --thesaurus corpus/thesaurus.txt ('forgot my username')" \
+t "--thesaurus cms = --thesaurus corpus/thesaurus.txt ('forgot my username')" \
 	rk_same_answer forgot my username
 
 # Question forms and paraphrases -------------------------------------------
@@ -511,7 +519,7 @@ Solution: Call the Beneficiary Line
 Phone: 1-800-MEDICARE
 EOF
 t "index a publication with 'Phone: 1-800-MEDICARE' beside the corpus" \
-	check_exit 0 "$INDEX" --db "$VDB" "$VANITY" "$CORPUS"
+	check_exit 0 "$INDEX" --db "$VDB" --thesaurus cms "$VANITY" "$CORPUS"
 for number in 1-800-633-4227 1-800-MEDICARE 8006334227; do
 	t "vanity number: '$number' -> Questions About Coverage" \
 		rk_first "$VDB" "Questions About Coverage" "$number"
@@ -564,7 +572,7 @@ Change your practice location and taxonomy codes.
 Reset your password on the sign-in page.
 EOF
 t "index a 12-section handbook and a 2-section guide" \
-	check_exit 0 "$INDEX" --db "$MDB" "$MANY"
+	check_exit 0 "$INDEX" --db "$MDB" --thesaurus cms "$MANY"
 t "'password expired': the guide's section is in the first 10" \
 	eval 'check_exit 0 "$QUERY" --db "$MDB" --limit 10 password expired &&
 	    hit_headings | grep -x "Signing in"'

@@ -221,9 +221,11 @@ held_records() {
 }
 
 # Indexes the corpus into database $1 under its relative name, so that
-# results name it "corpus/pecos-technical-assistance-contacts.txt".
+# results name it "corpus/pecos-technical-assistance-contacts.txt", with
+# the CMS thesaurus, as the bundled index is.
 index_corpus() {
-	check_exit 0 in_dir "$top_srcdir" "$INDEX" --db "$1" "$CORPUS_REL"
+	check_exit 0 in_dir "$top_srcdir" "$INDEX" --db "$1" --thesaurus cms \
+	    "$CORPUS_REL"
 }
 
 # The first line of the human output in $OUT is hit 1 with heading $1.

@@ -434,6 +434,59 @@ test_utf8_cuts(void)
 	    "UTF-8 (first bad length %zu)", first_bad);
 }
 
+/* TEXT highlighted with TERMS, the words typed being QUERY's. */
+static char *
+hl_typed(const char *const *terms, const char *query, const char *text)
+{
+	term_set_t set;
+	char *out = NULL;
+
+	if (term_set_init(&set, terms) == 0 &&
+	    term_set_mark_typed(&set, query, fake_stem, NULL) == 0)
+		out = highlight_text(&set, fake_stem, NULL, text, 0, "[", "]",
+		    0);
+	term_set_clear(&set);
+	return out;
+}
+
+/* An address typed whole marks itself whole, and not its parts in other
+ * addresses; a word typed alone is marked wherever it is. */
+static void
+test_joined_tokens(void)
+{
+	const char *const email[] = { "Zeussupport", "Zcgi", "Zcom", NULL };
+	const char *const url[] = { "Zeus", "Zcusthelp", "Zcom", NULL };
+	static const char text[] = "Website: https://eus.custhelp.com\n"
+	    "Email: EUSsupport@cgi.com.";
+	char *out;
+
+	out = hl_typed(email, "EUSsupport@cgi.com", text);
+	is_str(out, "Website: https://eus.custhelp.com\n"
+	    "Email: [EUSsupport@cgi.com].",
+	    "the email typed: marked whole, not .com of the URL");
+	free(out);
+	out = hl_typed(email + 1, "cgi.com", text);
+	is_str(out, "Website: https://eus.custhelp.com\n"
+	    "Email: EUSsupport@[cgi.com].",
+	    "part of the email typed: that part, whole");
+	free(out);
+	out = hl_typed(url, "eus.custhelp.com", text);
+	is_str(out, "Website: https://[eus.custhelp.com]\n"
+	    "Email: EUSsupport@cgi.com.",
+	    "the URL's host typed: marked whole, not the email's com");
+	free(out);
+	out = hl_typed(url + 2, "com", text);
+	is_str(out, "Website: https://eus.custhelp.[com]\n"
+	    "Email: EUSsupport@cgi.[com].",
+	    "'com' typed alone: marked in both");
+	free(out);
+	out = hl_typed(email, "solution:EUSsupport@cgi.com", text);
+	is_str(out, "Website: https://eus.custhelp.com\n"
+	    "Email: [EUSsupport@cgi.com].",
+	    "a field name before the address is no part of it");
+	free(out);
+}
+
 int
 main(void)
 {
@@ -446,5 +499,6 @@ main(void)
 	test_whole_text();
 	test_windows();
 	test_utf8_cuts();
+	test_joined_tokens();
 	return done_testing();
 }
