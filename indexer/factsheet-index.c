@@ -40,7 +40,8 @@ usage(FILE *out)
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
 	    "                       [--retry-failed] [--force] [--wait[=SECONDS]]\n"
-	    "                       [--exclude PATTERN]... PATH...\n"
+	    "                       [--exclude PATTERN]... [--url-map DIR=URL]... "
+	    "PATH...\n"
 	    "       %s [--db PATH] [--json] --remove PATH...\n"
 	    "       %s [--db PATH] [--json] --list | --stats\n"
 	    "       %s --sections FILE...\n", progname, progname, progname,
@@ -70,6 +71,10 @@ help(void)
 	    "  -x, --exclude PATTERN  leave out files and folders whose name "
 	    "or path\n"
 	    "                         matches the shell PATTERN (repeatable)\n"
+	    "      --url-map DIR=URL  files under DIR are published at URL "
+	    "(repeatable;\n"
+	    "                         kept in the database, replacing its "
+	    "map)\n"
 	    "      --remove PATH...   remove the publications at PATH (gone "
 	    "or not;\n"
 	    "                         a folder: all below it)\n"
@@ -835,6 +840,7 @@ main(int argc, char **argv)
 		{ "wait", optional_argument, NULL, 'w' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "remove", no_argument, NULL, 'X' },
+		{ "url-map", required_argument, NULL, 'U' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "stats", no_argument, NULL, 'S' },
 		{ "sections", no_argument, NULL, 's' },
@@ -845,6 +851,10 @@ main(int argc, char **argv)
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
 	/* --exclude's patterns: at most one an argument. */
 	const char *excludes[argc];
+	/* --url-map's folders and URLs. */
+	const char *map_dirs[argc], *map_urls[argc];
+	char *map_args[argc];
+	size_t n_map = 0;
 	char *db_path, *thesaurus;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
 	unsigned long wait_limit = 0;
@@ -900,6 +910,28 @@ main(int argc, char **argv)
 		case 'X':
 			out.remove = sync_options.remove = 1;
 			break;
+		case 'U': {
+			char *eq = strchr(optarg, '=');
+
+			if (eq == NULL || eq == optarg || eq[1] == '\0') {
+				report(NULL, "--url-map \"%s\": want DIR=URL",
+				    optarg);
+				for (size_t i = 0; i < n_map; i++)
+					free(map_args[i]);
+				return EXIT_ERROR;
+			}
+			map_args[n_map] = strdup(optarg);
+			if (map_args[n_map] == NULL) {
+				report(NULL, "out of memory");
+				return EXIT_ERROR;
+			}
+			eq = map_args[n_map] + (eq - optarg);
+			*eq = '\0';
+			map_dirs[n_map] = map_args[n_map];
+			map_urls[n_map] = eq + 1;
+			n_map++;
+			break;
+		}
 		case 'l':
 			manage_what = MANAGE_LIST;
 			break;
@@ -977,6 +1009,18 @@ main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	free(thesaurus);
+	if (!out.dry_run && !out.remove && n_map > 0 &&
+	    factsheet_db_set_url_map(db, map_dirs, map_urls, n_map) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", factsheet_db_last_error(db));
+		for (size_t i = 0; i < n_map; i++)
+			free(map_args[i]);
+		factsheet_db_close(db);
+		free(db_path);
+		return EXIT_ERROR;
+	}
+	for (size_t i = 0; i < n_map; i++)
+		free(map_args[i]);
 
 	/* Only the JSON summary lists every file: kept for the text one
 	 * too, the lists grew with the tree, 1.5 KiB a file. */
