@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 
 deps="build-essential autoconf automake libtool pkg-config libxapian-dev
 libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev libcmark-gfm-dev
-libcmark-gfm-extensions-dev zlib1g-dev python3"
+libcmark-gfm-extensions-dev zlib1g-dev libmicrohttpd-dev python3"
 # valgrind runs the memory checks of the test suite when present,
 # xapian-tools' xapian-metadata lets tests look into a database, and
 # poppler-utils' pdftotext reads the PDF fixtures on its own, to check

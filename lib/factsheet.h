@@ -232,6 +232,11 @@ factsheet_db_add_publication(factsheet_db_t *db,
 factsheet_status_t
 factsheet_db_set_thesaurus(factsheet_db_t *db, const char *path);
 
+/* The file NAME of factsheet-serve's web page and widget ("widget.js"),
+ * installed with the programs or in the source tree, or NULL. */
+char *
+factsheet_static_path(const char *name);
+
 /* The thesaurus installed with the programs (or the build tree's), or
  * NULL if there is none. */
 char *
@@ -441,6 +446,11 @@ typedef struct {
 	 * matches (at least this many; all when fewer), for the JSON's
 	 * "facets"; 0 counts none. */
 	unsigned facets;
+	/* A URL map to give hits' URLs by instead of the database's (see
+	 * factsheet_db_set_url_map), when N_URL_MAP is not 0. */
+	const char *const *url_map_dirs;
+	const char *const *url_map_urls;
+	size_t n_url_map;
 } factsheet_search_options_t;
 
 /*

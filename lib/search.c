@@ -318,13 +318,19 @@ filter_terms(factsheet_db_t *db, const factsheet_search_options_t *options,
 
 /* The public URL of each hit, by the database's URL map. */
 static factsheet_status_t
-set_urls(factsheet_db_t *db, factsheet_results_t *r)
+set_urls(factsheet_db_t *db, const factsheet_search_options_t *options,
+	 factsheet_results_t *r)
 {
-	char *map = NULL;
+	char *map = NULL, *message;
 	factsheet_status_t status;
 
-	status = shim_db_get_metadata(db_shim(db), URL_MAP_KEY, &map);
-	if (status != FACTSHEET_STATUS_SUCCESS)
+	if (options != NULL && options->n_url_map > 0) {
+		status = url_map_build(options->url_map_dirs,
+		    options->url_map_urls, options->n_url_map, &map, &message);
+		if (status != FACTSHEET_STATUS_SUCCESS)
+			return db_fail(db, status, message);
+	} else if ((status = shim_db_get_metadata(db_shim(db), URL_MAP_KEY,
+	    &map)) != FACTSHEET_STATUS_SUCCESS)
 		return db_fail_shim(db, status);
 	for (size_t i = 0; i < r->n_hits; i++) {
 		hit_t *h = &r->hits[i];
@@ -452,7 +458,7 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		h->hit.publication_revised = h->record.publication_revised;
 		h->hit.section = &h->record.section;
 	}
-	if ((status = set_urls(db, r)) != FACTSHEET_STATUS_SUCCESS) {
+	if ((status = set_urls(db, options, r)) != FACTSHEET_STATUS_SUCCESS) {
 		factsheet_results_free(r);
 		return status;
 	}
