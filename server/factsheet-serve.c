@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <netinet/in.h>
@@ -947,12 +948,35 @@ main(int argc, char **argv)
 
 	while (sigwait(&stop, &sig) == 0 && sig == SIGHUP)
 		;	/* each request reads the latest commit anyway */
-	/* Stop accepting; let what is in flight finish. */
-	MHD_quiesce_daemon(daemon);
-	for (int i = 0; i < DRAIN_SECONDS * 100 &&
-	    atomic_load(&in_flight) > 0; i++) {
+	/* Stop accepting, but serve the connections the kernel had already
+	 * accepted for us: they are handed to the workers, then the
+	 * listening socket is closed and later ones are refused. */
+	MHD_socket listener = MHD_quiesce_daemon(daemon);
+
+	if (listener != MHD_INVALID_SOCKET) {
+		fcntl(listener, F_SETFL, fcntl(listener, F_GETFL) | O_NONBLOCK);
+		for (;;) {
+			struct sockaddr_storage peer;
+			socklen_t peer_len = sizeof peer;
+			int fd = accept(listener, (struct sockaddr *)&peer,
+			    &peer_len);
+
+			if (fd < 0)
+				break;
+			if (MHD_add_connection(daemon, fd,
+			    (struct sockaddr *)&peer, peer_len) != MHD_YES)
+				close(fd);
+		}
+		close(listener);
+	}
+	/* Let what is in flight finish: done when no request has been
+	 * under way for a fifth of a second (a connection just handed
+	 * over has its request read by then). */
+	for (int i = 0, quiet = 0; i < DRAIN_SECONDS * 100 && quiet < 20;
+	    i++) {
 		struct timespec tick = { 0, 10 * 1000 * 1000 };
 
+		quiet = atomic_load(&in_flight) > 0 ? 0 : quiet + 1;
 		nanosleep(&tick, NULL);
 	}
 	if (atomic_load(&in_flight) > 0) {
