@@ -89,8 +89,15 @@ static pthread_mutex_t readers_lock = PTHREAD_MUTEX_INITIALIZER;
 static factsheet_db_t **readers;
 static size_t n_readers;
 
-/* Requests started and not yet answered, for draining on SIGTERM. */
+/* Requests started and not yet answered, and connections open that have
+ * not yet sent a request, for draining on SIGTERM. */
 static atomic_long in_flight;
+static atomic_long fresh_connections;
+
+/* A connection's state: whether it has sent no request yet. */
+typedef struct {
+	int fresh;
+} connection_t;
 
 /* One request: when it started, what it was answered with. */
 typedef struct {
@@ -606,6 +613,14 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		snprintf(req->method, sizeof req->method, "%s", method);
 		req->path = strdup(url);
 		atomic_fetch_add(&in_flight, 1);
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		    conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		connection_t *c = ci ? ci->socket_context : NULL;
+
+		if (c != NULL && c->fresh) {
+			c->fresh = 0;
+			atomic_fetch_sub(&fresh_connections, 1);
+		}
 		*con_cls = req;
 		/* Refused before any body is read. */
 		if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
@@ -642,6 +657,28 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 			    static_files[i].type, static_files[i].body,
 			    static_files[i].len, MHD_RESPMEM_PERSISTENT, 1);
 	return send_error(conn, req, MHD_HTTP_NOT_FOUND, "no such page");
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+	      enum MHD_ConnectionNotificationCode code)
+{
+	connection_t *c = *socket_context;
+
+	(void)cls;
+	(void)conn;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		if ((c = calloc(1, sizeof *c)) != NULL) {
+			c->fresh = 1;
+			atomic_fetch_add(&fresh_connections, 1);
+		}
+		*socket_context = c;
+	} else if (c != NULL) {
+		if (c->fresh)
+			atomic_fetch_sub(&fresh_connections, 1);
+		free(c);
+		*socket_context = NULL;
+	}
 }
 
 /* S percent-encoded but for what a URL may show as it is. */
@@ -932,6 +969,7 @@ main(int argc, char **argv)
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTIONS_MAX,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 	    MHD_OPTION_END);
 	if (daemon == NULL) {
 		report("cannot listen on %s: %s", listen_arg,
@@ -969,14 +1007,14 @@ main(int argc, char **argv)
 		}
 		close(listener);
 	}
-	/* Let what is in flight finish: done when no request has been
-	 * under way for a fifth of a second (a connection just handed
-	 * over has its request read by then). */
-	for (int i = 0, quiet = 0; i < DRAIN_SECONDS * 100 && quiet < 20;
-	    i++) {
+	/* Let what is in flight finish: every request under way, and every
+	 * connection that has not sent its first request yet (it times out
+	 * if it never does).  Idle keep-alive connections are closed. */
+	for (int i = 0; i < DRAIN_SECONDS * 100 &&
+	    (atomic_load(&in_flight) > 0 ||
+	    atomic_load(&fresh_connections) > 0); i++) {
 		struct timespec tick = { 0, 10 * 1000 * 1000 };
 
-		quiet = atomic_load(&in_flight) > 0 ? 0 : quiet + 1;
 		nanosleep(&tick, NULL);
 	}
 	if (atomic_load(&in_flight) > 0) {
