@@ -303,8 +303,10 @@
 				var li = el('li', 'fs-contact fs-' +
 				    String(c.kind).replace(/[^a-z]/g, ''));
 				var h = contactHref(c);
-				li.appendChild(el('span', 'fs-contact-label',
-				    String(c.label || c.kind) + ': '));
+				/* A link's label is its text: not twice. */
+				if (c.kind !== 'link' || !c.label)
+					li.appendChild(el('span', 'fs-contact-label',
+					    String(c.label || c.kind) + ': '));
 				var v = el(h ? 'a' : 'span', 'fs-contact-value',
 				    String(c.kind === 'link' && c.label ?
 				    c.label : c.value || ''));
