@@ -4,6 +4,8 @@
 # node_modules beside it: npm ci there).  Skips when chromium, node or
 # playwright-core is missing, except under CI (CI=true), where that is a
 # failure.  Screenshots go to tests/server/artifacts/ in the build tree.
+# PLAYWRIGHT_NODE_MODULES names another node_modules (a distcheck tree
+# or a second build has none of its own).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/cli/setup.sh"
 . "$top_srcdir/tests/server/common.sh"
 
@@ -11,7 +13,8 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 missing=
 [ -x "$CHROMIUM" ] || missing="chromium ($CHROMIUM)"
 command -v node >/dev/null 2>&1 || missing="$missing node"
-[ -d "$top_srcdir/tests/server/node_modules/playwright-core" ] ||
+MODULES=${PLAYWRIGHT_NODE_MODULES:-$top_srcdir/tests/server/node_modules}
+[ -d "$MODULES/playwright-core" ] ||
     missing="$missing playwright-core (npm ci in tests/server)"
 if [ -n "$missing" ]; then
 	if [ "${CI:-}" = true ]; then
@@ -50,7 +53,7 @@ HOSTILE
     "$SITE" >/dev/null
 start_server "$DB" --threads 2 || { echo "not ok 1 - server starts"; echo 1..1; exit 1; }
 
-NODE_PATH="$top_srcdir/tests/server/node_modules" \
+NODE_PATH="$MODULES" \
     node "$top_srcdir/tests/server/browser.mjs" "$BASE" "$ARTIFACTS" \
     "$DOCS_PORT"
 status=$?
