@@ -235,7 +235,7 @@ load_static(void)
 static factsheet_db_t *
 reader(const char **error)
 {
-	static char open_error[512];
+	static _Thread_local char open_error[512];
 	char *message = NULL;
 
 	if (thread_db == NULL) {
