@@ -431,6 +431,9 @@ do_search(struct MHD_Connection *conn, request_t *req)
 	if (number_arg(arg(conn, "offset"), 0, OFFSET_MAX, &o.offset) < 0)
 		return send_error(conn, req, MHD_HTTP_BAD_REQUEST,
 		    "offset: a whole number from 0 to %d", OFFSET_MAX);
+	/* facets=0: no counting, for a caller that shows none. */
+	if (arg(conn, "facets") != NULL && strcmp(arg(conn, "facets"), "0") == 0)
+		o.facets = 0;
 	o.publication = filter_arg(conn, "publication");
 	o.kind = filter_arg(conn, "kind");
 	o.has = filter_arg(conn, "has");

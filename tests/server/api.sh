@@ -92,6 +92,8 @@ get "$BASE/search?q=pecos&has=tty"
 t "has=tty: only sections with a TTY, the facet says so" eval '
     is_code 200 && is_py "all(any(c[\"kind\"] == \"tty\" for c in r[\"contacts\"]) for r in d[\"results\"]) and len(d[\"results\"]) > 0" True &&
     is_py "d[\"facets\"][\"has\"][\"tty\"] == d[\"total\"]" True'
+get "$BASE/search?q=pecos&facets=0"
+t "facets=0: no facets counted" eval 'is_code 200 && is_py "\"facets\" in d" False'
 get "$BASE/search?q=pecos&limit=2&offset=1"
 t "limit and offset" eval 'is_code 200 && is_py "[r[\"rank\"] for r in d[\"results\"]]" "[2, 3]"'
 get "$BASE/search?q=xylophonequartz"
