@@ -13,12 +13,18 @@ cd "$(dirname "$0")"
 
 deps="build-essential autoconf automake libtool pkg-config libxapian-dev
 libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev libcmark-gfm-dev
-libcmark-gfm-extensions-dev zlib1g-dev python3 wamerican"
+libcmark-gfm-extensions-dev zlib1g-dev libmicrohttpd-dev python3 wamerican"
 # valgrind runs the memory checks of the test suite when present,
 # xapian-tools' xapian-metadata lets tests look into a database, and
 # poppler-utils' pdftotext reads the PDF fixtures on its own, to check
 # that every word of them lands in a section.
 [ "${1:-}" = check ] && deps="$deps valgrind xapian-tools poppler-utils groff-base"
+# The server's tests: curl for the API, headless Chromium driven by
+# playwright-core from npm (tests/server/package.json) for the page.
+if [ "${1:-}" = check ]; then
+	deps="$deps curl chromium"
+	command -v npm >/dev/null 2>&1 || deps="$deps nodejs npm"
+fi
 
 missing=""
 for pkg in $deps; do
@@ -39,6 +45,8 @@ make -j"$(nproc)"
 
 case "${1:-}" in
 check)
+	(cd tests/server && { npm ci --no-audit --no-fund ||
+	    npm install --no-audit --no-fund; }) >/dev/null
 	make -j"$(nproc)" check
 	;;
 "")

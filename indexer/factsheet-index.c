@@ -40,7 +40,8 @@ usage(FILE *out)
 	fprintf(out, "usage: %s [--db PATH] [--json] [--thesaurus FILE] "
 	    "[--dry-run] [--report]\n"
 	    "                       [--retry-failed] [--force] [--wait[=SECONDS]]\n"
-	    "                       [--exclude PATTERN]... PATH...\n"
+	    "                       [--exclude PATTERN]... [--url-map DIR=URL]... "
+	    "PATH...\n"
 	    "       %s [--db PATH] [--json] --remove PATH...\n"
 	    "       %s [--db PATH] [--json] --list | --stats\n"
 	    "       %s --sections FILE...\n", progname, progname, progname,
@@ -73,6 +74,10 @@ help(void)
 	    "  -x, --exclude PATTERN  leave out files and folders whose name "
 	    "or path\n"
 	    "                         matches the shell PATTERN (repeatable)\n"
+	    "      --url-map DIR=URL  files under DIR are published at URL "
+	    "(repeatable;\n"
+	    "                         kept in the database, replacing its "
+	    "map)\n"
 	    "      --remove PATH...   remove the publications at PATH (gone "
 	    "or not;\n"
 	    "                         a folder: all below it)\n"
@@ -882,6 +887,7 @@ main(int argc, char **argv)
 		{ "wait", optional_argument, NULL, 'w' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "remove", no_argument, NULL, 'X' },
+		{ "url-map", required_argument, NULL, 'U' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "stats", no_argument, NULL, 'S' },
 		{ "sections", no_argument, NULL, 's' },
@@ -892,6 +898,9 @@ main(int argc, char **argv)
 	const char *db_arg = NULL, *thesaurus_arg = NULL;
 	/* --exclude's patterns: at most one an argument. */
 	const char *excludes[argc];
+	/* --url-map's folders and URLs, in argv's strings. */
+	const char *map_dirs[argc], *map_urls[argc];
+	size_t n_map = 0;
 	char *db_path;
 	int c, wait = 0, sections = 0, status = EXIT_OK;
 	unsigned long wait_limit = 0;
@@ -947,6 +956,22 @@ main(int argc, char **argv)
 		case 'X':
 			out.remove = sync_options.remove = 1;
 			break;
+		case 'U': {
+			char *eq = strchr(optarg, '=');
+
+			if (eq == NULL || eq == optarg || eq[1] == '\0') {
+				report(NULL, "--url-map \"%s\": want DIR=URL",
+				    optarg);
+				return EXIT_ERROR;
+			}
+			/* Split in place: argv's strings are the program's
+			 * to change, and live as long as it does. */
+			*eq = '\0';
+			map_dirs[n_map] = optarg;
+			map_urls[n_map] = eq + 1;
+			n_map++;
+			break;
+		}
 		case 'l':
 			manage_what = MANAGE_LIST;
 			break;
@@ -1009,6 +1034,9 @@ main(int argc, char **argv)
 		free(db_path);
 		return EXIT_ERROR;
 	}
+	/* From the moment the database exists, a signal stops the run at
+	 * the next safe point (tests/cli/hostile.sh signals once it does). */
+	catch_stop_signals();
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	/* The thesaurus goes in first: documents carry its phrases.  It
 	 * belongs to the database: loaded only when asked for, kept by
@@ -1016,6 +1044,14 @@ main(int argc, char **argv)
 	 * compares with the one there. */
 	if (thesaurus_arg != NULL && !out.dry_run && !out.remove &&
 	    load_thesaurus(db, thesaurus_arg) < 0) {
+		factsheet_db_close(db);
+		free(db_path);
+		return EXIT_ERROR;
+	}
+	if (!out.dry_run && !out.remove && n_map > 0 &&
+	    factsheet_db_set_url_map(db, map_dirs, map_urls, n_map) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		report(NULL, "%s", factsheet_db_last_error(db));
 		factsheet_db_close(db);
 		free(db_path);
 		return EXIT_ERROR;
@@ -1039,7 +1075,6 @@ main(int argc, char **argv)
 	progress.on = isatty(STDERR_FILENO);
 	progress.total = factsheet_sync_total(sync);
 	progress.start = start;
-	catch_stop_signals();
 	while (!stop_signal && (st = factsheet_sync_next(sync, &item)) ==
 	    FACTSHEET_STATUS_SUCCESS && item != NULL) {
 		take_item(&sum, &progress, &out, item);

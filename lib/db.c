@@ -854,6 +854,34 @@ factsheet_db_term_count(factsheet_db_t *db, unsigned long *count)
 	    fail_shim(db, status);
 }
 
+factsheet_status_t
+factsheet_db_set_url_map(factsheet_db_t *db, const char *const *dirs,
+			 const char *const *urls, size_t n)
+{
+	char *text, *message;
+	factsheet_status_t status = url_map_build(dirs, urls, n, &text,
+	    &message);
+
+	if (status != FACTSHEET_STATUS_SUCCESS)
+		return fail(db, status, message);
+	status = shim_db_set_metadata(db->shim, URL_MAP_KEY, text);
+	free(text);
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
+factsheet_status_t
+factsheet_db_reopen(factsheet_db_t *db)
+{
+	factsheet_status_t status = shim_db_reopen(db->shim);
+
+	/* The thesaurus a writer loaded since may say other things. */
+	free(db->intent);
+	db->intent = NULL;
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
+}
+
 const char *
 db_intent(factsheet_db_t *db)
 {

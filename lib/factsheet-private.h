@@ -618,4 +618,20 @@ db_fail(factsheet_db_t *db, factsheet_status_t status, char *message);
 factsheet_status_t
 db_fail_shim(factsheet_db_t *db, factsheet_status_t status);
 
+/* url.c: the database's URL map, kept under this metadata key as
+ * "DIR<TAB>URL" lines. */
+#define URL_MAP_KEY "factsheet:url-map"
+
+/* The map's text for DIRS[i] -> URLS[i]; BAD_INPUT with *MESSAGE for an
+ * entry that is not DIR=URL with an http(s) or site-relative URL. */
+factsheet_status_t
+url_map_build(const char *const *dirs, const char *const *urls, size_t n,
+	      char **text, char **message);
+
+/* SOURCE's public URL by MAP (NULL: none), with "#page=N" for a PDF page
+ * or "#ANCHOR"; SOURCE itself when no entry covers it.  Malloc'd. */
+char *
+url_for(const char *map, const char *source, const char *anchor,
+	unsigned page, const char *format);
+
 #endif /* FACTSHEET_PRIVATE_H */

@@ -244,10 +244,34 @@ factsheet_db_thesaurus(factsheet_db_t *db);
 factsheet_status_t
 factsheet_db_term_count(factsheet_db_t *db, unsigned long *count);
 
+/* The file NAME of factsheet-serve's web page and widget ("widget.js"),
+ * installed with the programs or in the source tree, or NULL. */
+char *
+factsheet_static_path(const char *name);
+
 /* The thesaurus installed with the programs (or the build tree's), or
  * NULL if there is none. */
 char *
 factsheet_thesaurus_default_path(void);
+
+/*
+ * Stores in the database how sources map to public URLs, in place of
+ * the map there: a source under DIRS[i] (as given, or its real path) is
+ * at URLS[i] followed by its path below DIRS[i]; the longest DIR wins.
+ * Each URL starts with "http://", "https://" or "/"; anything else is
+ * BAD_INPUT.  N = 0 removes the map.  Committed with the next commit.
+ */
+factsheet_status_t
+factsheet_db_set_url_map(factsheet_db_t *db, const char *const *dirs,
+			 const char *const *urls, size_t n);
+
+/*
+ * Makes a database open for reading see what writers have committed
+ * since it was opened (or last reopened); a long-running reader calls it
+ * before each search.  Nothing for a writable database.
+ */
+factsheet_status_t
+factsheet_db_reopen(factsheet_db_t *db);
 
 /* Makes added publications durable and visible to readers. */
 factsheet_status_t
@@ -424,6 +448,21 @@ typedef struct {
 	/* Seconds of matching, after which the best hits found by then
 	 * are returned, marked partial; 0 means 2. */
 	double time_limit;
+	/* Filters, each NULL for none: only sections of the publication
+	 * with this id, of this kind ("problem", "resource", "section"),
+	 * holding a contact of this kind ("tty", "email", ...). */
+	const char *publication;
+	const char *kind;
+	const char *has;
+	/* Count the publications, kinds and contact kinds of the first
+	 * matches (at least this many; all when fewer), for the JSON's
+	 * "facets"; 0 counts none. */
+	unsigned facets;
+	/* A URL map to give hits' URLs by instead of the database's (see
+	 * factsheet_db_set_url_map), when N_URL_MAP is not 0. */
+	const char *const *url_map_dirs;
+	const char *const *url_map_urls;
+	size_t n_url_map;
 } factsheet_search_options_t;
 
 /*
@@ -489,6 +528,10 @@ typedef struct {
 	const char *publication_revised;	/* or NULL */
 	/* The section as indexed; its strings belong to the results. */
 	const factsheet_section_t *section;
+	/* Where to read it: the public URL the database's URL map gives
+	 * (factsheet_db_set_url_map), with "#anchor" or "#page=N", or the
+	 * source path when no mapping covers it. */
+	const char *url;
 } factsheet_hit_t;
 
 /* Hit I (0-based); valid until the results are freed. */

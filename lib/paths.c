@@ -102,6 +102,21 @@ factsheet_db_bundled_path(void)
 }
 
 char *
+factsheet_static_path(const char *name)
+{
+	char *installed = str_printf("static/%s", name);
+	char *source = str_printf("%s/server/static/%s", FACTSHEET_SRCDIR,
+	    name);
+	char *path = NULL;
+
+	if (installed != NULL && source != NULL)
+		path = find_data(installed, source, is_file);
+	free(installed);
+	free(source);
+	return path;
+}
+
+char *
 factsheet_thesaurus_default_path(void)
 {
 	return find_data("thesaurus.txt",

@@ -20,6 +20,7 @@
 typedef struct {
 	factsheet_hit_t hit;
 	record_t record;
+	char *url;
 } hit_t;
 
 struct factsheet_results {
@@ -34,6 +35,8 @@ struct factsheet_results {
 	/* A correction of real words, offered, not run. */
 	char *suggested;
 	int partial;
+	/* Whether the facets were counted (options' facets). */
+	int facets;
 };
 
 /* Ranking policy across publications (tests/eval/real measures it). */
@@ -257,6 +260,103 @@ find_asks(factsheet_db_t *db, const char *query, int asks[])
 	return 0;
 }
 
+/* Whether NAME is one of the N names NAME_OF gives. */
+static int
+known_name(const char *name, int n, const char *(*name_of)(int))
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(name, name_of(i)) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+section_kind_name(int k)
+{
+	return factsheet_section_kind_name((factsheet_section_kind_t)k);
+}
+
+static const char *
+contact_kind_name(int k)
+{
+	return factsheet_contact_kind_name((factsheet_contact_kind_t)k);
+}
+
+/*
+ * OPTIONS' filters as boolean terms into FILTERS (room for three), their
+ * count in *N; BAD_QUERY for a kind no section or contact has.
+ */
+static factsheet_status_t
+filter_terms(factsheet_db_t *db, const factsheet_search_options_t *options,
+	     char **filters, size_t *n)
+{
+	*n = 0;
+	if (options == NULL)
+		return FACTSHEET_STATUS_SUCCESS;
+	if (options->kind != NULL && !known_name(options->kind,
+	    FACTSHEET_SECTION_LAST, section_kind_name))
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "unknown section kind \"%s\" (problem, resource or "
+		    "section)", options->kind));
+	if (options->has != NULL && !known_name(options->has,
+	    FACTSHEET_CONTACT_LAST, contact_kind_name))
+		return db_fail(db, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "unknown contact kind \"%s\" (website, phone, tty, email, "
+		    "chat, link, fax or address)", options->has));
+	if (options->publication != NULL)
+		filters[(*n)++] = str_printf("%s%s",
+		    fields[FIELD_PUBLICATION].prefix, options->publication);
+	if (options->kind != NULL)
+		filters[(*n)++] = str_printf("%s%s", fields[FIELD_KIND].prefix,
+		    options->kind);
+	if (options->has != NULL)
+		filters[(*n)++] = str_printf("%s%s",
+		    fields[FIELD_CONTACT_KIND].prefix, options->has);
+	for (size_t i = 0; i < *n; i++)
+		if (filters[i] == NULL) {
+			for (size_t j = 0; j < *n; j++)
+				free(filters[j]);
+			*n = 0;
+			return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+			    str_printf("out of memory"));
+		}
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+/* The public URL of each hit, by the database's URL map. */
+static factsheet_status_t
+set_urls(factsheet_db_t *db, const factsheet_search_options_t *options,
+	 factsheet_results_t *r)
+{
+	char *map = NULL, *message;
+	factsheet_status_t status;
+
+	if (options != NULL && options->n_url_map > 0) {
+		status = url_map_build(options->url_map_dirs,
+		    options->url_map_urls, options->n_url_map, &map, &message);
+		if (status != FACTSHEET_STATUS_SUCCESS)
+			return db_fail(db, status, message);
+	} else if ((status = shim_db_get_metadata(db_shim(db), URL_MAP_KEY,
+	    &map)) != FACTSHEET_STATUS_SUCCESS)
+		return db_fail_shim(db, status);
+	for (size_t i = 0; i < r->n_hits; i++) {
+		hit_t *h = &r->hits[i];
+		const factsheet_section_t *s = &h->record.section;
+
+		h->url = url_for(map, h->hit.publication_source ?
+		    h->hit.publication_source : "", s->anchor, s->page,
+		    h->hit.publication_format);
+		if (h->url == NULL) {
+			free(map);
+			return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
+			    str_printf("out of memory"));
+		}
+		h->hit.url = h->url;
+	}
+	free(map);
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
 factsheet_status_t
 factsheet_db_search(factsheet_db_t *db, const char *query,
 		    const factsheet_search_options_t *options,
@@ -265,17 +365,29 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 	factsheet_results_t *r;
 	factsheet_status_t status;
 	shim_query_t q = { 0 };
-	char *prepared, *boost[FACTSHEET_CONTACT_LAST];
+	char *prepared, *boost[FACTSHEET_CONTACT_LAST], *filters[3];
+	size_t n_filters;
 	int asks[FACTSHEET_CONTACT_LAST] = { 0 };
 	const char *corrected;
 
 	*out = NULL;
 	if ((status = check_query(db, query)) != FACTSHEET_STATUS_SUCCESS)
 		return status;
-	if ((prepared = prepare_query(query)) == NULL)
+	if ((status = filter_terms(db, options, filters, &n_filters)) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		return status;
+	q.filter_terms = (const char *const *)filters;
+	q.n_filter_terms = n_filters;
+	q.facet_depth = options ? options->facets : 0;
+	if ((prepared = prepare_query(query)) == NULL) {
+		for (size_t k = 0; k < n_filters; k++)
+			free(filters[k]);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
+	}
 	if (find_asks(db, query, asks) < 0) {
+		for (size_t k = 0; k < n_filters; k++)
+			free(filters[k]);
 		free(prepared);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
@@ -302,13 +414,18 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		free(prepared);
 		for (size_t k = 0; k < q.n_boost_terms; k++)
 			free(boost[k]);
+		for (size_t k = 0; k < n_filters; k++)
+			free(filters[k]);
 		return db_fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
 	}
 	memcpy(r->asks, asks, sizeof r->asks);
+	r->facets = q.facet_depth > 0;
 	status = shim_db_search(db_shim(db), &q, &r->mset);
 	for (size_t k = 0; k < q.n_boost_terms; k++)
 		free(boost[k]);
+	for (size_t k = 0; k < n_filters; k++)
+		free(filters[k]);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		free(prepared);
 		free(r);
@@ -355,6 +472,10 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		h->hit.publication_revised = h->record.publication_revised;
 		h->hit.section = &h->record.section;
 	}
+	if ((status = set_urls(db, options, r)) != FACTSHEET_STATUS_SUCCESS) {
+		factsheet_results_free(r);
+		return status;
+	}
 	*out = r;
 	return FACTSHEET_STATUS_SUCCESS;
 }
@@ -364,8 +485,10 @@ factsheet_results_free(factsheet_results_t *r)
 {
 	if (r == NULL)
 		return;
-	for (size_t i = 0; i < r->n_hits; i++)
+	for (size_t i = 0; i < r->n_hits; i++) {
 		record_clear(&r->hits[i].record);
+		free(r->hits[i].url);
+	}
 	free(r->hits);
 	free(r->corrected);
 	free(r->suggested);
@@ -617,6 +740,9 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	    "heading", s->heading, "text", s->text,
 	    "solution", solution, "contacts", contacts,
 	    "snippet", snippet ? snippet : "");
+	if (hit != NULL)
+		json_object_set_new(hit, "url", json_string(h->url ? h->url :
+		    ""));
 	/* Added after the documented shape: where the section sits (its
 	 * headings, an anchor to link to, a PDF page). */
 	if (hit != NULL) {
@@ -641,6 +767,41 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 	free(source);
 	free(snippet);
 	return hit;
+}
+
+/* One facet's values and counts: {"value": count, ...} in order of
+ * count, or for publications [{"id", "title", "count"}, ...]. */
+static json_t *
+facet_to_json(const factsheet_results_t *r, shim_facet_t facet)
+{
+	const char *const *values, *const *records;
+	const unsigned long *counts;
+	size_t n = shim_mset_facets(r->mset, facet, &values, &counts,
+	    &records);
+	json_t *out = facet == SHIM_FACET_PUBLICATION ? json_array() :
+	    json_object();
+
+	for (size_t i = 0; out != NULL && i < n; i++) {
+		if (facet != SHIM_FACET_PUBLICATION) {
+			json_object_set_new(out, values[i],
+			    json_integer((json_int_t)counts[i]));
+			continue;
+		}
+		record_t rec = { 0 };
+		int ok = record_from_json(records[i], &rec) == 0;
+		char *source = ok ? factsheet_escape(rec.publication_source,
+		    NULL) : NULL;
+
+		json_array_append_new(out, json_pack("{s:s, s:s?, s:s?, s:I}",
+		    "id", values[i],
+		    "title", ok ? rec.publication_title : NULL,
+		    "source", source,
+		    "count", (json_int_t)counts[i]));
+		free(source);
+		if (ok)
+			record_clear(&rec);
+	}
+	return out;
 }
 
 char *
@@ -677,6 +838,11 @@ factsheet_results_to_json(const factsheet_results_t *r, const char *query,
 	}
 	if (root == NULL)
 		return NULL;
+	if (r->facets)
+		json_object_set_new(root, "facets", json_pack("{s:o, s:o, s:o}",
+		    "publication", facet_to_json(r, SHIM_FACET_PUBLICATION),
+		    "kind", facet_to_json(r, SHIM_FACET_KIND),
+		    "has", facet_to_json(r, SHIM_FACET_CONTACT_KIND)));
 	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return out;

@@ -135,6 +135,12 @@ struct shim_mset {
 	std::string suggested;
 	/* Matching stopped at the time limit. */
 	bool partial;
+	/* Per shim_facet_t: values, counts, a record of each. */
+	struct facet_list {
+		std::vector<std::string> values, records;
+		std::vector<unsigned long> counts;
+		std::vector<const char *> value_ptrs, record_ptrs;
+	} facets[SHIM_FACET_LAST];
 };
 
 /* English stemming everywhere: the corpus is CMS's English publications. */
@@ -2103,10 +2109,65 @@ spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
  * of the query it would be checked in every matching document, which
  * costs ten times the search on a large index.
  */
+/*
+ * Counts, for the facets, the publication, kinds and contact kinds of
+ * each match the matcher looks at, and one document of each value.
+ */
+class FacetSpy : public Xapian::MatchSpy {
+public:
+	struct count {
+		unsigned long n = 0;
+		Xapian::docid example = 0;
+	};
+	std::map<std::string, count> counts[SHIM_FACET_LAST];
+
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		add(SHIM_FACET_PUBLICATION, doc.get_value(publication_slot),
+		    doc.get_docid());
+		Xapian::TermIterator t = doc.termlist_begin();
+		static const struct {
+			shim_facet_t facet;
+			field_id_t field;
+		} boolean_fields[] = {
+			{ SHIM_FACET_KIND, FIELD_KIND },
+			{ SHIM_FACET_CONTACT_KIND, FIELD_CONTACT_KIND },
+		};
+		/* Terms come sorted: "K..." before "XCK...". */
+		for (const auto &f : boolean_fields) {
+			const std::string prefix = fields[f.field].prefix;
+			for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
+				const std::string term = *t;
+				if (term.compare(0, prefix.size(), prefix) != 0)
+					break;
+				/* "XCK" is not "XCKX...": our prefixes are
+				 * upper case, values lower case. */
+				if (term.size() > prefix.size() &&
+				    !std::isupper(static_cast<unsigned char>(
+				    term[prefix.size()])))
+					add(f.facet, term.substr(prefix.size()),
+					    doc.get_docid());
+			}
+		}
+	}
+
+private:
+	void add(shim_facet_t facet, const std::string &value,
+		 Xapian::docid did)
+	{
+		if (value.empty())
+			return;
+		count &c = counts[facet][value];
+		if (c.n++ == 0)
+			c.example = did;
+	}
+};
+
 static std::vector<candidate>
 rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, double share,
-     double time_limit, Xapian::doccount *total, bool *partial)
+     double time_limit, Xapian::doccount *total, bool *partial,
+     FacetSpy *spy, Xapian::doccount facet_depth)
 {
 	Xapian::Enquire enquire(db);
 	enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -2124,8 +2185,11 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	 * that took as long is taken to have stopped there. */
 	if (time_limit > 0)
 		enquire.set_time_limit(time_limit);
+	if (spy != NULL)
+		enquire.add_matchspy(spy);
 	auto start = std::chrono::steady_clock::now();
-	Xapian::MSet mset = enquire.get_mset(0, depth);
+	Xapian::MSet mset = enquire.get_mset(0, depth,
+	    spy != NULL ? std::max(depth, facet_depth) : 0);
 	if (time_limit > 0 && std::chrono::duration<double>(
 	    std::chrono::steady_clock::now() - start).count() >= time_limit)
 		*partial = true;
@@ -2169,6 +2233,38 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	return hits;
 }
 
+/* How many publications the facets name at most, the most frequent. */
+static const size_t max_publication_facets = 50;
+
+/* COUNTS, most frequent first, into OUT; with RECORDS, each value's
+ * example document's record too. */
+static void
+fill_facet(const Xapian::Database &db,
+	   const std::map<std::string, FacetSpy::count> &counts, bool records,
+	   shim_mset::facet_list &out)
+{
+	std::vector<std::pair<std::string, FacetSpy::count>> sorted(
+	    counts.begin(), counts.end());
+	std::stable_sort(sorted.begin(), sorted.end(),
+	    [](const std::pair<std::string, FacetSpy::count> &a,
+	       const std::pair<std::string, FacetSpy::count> &b) {
+		    return a.second.n > b.second.n;
+	    });
+	if (records && sorted.size() > max_publication_facets)
+		sorted.resize(max_publication_facets);
+	for (const auto &v : sorted) {
+		out.values.push_back(v.first);
+		out.counts.push_back(v.second.n);
+		out.records.push_back(records ? db.get_document(
+		    v.second.example, Xapian::DOC_ASSUME_VALID).get_value(
+		    record_slot) : std::string());
+	}
+	for (size_t i = 0; i < out.values.size(); i++) {
+		out.value_ptrs.push_back(out.values[i].c_str());
+		out.record_ptrs.push_back(out.records[i].c_str());
+	}
+}
+
 /* Runs one query into M; the database may be reopened by the caller. */
 static void
 run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
@@ -2181,8 +2277,12 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	qp.set_stopper(&stopper);
 	std::string corrected;
 	Xapian::Query words, phrase;
+	Xapian::Query filter(Xapian::Query::OP_AND, q->filter_terms,
+	    q->filter_terms + q->n_filter_terms);
 	Xapian::Query query = build_query(*db->db, qp, q, q->query,
 	    &corrected, &words, &phrase);
+	if (!filter.empty())
+		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(lexicon, m->stem, q->query);
 	/* A real word is never corrected in silence: the correction of
@@ -2200,8 +2300,12 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 
 	Xapian::doccount wanted = q->offset + q->limit, total;
 	m->partial = false;
+	FacetSpy first_spy, second_spy, *spy = NULL;
+	if (q->facet_depth > 0)
+		spy = &first_spy;
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
-	    q->same_publication_share, q->time_limit, &total, &m->partial);
+	    q->same_publication_share, q->time_limit, &total, &m->partial,
+	    spy, q->facet_depth);
 
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
@@ -2210,12 +2314,18 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		Xapian::Query second_words, second_phrase;
 		Xapian::Query second_query = build_query(*db->db, qp, q,
 		    corrected, NULL, &second_words, &second_phrase);
+		if (!filter.empty())
+			second_query = Xapian::Query(Xapian::Query::OP_FILTER,
+			    second_query, filter);
 		Xapian::doccount second_total;
 		std::vector<candidate> second = rank(*db->db, second_query,
 		    second_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &second_total, &m->partial);
+		    q->time_limit, &second_total, &m->partial,
+		    spy != NULL ? &second_spy : NULL, q->facet_depth);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= 3 * total)) {
+			if (spy != NULL)
+				spy = &second_spy;
 			hits = second;
 			total = second_total;
 			words = second_words;
@@ -2264,6 +2374,11 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 				terms.insert(*t);
 			}
 	}
+	for (shim_mset::facet_list &f : m->facets)
+		f = shim_mset::facet_list();
+	for (int f = 0; spy != NULL && f < SHIM_FACET_LAST; f++)
+		fill_facet(*db->db, spy->counts[f], f == SHIM_FACET_PUBLICATION,
+		    m->facets[f]);
 	m->terms.assign(terms.begin(), terms.end());
 	m->term_ptrs.clear();
 	for (const std::string &t : m->terms)
@@ -2290,6 +2405,34 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
 		delete m;
+		return classify(db->error, db->path, true);
+	}
+}
+
+extern "C" size_t
+shim_mset_facets(const shim_mset_t *m, shim_facet_t facet,
+		 const char *const **values, const unsigned long **counts,
+		 const char *const **records)
+{
+	const shim_mset::facet_list &f = m->facets[facet];
+
+	*values = f.value_ptrs.data();
+	*counts = f.counts.data();
+	*records = f.record_ptrs.data();
+	return f.values.size();
+}
+
+extern "C" factsheet_status_t
+shim_db_reopen(shim_db_t *db)
+{
+	try {
+		if (!db->writable) {
+			db->db->reopen();
+			if (db->words != NULL)
+				db->words->reopen();
+		}
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
 		return classify(db->error, db->path, true);
 	}
 }

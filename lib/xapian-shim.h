@@ -237,6 +237,12 @@ typedef struct {
 	 * replace but only suggests replacing (shim_mset_suggested); NULL
 	 * for none. */
 	int (*is_real_word)(const char *word);
+	/* Boolean terms every hit must hold (a publication, a kind). */
+	const char *const *filter_terms;
+	size_t n_filter_terms;
+	/* Count the publications, kinds and contact kinds of this many
+	 * matches at least (shim_mset_facets); 0 counts none. */
+	unsigned facet_depth;
 } shim_query_t;
 
 /* A group of equivalent words or phrases (words joined by spaces). */
@@ -305,6 +311,29 @@ shim_mset_data(const shim_mset_t *mset, size_t i);
 
 int
 shim_mset_percent(const shim_mset_t *mset, size_t i);
+
+/* What the facets count: a publication id, a kind, a contact kind. */
+typedef enum {
+	SHIM_FACET_PUBLICATION,
+	SHIM_FACET_KIND,
+	SHIM_FACET_CONTACT_KIND,
+	SHIM_FACET_LAST
+} shim_facet_t;
+
+/*
+ * The values of FACET among the matches counted (shim_query_t's
+ * facet_depth), most frequent first: N of them, their counts, and for
+ * each the stored record of one matching section (for a publication's
+ * title).  Valid until MSET is freed.
+ */
+size_t
+shim_mset_facets(const shim_mset_t *mset, shim_facet_t facet,
+		 const char *const **values, const unsigned long **counts,
+		 const char *const **records);
+
+/* Makes DB read its latest committed revision; for a long-lived reader. */
+factsheet_status_t
+shim_db_reopen(shim_db_t *db);
 
 /* Whether matching stopped at the query's time limit. */
 int

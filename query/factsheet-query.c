@@ -302,7 +302,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	factsheet_search_options_t search = { 0, 10, 0 };
+	factsheet_search_options_t search = { .limit = 10 };
 	const char *db_arg = NULL;
 	char *db_path, *query, *message = NULL;
 	factsheet_db_t *db = NULL;

@@ -25,6 +25,11 @@ t "the bundled index is installed with its spelling data" \
 	{ echo "missing:"; find "$DEST" | diag; }'
 t "no lock file is installed" \
 	eval '! find "$DEST" -name flintlock | grep . >/dev/null'
+t "factsheet-serve and its page and widget are installed" \
+	eval '[ -x "$bin/factsheet-serve" ] && [ -f "$data/static/widget.js" ] &&
+	[ -f "$data/static/widget.css" ] && [ -f "$data/static/index.html" ] &&
+	[ -n "$(find "$DEST" -path "*/man1/factsheet-serve.1")" ] ||
+	{ echo "missing:"; find "$DEST" | diag; }'
 t "the man pages are installed" \
 	eval '[ -n "$(find "$DEST" -path "*/man1/factsheet-query.1")" ] ||
 	echo "no factsheet-query.1"'

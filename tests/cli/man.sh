@@ -7,7 +7,7 @@ if ! command -v groff >/dev/null 2>&1; then
 	echo "1..0 # SKIP groff not found"
 	exit 0
 fi
-for page in indexer/factsheet-index query/factsheet-query; do
+for page in indexer/factsheet-index query/factsheet-query server/factsheet-serve; do
 	program="$top_builddir/$page"
 	page=${page#*/}
 	src="$top_srcdir/doc/$page.1"
