@@ -2339,11 +2339,14 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		Xapian::Query third_words, third_phrase;
 		Xapian::Query third_query = build_query(*db->db, qp, q,
 		    suggested, NULL, &third_words, &third_phrase);
+		if (!filter.empty())
+			third_query = Xapian::Query(Xapian::Query::OP_FILTER,
+			    third_query, filter);
 		Xapian::doccount third_total;
 		bool third_partial = false;
 		std::vector<candidate> third = rank(*db->db, third_query,
 		    third_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &third_total, &third_partial);
+		    q->time_limit, &third_total, &third_partial, NULL, 0);
 		if (!third.empty() && (hits.empty() ||
 		    third_total >= 3 * total))
 			m->suggested = suggested;
