@@ -11,9 +11,9 @@
 # Needs: npm install in tests/bench/pagefind (pagefind and playwright-core,
 # pinned in package.json), Debian chromium and postgresql-doc-15.
 # factsheet is queried through factsheet-serve's /search (SERVE, default
-# server/factsheet-serve in the build tree) from the server's own page; when
-# that is not built, through factsheet-query --json without a browser, and
-# the output says so.
+# server/factsheet-serve in the build tree) from the server's own page, the
+# docs mapped to their public URLs (--url-map); when that is not built,
+# through factsheet-query --json without a browser, and the output says so.
 #
 # Pagefind runs with --force-language en: the DocBook pages carry no lang
 # attribute, and without one Pagefind indexes them as "unknown", without
@@ -23,6 +23,12 @@ set -eu
 
 BENCH=bench-docs
 . "$(dirname "$0")/../common.sh"
+# common.sh finds the tree from a script one level further up.
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+build=${top_builddir:-$top}
+index="$build/indexer/factsheet-index"
+query="$build/query/factsheet-query"
+out="$build/tests/bench/out"
 pairs=${1:-2}
 here="$top/tests/bench/pagefind"
 docs=/usr/share/doc/postgresql-doc-15/html
@@ -60,7 +66,7 @@ fs() {
 : >"$out/index-ratios"
 echo "bench-docs: $(ls "$docs"/*.html | wc -l) pages of postgresql-doc-15" \
     "$(dpkg-query -W -f '${Version}' postgresql-doc-15 2>/dev/null || echo '?')," \
-    "pagefind $(cd "$here" && node -p 'require("pagefind/package.json").version')," \
+    "pagefind $(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$here/node_modules/pagefind/package.json")," \
     "$(date -u '+%F %H:%M UTC'), load average $(load)"
 p=1
 while [ "$p" -le "$pairs" ]; do
@@ -90,7 +96,11 @@ echo "index size, bytes: factsheet $(du -sb "$db" | cut -f1)" \
 
 node "$here/harness.mjs" --json "$out/pagefind-scores.json" pagefind "$site"
 if [ -x "$serve" ]; then
-	"$serve" --db "$db" --listen 127.0.0.1:0 >"$out/docs-serve.out" 2>&1 &
+	# The docs' public URLs, as a docs site serves them: the results
+	# link to a page and its section's anchor.
+	"$serve" --db "$db" --listen 127.0.0.1:0 \
+	    --url-map "$docs=https://www.postgresql.org/docs/15/" \
+	    >"$out/docs-serve.out" 2>&1 &
 	spid=$!
 	trap 'kill "$spid" 2>/dev/null || true' EXIT INT TERM
 	port=
