@@ -197,6 +197,8 @@ done
 # "TAG SYSTEM CLASS req/s p50-ms p99-ms errors requests".
 measure() {
 	wrk -t2 -c"$conns" -d"${secs}s" --latency "$3" >"$run/wrk.out" 2>&1 || true
+	# Every report kept, for the kinds of errors.
+	cp "$run/wrk.out" "$run/wrk-$4-$1-$2.out"
 	awk -v tag="$4" -v sys="$1" -v class="$2" '
 	function ms(v) {
 		if (v ~ /us$/) return v / 1000
