@@ -41,7 +41,7 @@ _factsheet_index()
 		_factsheet_files "$cur"
 		COMPREPLY+=($(compgen -W "cms none" -- "$cur"))
 		return ;;
-	-x | --exclude)
+	-x | --exclude | --url-map)
 		return ;;
 	esac
 	case $cur in
@@ -49,7 +49,7 @@ _factsheet_index()
 		return ;;
 	-*)
 		_factsheet_words "--db --json --thesaurus --dry-run --report
-		    --retry-failed --force --wait --exclude --remove --list
+		    --retry-failed --force --wait --exclude --url-map --remove --list
 		    --stats --sections --help --version" "$cur"
 		return ;;
 	esac

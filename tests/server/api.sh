@@ -63,7 +63,7 @@ t "/search 'password expired': Accessing the PECOS System first" eval '
     is_py "d[\"results\"][0][\"heading\"]" "Accessing the PECOS System"'
 t "/search: the shape of factsheet-query --json" eval '
     is_py "\" \".join(sorted(k for k in d if k != \"facets\"))" \
-	"corrected query results total" &&
+	"corrected query results suggested total" &&
     is_py "d[\"query\"]" "password expired"'
 t "/search: the url by the database's map, with its anchor" is_py \
     'd["results"][0]["url"]' \
