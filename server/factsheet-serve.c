@@ -23,12 +23,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 #include <microhttpd.h>
+#include <zlib.h>
 
 #include "factsheet.h"
 
@@ -93,6 +95,10 @@ static size_t n_readers;
  * not yet sent a request, for draining on SIGTERM. */
 static atomic_long in_flight;
 static atomic_long fresh_connections;
+/* Connections handed to the workers at shutdown whose start no worker has
+ * seen yet: MHD_add_connection() queues them for a worker thread, which
+ * counts them in fresh_connections only when it picks them up. */
+static atomic_long handed_over;
 
 /* A connection's state: whether it has sent no request yet. */
 typedef struct {
@@ -277,7 +283,7 @@ reader(const char **error)
 static enum MHD_Result
 send_buffer(struct MHD_Connection *conn, request_t *req, unsigned status,
 	    const char *type, const char *body, size_t len,
-	    enum MHD_ResponseMemoryMode mode, int cors)
+	    enum MHD_ResponseMemoryMode mode, int cors, int gzipped)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(len,
 	    (void *)body, mode);
@@ -292,6 +298,11 @@ send_buffer(struct MHD_Connection *conn, request_t *req, unsigned status,
 	/* The API and the widget are for any docs site to use. */
 	if (cors)
 		MHD_add_response_header(r, "Access-Control-Allow-Origin", "*");
+	if (gzipped)
+		MHD_add_response_header(r, "Content-Encoding", "gzip");
+	/* Whether it is gzipped depends on the request's Accept-Encoding. */
+	if (strncmp(type, "application/json", 16) == 0)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(r, "Allow", "GET, HEAD");
 	MHD_add_response_header(r, "Cache-Control", status == 200 &&
@@ -303,15 +314,99 @@ send_buffer(struct MHD_Connection *conn, request_t *req, unsigned status,
 	return ret;
 }
 
-/* JSON text (malloc'd, taken over) with STATUS. */
+/* Whether the request's Accept-Encoding takes gzip: a "gzip" (or "*")
+ * coding whose q is not 0. */
+static int
+accepts_gzip(struct MHD_Connection *conn)
+{
+	const char *h = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
+
+	while (h != NULL && *h != '\0') {
+		size_t n;
+
+		h += strspn(h, " \t,");
+		n = strcspn(h, " \t;,");
+		int named = (n == 4 && strncasecmp(h, "gzip", 4) == 0) ||
+		    (n == 1 && *h == '*');
+		const char *end = h + strcspn(h, ",");
+		const char *q = h + n;
+
+		/* "gzip;q=0" (or 0.0, 0.000) refuses it. */
+		while (named && q < end && (q = strchr(q, ';')) != NULL &&
+		    q < end) {
+			q++;
+			q += strspn(q, " \t");
+			if ((q[0] == 'q' || q[0] == 'Q') && q[1] == '=') {
+				q += 2;
+				if (q[0] == '0' && strspn(q + 1, ".0") ==
+				    strcspn(q + 1, " \t,;"))
+					named = 0;
+				break;
+			}
+		}
+		if (named)
+			return 1;
+		h = end;
+	}
+	return 0;
+}
+
+/* LEN bytes of TEXT gzipped into a malloc'd buffer; NULL on failure
+ * (the caller then sends TEXT as it is). */
+static unsigned char *
+gzip_text(const char *text, size_t len, size_t *out_len)
+{
+	z_stream z = { 0 };
+	unsigned char *out;
+	uLong bound;
+
+	/* 15 + 16: a gzip wrapper, which every browser takes. */
+	if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	bound = deflateBound(&z, len) + 32;
+	if ((out = malloc(bound)) == NULL) {
+		deflateEnd(&z);
+		return NULL;
+	}
+	z.next_in = (Bytef *)text;
+	z.avail_in = len;
+	z.next_out = out;
+	z.avail_out = bound;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
+		deflateEnd(&z);
+		free(out);
+		return NULL;
+	}
+	*out_len = z.total_out;
+	deflateEnd(&z);
+	return out;
+}
+
+/* Below this, gzip's header costs more than it saves. */
+#define GZIP_MIN 1024
+
+/* JSON text (malloc'd, taken over) with STATUS, gzipped when the client
+ * takes it and it is worth it: a page of results is mostly text. */
 static enum MHD_Result
 send_json(struct MHD_Connection *conn, request_t *req, unsigned status,
 	  char *text)
 {
+	const char *type = "application/json; charset=utf-8";
+	size_t len, zlen;
+	unsigned char *z;
+
 	if (text == NULL)
 		return MHD_NO;
-	return send_buffer(conn, req, status, "application/json; charset=utf-8",
-	    text, strlen(text), MHD_RESPMEM_MUST_FREE, 1);
+	len = strlen(text);
+	if (len < GZIP_MIN || !accepts_gzip(conn) ||
+	    (z = gzip_text(text, len, &zlen)) == NULL)
+		return send_buffer(conn, req, status, type, text, len,
+		    MHD_RESPMEM_MUST_FREE, 1, 0);
+	free(text);
+	return send_buffer(conn, req, status, type, (const char *)z, zlen,
+	    MHD_RESPMEM_MUST_FREE, 1, 1);
 }
 
 static enum MHD_Result
@@ -592,7 +687,7 @@ do_opensearch(struct MHD_Connection *conn, request_t *req)
 		return MHD_NO;
 	return send_buffer(conn, req, MHD_HTTP_OK,
 	    "application/opensearchdescription+xml; charset=utf-8", text,
-	    (size_t)n, MHD_RESPMEM_MUST_FREE, 1);
+	    (size_t)n, MHD_RESPMEM_MUST_FREE, 1, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -658,7 +753,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		if (strcmp(url, static_files[i].path) == 0)
 			return send_buffer(conn, req, MHD_HTTP_OK,
 			    static_files[i].type, static_files[i].body,
-			    static_files[i].len, MHD_RESPMEM_PERSISTENT, 1);
+			    static_files[i].len, MHD_RESPMEM_PERSISTENT, 1, 0);
 	return send_error(conn, req, MHD_HTTP_NOT_FOUND, "no such page");
 }
 
@@ -676,6 +771,11 @@ on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 			atomic_fetch_add(&fresh_connections, 1);
 		}
 		*socket_context = c;
+		/* Counted now, so no longer only handed over. */
+		long h = atomic_load(&handed_over);
+		while (h > 0 &&
+		    !atomic_compare_exchange_weak(&handed_over, &h, h - 1))
+			;
 	} else if (c != NULL) {
 		if (c->fresh)
 			atomic_fetch_sub(&fresh_connections, 1);
@@ -1004,9 +1104,11 @@ main(int argc, char **argv)
 
 			if (fd < 0)
 				break;
+			/* MHD closes FD itself when it cannot take it. */
+			atomic_fetch_add(&handed_over, 1);
 			if (MHD_add_connection(daemon, fd,
 			    (struct sockaddr *)&peer, peer_len) != MHD_YES)
-				close(fd);
+				atomic_fetch_sub(&handed_over, 1);
 		}
 		close(listener);
 	}
@@ -1015,7 +1117,8 @@ main(int argc, char **argv)
 	 * if it never does).  Idle keep-alive connections are closed. */
 	for (int i = 0; i < DRAIN_SECONDS * 100 &&
 	    (atomic_load(&in_flight) > 0 ||
-	    atomic_load(&fresh_connections) > 0); i++) {
+	    atomic_load(&fresh_connections) > 0 ||
+	    atomic_load(&handed_over) > 0); i++) {
 		struct timespec tick = { 0, 10 * 1000 * 1000 };
 
 		nanosleep(&tick, NULL);

@@ -72,6 +72,26 @@ t "/search: the same url as factsheet-query --json" eval '
     "$QUERY" --db "$DB" --json password expired >"$TMP/cli.json" &&
     python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit([r[\"url\"] for r in a[\"results\"]] != [r[\"url\"] for r in b[\"results\"]])" \
 	"$OUT" "$TMP/cli.json"'
+# gzip when the client takes it: the same JSON, in fewer bytes.
+cp "$OUT" "$TMP/plain.json"
+plain_bytes=$(wc -c <"$TMP/plain.json")
+get -H 'Accept-Encoding: gzip, deflate' "$BASE/search?q=password+expired"
+t "/search with Accept-Encoding gzip: gzipped, Vary says why" eval '
+    is_code 200 && contains "$TMP/headers" "Content-Encoding: gzip" &&
+    contains "$TMP/headers" "Vary: Accept-Encoding"'
+t "/search gzipped: the same JSON, in fewer bytes" eval '
+    gzip -dc <"$OUT" >"$TMP/unzipped.json" &&
+    cmp "$TMP/plain.json" "$TMP/unzipped.json" &&
+    [ "$(wc -c <"$OUT")" -lt $((plain_bytes / 2)) ]'
+get -H 'Accept-Encoding: gzip;q=0, identity' "$BASE/search?q=password+expired"
+t "/search with gzip;q=0: not gzipped" eval '
+    is_code 200 && lacks "$TMP/headers" "Content-Encoding" &&
+    cmp "$TMP/plain.json" "$OUT"'
+get -H 'Accept-Encoding: gzip' "$BASE/search?q=password&limit=0"
+t "a short error is not gzipped" eval '
+    is_code 400 && lacks "$TMP/headers" "Content-Encoding" &&
+    contains "$OUT" "limit"'
+get "$BASE/search?q=password+expired"
 t "/search: facets by publication, kind and contact kind" eval '
     is_py "\" \".join(sorted(d[\"facets\"]))" "has kind publication" &&
     is_py "sum(p[\"count\"] for p in d[\"facets\"][\"publication\"]) == sum(d[\"facets\"][\"kind\"].values())" True &&
