@@ -49,7 +49,8 @@ Solution: Contact the Zebra <b onmouseover="window.pwned=true">Help</b> Desk
 
 Website: <javascript:window.pwned=true>
 HOSTILE
-"$INDEX" --db "$DB" --url-map "$SITE=http://127.0.0.1:$DOCS_PORT/" \
+"$INDEX" --db "$DB" --thesaurus cms \
+    --url-map "$SITE=http://127.0.0.1:$DOCS_PORT/" \
     "$SITE" >/dev/null
 start_server "$DB" --threads 2 || { echo "not ok 1 - server starts"; echo 1..1; exit 1; }
 

@@ -1,6 +1,6 @@
 # common.sh - sourced by tests/server/*.sh, after tests/cli/setup.sh: an
-# index of the corpus and fixtures with a URL map, and a factsheet-serve
-# on a free port.
+# index of the corpus and fixtures with a URL map and the CMS thesaurus (a
+# CMS site's, as the bundled index), and a factsheet-serve on a free port.
 #
 #   build_site_db DB        index corpus + fixtures into DB, mapped to
 #                           https://docs.example.org/help/
@@ -15,7 +15,8 @@ build_site_db() {
 	cp "$CORPUS" "$SITE/pecos.txt"
 	cp "$top_srcdir/tests/fixtures/enrollment-help.html" \
 	    "$top_srcdir/tests/fixtures/pecos-guide.md" "$SITE/guides/"
-	"$INDEX" --db "$1" --url-map "$SITE=https://docs.example.org/help/" \
+	"$INDEX" --db "$1" --thesaurus cms \
+	    --url-map "$SITE=https://docs.example.org/help/" \
 	    "$SITE" >/dev/null
 }
 
