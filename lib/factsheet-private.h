@@ -540,6 +540,11 @@ typedef struct {
 int
 record_from_json(const char *json, record_t *record);
 
+/* Only the publication_* members of a stored record, read without the
+ * rest; 0 on success. */
+int
+record_publication_from_json(const char *json, record_t *record);
+
 void
 record_clear(record_t *record);
 

@@ -161,6 +161,47 @@ record_from_json(const char *json, record_t *r)
 	return 0;
 }
 
+/*
+ * The "publication" member is the record's last (record_to_json puts it
+ * there), and a string holds no unescaped quote, so the last
+ * ',"publication":{' of a compact record starts it.  The facets name up
+ * to 50 publications per search: reading those few bytes instead of each
+ * example's whole record halved the server's work for a search.
+ */
+static const char publication_key[] = ",\"publication\":{";
+
+int
+record_publication_from_json(const char *json, record_t *r)
+{
+	const char *at = NULL, *p = json;
+	json_t *pub;
+	size_t len;
+
+	memset(r, 0, sizeof *r);
+	while ((p = strstr(p, publication_key)) != NULL)
+		at = p++;
+	len = at ? strlen(at) : 0;
+	/* The object, without the record's own closing brace. */
+	if (at == NULL || len < sizeof publication_key + 1 ||
+	    at[len - 1] != '}')
+		return record_from_json(json, r);
+	at += sizeof publication_key - 2;
+	if ((pub = json_loadb(at, strlen(at) - 1, 0, NULL)) == NULL)
+		return record_from_json(json, r);
+	r->publication_id = dup_string(pub, "id");
+	r->publication_title = dup_string(pub, "title");
+	r->publication_source = dup_string(pub, "source");
+	r->publication_format = dup_string(pub, "format");
+	r->publication_product = dup_string(pub, "product");
+	r->publication_revised = dup_string(pub, "revised");
+	json_decref(pub);
+	if (r->publication_title == NULL || r->publication_source == NULL) {
+		record_clear(r);
+		return -1;
+	}
+	return 0;
+}
+
 void
 record_clear(record_t *r)
 {

@@ -788,7 +788,7 @@ facet_to_json(const factsheet_results_t *r, shim_facet_t facet)
 			continue;
 		}
 		record_t rec = { 0 };
-		int ok = record_from_json(records[i], &rec) == 0;
+		int ok = record_publication_from_json(records[i], &rec) == 0;
 		char *source = ok ? factsheet_escape(rec.publication_source,
 		    NULL) : NULL;
 

@@ -74,6 +74,20 @@ round_trip(const char *fixture)
 		is_str(r.publication_revised, pub->revised,
 		    "%s: %s: revised", fixture, s->slug);
 		record_clear(&r);
+		is_int(record_publication_from_json(json, &r), 0,
+		    "%s: %s: the publication alone read back", fixture,
+		    s->slug);
+		is_str(r.publication_id, pub->id, "%s: %s: alone: id",
+		    fixture, s->slug);
+		is_str(r.publication_title, pub->title, "%s: %s: alone: title",
+		    fixture, s->slug);
+		is_str(r.publication_source, pub->source,
+		    "%s: %s: alone: source", fixture, s->slug);
+		is_str(r.publication_revised, pub->revised,
+		    "%s: %s: alone: revised", fixture, s->slug);
+		is_str(r.section.text, NULL, "%s: %s: alone: no text read",
+		    fixture, s->slug);
+		record_clear(&r);
 		free(json);
 	}
 	factsheet_publication_free(pub);
@@ -92,11 +106,44 @@ test_refused(void)
 	record_clear(&r);
 }
 
+/* A section whose text holds the key that starts the publication: the
+ * quotes in a string are escaped, so it is not taken for it. */
+static void
+test_publication_in_text(void)
+{
+	factsheet_publication_t pub = { 0 };
+	factsheet_section_t s = { 0 };
+	record_t r;
+	char *json;
+
+	pub.id = "p1";
+	pub.title = "The real title";
+	pub.source = "real.txt";
+	s.kind = FACTSHEET_SECTION_TEXT;
+	s.slug = "s";
+	s.heading = "Heading";
+	s.text = "text ,\"publication\":{\"id\":\"fake\",\"title\":"
+	    "\"Fake\",\"source\":\"fake.txt\"} and a backslash \\";
+	json = record_to_json(&pub, &s);
+	is_int(json ? record_publication_from_json(json, &r) : -1, 0,
+	    "a text holding ,\"publication\":{ : read");
+	is_str(r.publication_title, "The real title",
+	    "a text holding ,\"publication\":{ : the real title");
+	is_str(r.publication_source, "real.txt",
+	    "a text holding ,\"publication\":{ : the real source");
+	record_clear(&r);
+	free(json);
+	is_int(record_publication_from_json("{\"kind\": \"problem\"}", &r),
+	    -1, "a record without a publication: refused");
+	record_clear(&r);
+}
+
 int
 main(void)
 {
 	round_trip("corpus/pecos-technical-assistance-contacts.txt");
 	round_trip("tests/fixtures/npi-faq.html");
 	test_refused();
+	test_publication_in_text();
 	return done_testing();
 }
