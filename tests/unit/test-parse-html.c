@@ -276,8 +276,9 @@ test_enrollment_guide(void)
 	    "a <dt> without id: the slug");
 	ok(contains(TEXT(s), "Live Chat: Choose " LDQUO "Live Chat" RDQUO),
 	    "a term that is no question stays text: 'term: definition'");
-	ok(s && s->n_contacts == 1 && s->contacts[0].kind ==
-	    FACTSHEET_CONTACT_CHAT, "and a Live Chat term is a chat contact");
+	is_size(s ? s->n_contacts : 0, 1, "a Live Chat term gives a contact");
+	is_int(s && s->n_contacts > 0 ? (long)s->contacts[0].kind : -1,
+	    FACTSHEET_CONTACT_CHAT, "and it is a chat contact");
 
 	s = section_headed(pub, "When do I revalidate?");
 	is_str(ANCHOR(s), "revalidation", "a <summary> question: the id of "
@@ -344,7 +345,7 @@ test_html_details(void)
 	ok(s != NULL, "a table holding headings lays out a page: its "
 	    "headings are headings; &nbsp; is a space");
 	is_str(TEXT(s), "An online system.", "and its text is text");
-	ok(pub && count_kind(pub, FACTSHEET_SECTION_RESOURCE) == 0,
+	is_size(pub ? count_kind(pub, FACTSHEET_SECTION_RESOURCE) : 99, 0,
 	    "not rows");
 	factsheet_publication_free(pub);
 
@@ -411,11 +412,14 @@ test_html_upper_case(void)
 	}
 	is_int(same, n, "upper-case HTML: the same sections, texts, anchors "
 	    "and contacts");
-	ok(a && b && count_kind(a, FACTSHEET_SECTION_RESOURCE) == 1 &&
-	    count_kind(b, FACTSHEET_SECTION_RESOURCE) == 1 &&
-	    !section_mentions(b, "scripted") &&
-	    !section_mentions(b, "concealed"),
-	    "the table row, no script, no hidden text");
+	is_size(a ? count_kind(a, FACTSHEET_SECTION_RESOURCE) : 0, 1,
+	    "lower-case HTML: the table row");
+	is_size(b ? count_kind(b, FACTSHEET_SECTION_RESOURCE) : 0, 1,
+	    "upper-case HTML: the table row");
+	is_int(b ? section_mentions(b, "scripted") : -1, 0,
+	    "upper-case HTML: no script");
+	is_int(b ? section_mentions(b, "concealed") : -1, 0,
+	    "upper-case HTML: no hidden text");
 	factsheet_publication_free(a);
 	factsheet_publication_free(b);
 }
@@ -590,8 +594,9 @@ test_gov_help_page(void)
 	/* The article's footer, after the table, lands in a section the
 	 * builder names; it is checked by its words below. */
 	extra = headings_not_in(pub, headings);
-	ok(extra != NULL && strchr(extra, '|') == NULL, "at most one other "
-	    "section, for the article's footer: '%s'", extra ? extra : "");
+	ok(extra != NULL, "the other sections' headings");
+	unlike(extra, "|", "at most one other section, for the article's "
+	    "footer");
 	free(extra);
 
 	s = section_headed(pub, "My PECOS account is locked. What do I do?");
@@ -599,9 +604,10 @@ test_gov_help_page(void)
 	is_str(ANCHOR(s), "q-locked", "its anchor: the panel it opens");
 	ok(contains(TEXT(s), "After three failed sign-in attempts"),
 	    "its hidden panel is its text");
-	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL &&
-	    contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
-	    "and gives its contacts");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL,
+	    "and gives its phone");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
+	    "and its TTY");
 	is_int(LINE(s), fixture_line(GOV_HELP, "<h3 class=\"usa-accordion__"
 	    "heading\">"), "its line: the h3's");
 
@@ -674,12 +680,17 @@ test_gov_help_page(void)
 	unlike(all, "Accessibility support",
 	    "no site footer, nor the identifier below it");
 	free(all);
-	ok(!any_contact_holds(pub, "1-800-633-4227") &&
-	    !any_contact_holds(pub, "facebook") &&
-	    !any_contact_holds(pub, "twitter") &&
-	    !any_contact_holds(pub, "x.com") &&
-	    !any_contact_holds(pub, "linkedin"),
-	    "chrome gives no contacts: no footer phone, no social links");
+	{
+		static const char *const chrome[] = {
+			"1-800-633-4227", "facebook", "twitter", "x.com",
+			"linkedin",
+		};
+
+		for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
+			is_int(any_contact_holds(pub, chrome[i]), 0,
+			    "chrome gives no contact holding '%s' (footer "
+			    "phone, social links)", chrome[i]);
+	}
 	factsheet_publication_free(pub);
 }
 
@@ -727,9 +738,12 @@ test_collapsed(void)
 	    "one level below the h2, beside the h4 items");
 	is_str(TEXT(s), "Contact Social Security first.", "its aria-hidden "
 	    "panel");
-	ok(!section_mentions(pub, "concealed") && !section_mentions(pub,
-	    "icon") && !section_mentions(pub, "Not for readers"),
-	    "hidden and aria-hidden elements no button opens stay out");
+	is_int(section_mentions(pub, "concealed"), 0,
+	    "a hidden element no button opens stays out");
+	is_int(section_mentions(pub, "icon"), 0,
+	    "an aria-hidden icon stays out");
+	is_int(section_mentions(pub, "Not for readers"), 0,
+	    "an aria-hidden element stays out");
 	ok(!section_mentions(pub, "Print this page"), "a button that opens "
 	    "nothing is no text");
 	ok(section_mentions(pub, "Opened by script."), "a hidden accordion "
@@ -914,11 +928,15 @@ test_chrome(void)
 	like(all, "Note: forms are free.", "an <article>'s "
 	    "<aside>: in");
 	free(all);
-	ok(pub && any_contact_holds(pub, "https://www.facebook.com/Medicare"),
-	    "a link to follow an agency is still a contact");
-	ok(pub && !any_contact_holds(pub, "sharer") &&
-	    !any_contact_holds(pub, "intent/tweet") &&
-	    !any_contact_holds(pub, "0100"), "no contacts from chrome");
+	is_int(pub ? any_contact_holds(pub, "https://www.facebook.com/"
+	    "Medicare") : -1, 1, "a link to follow an agency is still a "
+	    "contact");
+	is_int(pub ? any_contact_holds(pub, "sharer") : -1, 0,
+	    "no contact from a share link");
+	is_int(pub ? any_contact_holds(pub, "intent/tweet") : -1, 0,
+	    "no contact from a tweet link");
+	is_int(pub ? any_contact_holds(pub, "0100") : -1, 0,
+	    "no contact from a form number in chrome");
 	factsheet_publication_free(pub);
 }
 
@@ -951,8 +969,10 @@ test_table_headers(void)
 	    "over");
 	ok(section_mentions(pub, "Use it to"), "a table of a header row "
 	    "only: its words kept");
-	ok(section_mentions(pub, "Open") && section_headed(pub, "Desk") ==
-	    NULL, "an all-<th> first row: a header, no row");
+	is_int(section_mentions(pub, "Open"), 1,
+	    "an all-<th> first row: its words kept");
+	ok(section_headed(pub, "Desk") == NULL,
+	    "an all-<th> first row: a header, no row");
 	ok(section_headed(pub, "EUS") != NULL, "and the row under it");
 	factsheet_publication_free(pub);
 }

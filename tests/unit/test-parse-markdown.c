@@ -179,8 +179,8 @@ test_help_page(void)
 	    "front matter: keywords: are text too");
 	ok(contains(TEXT(s), "Your red, white & blue Medicare card"),
 	    "&amp; decoded");
-	ok(!contains(TEXT(s), "{:") && !contains(TEXT(s), "usa-intro"),
-	    "a '{: .usa-intro}' line is no text");
+	unlike(TEXT(s), "{:", "a '{: .usa-intro}' line is no text");
+	unlike(TEXT(s), "usa-intro", "nor its class name");
 
 	s = section_headed(pub, "Ways to get a new card");
 	is_str(ANCHOR(s), "ways", "'## ... {#ways}': anchor");
@@ -224,9 +224,10 @@ test_help_page(void)
 	 * section per row, under the heading above, its cells labelled by
 	 * the header row. */
 	s = section_headed(pub, "Lost or stolen card");
-	ok(s && s->kind == FACTSHEET_SECTION_TEXT &&
-	    contains(TEXT(s), "Topic: Lost or stolen card\nWho to call: "
-	    "Social Security\nHow to reach them: 1-800-772-1213"),
+	is_int(s ? (long)s->kind : -1, FACTSHEET_SECTION_TEXT,
+	    "a row of topics is a text section");
+	like(TEXT(s), "Topic: Lost or stolen card\nWho to call: "
+	    "Social Security\nHow to reach them: 1-800-772-1213",
 	    "a table's header row: every cell, the label of its column");
 	is_path(s, "Replace your Medicare card > Who to contact",
 	    "a row of topics");
@@ -489,8 +490,8 @@ test_liquid(void)
 
 	pub = parse("plain.md", "# Templates\n\nWrite {{ name }} in the "
 	    "form.\n");
-	ok(pub && contains(TEXT(&pub->sections[0]), "Write {{ name }} in the "
-	    "form."), "without front matter, Jekyll renders no Liquid: text");
+	like(pub ? TEXT(&pub->sections[0]) : NULL, "Write {{ name }} in the "
+	    "form.", "without front matter, Jekyll renders no Liquid: text");
 	factsheet_publication_free(pub);
 }
 
@@ -655,11 +656,10 @@ test_deep_nesting(void)
 	pub = bytes ? parse("deep.md", bytes) : NULL;
 	free(bytes);
 	ok(pub != NULL, "5,000 nested quotes and 300 nested lists parse");
-	ok(pub && section_with(pub, "quoted words") != NULL, "the quote's "
-	    "words");
-	ok(pub && section_with(pub, "item0") && section_with(pub, "item299"),
-	    "the first and last items");
-	ok(pub && section_with(pub, "emphasised") != NULL, "deep emphasis");
+	ok(section_with(pub, "quoted words") != NULL, "the quote's words");
+	ok(section_with(pub, "item0") != NULL, "the first item");
+	ok(section_with(pub, "item299") != NULL, "the last item");
+	ok(section_with(pub, "emphasised") != NULL, "deep emphasis");
 	factsheet_publication_free(pub);
 }
 
