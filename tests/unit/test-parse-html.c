@@ -7,7 +7,8 @@
  * line numbers, and every word of each page's <main> in some section;
  * then small pages in memory for collapsed content, navigation chrome,
  * tables and edge cases; a fragment read into another reader's builder;
- * and one round trip through a database.
+ * pages without structure or with nothing to read.  (The round trip
+ * through a database is test-search's.)
  */
 #include <config.h>
 
@@ -1035,52 +1036,62 @@ test_parse_html_into(void)
 
 /* End to end --------------------------------------------------------- */
 
+/* HTML without headings, Problem/Solution blocks or tables: one section
+ * and a warning; a Problem block alone is structure; a page with nothing
+ * to read is bad input. */
 static void
-search_first(factsheet_db_t *db, const char *query, const char *heading,
-	     const char *anchor)
+test_unstructured_html(void)
 {
-	factsheet_results_t *r = NULL;
-	const factsheet_hit_t *h = NULL;
-	factsheet_status_t st;
+	static const struct {
+		const char *source, *bytes;
+	} empty[] = {
+		{ "empty-body.html", "<html><head><title>T</title></head>"
+		    "<body>  \n </body></html>" },
+		{ "only-script.html", "<html><body><script>x()</script>"
+		    "<nav>Menu</nav></body></html>" },
+	};
+	factsheet_publication_t *pub;
 
-	st = factsheet_db_search(db, query, NULL, &r);
-	is_int(st, FACTSHEET_STATUS_SUCCESS, "search '%s'", query);
-	if (r != NULL && factsheet_results_count(r) > 0)
-		h = factsheet_results_hit(r, 0);
-	is_str(h && h->section ? h->section->heading : NULL, heading,
-	    "'%s': the question comes first", query);
-	is_str(h && h->section ? h->section->anchor : NULL, anchor,
-	    "'%s': with its anchor", query);
-	is_str(h ? h->publication_format : NULL, "html",
-	    "'%s': from an HTML publication", query);
-	factsheet_results_free(r);
-}
-
-static void
-test_search(void)
-{
-	factsheet_publication_t *pub = read_fixture(NPI_FAQ);
-	char *path = str_printf("%s/db", tmpdir), *msg = NULL;
-	factsheet_db_t *db = NULL;
-	factsheet_status_t st;
-
-	st = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg);
-	is_int(st, FACTSHEET_STATUS_SUCCESS, "open a temporary database");
-	if (db != NULL && pub != NULL) {
-		is_int(factsheet_db_add_publication(db, pub),
-		    FACTSHEET_STATUS_SUCCESS, "index the NPI FAQ page");
-		is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS,
-		    "commit");
-		search_first(db, "forgot my NPI", "I forgot my NPI. Who should "
-		    "I call?", "forgot-npi");
-		search_first(db, "NPPES password expired reset",
-		    "My NPPES password expired. How do I reset it?",
-		    "password-expired");
-	}
-	factsheet_db_close(db);
+	pub = parse("page.html", "<html><body><div>Some words\n  here.</div>"
+	    "<p>More words.</p></body></html>");
+	ok(pub != NULL, "plain HTML parses");
+	is_str(pub ? pub->title : NULL, "page", "no title: the file's name");
+	is_str(pub ? pub->warning : NULL, "page.html: no headings, "
+	    "Problem/Solution blocks or tables found; indexed as 1 plain "
+	    "section", "HTML without structure: a warning");
+	is_str(pub && pub->n_sections > 0 ? TEXT(&pub->sections[0]) : NULL,
+	    "Some words here.\n\nMore words.", "text outside <p> is kept");
 	factsheet_publication_free(pub);
-	free(msg);
-	free(path);
+
+	pub = parse("p.html", "<p><strong>Problem:</strong> Cannot log in</p>"
+	    "<p><strong>Solution:</strong> Reset your password</p>"
+	    "<p>Phone: 1-866-484-8049</p>");
+	ok(pub != NULL, "a Problem block alone parses");
+	is_str(pub ? pub->warning : NULL, NULL, "a Problem block alone is "
+	    "structure");
+	is_size(pub ? pub->n_sections : 0, 1, "a Problem block: one section");
+	is_int(pub && pub->n_sections > 0 ? (long)pub->sections[0].kind : -1,
+	    FACTSHEET_SECTION_PROBLEM, "<p><strong>Problem:</strong> starts "
+	    "a problem");
+	is_str(pub && pub->n_sections > 0 ? pub->sections[0].solution_heading :
+	    NULL, "Reset your password", "and <strong>Solution:</strong> its "
+	    "solution");
+	factsheet_publication_free(pub);
+
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+		char *msg = NULL;
+		factsheet_status_t st;
+
+		pub = (factsheet_publication_t *)&pub;
+		st = factsheet_publication_parse(empty[i].source,
+		    empty[i].bytes, strlen(empty[i].bytes), &pub, &msg);
+		is_int(st, FACTSHEET_STATUS_BAD_INPUT, "%s: bad input",
+		    empty[i].source);
+		ok(pub == NULL, "%s: no publication", empty[i].source);
+		like(msg, empty[i].source, "%s: the message names it",
+		    empty[i].source);
+		free(msg);
+	}
 }
 
 int
@@ -1098,7 +1109,7 @@ main(void)
 	test_html_details();
 	test_html_upper_case();
 	test_parse_html_into();
-	test_search();
+	test_unstructured_html();
 	remove_tree(tmpdir);
 	free(tmpdir);
 	return done_testing();
