@@ -1273,6 +1273,31 @@ test_bad_input(void)
 	factsheet_publication_free(NULL);
 }
 
+/* A form feed, as pdftotext writes between pages, starts a page. */
+static void
+test_text_pages(void)
+{
+	factsheet_publication_t *pub = parse("small.txt", "Paged Fact Sheet\n\n"
+	    "Some help for you.\n\nProblem: First Thing\n\nIt broke.\n\n"
+	    "Solution: Call Us\n\nPhone: 1-800-633-4227\n"
+	    "\fProblem: Second Thing\n\nIt broke again.\n");
+	const factsheet_section_t *a, *b;
+
+	ok(pub != NULL, "a text with a form feed (as pdftotext writes)");
+	a = section_named(pub, "First Thing");
+	b = section_named(pub, "Second Thing");
+	is_int(a ? a->page : 0, 1, "the problem before the form feed: page 1");
+	ok(b != NULL, "a form feed at a line's start does not hide its label");
+	is_int(b ? b->page : 0, 2, "the problem after it: page 2");
+	factsheet_publication_free(pub);
+
+	pub = parse("plain.txt", "Plain Sheet\n\nNo form feed here.\n");
+	is_int(pub && pub->n_sections ? pub->sections[0].page : 9, 0,
+	    "a text without form feeds has no pages");
+	factsheet_publication_free(pub);
+}
+
+
 int
 main(void)
 {
@@ -1290,5 +1315,6 @@ main(void)
 	test_heading_kinds();
 	test_rst_format();
 	test_bad_input();
+	test_text_pages();
 	return done_testing();
 }
