@@ -217,12 +217,20 @@ db_shim(factsheet_db_t *db)
 	return db->shim;
 }
 
-/* The texts of one document, normalized, freed together. */
+/* The texts of one document, normalized, freed together.  As many as
+ * the section has: a section with a hundred contacts keeps them all. */
 typedef struct {
-	shim_text_t items[64];
-	size_t n;
+	shim_text_t *items;
+	size_t n, cap;
 	int failed;
 } doc_texts_t;
+
+/* The capacity after CAP when an array of CAP items is full. */
+static size_t
+grown_cap(size_t cap)
+{
+	return cap ? cap * 2 : 16;
+}
 
 static void
 add_text(doc_texts_t *t, field_id_t field, const char *text,
@@ -232,8 +240,17 @@ add_text(doc_texts_t *t, field_id_t field, const char *text,
 
 	if (text == NULL || text[0] == '\0' || t->failed)
 		return;
-	if (t->n == sizeof t->items / sizeof t->items[0])
-		return;		/* later contacts add nothing new to rank */
+	if (t->n == t->cap) {
+		size_t cap = grown_cap(t->cap);
+		shim_text_t *items = realloc(t->items, cap * sizeof *items);
+
+		if (items == NULL) {
+			t->failed = 1;
+			return;
+		}
+		t->items = items;
+		t->cap = cap;
+	}
 	if ((normal = text_normalize(text)) == NULL) {
 		t->failed = 1;
 		return;
@@ -249,7 +266,9 @@ clear_texts(doc_texts_t *t)
 {
 	for (size_t i = 0; i < t->n; i++)
 		free((char *)t->items[i].text);
-	t->n = 0;
+	free(t->items);
+	t->items = NULL;
+	t->n = t->cap = 0;
 }
 
 /* A contact as words: label, value, and a phone's ten digits too. */
@@ -306,11 +325,12 @@ section_texts(doc_texts_t *t, const factsheet_publication_t *pub,
 		add_contact(t, &s->contacts[i]);
 }
 
-/* Terms a document carries as they are. */
+/* Terms a document carries as they are: every thesaurus phrase the
+ * section holds, however many. */
 typedef struct {
-	char *items[64];
-	unsigned wdfs[64];
-	size_t n;
+	char **items;
+	unsigned *wdfs;
+	size_t n, cap;
 	int failed;
 } doc_terms_t;
 
@@ -326,9 +346,22 @@ add_term(doc_terms_t *t, char *term, unsigned wdf)
 			free(term);
 			return;
 		}
-	if (t->n == sizeof t->items / sizeof t->items[0]) {
-		free(term);
-		return;
+	if (t->n == t->cap) {
+		size_t cap = grown_cap(t->cap);
+		char **items = realloc(t->items, cap * sizeof *items);
+		unsigned *wdfs;
+
+		if (items != NULL)
+			t->items = items;
+		/* The capacity grows once both arrays have. */
+		if (items == NULL ||
+		    (wdfs = realloc(t->wdfs, cap * sizeof *wdfs)) == NULL) {
+			free(term);
+			t->failed = 1;
+			return;
+		}
+		t->wdfs = wdfs;
+		t->cap = cap;
 	}
 	t->wdfs[t->n] = wdf;
 	t->items[t->n++] = term;
@@ -339,7 +372,11 @@ clear_terms(doc_terms_t *t)
 {
 	for (size_t i = 0; i < t->n; i++)
 		free(t->items[i]);
-	t->n = 0;
+	free(t->items);
+	free(t->wdfs);
+	t->items = NULL;
+	t->wdfs = NULL;
+	t->n = t->cap = 0;
 }
 
 /*
@@ -646,7 +683,7 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 {
 	factsheet_status_t status = load_phrases(db);
 	char **sorted;
-	unsigned long long h = 14695981039346656037ULL;
+	uint64_t h = HASH_START;
 
 	*out = NULL;
 	if (status != FACTSHEET_STATUS_SUCCESS)
@@ -658,17 +695,14 @@ db_phrases_fingerprint(factsheet_db_t *db, char **out)
 		memcpy(sorted, db->phrases, db->n_phrases * sizeof *sorted);
 		qsort(sorted, db->n_phrases, sizeof *sorted, compare_strings);
 	}
-	for (size_t i = 0; i <= db->n_phrases; i++)
-		for (const char *s = i == 0 ? index_scheme : sorted[i - 1]; ;
-		    s++) {
-			/* The NUL separates the scheme and phrases. */
-			h ^= (unsigned char)*s;
-			h *= 1099511628211ULL;
-			if (*s == '\0')
-				break;
-		}
+	for (size_t i = 0; i <= db->n_phrases; i++) {
+		const char *s = i == 0 ? index_scheme : sorted[i - 1];
+
+		/* The NUL separates the scheme and phrases. */
+		h = hash_add(h, s, strlen(s) + 1);
+	}
 	free(sorted);
-	if ((*out = str_printf("%016llx", h)) == NULL)
+	if ((*out = hash_hex(h)) == NULL)
 		return fail(db, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("out of memory"));
 	return FACTSHEET_STATUS_SUCCESS;

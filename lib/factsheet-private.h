@@ -274,7 +274,8 @@ thesaurus_clear(thesaurus_t *t);
 
 /*
  * TEXT as the query parser splits it: normalized words ("i&a",
- * "contact_list", "can't" kept whole) joined by single spaces.
+ * "contact_list", "can't" kept whole; words.h says what a word is)
+ * joined by single spaces.  In words.c.
  */
 char *
 phrase_words(const char *text);

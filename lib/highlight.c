@@ -2,7 +2,7 @@
  * highlight.c - which words of a displayed text the query matched, and
  * the best sentences of a long text around them.
  *
- * Words are found with libunistring's word breaks (UAX #29) and compared
+ * Words are found as the index finds them (words.h) and compared
  * in their indexed form: normalized, and stemmed when the matching term
  * was a stem.  Phone numbers are compared by their ten digits, as the
  * index holds them.  Xapian's own snippet() is not used: it drops words
@@ -14,9 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <uniwbrk.h>
-
 #include "factsheet-private.h"
+#include "words.h"
 
 static int
 compare_strings(const void *a, const void *b)
@@ -302,18 +301,18 @@ word_matches(const term_set_t *set, const char *word, size_t len,
 }
 
 /*
- * UAX #29 keeps "eus.custhelp.com" and "contact_list" whole where the
- * index has their parts: a word that does not match whole is tried part
- * by part.
+ * A word that does not match whole is tried part by part: a query may
+ * not keep whole what the index does ("contact_list", "can't", "i&a").
  */
 static void
 match_word(spans_t *spans, const term_set_t *set, const char *text,
 	   size_t start, size_t end, term_stemmer_t stem, void *ctx,
 	   int level)
 {
-	/* First the dots and slashes of addresses, then the joiners the
-	 * index keeps ("contact_list", "can't") but a query may not. */
-	static const char *const separators[] = { ".@/:", "_'" };
+	/* First the dots between digits ("1.5"), then the joiners the
+	 * index keeps but a query may not: "_" and "'" before "&", so
+	 * that "AT&T's" still finds "at&t". */
+	static const char *const separators[] = { ".", "_'", "&" };
 	size_t a = start, term;
 	int typed;
 
@@ -324,7 +323,7 @@ match_word(spans_t *spans, const term_set_t *set, const char *text,
 			spans->spans[spans->n - 1][3] = (size_t)typed;
 		return;
 	}
-	for (; level < 2; level++) {
+	for (; level < 3; level++) {
 		size_t i;
 
 		for (i = start; i < end; i++)
@@ -333,7 +332,7 @@ match_word(spans_t *spans, const term_set_t *set, const char *text,
 		if (i < end)
 			break;
 	}
-	if (level == 2)
+	if (level == 3)
 		return;
 	for (size_t i = start; i <= end; i++) {
 		if (i < end && !strchr(separators[level], text[i]))
@@ -356,12 +355,6 @@ drop_spans_within(spans_t *spans, size_t start, size_t end)
 			memcpy(spans->spans[w++], spans->spans[k],
 			    sizeof spans->spans[k]);
 	spans->n = w;
-}
-
-static int
-is_ascii_alnum(char c)
-{
-	return isalnum((unsigned char)c) != 0;
 }
 
 static int
@@ -444,31 +437,19 @@ static void
 find_spans(spans_t *spans, const term_set_t *set, const char *text,
 	   term_stemmer_t stem, void *ctx)
 {
-	size_t n = strlen(text), start = 0;
-	char *breaks;
+	size_t n = strlen(text), pos = 0, start, word;
 
 	if (n == 0 || (set->n_words == 0 && set->n_stems == 0))
 		return;
-	if ((breaks = malloc(n)) == NULL) {
-		spans->failed = 1;
-		return;
-	}
-	u8_wordbreaks((const uint8_t *)text, n, breaks);
-	for (size_t i = 1; i <= n; i++) {
-		if (i < n && !breaks[i])
-			continue;
-		if (isalnum((unsigned char)text[start]) ||
-		    (unsigned char)text[start] >= 0x80)
-			match_word(spans, set, text, start, i, stem, ctx, 0);
-		start = i;
-	}
-	free(breaks);
+	while ((word = words_next(text, n, &pos, &start)) > 0)
+		match_word(spans, set, text, start, start + word, stem, ctx,
+		    0);
 	/* Phone numbers are matched whole, by their digits. */
 	for (size_t i = 0; i < n; i++) {
 		char digits[11];
 		size_t len;
 
-		if ((i > 0 && isalnum((unsigned char)text[i - 1])) ||
+		if (words_char_before(text, i) ||
 		    !(isdigit((unsigned char)text[i]) || text[i] == '(' ||
 		    text[i] == '+'))
 			continue;
@@ -489,28 +470,6 @@ find_spans(spans_t *spans, const term_set_t *set, const char *text,
 				spans->spans[spans->n - 1][3] = 1;
 		}
 		i += len - 1;
-	}
-	/* Word breaks split "I&A", which the index keeps whole. */
-	for (const char *amp = strchr(text, '&'); amp != NULL;
-	    amp = strchr(amp + 1, '&')) {
-		size_t a = (size_t)(amp - text), b = a + 1, term;
-
-		while (a > 0 && (is_ascii_alnum(text[a - 1]) || text[a - 1] == '&'))
-			a--;
-		while (is_ascii_alnum(text[b]) || text[b] == '&')
-			b++;
-		if (a == (size_t)(amp - text) || b == (size_t)(amp - text) + 1)
-			continue;
-		int typed;
-
-		if ((term = word_matches(set, text + a, b - a, stem, ctx,
-		    &typed))) {
-			drop_spans_within(spans, a, b);
-			add_span(spans, a, b, term);
-			if (!spans->failed)
-				spans->spans[spans->n - 1][3] = 1;
-		}
-		amp = text + b - 1;
 	}
 	if (spans->n > 1)
 		qsort(spans->spans, spans->n, sizeof *spans->spans,

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "factsheet-private.h"
+#include "words.h"
 
 /* A line of the publication: a front-matter line, a heading, a
  * paragraph or a list item. */
@@ -91,12 +92,6 @@ collect_lines(const factsheet_publication_t *pub, prov_lines_t *lines)
 	}
 }
 
-static int
-is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
 /* Whether the word WORD (any case) is at S, whole, within END. */
 static size_t
 word_at(const char *s, const char *end, const char *word)
@@ -104,7 +99,7 @@ word_at(const char *s, const char *end, const char *word)
 	size_t n = strlen(word);
 
 	if ((size_t)(end - s) < n || strncasecmp(s, word, n) != 0 ||
-	    (s + n < end && is_word_char(s[n])))
+	    words_char_at(s, (size_t)(end - s), n))
 		return 0;
 	return n;
 }
@@ -118,7 +113,7 @@ digits_at(const char *s, const char *end, size_t min)
 
 	while (s + n < end && isdigit((unsigned char)s[n]))
 		n++;
-	if (n < min || n > 12 || (s + n < end && is_word_char(s[n])))
+	if (n < min || n > 12 || words_char_at(s, (size_t)(end - s), n))
 		return 0;
 	return n;
 }
@@ -253,7 +248,7 @@ introduced(const char *line, const char *at)
 	/* "Revised in May 2015", "Updated on June 14, 2016" */
 	if (p - line >= 2 && (strncasecmp(p - 2, "in", 2) == 0 ||
 	    strncasecmp(p - 2, "on", 2) == 0) &&
-	    (p - 2 == line || !is_word_char(p[-3]))) {
+	    !words_char_before(line, (size_t)(p - 2 - line))) {
 		p -= 2;
 		while (p > line && strchr(" \t:.-", p[-1]) != NULL)
 			p--;
@@ -263,7 +258,7 @@ introduced(const char *line, const char *at)
 
 		if ((size_t)(p - line) >= n &&
 		    strncasecmp(p - n, words[i], n) == 0 &&
-		    (p - n == line || !is_word_char(*(p - n - 1))))
+		    !words_char_before(line, (size_t)(p - n - line)))
 			return 1;
 	}
 	return 0;
@@ -299,7 +294,7 @@ provenance_find(factsheet_publication_t *pub)
 		for (const char *s = line; s < end; s++) {
 			char *value = NULL;
 
-			if (s > line && is_word_char(s[-1]))
+			if (words_char_before(line, (size_t)(s - line)))
 				continue;
 			if ((n = product_at(s, end, &value)) == 0)
 				continue;
@@ -321,7 +316,7 @@ provenance_find(factsheet_publication_t *pub)
 		for (const char *s = line; s < end && !failed; s++) {
 			int rank;
 
-			if ((s > line && is_word_char(s[-1])) ||
+			if (words_char_before(line, (size_t)(s - line)) ||
 			    (n = date_at(s, end)) == 0)
 				continue;
 			if (has_product)

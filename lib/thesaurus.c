@@ -12,79 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unictype.h>
 #include <unistr.h>
 
 #include "factsheet-private.h"
-
-/* A character of a word as the query parser keeps them together: letters
- * and digits ("®" is not), and the joiners of "i&a", "contact_list" and
- * "can't".  ASCII, most of the text, without asking libunistring. */
-static int
-is_word_char(ucs4_t c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '&' || c == '_' ||
-		    c == '\'';
-	return uc_is_alnum(c);
-}
-
-/* Whether the character at P (before END) is a word character; its
- * length in *N.  ASCII is taken as it is, without decoding. */
-static int
-word_char_at(const uint8_t *p, const uint8_t *end, int *n)
-{
-	ucs4_t c = *p;
-
-	*n = c < 0x80 ? 1 : u8_mbtouc(&c, p, (size_t)(end - p));
-	return is_word_char(c);
-}
-
-char *
-phrase_words(const char *text)
-{
-	char *norm = text_normalize(text);
-	const uint8_t *p, *end;
-	strbuf_t b = { 0 };
-
-	if (norm == NULL)
-		return NULL;
-	p = (const uint8_t *)norm;
-	end = p + strlen(norm);
-	while (p < end) {
-		const uint8_t *word = p;
-		int n;
-
-		/* A run of word characters is one word, appended whole. */
-		while (p < end && word_char_at(p, end, &n))
-			p += n;
-		if (p > word) {
-			if (b.len > 0)
-				strbuf_puts(&b, " ");
-			strbuf_append(&b, (const char *)word,
-			    (size_t)(p - word));
-		}
-		/* The character that ended it, N bytes, is no word's. */
-		if (p < end)
-			p += n;
-	}
-	free(norm);
-	return strbuf_finish(&b);
-}
-
-unsigned
-phrase_in_words(const char *phrase, const char *words)
-{
-	size_t n = strlen(phrase);
-	unsigned count = 0;
-
-	for (const char *p = words; (p = strstr(p, phrase)) != NULL; p++)
-		if ((p == words || p[-1] == ' ') &&
-		    (p[n] == '\0' || p[n] == ' '))
-			count++;
-	return count;
-}
 
 static factsheet_contact_kind_t
 kind_from_label(const char *label, size_t n)

@@ -1,6 +1,6 @@
 /*
  * walk.c - the paths given to the indexer as a list of files: each
- * directory walked recursively, its names in byte order, so that the
+ * directory walked with fts(3), its names in byte order, so that the
  * same tree gives the same order on every machine and in every locale.
  * What cannot be indexed (FIFOs, devices, sockets, symbolic link loops)
  * is listed with the reason, for the caller to report; it never stops
@@ -8,9 +8,9 @@
  */
 #include <config.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <fts.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +18,6 @@
 
 #include "factsheet-private.h"
 #include "sync.h"
-
-/* A directory being walked, and the one above it: a link back to any
- * of them is a loop. */
-typedef struct ancestor {
-	dev_t dev;
-	ino_t ino;
-	const struct ancestor *up;
-} ancestor_t;
 
 /* The thesaurus ships beside the fact sheets in corpus/: a folder's
  * thesaurus is configuration, not a publication. */
@@ -118,91 +110,6 @@ special_reason(mode_t mode)
 	return str_printf("not a regular file (%s)", what);
 }
 
-/* Looks PATH up as stat(2) sees it; 0, or -1 with the entry added. */
-static int
-look(walk_t *w, const char *path, struct stat *st)
-{
-	struct stat link;
-	int err;
-
-	if (stat(path, st) == 0)
-		return 0;
-	err = errno;
-	if (err == ELOOP)
-		add_entry(w, WALK_SKIPPED, path,
-		    str_printf("symbolic link loop"));
-	else if (err == ENOENT && lstat(path, &link) == 0 &&
-	    S_ISLNK(link.st_mode))
-		add_entry(w, WALK_SKIPPED, path,
-		    str_printf("broken symbolic link"));
-	else
-		add_failure(w, path, err);
-	return -1;
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in directory PATH but hidden ones, sorted; -1 on failure
- * with errno set. */
-static int
-read_names(const char *path, char ***names, size_t *n_names)
-{
-	DIR *dir = opendir(path);
-	struct dirent *d;
-	char **list = NULL;
-	size_t n = 0, size = 0;
-	int err = 0;
-
-	*names = NULL;
-	*n_names = 0;
-	if (dir == NULL)
-		return -1;
-	for (;;) {
-		errno = 0;
-		if ((d = readdir(dir)) == NULL) {
-			err = errno;
-			break;
-		}
-		/* Hidden names, "." and ".." among them. */
-		if (d->d_name[0] == '.')
-			continue;
-		if (n == size) {
-			size_t grown_size = size ? 2 * size : 32;
-			char **grown = realloc(list,
-			    grown_size * sizeof *grown);
-
-			if (grown == NULL) {
-				err = ENOMEM;
-				break;
-			}
-			list = grown;
-			size = grown_size;
-		}
-		if ((list[n] = str_printf("%s", d->d_name)) == NULL) {
-			err = ENOMEM;
-			break;
-		}
-		n++;
-	}
-	closedir(dir);
-	if (err != 0) {
-		for (size_t i = 0; i < n; i++)
-			free(list[i]);
-		free(list);
-		errno = err;
-		return -1;
-	}
-	if (n > 0)
-		qsort(list, n, sizeof *list, compare_names);
-	*names = list;
-	*n_names = n;
-	return 0;
-}
-
 /* Whether --exclude leaves PATH (whose last part is NAME) out. */
 static int
 excluded(const walk_t *w, const char *path, const char *name)
@@ -214,68 +121,110 @@ excluded(const walk_t *w, const char *path, const char *name)
 	return 0;
 }
 
-static void
-walk_dir(walk_t *w, const char *path, const struct stat *st,
-	 const ancestor_t *up)
+/* Orders a directory's entries by name, byte by byte. */
+static int
+compare_names(const FTSENT **a, const FTSENT **b)
 {
-	ancestor_t self = { st->st_dev, st->st_ino, up };
-	char **names;
-	size_t n_names;
-	size_t len = strlen(path);
-	/* "corpus/" and "corpus" both give "corpus/name"; "." gives "name",
-	 * as a publication's source drops a leading "./". */
-	int here = strcmp(path, ".") == 0 || strcmp(path, "./") == 0;
-	const char *sep = len > 0 && path[len - 1] == '/' ? "" : "/";
+	return strcmp((*a)->fts_name, (*b)->fts_name);
+}
 
-	if (read_names(path, &names, &n_names) < 0) {
-		int err = errno;
+/* What fts(3) found at E, which is not to be skipped, as an entry. */
+static void
+take(walk_t *w, FTSENT *e, const char *path)
+{
+	struct stat st;
 
-		if (err == ENOMEM) {
-			w->failed = 1;
-			return;
-		}
-		add_failure(w, path, err);
-		if (add_dir(&w->blind, &w->n_blind, path) < 0)
-			w->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < n_names && !w->failed; i++) {
-		char *child = here ? str_printf("%s", names[i]) :
-		    str_printf("%s%s%s", path, sep, names[i]);
-		struct stat cst;
-		const ancestor_t *a;
-
-		if (child == NULL) {
+	switch (e->fts_info) {
+	case FTS_F:
+		if (strcmp(e->fts_name, thesaurus_name) != 0)
+			add_file(w, path, e->fts_statp);
+		break;
+	case FTS_DC:
+		add_entry(w, WALK_SKIPPED, path, str_printf("symbolic link "
+		    "loop (a directory it is in)"));
+		break;
+	case FTS_SLNONE:
+		/* fts(3) says so of any link stat(2) fails on; a loop of
+		 * links is told apart by stat's errno. */
+		if (stat(e->fts_accpath, &st) < 0 && errno == ELOOP)
+			add_entry(w, WALK_SKIPPED, path,
+			    str_printf("symbolic link loop"));
+		else
+			add_entry(w, WALK_SKIPPED, path,
+			    str_printf("broken symbolic link"));
+		break;
+	case FTS_NS:
+		if (e->fts_errno == ELOOP)
+			add_entry(w, WALK_SKIPPED, path,
+			    str_printf("symbolic link loop"));
+		else
+			add_failure(w, path, e->fts_errno);
+		break;
+	case FTS_DNR:
+	case FTS_ERR:
+		if (e->fts_errno == ENOMEM) {
 			w->failed = 1;
 			break;
 		}
-		if (excluded(w, child, names[i]) || look(w, child, &cst) < 0) {
-			free(child);
-			continue;
-		}
-		if (S_ISDIR(cst.st_mode)) {
-			for (a = &self; a != NULL; a = a->up)
-				if (a->dev == cst.st_dev &&
-				    a->ino == cst.st_ino)
-					break;
-			if (a != NULL)
-				add_entry(w, WALK_SKIPPED, child,
-				    str_printf("symbolic link loop (a "
-				    "directory it is in)"));
-			else
-				walk_dir(w, child, &cst, &self);
-		} else if (S_ISREG(cst.st_mode)) {
-			if (strcmp(names[i], thesaurus_name) != 0)
-				add_file(w, child, &cst);
-		} else {
-			add_entry(w, WALK_SKIPPED, child,
-			    special_reason(cst.st_mode));
-		}
-		free(child);
+		add_failure(w, path, e->fts_errno);
+		/* A folder not read: what the index has below it stays. */
+		if (e->fts_info == FTS_DNR &&
+		    add_dir(&w->blind, &w->n_blind, e->fts_accpath) < 0)
+			w->failed = 1;
+		break;
+	case FTS_DEFAULT:
+		add_entry(w, WALK_SKIPPED, path,
+		    special_reason(e->fts_statp->st_mode));
+		break;
+	default:
+		/* FTS_D: its entries follow; FTS_DP: done with it. */
+		break;
 	}
-	for (size_t i = 0; i < n_names; i++)
-		free(names[i]);
-	free(names);
+}
+
+/*
+ * Walks the directory ROOT with fts(3): symbolic links followed, names in
+ * byte order, hidden and excluded names left out (a directory with all it
+ * holds), the paths as given below ROOT.
+ */
+static void
+walk_dir(walk_t *w, const char *root)
+{
+	char *const roots[] = { (char *)root, NULL };
+	/* "corpus/" and "corpus" both give "corpus/name"; "." gives "name",
+	 * as a publication's source drops a leading "./". */
+	int here = strcmp(root, ".") == 0 || strcmp(root, "./") == 0;
+	FTS *fts = fts_open(roots, FTS_LOGICAL | FTS_NOCHDIR, compare_names);
+	FTSENT *e;
+
+	if (fts == NULL) {
+		if (errno == ENOMEM)
+			w->failed = 1;
+		else
+			add_failure(w, root, errno);
+		return;
+	}
+	/* fts_read() leaves errno alone at the end, sets it on failure. */
+	while (!w->failed && (errno = 0, e = fts_read(fts)) != NULL) {
+		const char *path = e->fts_path;
+
+		if (e->fts_level > FTS_ROOTLEVEL) {
+			if (here && strncmp(path, "./", 2) == 0)
+				path += 2;
+			/* Hidden names, and what --exclude names. */
+			if (e->fts_info != FTS_DP &&
+			    (e->fts_name[0] == '.' ||
+			    excluded(w, path, e->fts_name))) {
+				if (e->fts_info == FTS_D)
+					fts_set(fts, e, FTS_SKIP);
+				continue;
+			}
+		}
+		take(w, e, path);
+	}
+	if (!w->failed && errno != 0)
+		add_failure(w, root, errno);
+	fts_close(fts);
 }
 
 static void
@@ -346,7 +295,7 @@ walk_paths(walk_t *w, const char *const *paths, size_t n_paths,
 			if (add_dir(&w->roots, &w->n_roots, paths[i]) < 0)
 				w->failed = 1;
 			else
-				walk_dir(w, paths[i], &st, NULL);
+				walk_dir(w, paths[i]);
 		} else if (S_ISREG(st.st_mode)) {
 			add_file(w, paths[i], &st);
 		} else {

@@ -40,6 +40,22 @@ static int tap_failed;
 		printf("#   got:  %ld\n#   want: %ld\n", g_, w_);	\
 } while (0)
 
+#define is_size(got, want, ...) do {					\
+	size_t gs_ = (size_t)(got), ws_ = (size_t)(want);		\
+	ok(gs_ == ws_, __VA_ARGS__);					\
+	if (gs_ != ws_)							\
+		printf("#   got:  %zu\n#   want: %zu\n", gs_, ws_);	\
+} while (0)
+
+/* GOT compared with WANT by OP (>, <=, ...), as longs; both shown on
+ * failure: cmp_ok(count, >, 0, "some hits"). */
+#define cmp_ok(got, op, want, ...) do {					\
+	long gc_ = (long)(got), wc_ = (long)(want);			\
+	ok(gc_ op wc_, __VA_ARGS__);					\
+	if (!(gc_ op wc_))						\
+		printf("#   got:  %ld\n#   want: %s %ld\n", gc_, #op, wc_); \
+} while (0)
+
 /* GOT (NULL fails) holds, or lacks, the string PART; both shown on
  * failure. */
 #define like(got, part, ...) tap_holds_((got), (part), 1, __VA_ARGS__)
@@ -51,6 +67,21 @@ static int tap_failed;
 	if (!same_)							\
 		printf("#   got:  '%s'\n#   %s '%s'\n",		\
 		    g_ ? g_ : "(null)", (want) ? "holding:" : "lacking:", p_); \
+} while (0)
+
+/* GOT (NULL fails) begins, or ends, with PART; both shown on failure. */
+#define begins(got, part, ...) tap_at_((got), (part), 0, __VA_ARGS__)
+#define ends(got, part, ...) tap_at_((got), (part), 1, __VA_ARGS__)
+#define tap_at_(got, part, at_end, ...) do {				\
+	const char *g_ = (got), *p_ = (part);				\
+	size_t gl_ = g_ ? strlen(g_) : 0, pl_ = strlen(p_);		\
+	int same_ = g_ != NULL && gl_ >= pl_ &&				\
+	    strncmp(g_ + ((at_end) ? gl_ - pl_ : 0), p_, pl_) == 0;	\
+	ok(same_, __VA_ARGS__);						\
+	if (!same_)							\
+		printf("#   got:  '%s'\n#   %s '%s'\n",		\
+		    g_ ? g_ : "(null)", (at_end) ? "ending:" : "beginning:", \
+		    p_);							\
 } while (0)
 
 /* Prints the plan; the exit status tells the driver if all passed. */

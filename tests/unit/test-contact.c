@@ -142,7 +142,8 @@ test_parse_line(void)
 	    "Website: URL without angle brackets");
 	is_str(LABEL(c), "Website", "Website: label");
 	contact_list_clear(&list);
-	ok(list.n == 0 && list.items == NULL, "clear empties the list");
+	is_size(list.n, 0, "clear empties the list");
+	ok(list.items == NULL, "clear frees the items");
 
 	ok(contact_parse_line(&list,
 	    "Phone: 1-866-484-8049 (TTY 1-866-523-4759)"),
@@ -477,7 +478,8 @@ test_tty(void)
 	contact_scan_heading(&list, "TTY users");
 	contact_scan_text(&list, "1-877-486-2048, Monday through Friday.");
 	ok(find_value(&list, FACTSHEET_CONTACT_TTY, "1-877-486-2048") !=
-	    NULL && list.n == 1, "a number under a TTY heading is a TTY");
+	    NULL, "a number under a TTY heading is a TTY");
+	is_size(list.n, 1, "and the only contact");
 	show(&list, failed);
 	contact_list_clear(&list);
 	contact_scan_heading(&list, "For people who are deaf or hard of "
@@ -491,9 +493,10 @@ test_tty(void)
 	contact_scan_text(&list, "TTY");
 	contact_scan_text(&list, "1-877-486-2048");
 	contact_scan_text(&list, "1-800-633-4227");
-	ok(find_value(&list, FACTSHEET_CONTACT_TTY, "1-877-486-2048") &&
-	    find_value(&list, FACTSHEET_CONTACT_PHONE, "1-800-633-4227"),
-	    "a \"TTY\" paragraph files the next paragraph's number, only");
+	ok(find_value(&list, FACTSHEET_CONTACT_TTY, "1-877-486-2048") != NULL,
+	    "a \"TTY\" paragraph files the next paragraph's number");
+	ok(find_value(&list, FACTSHEET_CONTACT_PHONE, "1-800-633-4227") !=
+	    NULL, "only that one: the next is a phone");
 	contact_list_clear(&list);
 	contact_parse_line(&list, "Fax:");
 	contact_scan_text(&list, "(844) 555-0132");
@@ -760,8 +763,9 @@ test_unsafe(void)
 	is_int(list.n, 0, "unsafe and share links are never contacts");
 	show(&list, failed);
 	contact_list_clear(&list);
-	ok(contact_parse_line(&list, "Website: javascript:alert(1)") &&
-	    list.n == 0, "a Website: line with javascript: adds nothing");
+	ok(contact_parse_line(&list, "Website: javascript:alert(1)"),
+	    "a Website: line with javascript: is a contact line");
+	is_size(list.n, 0, "but it adds nothing");
 	contact_list_clear(&list);
 }
 
@@ -860,11 +864,15 @@ test_sections(void)
 			if (strcmp(pub->sections[i].heading,
 			    want[w].heading) == 0)
 				s = &pub->sections[i];
-		ok(s != NULL && s->n_contacts == 1 &&
-		    s->contacts[0].kind == want[w].kind &&
-		    strcmp(s->contacts[0].value, want[w].value) == 0,
-		    "section \"%s\": %s %s", want[w].heading,
-		    factsheet_contact_kind_name(want[w].kind), want[w].value);
+		is_size(s ? s->n_contacts : 0, 1, "section \"%s\": one "
+		    "contact", want[w].heading);
+		is_str(s && s->n_contacts > 0 ? factsheet_contact_kind_name(
+		    s->contacts[0].kind) : NULL,
+		    factsheet_contact_kind_name(want[w].kind),
+		    "section \"%s\": its kind", want[w].heading);
+		is_str(s && s->n_contacts > 0 ? s->contacts[0].value : NULL,
+		    want[w].value, "section \"%s\": its value",
+		    want[w].heading);
 		for (size_t i = 0; s != NULL && i < s->n_contacts &&
 		    tap_failed > 0; i++)
 			printf("#   has %s '%s'\n", factsheet_contact_kind_name(
@@ -935,7 +943,7 @@ test_search_kinds(void)
 			continue;
 		}
 		h = factsheet_results_hit(r, 0);
-		ok(h != NULL && h->section->n_contacts == 3,
+		is_size(h ? h->section->n_contacts : 0, 3,
 		    "'%s' finds the section with its three contacts",
 		    cases[i].query);
 		ok(factsheet_results_asks_for(r, cases[i].first),

@@ -1,13 +1,19 @@
 /*
  * test-format.c - format.c: what a file is, by its content first, then by
- * its name, and which files are no publication at all.
+ * its name, and which files are no publication at all; then the same
+ * through factsheet_publication_parse(), which hands the bytes to the
+ * reader of the format found.
  */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "factsheet-private.h"
 #include "tap.h"
+#include "testlib.h"
+
+#define NPI_FAQ "tests/fixtures/npi-faq.html"
 
 static void
 is_format(const char *source, const char *bytes, const char *want)
@@ -65,11 +71,69 @@ test_not_publication(void)
 		    cases[i].want ? cases[i].want : "may be a publication");
 }
 
+/* What a file's content says wins over its name, through the whole
+ * parse: the reader chosen reads it as that reader would. */
+static void
+test_dispatch(void)
+{
+	char *path = source_path(NPI_FAQ), *bytes;
+	factsheet_publication_t *pub, *html;
+	size_t len = 0;
+
+	bytes = slurp(path, &len);
+	pub = bytes ? parse("faq-page.txt", bytes) : NULL;
+	html = read_fixture(NPI_FAQ);
+	ok(pub != NULL, "an HTML page named .txt parses");
+	is_str(pub ? pub->format : NULL, "html", "it is read as HTML");
+	is_int(pub ? pub->n_sections : 0, html ? html->n_sections : 1,
+	    "with the same sections as when named .html");
+	factsheet_publication_free(pub);
+	factsheet_publication_free(html);
+	free(bytes);
+	free(path);
+
+	pub = parse("topics.txt", "## Topic one\n\nSome *text*.\n");
+	is_str(pub ? pub->format : NULL, "markdown",
+	    "'## ' headings in a .txt: Markdown");
+	is_str(pub && pub->n_sections > 0 ? pub->sections[0].heading : NULL,
+	    "Topic one", "and its heading read as one");
+	factsheet_publication_free(pub);
+
+	pub = parse("x.md", "Title\n=====\n\nText.\n");
+	is_str(pub ? pub->title : NULL, "Title", "a setext h1 is the title");
+	factsheet_publication_free(pub);
+
+	/* A leading comment says nothing of the format. */
+	pub = parse("notes.txt", "<!-- generated; do not edit -->\n"
+	    "<!--\n  two -->\n# Enrollment notes\n\n## Topic one\n\n"
+	    "Some text.\n");
+	is_str(pub ? pub->format : NULL, "markdown",
+	    "comments, then '# ' headings: Markdown");
+	is_str(pub ? pub->title : NULL, "Enrollment notes",
+	    "its title is the first heading");
+	ok(pub != NULL, "comments, then '# ' headings: parses");
+	is_int(section_mentions(pub, "generated"), 0,
+	    "and the comments are no text of it");
+	factsheet_publication_free(pub);
+
+	pub = parse("page.txt", "<!-- saved page -->\n<html><body>"
+	    "<h1>Title</h1><p>Words.</p></body></html>\n");
+	is_str(pub ? pub->format : NULL, "html",
+	    "a comment, then <html>: HTML");
+	factsheet_publication_free(pub);
+
+	pub = parse("bare.txt", "<!-- a note -->\nPlain words follow.\n");
+	is_str(pub ? pub->format : NULL, "html",
+	    "a comment, then no Markdown: HTML, as it opens like a page");
+	factsheet_publication_free(pub);
+}
+
 int
 main(void)
 {
 	test_detect();
 	test_not_publication();
+	test_dispatch();
 	is_str(format_name(FORMAT_TEXT), "text", "FORMAT_TEXT's name");
 	is_str(format_name(FORMAT_PDF), "pdf", "FORMAT_PDF's name");
 	return done_testing();

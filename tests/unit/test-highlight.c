@@ -107,8 +107,10 @@ test_term_set(void)
 		is_str(set.stems[1], "password", "stem 1: Z stripped");
 	}
 	term_set_clear(&set);
-	ok(set.words == NULL && set.stems == NULL && set.n_words == 0 &&
-	    set.n_stems == 0, "term_set_clear leaves an empty set");
+	is_size(set.n_words, 0, "term_set_clear leaves no words");
+	is_size(set.n_stems, 0, "term_set_clear leaves no stems");
+	ok(set.words == NULL, "term_set_clear frees the words");
+	ok(set.stems == NULL, "term_set_clear frees the stems");
 	/* Cleared twice, and a set that was never filled: no double free. */
 	term_set_clear(&set);
 	memset(&set, 0, sizeof set);
@@ -205,8 +207,9 @@ test_words(void)
 
 		is_str(out, "Many other words, then [passwords].",
 		    "stem match with a context");
-		ok(calls >= 1 && calls <= 2, "the stemmer got the ctx and "
-		    "only the words starting like a stem (%u calls)", calls);
+		cmp_ok(calls, >=, 1, "the stemmer got the ctx");
+		cmp_ok(calls, <=, 2, "the stemmer got only the words starting "
+		    "like a stem");
 		free(out);
 		term_set_clear(&set);
 	}
@@ -304,14 +307,11 @@ test_whole_text(void)
 	    "website, where the last words are kept: password";
 	char *out = hl(terms, text, 0);
 
-	ok(out != NULL && strncmp(out, "For more information", 20) == 0,
-	    "length 0: starts at the start");
+	begins(out, "For more information", "length 0: starts at the start");
 	ok(contains(out, "/[NationalProvIdentStand] on the CMS website"),
 	    "length 0: the long URL is kept, its part matched");
-	ok(out != NULL && strlen(out) > 8 &&
-	    strcmp(out + strlen(out) - 10, "[password]") == 0,
-	    "length 0: nothing dropped at the end (%s)",
-	    out ? out + (strlen(out) > 30 ? strlen(out) - 30 : 0) : "(null)");
+	ends(out, "the last words are kept: [password]",
+	    "length 0: nothing dropped at the end");
 	ok(!contains(out, "..."), "length 0: no ellipsis");
 	is_int(out ? strlen(out) : 0, strlen(text) + 4 * 2,
 	    "length 0: the whole text plus four pairs of marks");
@@ -319,9 +319,9 @@ test_whole_text(void)
 
 	/* A LENGTH longer than the text keeps it all too. */
 	out = hl(terms, text, sizeof text + 10);
-	ok(out != NULL && !contains(out, "...") &&
-	    strlen(out) == strlen(text) + 8, "a length beyond the text keeps "
-	    "all of it");
+	unlike(out, "...", "a length beyond the text: no ellipsis");
+	is_size(out ? strlen(out) : 0, strlen(text) + 8,
+	    "a length beyond the text keeps all of it");
 	free(out);
 }
 
@@ -350,10 +350,9 @@ test_windows(void)
 	hl_is(terms, middle, 25, "... An [expired] [password]. ...",
 	    "a middle sentence: cut on both sides");
 	out = hl(terms, middle, 60);
-	ok(out != NULL && strncmp(out, "... An [expired]", 16) == 0 &&
-	    contains(out, "Other padding text is here at the end."),
-	    "sentences after the best one are added while they fit (%s)",
-	    out ? out : "(null)");
+	begins(out, "... An [expired]", "the best sentence first");
+	like(out, "Other padding text is here at the end.",
+	    "sentences after the best one are added while they fit");
 	free(out);
 	hl_is(terms, tie, 20, "A [password] is one. ...",
 	    "a tie goes to the first sentence");
@@ -362,14 +361,14 @@ test_windows(void)
 	out = hl(terms, "Lorem ipsum dolor sit amet consectetur adipiscing "
 	    "elit sed do eiusmod tempor the expired password is here and "
 	    "then more words follow for a long while after it", 40);
-	ok(out != NULL && strncmp(out, "... ", 4) == 0 &&
-	    contains(out, "[expired] [password]") &&
-	    strlen(out) < 40 + 4 + 4 + 8 + 4, "one long sentence: a window "
-	    "around the match (%s)", out ? out : "(null)");
-	ok(out != NULL && strlen(out) >= 3 &&
-	    strcmp(out + strlen(out) - 3, "...") == 0 &&
-	    out[strlen(out) - 4] != ' ', "cut inside a sentence: '...' "
-	    "right after the last word");
+	begins(out, "... ", "one long sentence: cut before the window");
+	like(out, "[expired] [password]", "one long sentence: the window "
+	    "holds the match");
+	cmp_ok(out ? strlen(out) : 0, <, 40 + 4 + 4 + 8 + 4,
+	    "one long sentence: a window of about the length asked");
+	ends(out, "...", "cut inside a sentence: '...' at the end");
+	unlike(out, " ...", "cut inside a sentence: '...' right after the "
+	    "last word");
 	free(out);
 }
 

@@ -197,7 +197,7 @@ test_front(const factsheet_publication_t *pub)
 	}
 	ok(pub->warning == NULL, "no warning for a fact sheet");
 	ok(contains(pub->source, CORPUS), "source is the path given");
-	ok(pub->id != NULL && pub->id[0] != '\0', "an id");
+	cmp_ok(pub->id ? strlen(pub->id) : 0, >, 0, "an id");
 }
 
 static void
@@ -228,8 +228,8 @@ test_problems(const factsheet_publication_t *pub)
 		    i + 1);
 		is_str(s ? s->solution_heading : NULL, want[i].solution,
 		    "problem %zu solution heading", i + 1);
-		ok(s && s->solution_text != NULL,
-		    "problem %zu has solution text", i + 1);
+		cmp_ok(s && s->solution_text ? strlen(s->solution_text) : 0,
+		    >, 0, "problem %zu has solution text", i + 1);
 		is_str(s ? s->part : NULL, "Common Problems and Who to Contact",
 		    "problem %zu part", i + 1);
 		is_int(s ? s->line : 0, want[i].line, "problem %zu line",
@@ -300,8 +300,8 @@ test_problem_contacts(const factsheet_publication_t *pub)
 	s = nth_of_kind(pub, FACTSHEET_SECTION_PROBLEM, 2);
 	is_int(count_contacts(s, FACTSHEET_CONTACT_LINK), 2,
 	    "problem 3: two links");
-	ok(s && contains(s->solution_text, "Medicare Learning Network"
-	    REGISTERED " (MLN)"), "problem 3: registered sign kept");
+	like(s ? s->solution_text : NULL, "Medicare Learning Network"
+	    REGISTERED " (MLN)", "problem 3: registered sign kept");
 
 	s = nth_of_kind(pub, FACTSHEET_SECTION_PROBLEM, 3);
 	is_str(s ? s->text : NULL, "", "problem 4: no description");
@@ -385,10 +385,11 @@ test_sections(const factsheet_publication_t *pub)
 	}
 	is_int(bad, 0, "every section has a slug, heading, text and line");
 	is_int(dup, 0, "slugs are unique");
-	ok(pub->sections[0].kind == FACTSHEET_SECTION_TEXT &&
-	    pub->sections[0].line == 12 &&
-	    contains(pub->sections[0].text, "When using Internet-based"),
-	    "the introduction is a text section at line 12");
+	is_int(pub->sections[0].kind, FACTSHEET_SECTION_TEXT,
+	    "the introduction is a text section");
+	is_int(pub->sections[0].line, 12, "the introduction is at line 12");
+	like(pub->sections[0].text, "When using Internet-based",
+	    "the introduction's text");
 }
 
 static void
@@ -552,8 +553,8 @@ test_plain_text(void)
 	for (size_t i = 0; i < pub->n_sections; i++)
 		other += pub->sections[i].kind != FACTSHEET_SECTION_TEXT;
 	is_int(other, 0, "plain text: all sections are plain text");
-	ok(pub->n_sections > 0 && contains(pub->sections[0].text,
-	    "The office is closed on Monday. Bring your badge."),
+	like(pub->n_sections > 0 ? pub->sections[0].text : NULL,
+	    "The office is closed on Monday. Bring your badge.",
 	    "plain text: lines of a paragraph joined");
 	factsheet_publication_free(pub);
 }
@@ -1007,9 +1008,10 @@ test_manual(void)
 	    "manual: steps apart by blank lines are text");
 	like(s ? s->text : NULL, "Your MAC sends a letter",
 	    "manual: steps apart by blank lines are text");
-	ok(section_named(pub, "1. Log in to PECOS.") == NULL &&
-	    section_named(pub, "4. Complete each screen, then select "
-	    "Submit.") == NULL, "manual: no step is a heading");
+	ok(section_named(pub, "1. Log in to PECOS.") == NULL,
+	    "manual: step 1 is no heading");
+	ok(section_named(pub, "4. Complete each screen, then select "
+	    "Submit.") == NULL, "manual: step 4 is no heading");
 	s = section_named(pub, "CONTACT INFORMATION");
 	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_EMAIL, 0)),
 	    "EUSsupport@cgi.com", "manual: contacts under a capitals "
@@ -1049,8 +1051,13 @@ test_faq(void)
 	like(s ? s->text : NULL, "NPI Enumerator P.O. Box 6059",
 	    "faq: an answer's later paragraphs stay with it");
 	s = section_named(pub, "I forgot my NPPES password.");
-	ok(s && strncmp(s->text, "Select \"Forgot Password\"", 24) == 0,
-	    "faq: \"Answer:\" alone on its line");
+	{
+		char *start = s ? str_ndup(s->text, 24) : NULL;
+
+		is_str(start, "Select \"Forgot Password\"",
+		    "faq: \"Answer:\" alone on its line");
+		free(start);
+	}
 	is_str(VALUE(nth_contact(s, FACTSHEET_CONTACT_PHONE, 0)),
 	    "1-866-484-8049", "faq: an answer's phone number");
 	/* The labels of questions and answers. */
@@ -1184,9 +1191,11 @@ test_heading_kinds(void)
 	factsheet_publication_free(pub);
 
 	pub = parse_mem("steps without periods", steps, sizeof steps - 1);
-	ok(pub && section_named(pub, "1. Log in to PECOS") == NULL &&
-	    section_named(pub, "3. Choose Submit") == NULL,
-	    "steps apart by blank lines are no headings");
+	ok(pub != NULL, "steps apart by blank lines parse");
+	ok(section_named(pub, "1. Log in to PECOS") == NULL,
+	    "step 1, apart by blank lines, is no heading");
+	ok(section_named(pub, "3. Choose Submit") == NULL,
+	    "step 3, apart by blank lines, is no heading");
 	s = pub ? nth_of_kind(pub, FACTSHEET_SECTION_TEXT, 0) : NULL;
 	like(s ? s->text : NULL, "1. Log in to PECOS\n\n2. Select",
 	    "the steps and the text after them are one section's");
@@ -1238,8 +1247,9 @@ test_bad_input(void)
 	/* An empty file is a publication with no sections, and a warning. */
 	st = factsheet_publication_parse("empty.txt", "", 0, &pub, &msg);
 	is_int(st, FACTSHEET_STATUS_SUCCESS, "empty text is no failure");
-	ok(pub != NULL && pub->n_sections == 0, "empty text: no sections");
-	ok(pub != NULL && contains(pub->warning, "empty.txt: empty file"),
+	ok(pub != NULL, "empty text: a publication");
+	is_size(pub ? pub->n_sections : 99, 0, "empty text: no sections");
+	like(pub ? pub->warning : NULL, "empty.txt: empty file",
 	    "empty text: the warning names it");
 	factsheet_publication_free(pub);
 	free(msg);
@@ -1263,6 +1273,31 @@ test_bad_input(void)
 	factsheet_publication_free(NULL);
 }
 
+/* A form feed, as pdftotext writes between pages, starts a page. */
+static void
+test_text_pages(void)
+{
+	factsheet_publication_t *pub = parse("small.txt", "Paged Fact Sheet\n\n"
+	    "Some help for you.\n\nProblem: First Thing\n\nIt broke.\n\n"
+	    "Solution: Call Us\n\nPhone: 1-800-633-4227\n"
+	    "\fProblem: Second Thing\n\nIt broke again.\n");
+	const factsheet_section_t *a, *b;
+
+	ok(pub != NULL, "a text with a form feed (as pdftotext writes)");
+	a = section_named(pub, "First Thing");
+	b = section_named(pub, "Second Thing");
+	is_int(a ? a->page : 0, 1, "the problem before the form feed: page 1");
+	ok(b != NULL, "a form feed at a line's start does not hide its label");
+	is_int(b ? b->page : 0, 2, "the problem after it: page 2");
+	factsheet_publication_free(pub);
+
+	pub = parse("plain.txt", "Plain Sheet\n\nNo form feed here.\n");
+	is_int(pub && pub->n_sections ? pub->sections[0].page : 9, 0,
+	    "a text without form feeds has no pages");
+	factsheet_publication_free(pub);
+}
+
+
 int
 main(void)
 {
@@ -1280,5 +1315,6 @@ main(void)
 	test_heading_kinds();
 	test_rst_format();
 	test_bad_input();
+	test_text_pages();
 	return done_testing();
 }

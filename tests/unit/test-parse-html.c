@@ -7,7 +7,8 @@
  * line numbers, and every word of each page's <main> in some section;
  * then small pages in memory for collapsed content, navigation chrome,
  * tables and edge cases; a fragment read into another reader's builder;
- * and one round trip through a database.
+ * pages without structure or with nothing to read.  (The round trip
+ * through a database is test-search's.)
  */
 #include <config.h>
 
@@ -276,8 +277,9 @@ test_enrollment_guide(void)
 	    "a <dt> without id: the slug");
 	ok(contains(TEXT(s), "Live Chat: Choose " LDQUO "Live Chat" RDQUO),
 	    "a term that is no question stays text: 'term: definition'");
-	ok(s && s->n_contacts == 1 && s->contacts[0].kind ==
-	    FACTSHEET_CONTACT_CHAT, "and a Live Chat term is a chat contact");
+	is_size(s ? s->n_contacts : 0, 1, "a Live Chat term gives a contact");
+	is_int(s && s->n_contacts > 0 ? (long)s->contacts[0].kind : -1,
+	    FACTSHEET_CONTACT_CHAT, "and it is a chat contact");
 
 	s = section_headed(pub, "When do I revalidate?");
 	is_str(ANCHOR(s), "revalidation", "a <summary> question: the id of "
@@ -344,7 +346,7 @@ test_html_details(void)
 	ok(s != NULL, "a table holding headings lays out a page: its "
 	    "headings are headings; &nbsp; is a space");
 	is_str(TEXT(s), "An online system.", "and its text is text");
-	ok(pub && count_kind(pub, FACTSHEET_SECTION_RESOURCE) == 0,
+	is_size(pub ? count_kind(pub, FACTSHEET_SECTION_RESOURCE) : 99, 0,
 	    "not rows");
 	factsheet_publication_free(pub);
 
@@ -411,11 +413,14 @@ test_html_upper_case(void)
 	}
 	is_int(same, n, "upper-case HTML: the same sections, texts, anchors "
 	    "and contacts");
-	ok(a && b && count_kind(a, FACTSHEET_SECTION_RESOURCE) == 1 &&
-	    count_kind(b, FACTSHEET_SECTION_RESOURCE) == 1 &&
-	    !section_mentions(b, "scripted") &&
-	    !section_mentions(b, "concealed"),
-	    "the table row, no script, no hidden text");
+	is_size(a ? count_kind(a, FACTSHEET_SECTION_RESOURCE) : 0, 1,
+	    "lower-case HTML: the table row");
+	is_size(b ? count_kind(b, FACTSHEET_SECTION_RESOURCE) : 0, 1,
+	    "upper-case HTML: the table row");
+	is_int(b ? section_mentions(b, "scripted") : -1, 0,
+	    "upper-case HTML: no script");
+	is_int(b ? section_mentions(b, "concealed") : -1, 0,
+	    "upper-case HTML: no hidden text");
 	factsheet_publication_free(a);
 	factsheet_publication_free(b);
 }
@@ -590,8 +595,9 @@ test_gov_help_page(void)
 	/* The article's footer, after the table, lands in a section the
 	 * builder names; it is checked by its words below. */
 	extra = headings_not_in(pub, headings);
-	ok(extra != NULL && strchr(extra, '|') == NULL, "at most one other "
-	    "section, for the article's footer: '%s'", extra ? extra : "");
+	ok(extra != NULL, "the other sections' headings");
+	unlike(extra, "|", "at most one other section, for the article's "
+	    "footer");
 	free(extra);
 
 	s = section_headed(pub, "My PECOS account is locked. What do I do?");
@@ -599,9 +605,10 @@ test_gov_help_page(void)
 	is_str(ANCHOR(s), "q-locked", "its anchor: the panel it opens");
 	ok(contains(TEXT(s), "After three failed sign-in attempts"),
 	    "its hidden panel is its text");
-	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL &&
-	    contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
-	    "and gives its contacts");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL,
+	    "and gives its phone");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
+	    "and its TTY");
 	is_int(LINE(s), fixture_line(GOV_HELP, "<h3 class=\"usa-accordion__"
 	    "heading\">"), "its line: the h3's");
 
@@ -674,12 +681,17 @@ test_gov_help_page(void)
 	unlike(all, "Accessibility support",
 	    "no site footer, nor the identifier below it");
 	free(all);
-	ok(!any_contact_holds(pub, "1-800-633-4227") &&
-	    !any_contact_holds(pub, "facebook") &&
-	    !any_contact_holds(pub, "twitter") &&
-	    !any_contact_holds(pub, "x.com") &&
-	    !any_contact_holds(pub, "linkedin"),
-	    "chrome gives no contacts: no footer phone, no social links");
+	{
+		static const char *const chrome[] = {
+			"1-800-633-4227", "facebook", "twitter", "x.com",
+			"linkedin",
+		};
+
+		for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
+			is_int(any_contact_holds(pub, chrome[i]), 0,
+			    "chrome gives no contact holding '%s' (footer "
+			    "phone, social links)", chrome[i]);
+	}
 	factsheet_publication_free(pub);
 }
 
@@ -727,9 +739,12 @@ test_collapsed(void)
 	    "one level below the h2, beside the h4 items");
 	is_str(TEXT(s), "Contact Social Security first.", "its aria-hidden "
 	    "panel");
-	ok(!section_mentions(pub, "concealed") && !section_mentions(pub,
-	    "icon") && !section_mentions(pub, "Not for readers"),
-	    "hidden and aria-hidden elements no button opens stay out");
+	is_int(section_mentions(pub, "concealed"), 0,
+	    "a hidden element no button opens stays out");
+	is_int(section_mentions(pub, "icon"), 0,
+	    "an aria-hidden icon stays out");
+	is_int(section_mentions(pub, "Not for readers"), 0,
+	    "an aria-hidden element stays out");
 	ok(!section_mentions(pub, "Print this page"), "a button that opens "
 	    "nothing is no text");
 	ok(section_mentions(pub, "Opened by script."), "a hidden accordion "
@@ -914,11 +929,15 @@ test_chrome(void)
 	like(all, "Note: forms are free.", "an <article>'s "
 	    "<aside>: in");
 	free(all);
-	ok(pub && any_contact_holds(pub, "https://www.facebook.com/Medicare"),
-	    "a link to follow an agency is still a contact");
-	ok(pub && !any_contact_holds(pub, "sharer") &&
-	    !any_contact_holds(pub, "intent/tweet") &&
-	    !any_contact_holds(pub, "0100"), "no contacts from chrome");
+	is_int(pub ? any_contact_holds(pub, "https://www.facebook.com/"
+	    "Medicare") : -1, 1, "a link to follow an agency is still a "
+	    "contact");
+	is_int(pub ? any_contact_holds(pub, "sharer") : -1, 0,
+	    "no contact from a share link");
+	is_int(pub ? any_contact_holds(pub, "intent/tweet") : -1, 0,
+	    "no contact from a tweet link");
+	is_int(pub ? any_contact_holds(pub, "0100") : -1, 0,
+	    "no contact from a form number in chrome");
 	factsheet_publication_free(pub);
 }
 
@@ -951,8 +970,10 @@ test_table_headers(void)
 	    "over");
 	ok(section_mentions(pub, "Use it to"), "a table of a header row "
 	    "only: its words kept");
-	ok(section_mentions(pub, "Open") && section_headed(pub, "Desk") ==
-	    NULL, "an all-<th> first row: a header, no row");
+	is_int(section_mentions(pub, "Open"), 1,
+	    "an all-<th> first row: its words kept");
+	ok(section_headed(pub, "Desk") == NULL,
+	    "an all-<th> first row: a header, no row");
 	ok(section_headed(pub, "EUS") != NULL, "and the row under it");
 	factsheet_publication_free(pub);
 }
@@ -1015,52 +1036,62 @@ test_parse_html_into(void)
 
 /* End to end --------------------------------------------------------- */
 
+/* HTML without headings, Problem/Solution blocks or tables: one section
+ * and a warning; a Problem block alone is structure; a page with nothing
+ * to read is bad input. */
 static void
-search_first(factsheet_db_t *db, const char *query, const char *heading,
-	     const char *anchor)
+test_unstructured_html(void)
 {
-	factsheet_results_t *r = NULL;
-	const factsheet_hit_t *h = NULL;
-	factsheet_status_t st;
+	static const struct {
+		const char *source, *bytes;
+	} empty[] = {
+		{ "empty-body.html", "<html><head><title>T</title></head>"
+		    "<body>  \n </body></html>" },
+		{ "only-script.html", "<html><body><script>x()</script>"
+		    "<nav>Menu</nav></body></html>" },
+	};
+	factsheet_publication_t *pub;
 
-	st = factsheet_db_search(db, query, NULL, &r);
-	is_int(st, FACTSHEET_STATUS_SUCCESS, "search '%s'", query);
-	if (r != NULL && factsheet_results_count(r) > 0)
-		h = factsheet_results_hit(r, 0);
-	is_str(h && h->section ? h->section->heading : NULL, heading,
-	    "'%s': the question comes first", query);
-	is_str(h && h->section ? h->section->anchor : NULL, anchor,
-	    "'%s': with its anchor", query);
-	is_str(h ? h->publication_format : NULL, "html",
-	    "'%s': from an HTML publication", query);
-	factsheet_results_free(r);
-}
-
-static void
-test_search(void)
-{
-	factsheet_publication_t *pub = read_fixture(NPI_FAQ);
-	char *path = str_printf("%s/db", tmpdir), *msg = NULL;
-	factsheet_db_t *db = NULL;
-	factsheet_status_t st;
-
-	st = factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg);
-	is_int(st, FACTSHEET_STATUS_SUCCESS, "open a temporary database");
-	if (db != NULL && pub != NULL) {
-		is_int(factsheet_db_add_publication(db, pub),
-		    FACTSHEET_STATUS_SUCCESS, "index the NPI FAQ page");
-		is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS,
-		    "commit");
-		search_first(db, "forgot my NPI", "I forgot my NPI. Who should "
-		    "I call?", "forgot-npi");
-		search_first(db, "NPPES password expired reset",
-		    "My NPPES password expired. How do I reset it?",
-		    "password-expired");
-	}
-	factsheet_db_close(db);
+	pub = parse("page.html", "<html><body><div>Some words\n  here.</div>"
+	    "<p>More words.</p></body></html>");
+	ok(pub != NULL, "plain HTML parses");
+	is_str(pub ? pub->title : NULL, "page", "no title: the file's name");
+	is_str(pub ? pub->warning : NULL, "page.html: no headings, "
+	    "Problem/Solution blocks or tables found; indexed as 1 plain "
+	    "section", "HTML without structure: a warning");
+	is_str(pub && pub->n_sections > 0 ? TEXT(&pub->sections[0]) : NULL,
+	    "Some words here.\n\nMore words.", "text outside <p> is kept");
 	factsheet_publication_free(pub);
-	free(msg);
-	free(path);
+
+	pub = parse("p.html", "<p><strong>Problem:</strong> Cannot log in</p>"
+	    "<p><strong>Solution:</strong> Reset your password</p>"
+	    "<p>Phone: 1-866-484-8049</p>");
+	ok(pub != NULL, "a Problem block alone parses");
+	is_str(pub ? pub->warning : NULL, NULL, "a Problem block alone is "
+	    "structure");
+	is_size(pub ? pub->n_sections : 0, 1, "a Problem block: one section");
+	is_int(pub && pub->n_sections > 0 ? (long)pub->sections[0].kind : -1,
+	    FACTSHEET_SECTION_PROBLEM, "<p><strong>Problem:</strong> starts "
+	    "a problem");
+	is_str(pub && pub->n_sections > 0 ? pub->sections[0].solution_heading :
+	    NULL, "Reset your password", "and <strong>Solution:</strong> its "
+	    "solution");
+	factsheet_publication_free(pub);
+
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+		char *msg = NULL;
+		factsheet_status_t st;
+
+		pub = (factsheet_publication_t *)&pub;
+		st = factsheet_publication_parse(empty[i].source,
+		    empty[i].bytes, strlen(empty[i].bytes), &pub, &msg);
+		is_int(st, FACTSHEET_STATUS_BAD_INPUT, "%s: bad input",
+		    empty[i].source);
+		ok(pub == NULL, "%s: no publication", empty[i].source);
+		like(msg, empty[i].source, "%s: the message names it",
+		    empty[i].source);
+		free(msg);
+	}
 }
 
 int
@@ -1078,7 +1109,7 @@ main(void)
 	test_html_details();
 	test_html_upper_case();
 	test_parse_html_into();
-	test_search();
+	test_unstructured_html();
 	remove_tree(tmpdir);
 	free(tmpdir);
 	return done_testing();

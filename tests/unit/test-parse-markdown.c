@@ -7,7 +7,8 @@
  * breaks came out as "---" lines.  Then small inputs in memory for each
  * rule: front matter, attribute lists, "---", raw HTML, entities, links,
  * deep nesting.  Every word of each fixture's body must land in a
- * section.
+ * section.  Then a guide with numbered topics and a fact sheet with a
+ * pipe table, input without structure and input with nothing in it.
  */
 #include <config.h>
 
@@ -23,9 +24,13 @@
 
 #define HELP_PAGE "tests/fixtures/replace-medicare-card.md"
 #define FACT_SHEET "tests/fixtures/dmepos-enrollment.md"
+#define GUIDE_MD "tests/fixtures/pecos-guide.md"
+#define CONTACTS_MD "tests/fixtures/pecos-contacts.md"
 
 #define NBSP "\xc2\xa0"
 #define MDASH "\xe2\x80\x94"
+#define LDQUO "\xe2\x80\x9c"
+#define RDQUO "\xe2\x80\x9d"
 
 /* The section whose text holds NEEDLE, or NULL. */
 static const factsheet_section_t *
@@ -179,8 +184,8 @@ test_help_page(void)
 	    "front matter: keywords: are text too");
 	ok(contains(TEXT(s), "Your red, white & blue Medicare card"),
 	    "&amp; decoded");
-	ok(!contains(TEXT(s), "{:") && !contains(TEXT(s), "usa-intro"),
-	    "a '{: .usa-intro}' line is no text");
+	unlike(TEXT(s), "{:", "a '{: .usa-intro}' line is no text");
+	unlike(TEXT(s), "usa-intro", "nor its class name");
 
 	s = section_headed(pub, "Ways to get a new card");
 	is_str(ANCHOR(s), "ways", "'## ... {#ways}': anchor");
@@ -224,9 +229,10 @@ test_help_page(void)
 	 * section per row, under the heading above, its cells labelled by
 	 * the header row. */
 	s = section_headed(pub, "Lost or stolen card");
-	ok(s && s->kind == FACTSHEET_SECTION_TEXT &&
-	    contains(TEXT(s), "Topic: Lost or stolen card\nWho to call: "
-	    "Social Security\nHow to reach them: 1-800-772-1213"),
+	is_int(s ? (long)s->kind : -1, FACTSHEET_SECTION_TEXT,
+	    "a row of topics is a text section");
+	like(TEXT(s), "Topic: Lost or stolen card\nWho to call: "
+	    "Social Security\nHow to reach them: 1-800-772-1213",
 	    "a table's header row: every cell, the label of its column");
 	is_path(s, "Replace your Medicare card > Who to contact",
 	    "a row of topics");
@@ -489,8 +495,8 @@ test_liquid(void)
 
 	pub = parse("plain.md", "# Templates\n\nWrite {{ name }} in the "
 	    "form.\n");
-	ok(pub && contains(TEXT(&pub->sections[0]), "Write {{ name }} in the "
-	    "form."), "without front matter, Jekyll renders no Liquid: text");
+	like(pub ? TEXT(&pub->sections[0]) : NULL, "Write {{ name }} in the "
+	    "form.", "without front matter, Jekyll renders no Liquid: text");
 	factsheet_publication_free(pub);
 }
 
@@ -655,11 +661,295 @@ test_deep_nesting(void)
 	pub = bytes ? parse("deep.md", bytes) : NULL;
 	free(bytes);
 	ok(pub != NULL, "5,000 nested quotes and 300 nested lists parse");
-	ok(pub && section_with(pub, "quoted words") != NULL, "the quote's "
-	    "words");
-	ok(pub && section_with(pub, "item0") && section_with(pub, "item299"),
-	    "the first and last items");
-	ok(pub && section_with(pub, "emphasised") != NULL, "deep emphasis");
+	ok(section_with(pub, "quoted words") != NULL, "the quote's words");
+	ok(section_with(pub, "item0") != NULL, "the first item");
+	ok(section_with(pub, "item299") != NULL, "the last item");
+	ok(section_with(pub, "emphasised") != NULL, "deep emphasis");
+	factsheet_publication_free(pub);
+}
+
+/* A Markdown guide with numbered topics (tests/fixtures/pecos-guide.md)
+ * and a Problem/Solution fact sheet with a pipe table
+ * (pecos-contacts.md); tests/readers has their whole sections. */
+static void
+test_markdown_guide(void)
+{
+	factsheet_publication_t *pub = read_fixture(GUIDE_MD);
+	const factsheet_section_t *s;
+	const factsheet_contact_t *c;
+	const char *h1 = "Internet-based PECOS Guide";
+	char *all, *want;
+
+	ok(pub != NULL, "the Markdown guide parses");
+	if (pub == NULL)
+		return;
+	is_str(pub->format, "markdown", "Markdown guide: format");
+	is_str(pub->title, "Internet-based PECOS: A Guide for Physicians",
+	    "the front matter's title");
+	ok(pub->warning == NULL, "Markdown guide: no warning");
+	is_int(pub->n_sections, 6, "Markdown guide: 6 sections");
+	is_int(count_kind(pub, FACTSHEET_SECTION_TEXT), 6,
+	    "all of them text");
+
+	s = &pub->sections[0];
+	is_str(HEADING(s), h1, "first section: the h1");
+	is_int(LINE(s), fixture_line(GUIDE_MD, "# Internet-based"),
+	    "h1: its line, counting the front matter");
+	ok(contains(TEXT(s), "through Internet-based PECOS, the Provider "
+	    "Enrollment, Chain and Ownership System."),
+	    "lines joined by spaces, ** stripped");
+	c = contact(s, FACTSHEET_CONTACT_LINK, "https://www.cms.gov/medicare/"
+	    "enrollment-renewal/providers-suppliers/pecos-faqs");
+	like(c ? c->label : NULL, "PECOS FAQs",
+	    "a [label](url) link: found with its label");
+	ok(contains(TEXT(s), "See the PECOS FAQs https://www.cms.gov/"),
+	    "a link as 'label url'");
+
+	s = section_headed(pub, "1. Getting started");
+	ok(s != NULL, "'## 1. Getting started' is a section");
+	is_path(s, h1, "numbered topic");
+	is_str(ANCHOR(s), "1-getting-started", "numbered topic: its slug");
+	ok(contains(TEXT(s), "Before you begin, you need:\n\n- an NPI from "
+	    "NPPES;\n- an I&A user ID and password;\n- your practice location "
+	    "and licensure details."), "- and * items as '- item' lines, _ "
+	    "stripped");
+
+	s = section_headed(pub, "2. Signing in");
+	c = contact(s, FACTSHEET_CONTACT_LINK, "https://pecos.cms.hhs.gov");
+	ok(c != NULL, "an <https://...> autolink is a contact");
+	ok(contains(TEXT(s), "with your I&A user ID. If your password "
+	    "expired, select Forgot Password and"), "* stripped, lines "
+	    "joined");
+
+	s = section_headed(pub, "2.1 Locked accounts");
+	is_str(ANCHOR(s), "locked", "'{#locked}' is the anchor");
+	want = str_printf("%s > 2. Signing in", h1);
+	is_path(s, want, "### under ## under #");
+	free(want);
+	is_int(LINE(s), fixture_line(GUIDE_MD, "### 2.1"), "### line");
+
+	s = section_headed(pub, "3. Submitting your application");
+	ok(s != NULL, "closing #s are stripped from the heading");
+	ok(contains(TEXT(s), "1. Review the application.\n2. Sign it "
+	    "electronically.\n3. Upload supporting documents (CMS-855I, "
+	    "contact_list.pdf)."), "numbered items on lines, ` stripped, "
+	    "contact_list kept");
+	ok(contains(TEXT(s), "# Not a heading: the tracking number format\n"
+	    "Tracking ID: 20240101-000123"), "fenced code kept as text");
+	ok(section_headed(pub, "Not a heading: the tracking number format") ==
+	    NULL, "a # line in code is no heading");
+
+	s = section_headed(pub, "Getting help");
+	ok(s != NULL, "a setext (---) heading");
+	is_path(s, h1, "setext h2 under the h1");
+	is_int(LINE(s), fixture_line(GUIDE_MD, "Getting help"),
+	    "setext heading: the line of its text");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL,
+	    "inline phone across a line break");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
+	    "inline TTY");
+
+	all = all_text(pub);
+	unlike(all, "Converted from", "HTML comments skipped");
+	unlike(all, "MLN6958831", "front matter not indexed");
+	unlike(all, "**",
+	    "no emphasis markers left");
+	unlike(all, "`",
+	    "no emphasis markers left");
+	free(all);
+	factsheet_publication_free(pub);
+}
+
+static void
+test_markdown_factsheet(void)
+{
+	factsheet_publication_t *pub = read_fixture(CONTACTS_MD);
+	const factsheet_section_t *s;
+	const factsheet_contact_t *c;
+	const char *h1 = "PECOS Technical Assistance Contact Information";
+	char *want;
+
+	ok(pub != NULL, "the Markdown fact sheet parses");
+	if (pub == NULL)
+		return;
+	is_str(pub->title, h1, "the first h1 is the title");
+	ok(pub->warning == NULL, "fact sheet: no warning");
+	/* The table's header row is kept as a line of text of "Resources"
+	 * (builder_table_header), so that a table of a header alone still
+	 * has its words: a section more than the scanner gave. */
+	is_int(pub->n_sections, 7, "fact sheet: 7 sections");
+	is_int(count_kind(pub, FACTSHEET_SECTION_PROBLEM), 2,
+	    "2 Problem blocks");
+	is_int(count_kind(pub, FACTSHEET_SECTION_RESOURCE), 3,
+	    "3 rows of the pipe table");
+
+	s = section_headed(pub, "Navigating/Accessing PECOS Website");
+	is_int(s ? (long)s->kind : -1, FACTSHEET_SECTION_PROBLEM,
+	    "'## Problem: ...' is a problem");
+	is_path(s, h1, "problem");
+	is_str(ANCHOR(s), "navigating-accessing-pecos-website",
+	    "problem: its slug as anchor, not the h1's");
+	is_int(LINE(s), fixture_line(CONTACTS_MD, "## Problem: Navigating"),
+	    "problem: its line");
+	is_str(s ? s->solution_heading : NULL,
+	    "Contact CMS External User Services (EUS) Help Desk",
+	    "'**Solution:** ...' is its solution");
+	like(s ? s->solution_text : NULL,
+	    "support history on the EUS " "website https://eus.custhelp.com.",
+	    "solution text with its "
+	    "link");
+	ok(contact(s, FACTSHEET_CONTACT_WEBSITE, "https://eus.custhelp.com")
+	    != NULL, "'- Website: <url>' item is a website");
+	ok(contact(s, FACTSHEET_CONTACT_PHONE, "1-866-484-8049") != NULL,
+	    "'- Phone: ... (TTY ...)' gives the phone");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
+	    "and the TTY");
+	ok(contact(s, FACTSHEET_CONTACT_EMAIL, "EUSsupport@cgi.com") != NULL,
+	    "'- Email: <address>' is an email");
+	unlike(s ? s->solution_text : NULL,
+	    "Phone:", "contact lines are contacts");
+	unlike(s ? s->text : NULL, "Phone:", "contact lines are contacts");
+
+	s = section_headed(pub, "Accessing the PECOS System");
+	is_str(s ? s->solution_heading : NULL,
+	    "Access I&A System or Contact I&A System Help",
+	    "a plain 'Solution: ...' paragraph");
+	like(s ? s->text : NULL, "NOTE: Passwords expire every 60 days.",
+	    "problem description");
+	like(s ? s->solution_text : NULL,
+	    "recover forgotten login " "information.", "solution text");
+	unlike(s ? s->solution_text : NULL, "TTY", "Phone:/TTY: lines of "
+	    "the same paragraph are kept apart as contacts");
+	ok(contact(s, FACTSHEET_CONTACT_TTY, "1-866-523-4759") != NULL,
+	    "the TTY: line");
+
+	want = str_printf("%s > Resources", h1);
+	s = section_headed(pub, "Medicare Enrollment for Providers");
+	is_int(s ? (long)s->kind : -1,
+	    FACTSHEET_SECTION_RESOURCE, "a table row is a "
+	    "resource, named by its first cell");
+	is_path(s, want, "row");
+	is_int(LINE(s), fixture_line(CONTACTS_MD, "| Medicare Enrollment"),
+	    "row: its line");
+	c = contact(s, FACTSHEET_CONTACT_LINK, "https://www.cms.gov/medicare/"
+	    "enrollment-renewal/providers-suppliers");
+	is_str(LABEL(c), "Enrollment page", "row: the link's label");
+
+	s = section_headed(pub, "I&A Quick Reference Guide");
+	ok(s != NULL, "emphasis stripped from a row's name");
+	c = contact(s, FACTSHEET_CONTACT_LINK, "https://nppes.cms.hhs.gov/"
+	    "IAWebContent/Quick_Reference_Guide.pdf");
+	is_str(LABEL(c), "I&A Quick Reference Guide",
+	    "a bare link is labelled by the row's name");
+
+	s = section_headed(pub, "PECOS");
+	c = contact(s, FACTSHEET_CONTACT_LINK, "https://pecos.cms.hhs.gov");
+	is_str(LABEL(c), "PECOS", "a link in the name cell is kept");
+	ok(contains(TEXT(s), "user ID | password"), "an escaped \\| is text");
+	ok(section_headed(pub, "Resource") == NULL, "the header row is no "
+	    "section");
+	s = section_headed(pub, "Resources");
+	is_int(s ? (long)s->kind : -1, FACTSHEET_SECTION_TEXT,
+	    "the heading above the table is a text section");
+	like(TEXT(s), "Resource | Where to find it", "and its words are "
+	    "that section's text");
+	free(want);
+	factsheet_publication_free(pub);
+}
+
+/* Markdown without headings, Problem/Solution blocks or tables: one
+ * section, a warning, its contacts still found; a table alone is
+ * structure. */
+static void
+test_unstructured_markdown(void)
+{
+	factsheet_publication_t *pub;
+
+	pub = parse("notes.md", "Call 1-800-633-4227 for help.\n\n"
+	    "Or write to us.\n");
+	ok(pub != NULL, "plain Markdown parses");
+	is_str(pub ? pub->title : NULL, "notes", "no h1: the file's name");
+	is_int(pub ? pub->n_sections : 0, 1, "its paragraphs: one section");
+	is_str(pub ? pub->warning : NULL, "notes.md: no headings, "
+	    "Problem/Solution blocks or tables found; indexed as 1 plain "
+	    "section", "Markdown without structure: a warning");
+	ok(contact(pub && pub->n_sections > 0 ? &pub->sections[0] : NULL,
+	    FACTSHEET_CONTACT_PHONE, "1-800-633-4227") != NULL,
+	    "its contacts still found");
+	factsheet_publication_free(pub);
+
+	pub = parse("t.md", "Intro.\n\n| a | b |\n|---|---|\n| x | y |\n");
+	ok(pub != NULL, "a table alone parses");
+	is_str(pub ? pub->warning : NULL, NULL, "a table alone is structure");
+	factsheet_publication_free(pub);
+
+	/* Nothing but an empty heading and a comment: no publication. */
+	{
+		static const char bytes[] = "# \n\n<!-- nothing\nhere -->\n";
+		char *msg = NULL;
+		factsheet_status_t st;
+
+		pub = (factsheet_publication_t *)&pub;
+		st = factsheet_publication_parse("comments.md", bytes,
+		    sizeof bytes - 1, &pub, &msg);
+		is_int(st, FACTSHEET_STATUS_BAD_INPUT, "comments.md: bad input");
+		ok(pub == NULL, "comments.md: no publication");
+		like(msg, "comments.md", "comments.md: the message names it");
+		free(msg);
+	}
+}
+
+static void
+test_details(void)
+{
+	factsheet_publication_t *pub;
+	const factsheet_section_t *s;
+
+	pub = parse("d.md", "# Heading with `code` and [a link](/x) #\n\n"
+	    "Files: snake_case_name, 2 * 3 = 6, ~5 days, ~~old~~ new.\n"
+	    "A \\*literal\\* star, <b>bold</b> tag and <!-- hidden --> text."
+	    "\n\nMail <mailto:help@cms.hhs.gov> or [us](mailto:a@cms.gov).\n"
+	    "\n> Quoted line\n> continues.\n\n***\n\n"
+	    "1) first\n   continued\n2) second\n");
+	s = pub ? &pub->sections[0] : NULL;
+	is_str(HEADING(s), "Heading with code and a link",
+	    "heading: markup, relative link and closing # gone");
+	ok(contains(TEXT(s), "Files: snake_case_name, 2 * 3 = 6, ~5 days, old "
+	    "new."), "intraword _, lone *, single ~ kept; ~~ stripped");
+	ok(contains(TEXT(s), "A *literal* star, bold tag and text."),
+	    "escapes, inline tags, inline comments");
+	ok(contact(s, FACTSHEET_CONTACT_EMAIL, "help@cms.hhs.gov") != NULL,
+	    "a <mailto:> autolink");
+	ok(contact(s, FACTSHEET_CONTACT_EMAIL, "a@cms.gov") != NULL,
+	    "a [label](mailto:) link");
+	ok(contains(TEXT(s), "\n\nQuoted line continues.\n\n"),
+	    "block quotes are text");
+	ok(contains(TEXT(s), "1. first continued\n2. second"),
+	    "1) items, continuation lines joined");
+	factsheet_publication_free(pub);
+
+	/* cmark-gfm decodes entities as CommonMark says: &#0; is U+FFFD
+	 * (the scanner kept it as written). */
+	pub = parse("f.md", "AT&amp;T &ldquo;Quick&rdquo; &#8212; &#x2122; "
+	    "&bogus; & &#0; &#xZZ;\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL, "AT&T " LDQUO "Quick"
+	    RDQUO " \xe2\x80\x94 \xe2\x84\xa2 &bogus; & \xef\xbf\xbd "
+	    "&#xZZ;", "entities decoded, others kept as written");
+	factsheet_publication_free(pub);
+
+	/* Issue 15: a sentence over "---" is a paragraph, then a page
+	 * break (the scanner made it a setext heading). */
+	pub = parse("g.md", "---\nA paragraph between rules.\n---\n\nMore.\n");
+	is_str(pub ? TEXT(&pub->sections[0]) : NULL,
+	    "A paragraph between rules.\n\nMore.", "a rule over a paragraph "
+	    "is no front matter, and a sentence over a rule no heading");
+	factsheet_publication_free(pub);
+
+	pub = parse("e.md", "Intro\n\n```\nunclosed fence\n# no heading");
+	is_size(pub ? pub->n_sections : 0, 1, "an unclosed fence: one section");
+	like(pub && pub->n_sections > 0 ? TEXT(&pub->sections[0]) : NULL,
+	    "unclosed fence\n# no heading", "an unclosed fence runs to the "
+	    "end");
 	factsheet_publication_free(pub);
 }
 
@@ -675,5 +965,9 @@ main(void)
 	test_html();
 	test_inline();
 	test_deep_nesting();
+	test_markdown_guide();
+	test_markdown_factsheet();
+	test_unstructured_markdown();
+	test_details();
 	return done_testing();
 }

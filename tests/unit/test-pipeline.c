@@ -136,9 +136,9 @@ main(void)
 
 	/* The sync stops early when the database fails. */
 	is_int(run(&c, 1000, 8, 10), 10, "stopped after 10: those 10 right");
-	ok(c.prepared >= 10 && c.prepared <= 18,
-	    "stopped after 10: at most 8 prepared beyond them (%zu in all)",
-	    c.prepared);
+	cmp_ok(c.prepared, >=, 10, "stopped after 10: those 10 prepared");
+	cmp_ok(c.prepared, <=, 18,
+	    "stopped after 10: at most 8 prepared beyond them");
 	is_int(c.cleared, c.prepared,
 	    "stopped after 10: all cleared, taken or not");
 

@@ -176,7 +176,8 @@ test_read_groups(void)
 	is_str(member(&t, 6, 0), "live chat", "chat: live chat");
 	is_int(t.groups[6].line, 11, "last group: line 11");
 	thesaurus_clear(&t);
-	ok(t.groups == NULL && t.n_groups == 0, "thesaurus_clear empties it");
+	is_size(t.n_groups, 0, "thesaurus_clear empties it");
+	ok(t.groups == NULL, "thesaurus_clear frees the groups");
 	thesaurus_clear(&t);
 	free(path);
 }
@@ -197,7 +198,8 @@ read_fails(const char *what, const char *text, factsheet_status_t status,
 	for (size_t i = 0; needles[i] != NULL; i++)
 		ok(contains(msg, needles[i]), "%s: message says '%s'", what,
 		    needles[i]);
-	ok(t.n_groups == 0 && t.groups == NULL, "%s: no groups left", what);
+	is_size(t.n_groups, 0, "%s: no groups left", what);
+	ok(t.groups == NULL, "%s: no group array left", what);
 	free(msg);
 	free(path);
 }
@@ -355,6 +357,13 @@ search(factsheet_db_t *db, const char *query)
 	return r;
 }
 
+/* Whether R asks for contacts of KIND: 1 or 0; -1 without R. */
+static int
+asks(const factsheet_results_t *r, factsheet_contact_kind_t kind)
+{
+	return r ? factsheet_results_asks_for(r, kind) != 0 : -1;
+}
+
 static const char *
 heading(const factsheet_results_t *r, size_t i)
 {
@@ -394,7 +403,7 @@ test_synonyms(factsheet_db_t *db)
 	first_is(db, "log in", "Accessing the PECOS System");
 
 	r = search(db, "username");
-	ok(r && factsheet_results_count(r) > 0, "'username' has hits");
+	cmp_ok(r ? factsheet_results_count(r) : 0, >, 0, "'username' has hits");
 	ok(hit_has(r, 0, "user ID"), "'username' finds a section with "
 	    "'user ID' (%s)", heading(r, 0) ? heading(r, 0) : "(none)");
 	factsheet_results_free(r);
@@ -406,49 +415,49 @@ test_asks(factsheet_db_t *db)
 	factsheet_results_t *r;
 
 	r = search(db, "deaf");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_TTY),
+	is_int(asks(r, FACTSHEET_CONTACT_TTY), 1,
 	    "'deaf' asks for a TTY");
-	ok(r && !factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 0,
 	    "'deaf' does not ask for a phone");
 	is_str(heading(r, 0), "Navigating/Accessing PECOS Website",
 	    "'deaf' finds the section with the TTY number first");
 	factsheet_results_free(r);
 
 	r = search(db, "what is the phone number");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 1,
 	    "'what is the phone number' asks for a phone");
-	ok(r && !factsheet_results_asks_for(r, FACTSHEET_CONTACT_EMAIL),
+	is_int(asks(r, FACTSHEET_CONTACT_EMAIL), 0,
 	    "'what is the phone number' does not ask for an email");
-	ok(r && !factsheet_results_asks_for(r, FACTSHEET_CONTACT_LAST),
+	is_int(asks(r, FACTSHEET_CONTACT_LAST), 0,
 	    "asks_for an out-of-range kind is false");
 	factsheet_results_free(r);
 
 	r = search(db, "Hard of Hearing");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_TTY),
+	is_int(asks(r, FACTSHEET_CONTACT_TTY), 1,
 	    "'Hard of Hearing' (a phrase, any case) asks for a TTY");
 	factsheet_results_free(r);
 
 	r = search(db, "E-mail");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_EMAIL),
+	is_int(asks(r, FACTSHEET_CONTACT_EMAIL), 1,
 	    "'E-mail' asks for an email");
 	factsheet_results_free(r);
 
 	/* A kind's word for the asker's own thing asks for no contact;
 	 * with a word to reach someone, or as the way to, it does. */
 	r = search(db, "lost my phone at the office");
-	ok(r && !factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 0,
 	    "'lost my phone at the office' does not ask for a phone");
 	factsheet_results_free(r);
 	r = search(db, "pecos help desk who to call");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 1,
 	    "'pecos help desk who to call' asks for a phone");
 	factsheet_results_free(r);
 	r = search(db, "can I enroll by phone");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 1,
 	    "'can I enroll by phone' asks for a phone");
 	factsheet_results_free(r);
 	r = search(db, "EUS phone");
-	ok(r && factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE),
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 1,
 	    "'EUS phone' (a name and a kind) asks for a phone");
 	factsheet_results_free(r);
 
@@ -457,15 +466,15 @@ test_asks(factsheet_db_t *db)
 		if (factsheet_results_asks_for(r, k))
 			printf("# 'password' asks for %s\n",
 			    factsheet_contact_kind_name(k));
-	ok(r && !factsheet_results_asks_for(r, FACTSHEET_CONTACT_PHONE) &&
-	    !factsheet_results_asks_for(r, FACTSHEET_CONTACT_TTY),
-	    "'password' asks for no contact");
+	is_int(asks(r, FACTSHEET_CONTACT_PHONE), 0,
+	    "'password' asks for no phone");
+	is_int(asks(r, FACTSHEET_CONTACT_TTY), 0,
+	    "'password' asks for no TTY");
 	factsheet_results_free(r);
 
 	r = search(db, "who should I");
-	ok(r && factsheet_results_count(r) > 0, "a query of stopwords only "
-	    "('who should I') still has hits (%zu)",
-	    r ? factsheet_results_count(r) : 0);
+	cmp_ok(r ? factsheet_results_count(r) : 0, >, 0, "a query of "
+	    "stopwords only ('who should I') still has hits");
 	factsheet_results_free(r);
 }
 
@@ -524,16 +533,20 @@ test_explain(factsheet_db_t *db)
 	is_int(bad_weight, 0, "explain: every weight above 0");
 	is_int(unsorted, 0, "explain: heaviest first");
 	is_int(no_field, 0, "explain: every term and field named");
-	ok(n > 0 && terms[0].wdf > 0 && terms[0].documents > 0,
-	    "explain: the heaviest term has a wdf and a document count");
+	cmp_ok(n > 0 ? (long)terms[0].wdf : 0, >, 0,
+	    "explain: the heaviest term has a wdf");
+	cmp_ok(n > 0 ? (long)terms[0].documents : 0, >, 0,
+	    "explain: the heaviest term has a document count");
 	factsheet_explain_free(terms, n);
 
 	terms = (factsheet_explain_t *)&terms;
 	n = 99;
 	st = factsheet_results_explain(r, factsheet_results_count(r), &terms,
 	    &n);
-	ok(st != FACTSHEET_STATUS_SUCCESS && terms == NULL && n == 0,
-	    "explain past the last hit: an error, nothing returned");
+	cmp_ok(st, !=, FACTSHEET_STATUS_SUCCESS,
+	    "explain past the last hit: an error");
+	ok(terms == NULL, "explain past the last hit: no terms");
+	is_size(n, 0, "explain past the last hit: a count of 0");
 	factsheet_explain_free(NULL, 0);
 	factsheet_results_free(r);
 }
@@ -553,9 +566,11 @@ test_json(factsheet_db_t *db)
 	json_t *rb = json_object_get(b, "results");
 	size_t missing = 0, present = 0, empty = 0;
 
-	ok(a != NULL && b != NULL, "JSON with and without explain parses");
-	ok(json_array_size(ra) > 0 && json_array_size(ra) ==
-	    json_array_size(rb), "JSON: the same results both ways");
+	ok(a != NULL, "JSON with explain parses");
+	ok(b != NULL, "JSON without explain parses");
+	cmp_ok(json_array_size(ra), >, 0, "JSON: some results");
+	is_size(json_array_size(rb), json_array_size(ra),
+	    "JSON: the same results both ways");
 	for (size_t i = 0; i < json_array_size(ra); i++) {
 		json_t *e = json_object_get(json_array_get(ra, i), "explain");
 
@@ -572,12 +587,22 @@ test_json(factsheet_db_t *db)
 		json_t *e0 = json_array_get(json_object_get(
 		    json_array_get(ra, 0), "explain"), 0);
 
-		ok(json_is_string(json_object_get(e0, "term")) &&
-		    json_is_string(json_object_get(e0, "field")) &&
-		    json_is_real(json_object_get(e0, "weight")) &&
-		    json_is_integer(json_object_get(e0, "wdf")) &&
-		    json_is_integer(json_object_get(e0, "documents")),
-		    "explain entries have term, field, weight, wdf, documents");
+		static const struct {
+			const char *key;
+			json_type type;
+		} keys[] = {
+			{ "term", JSON_STRING }, { "field", JSON_STRING },
+			{ "weight", JSON_REAL }, { "wdf", JSON_INTEGER },
+			{ "documents", JSON_INTEGER },
+		};
+
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			json_t *v = json_object_get(e0, keys[k].key);
+
+			is_int(v ? (long)json_typeof(v) : -1, keys[k].type,
+			    "explain entries have '%s' of JSON type %d",
+			    keys[k].key, (int)keys[k].type);
+		}
 	}
 	ok(json_is_null(json_object_get(a, "corrected")),
 	    "JSON: corrected is null when nothing was corrected");
@@ -616,7 +641,7 @@ test_determinism(factsheet_db_t *db)
 		char *one = ranking(db, queries[i]);
 		char *two = ranking(db, queries[i]);
 
-		ok(one != NULL && one[0] != '\0', "'%s' ranks some hits",
+		cmp_ok(one ? strlen(one) : 0, >, 0, "'%s' ranks some hits",
 		    queries[i]);
 		is_str(two, one, "'%s' twice: the same order", queries[i]);
 		free(one);
@@ -649,10 +674,11 @@ test_vanity_search(factsheet_db_t *db)
 	if (pub == NULL)
 		return;
 	s = pub->n_sections > 0 ? &pub->sections[0] : NULL;
-	ok(s && s->n_contacts == 1 &&
-	    s->contacts[0].kind == FACTSHEET_CONTACT_PHONE &&
-	    strcmp(s->contacts[0].value, "1-800-MEDICARE") == 0,
-	    "its contact is the phone 1-800-MEDICARE");
+	is_size(s ? s->n_contacts : 0, 1, "it has one contact");
+	is_int(s && s->n_contacts > 0 ? (long)s->contacts[0].kind : -1,
+	    FACTSHEET_CONTACT_PHONE, "its contact is a phone");
+	is_str(s && s->n_contacts > 0 ? s->contacts[0].value : NULL,
+	    "1-800-MEDICARE", "its contact is 1-800-MEDICARE");
 	is_int(factsheet_db_add_publication(db, pub),
 	    FACTSHEET_STATUS_SUCCESS, "index it beside the fact sheet");
 	is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS, "commit");

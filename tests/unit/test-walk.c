@@ -145,6 +145,45 @@ test_given(void)
 	free(missing);
 }
 
+/* "." walked from inside the tree: paths without "./"; --exclude
+ * patterns leave out a file by name and a directory with all it holds. */
+static void
+test_here_and_excluded(void)
+{
+	const char *paths[] = { "." };
+	const char *exclude[] = { "b.txt", "sub" };
+	char *cwd = getcwd(NULL, 0);
+	walk_t w;
+	char *got;
+
+	if (cwd == NULL || chdir(dir) != 0) {
+		ok(0, "chdir %s", dir);
+		free(cwd);
+		return;
+	}
+	is_int(walk_paths(&w, paths, 1, exclude, 2), 0, "'.' is walked");
+	got = listing(&w);
+	is_str(got,
+	    "file a.txt\n"
+	    "skipped broken: broken symbolic link\n"
+	    "skipped fifo: not a regular file (a FIFO)\n"
+	    "skipped loop: symbolic link loop\n",
+	    "'.': names as given, b.txt and sub/ excluded, the link to "
+	    "a.txt the same file");
+	free(got);
+	walk_clear(&w);
+	is_int(walk_paths(&w, paths, 1, (const char *[]){ "sub/*.md" }, 1),
+	    0, "'.' is walked again");
+	got = listing(&w);
+	unlike(got, "c.md", "a pattern on the path below '.' excludes");
+	like(got, "sub/up: symbolic link loop", "and leaves the rest of sub/");
+	free(got);
+	walk_clear(&w);
+	if (chdir(cwd) != 0)
+		printf("# chdir back to %s failed\n", cwd);
+	free(cwd);
+}
+
 int
 main(void)
 {
@@ -152,6 +191,7 @@ main(void)
 		return 1;
 	test_tree();
 	test_given();
+	test_here_and_excluded();
 	remove_tree(dir);
 	free(dir);
 	return done_testing();

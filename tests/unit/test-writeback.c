@@ -109,16 +109,15 @@ test_watches_tables(void)
 	const struct timespec pause = { 0, 50 * 1000 * 1000 };
 	writeback_t *w;
 
-	ok(mkdir(db, 0755) == 0 && mkdir(sub, 0755) == 0,
-	    "made a database directory with a subdirectory");
-	ok(write_file(db, "postlist.glass", 4 << 20) &&
-	    write_file(db, "position.glass", 1 << 20) &&
-	    write_file(db, "iamglass", 100) &&
-	    write_file(db, ".hidden", 100) &&
-	    write_file(sub, "termlist.glass", 4096) &&
-	    symlink(target, link) == 0,
-	    "wrote tables, a version file, a hidden file, a file one level "
-	    "down and a link");
+	is_int(mkdir(db, 0755), 0, "made a database directory");
+	is_int(mkdir(sub, 0755), 0, "with a subdirectory");
+	ok(write_file(db, "postlist.glass", 4 << 20), "wrote a table");
+	ok(write_file(db, "position.glass", 1 << 20), "wrote another table");
+	ok(write_file(db, "iamglass", 100), "wrote a version file");
+	ok(write_file(db, ".hidden", 100), "wrote a hidden file");
+	ok(write_file(sub, "termlist.glass", 4096),
+	    "wrote a file one level down");
+	is_int(symlink(target, link), 0, "made a link to a table");
 	w = writeback_start(db);
 #ifdef HAVE_SYNC_FILE_RANGE
 	ok(w != NULL, "a directory of tables: started");

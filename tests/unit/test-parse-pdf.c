@@ -1,9 +1,10 @@
 /*
- * test-pdf.c - PDFs through the whole reader (poppler, paragraphs from
- * the layout, running footers, the plain-text model, pages), the PDFs it
- * must refuse, the product number and revision date a publication
- * states (on small texts), and one PDF indexed and searched, its page
- * and provenance in the JSON.
+ * test-parse-pdf.c - the PDF reader (parse-pdf.c and its pdf-*.c parts:
+ * the guard, tagged structure, styled text, layout and blocks) through
+ * the whole reading of real PDFs: paragraphs from the layout, running
+ * footers, the plain-text model, pages, and the PDFs it must refuse.
+ * (A PDF indexed and searched is test-search's; provenance on small
+ * texts is test-provenance's.)
  *
  * The fixtures in tests/fixtures/pdf/ are real PDFs, remade by
  * tests/fixtures/pdf/make-fixtures.sh from the texts beside them:
@@ -28,16 +29,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "factsheet-private.h"
 #include "pdf.h"
 #include "tap.h"
 #include "testlib.h"
 
 #define FIXTURES "tests/fixtures/pdf/"
-
-static char *tmpdir;
 
 static char *
 fixture_path(const char *name)
@@ -383,9 +380,10 @@ check_who_to_call(const char *name)
 		ok(contains(s ? s->text : NULL, topics[i][1]),
 		    "%s: it says whom to call (%s)", name, topics[i][1]);
 	}
-	ok(section_named(pub, "EUS", NULL) == NULL &&
-	    section_named(pub, "MAC", NULL) == NULL,
-	    "%s: no section named after a cell", name);
+	ok(section_named(pub, "EUS", NULL) == NULL,
+	    "%s: no section named after the cell 'EUS'", name);
+	ok(section_named(pub, "MAC", NULL) == NULL,
+	    "%s: no section named after the cell 'MAC'", name);
 	text = body_text(pub);
 	ok(contains(text, "Who to call"), "%s: the header's words kept",
 	    name);
@@ -569,188 +567,6 @@ test_bad_pdfs(void)
 	free(msg);
 }
 
-/* Parses TEXT as a plain-text file; NULL (and a diagnostic) on failure. */
-static factsheet_publication_t *
-parse_text(const char *text)
-{
-	factsheet_publication_t *pub = NULL;
-	char *msg = NULL;
-
-	if (factsheet_publication_parse("small.txt", text, strlen(text), &pub,
-	    &msg) != FACTSHEET_STATUS_SUCCESS)
-		printf("# %s\n", msg ? msg : "parse failed");
-	free(msg);
-	return pub;
-}
-
-/* The provenance of TEXT is PRODUCT and REVISED (either may be NULL). */
-static void
-expect_provenance(const char *text, const char *product, const char *revised,
-		  const char *what)
-{
-	factsheet_publication_t *pub = parse_text(text);
-
-	ok(pub != NULL, "%s: parses", what);
-	is_str(pub ? pub->product : NULL, product, "%s: product", what);
-	is_str(pub ? pub->revised : NULL, revised, "%s: revised", what);
-	factsheet_publication_free(pub);
-}
-
-static void
-test_provenance(void)
-{
-	factsheet_publication_t *pub;
-
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "ICN 908889 May 2015\n", "ICN 908889", "May 2015",
-	    "an ICN footer");
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "MLN908889 June 2016\n", "MLN908889", "June 2016",
-	    "an MLN footer");
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "ICN MLN1234567 September 2017\n", "ICN MLN1234567",
-	    "September 2017", "ICN MLN number");
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "ICN: 908889\n", "ICN 908889", NULL, "'ICN:' spaced out");
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "CMS Product No. 11264\nRevised May 2015\n", "Product No. 11264",
-	    "May 2015", "a product number, revised");
-	expect_provenance("Help Line Fact Sheet\n\nThis fact sheet was "
-	    "revised in May 2015 to add the new numbers of the help desk, "
-	    "which answers every day of the week.\n", NULL, "May 2015",
-	    "'revised in' within a sentence");
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "June 2016\n", NULL, "June 2016", "a date alone on the last line");
-	expect_provenance("Help Line Fact Sheet\n\nCall us any day.\n\n"
-	    "Page 3 of 4\n", NULL, NULL, "a page number states nothing");
-	expect_provenance("Help Line Fact Sheet\n\nBeginning January 2016, "
-	    "suppliers must renew their enrollment with the Clearinghouse "
-	    "every three years, as the rules require.\n", NULL, NULL,
-	    "a date in running text is not a revision date");
-	expect_provenance("Help Line Fact Sheet\n\nThe MLN Connects calls, "
-	    "the icn 123456 typo, Product 2015 results and ICN 1-800-633-4227 "
-	    "are no product numbers.\n", NULL, NULL, "look-alikes");
-	expect_provenance("Help Line Fact Sheet\n\nFirst line.\n\n"
-	    "See also MLN111111 for more.\n\nThird.\n\nFourth.\n\nFifth.\n\n"
-	    "Sixth.\n\nSeventh.\n\nICN 908889\n", "ICN 908889", NULL,
-	    "the number nearest an end wins");
-	expect_provenance("Help Line Fact Sheet\n\nMay 2014\n\nCall us any "
-	    "day.\n\nRevised June 2016\n", NULL, "June 2016",
-	    "'Revised' beats a bare date");
-
-	/* The bundled fact sheet states neither. */
-	pub = read_path(source_path(
-	    "corpus/pecos-technical-assistance-contacts.txt"));
-	ok(pub != NULL, "the bundled fact sheet reads");
-	is_str(pub ? pub->product : NULL, NULL, "it states no product");
-	is_str(pub ? pub->revised : NULL, NULL, "it states no revision date");
-	is_int(pub && pub->n_sections ? pub->sections[0].page : 9, 0,
-	    "a text without form feeds has no pages");
-	factsheet_publication_free(pub);
-}
-
-static void
-test_text_pages(void)
-{
-	factsheet_publication_t *pub = parse_text("Paged Fact Sheet\n\n"
-	    "Some help for you.\n\nProblem: First Thing\n\nIt broke.\n\n"
-	    "Solution: Call Us\n\nPhone: 1-800-633-4227\n"
-	    "\fProblem: Second Thing\n\nIt broke again.\n");
-	const factsheet_section_t *a, *b;
-
-	ok(pub != NULL, "a text with a form feed (as pdftotext writes)");
-	a = find_section(pub, FACTSHEET_SECTION_PROBLEM, "First Thing");
-	b = find_section(pub, FACTSHEET_SECTION_PROBLEM, "Second Thing");
-	is_int(a ? a->page : 0, 1, "the problem before the form feed: page 1");
-	ok(b != NULL, "a form feed at a line's start does not hide its label");
-	is_int(b ? b->page : 0, 2, "the problem after it: page 2");
-	factsheet_publication_free(pub);
-}
-
-/* The first hit of QUERY, as JSON (free it), and its section's page. */
-static json_t *
-search_json(factsheet_db_t *db, const char *query, unsigned *page)
-{
-	factsheet_results_t *r = NULL;
-	const factsheet_hit_t *h;
-	json_t *root = NULL;
-	char *out;
-
-	*page = 0;
-	if (factsheet_db_search(db, query, NULL, &r) !=
-	    FACTSHEET_STATUS_SUCCESS)
-		return NULL;
-	if ((h = factsheet_results_hit(r, 0)) != NULL)
-		*page = h->section->page;
-	if ((out = factsheet_results_to_json(r, query, 0)) != NULL)
-		root = json_loads(out, 0, NULL);
-	free(out);
-	factsheet_results_free(r);
-	return root;
-}
-
-static void
-test_index_and_search(void)
-{
-	factsheet_publication_t *pub = read_pdf("dme-supplier.pdf");
-	factsheet_db_t *db = NULL;
-	char *path, *msg = NULL;
-	json_t *root, *hit, *p;
-	unsigned page = 0;
-
-	if ((tmpdir = temp_dir("test-pdf")) == NULL || pub == NULL) {
-		ok(0, "a temporary directory and the PDF");
-		factsheet_publication_free(pub);
-		if (tmpdir != NULL)
-			remove_tree(tmpdir);
-		free(tmpdir);
-		return;
-	}
-	path = temp_path(tmpdir, "db");
-	is_int(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg),
-	    FACTSHEET_STATUS_SUCCESS, "create a database");
-	if (db == NULL)
-		goto out;
-	is_int(factsheet_db_add_publication(db, pub), FACTSHEET_STATUS_SUCCESS,
-	    "index the PDF");
-	is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS, "commit");
-
-	root = search_json(db, "accreditation organizations", &page);
-	is_int(page, 2, "a hit on page 2 has its page");
-	hit = json_array_get(json_object_get(root, "results"), 0);
-	is_str(json_string_value(json_object_get(hit, "heading")),
-	    "Resources", "JSON: the Resources section");
-	is_int(json_integer_value(json_object_get(hit, "page")), 2,
-	    "JSON: \"page\": 2");
-	p = json_object_get(hit, "publication");
-	is_str(json_string_value(json_object_get(p, "format")), "pdf",
-	    "JSON: publication.format");
-	is_str(json_string_value(json_object_get(p, "product")),
-	    "ICN 908889", "JSON: publication.product");
-	is_str(json_string_value(json_object_get(p, "revised")), "May 2015",
-	    "JSON: publication.revised");
-	is_str(json_string_value(json_object_get(p, "title")),
-	    "Durable Medical Equipment Supplier Help",
-	    "JSON: publication.title");
-	json_decref(root);
-
-	root = search_json(db, "800-692-2326", &page);
-	hit = json_array_get(json_object_get(root, "results"), 0);
-	is_str(json_string_value(json_object_get(hit, "heading")),
-	    "Supplier Number Not Received", "the TTY number finds its problem");
-	is_int(page, 1, "on page 1");
-	is_int(json_integer_value(json_object_get(hit, "page")), 1,
-	    "JSON: \"page\": 1");
-	json_decref(root);
-out:
-	factsheet_db_close(db);
-	free(msg);
-	free(path);
-	factsheet_publication_free(pub);
-	remove_tree(tmpdir);
-	free(tmpdir);
-}
-
 int
 main(void)
 {
@@ -763,8 +579,5 @@ main(void)
 	test_bold_contact();
 	test_title_rules();
 	test_bad_pdfs();
-	test_provenance();
-	test_text_pages();
-	test_index_and_search();
 	return done_testing();
 }
