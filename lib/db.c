@@ -359,8 +359,7 @@ section_terms(doc_terms_t *t, const factsheet_db_t *db,
 	    s->solution_text ? s->solution_text : "");
 	for (size_t i = 0; i < s->n_contacts; i++) {
 		strbuf_printf(&all, "\n%s", s->contacts[i].label);
-		add_term(t, str_printf("%s%s",
-		    fields[FIELD_CONTACT_KIND].prefix,
+		add_term(t, shim_field_term(FIELD_CONTACT_KIND,
 		    factsheet_contact_kind_name(s->contacts[i].kind)), 1);
 	}
 	words = all.failed ? NULL : phrase_words(all.data);

@@ -10,11 +10,48 @@
 #include <stddef.h>
 
 #include "factsheet.h"
-#include "fields.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The fields of the index; lib/xapian/schema.cc says how each is held. */
+typedef enum {
+	FIELD_TITLE,		/* publication title */
+	FIELD_PROBLEM,		/* problem heading */
+	FIELD_HEADING,		/* heading of any other section */
+	FIELD_SOLUTION,		/* solution heading and text */
+	FIELD_CONTACT,		/* contact values and labels */
+	FIELD_RESOURCE,		/* resource name */
+	FIELD_BODY,		/* everything else */
+	FIELD_FRONT,		/* front matter, on a first section */
+	FIELD_KIND,		/* boolean: problem, resource, section */
+	FIELD_CONTACT_KIND,	/* boolean: phone, tty, ... held */
+	FIELD_PUBLICATION,	/* boolean: publication id */
+	FIELD_ID,		/* boolean: unique section id */
+	FIELD_LAST
+} field_id_t;
+
+/* The term of VALUE in the boolean FIELD (a filter, a boost, a term a
+ * document carries); malloc'd, NULL when out of memory. */
+char *
+shim_field_term(field_id_t field, const char *value);
+
+/* The name in queries of the field TERM (as indexed) was indexed under:
+ * "solution", ...; "phrase" for a thesaurus phrase, "any" for the text
+ * of no named field. */
+const char *
+shim_term_field(const char *term);
+
+/* TERM (as indexed) without its stem marker and field prefix; *STEM
+ * says whether it is a stem.  Points into TERM. */
+const char *
+shim_term_word(const char *term, int *stem);
+
+/* The name of the I-th field queries can name ("title", "solution",
+ * "has", ...), or NULL past the last. */
+const char *
+shim_query_field(size_t i);
 
 typedef struct shim_db shim_db_t;
 typedef struct shim_mset shim_mset_t;

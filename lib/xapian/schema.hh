@@ -1,6 +1,6 @@
 /*
  * schema.hh - what the index holds and where: the stemming language, the
- * value slots, the schema number and features, position limits, and the
+ * fields and their prefixes (schema.cc), the value slots, the schema number and features, position limits, and the
  * markers the query rewriting gives wildcards and field phrases.
  * Private to the Xapian layer.
  */
@@ -9,7 +9,23 @@
 
 #include <xapian.h>
 
-#include "fields.h"
+#include "xapian-shim.h"
+
+/* How a field is indexed and asked for (schema.cc's table). */
+typedef struct {
+	const char *name;	/* prefix in queries ("problem:"), or NULL */
+	const char *prefix;	/* term prefix in the index */
+	/* Within-document frequency added per word in the unprefixed copy
+	 * that plain queries search; 0 means no unprefixed copy. */
+	unsigned weight;
+	int boolean;		/* a filter term, not free text */
+	int no_positions;	/* words only: no phrase can match them */
+} field_t;
+
+/* The one table of index fields, read by the indexer (term generation)
+ * and by the query parser (field:word prefixes), so the two cannot drift
+ * apart; by field_id_t. */
+extern const field_t fields[FIELD_LAST];
 
 /* English stemming everywhere: the corpus is CMS's English publications. */
 static const char stem_language[] = "english";
