@@ -705,6 +705,8 @@ commit(factsheet_db_t *db, int all)
 	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
 	shim_words_t *words = NULL;
 	writeback_t *w;
+	char **tables = NULL;
+	size_t n_tables = 0;
 
 	if (db->lexicon != NULL) {
 		if ((status = seal_words(db, &words)) !=
@@ -713,9 +715,15 @@ commit(factsheet_db_t *db, int all)
 		if (all)
 			lexicon_commit_start(db->lexicon);
 	}
-	w = writeback_start(db->path);
+	/* Without the list the commit only waits for its sync, as it would
+	 * with no writeback at all. */
+	if (shim_db_table_files(db->shim, &tables, &n_tables) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		n_tables = 0;
+	w = writeback_start((const char *const *)tables, n_tables);
 	status = shim_db_commit(db->shim);
 	writeback_stop(w);
+	shim_strings_free(tables, n_tables);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		/* Recorded in nothing committed: the files are indexed
 		 * again, and their words counted then. */

@@ -368,6 +368,11 @@ shim_mset_facets(const shim_mset_t *mset, shim_facet_t facet,
 		 const char *const **values, const unsigned long **counts,
 		 const char *const **records);
 
+/* The paths of the files DB's commits write (its tables), for starting
+ * their writeback early (writeback.c); malloc'd (shim_strings_free). */
+factsheet_status_t
+shim_db_table_files(shim_db_t *db, char ***files, size_t *n_files);
+
 /* Makes DB read its latest committed revision; for a long-lived reader. */
 factsheet_status_t
 shim_db_reopen(shim_db_t *db);

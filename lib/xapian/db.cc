@@ -5,6 +5,10 @@
  */
 #include <config.h>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include "internal.hh"
 
 /*
@@ -364,4 +368,45 @@ shim_db_reopen(shim_db_t *db)
 	} catch (...) {
 		return classify(db->error, db->path, true);
 	}
+}
+
+/*
+ * A database is a directory of tables (glass: postlist.glass and the
+ * others) and a version file; what a commit writes is in the regular
+ * files directly in it.  The lexicon's own directory is no part of it.
+ */
+extern "C" factsheet_status_t
+shim_db_table_files(shim_db_t *db, char ***files, size_t *n_files)
+{
+	std::vector<std::string> found;
+	DIR *d;
+	struct dirent *e;
+
+	*files = NULL;
+	*n_files = 0;
+	if ((d = opendir(db->path.c_str())) == NULL) {
+		db->error = db->path + ": " + std::strerror(errno);
+		return FACTSHEET_STATUS_FILE_ERROR;
+	}
+	try {
+		while ((e = readdir(d)) != NULL) {
+			struct stat st;
+			if (e->d_name[0] == '.' ||
+			    fstatat(dirfd(d), e->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+				continue;
+			found.push_back(db->path + "/" + e->d_name);
+		}
+	} catch (...) {
+		closedir(d);
+		return classify(db->error, db->path, true);
+	}
+	closedir(d);
+	std::sort(found.begin(), found.end());
+	if ((*files = copy_strings(found)) == NULL) {
+		db->error = db->path + ": out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	*n_files = found.size();
+	return FACTSHEET_STATUS_SUCCESS;
 }

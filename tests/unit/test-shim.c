@@ -486,6 +486,57 @@ test_shim_direct(const factsheet_publication_t *pub)
 	free(path);
 }
 
+/* The files a commit writes, for the writeback helper: the database's
+ * regular files, not its lexicon's, nor a hidden file or a link. */
+static void
+test_table_files(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("tables-db"), *msg = NULL;
+	char *hidden = str_printf("%s/.hidden", path);
+	char *link = str_printf("%s/link", path);
+	char *postlist = str_printf("%s/postlist.glass", path);
+	char *version = str_printf("%s/iamglass", path);
+	char **files = NULL;
+	size_t n = 0, in_lexicon = 0, found_postlist = 0, found_version = 0;
+	size_t others = 0;
+	shim_db_t *shim = NULL;
+	FILE *f;
+
+	ok(build_db(path, pub) == 0, "tables: a database built");
+	if ((f = fopen(hidden, "w")) != NULL)
+		fclose(f);
+	ok(f != NULL, "tables: a hidden file beside the tables");
+	is_int(symlink(postlist, link), 0, "tables: a link to a table");
+	is_int(shim_db_open(path, 0, &shim, &msg), FACTSHEET_STATUS_SUCCESS,
+	    "tables: opened");
+	is_int(shim ? shim_db_table_files(shim, &files, &n) : -1,
+	    FACTSHEET_STATUS_SUCCESS, "tables: listed");
+	for (size_t i = 0; i < n; i++) {
+		if (strstr(files[i], "/lexicon") != NULL)
+			in_lexicon++;
+		else if (strcmp(files[i], postlist) == 0)
+			found_postlist++;
+		else if (strcmp(files[i], version) == 0)
+			found_version++;
+		else if (strcmp(files[i], hidden) == 0 ||
+		    strcmp(files[i], link) == 0)
+			others++;
+	}
+	is_int(found_postlist, 1, "tables: postlist.glass among them");
+	is_int(found_version, 1, "tables: the version file among them");
+	is_int(in_lexicon, 0, "tables: none of the lexicon's");
+	is_int(others, 0, "tables: not the hidden file nor the link");
+	ok(n >= 4, "tables: the database's tables (%zu files)", n);
+	shim_strings_free(files, n);
+	shim_db_close(shim);
+	free(msg);
+	free(hidden);
+	free(link);
+	free(postlist);
+	free(version);
+	free(path);
+}
+
 /*
  * Commits the publication again, three times, with metadata "churn" set
  * to a new value each time: a reader opened before holds a revision the
@@ -1321,6 +1372,7 @@ main(void)
 		test_round_trip(pub);
 		test_corrupt(pub);
 		test_shim_direct(pub);
+		test_table_files(pub);
 		test_stale_reader(pub);
 		test_spelling_after_crash(pub);
 		test_spelling_committed_before_crash(pub);
