@@ -2,7 +2,8 @@
  * xapian-shim.h - the only door to Xapian.  Plain C types in, opaque
  * handles out; every Xapian and C++ exception is caught behind this door
  * and comes back as a factsheet_status_t with its message kept on the
- * handle.  Private to libfactsheet.
+ * handle.  Private to libfactsheet.  What only tests call is in
+ * lib/xapian/testing.h.
  */
 #ifndef FACTSHEET_XAPIAN_SHIM_H
 #define FACTSHEET_XAPIAN_SHIM_H
@@ -103,11 +104,6 @@ shim_db_close(shim_db_t *db);
 /* The last failure's message; valid until the next call on DB. */
 const char *
 shim_db_error(const shim_db_t *db);
-
-/* Deletes every document of PUBLICATION_ID, adds DOCS, in one transaction. */
-factsheet_status_t
-shim_db_replace_publication(shim_db_t *db, const char *publication_id,
-			    const shim_document_t *docs, size_t n_docs);
 
 /*
  * The same, and sets metadata KEYS[i] to VALUES[i] ("" deletes it) in the
@@ -230,12 +226,6 @@ shim_lexicon_error(const shim_lexicon_t *lex);
 /* Commits what was added, then releases LEX.  Accepts NULL. */
 void
 shim_lexicon_close(shim_lexicon_t *lex);
-
-/* How often WORD occurs in the spelling data as committed, in the
- * lexicon and, for an index made before it, in DB itself; for tests. */
-factsheet_status_t
-shim_db_spelling_frequency(shim_db_t *db, const char *word,
-			   unsigned long *frequency);
 
 factsheet_status_t
 shim_db_count(shim_db_t *db, unsigned long *count);

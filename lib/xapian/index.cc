@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "internal.hh"
+#include "testing.h"
 
 /*
  * The English stemmer with a memory: a batch of publications repeats

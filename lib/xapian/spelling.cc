@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "internal.hh"
+#include "testing.h"
 
 /*
  * The spelling data is kept in a database of its own, the lexicon, in

@@ -21,6 +21,7 @@
 #include "factsheet-private.h"
 #include "sync.h"
 #include "xapian-shim.h"
+#include "xapian/testing.h"
 #include "tap.h"
 #include "testlib.h"
 
