@@ -92,7 +92,10 @@ typedef struct {
  * it), 2 to write and empty it, lexicon included, when an earlier (or
  * later) version made it.  Otherwise such an index, holding documents, is
  * refused (FACTSHEET_STATUS_DATABASE_ERROR, "re-index with --force").  On
- * failure *OUT is NULL and *MESSAGE is a malloc'd message naming PATH.
+ * failure *OUT is NULL and *MESSAGE is a malloc'd message naming PATH:
+ * the one call with a message out-parameter, as there is no handle yet to
+ * keep it on.  Every other call keeps its failure's message on its handle
+ * (shim_db_error, shim_builder_error, shim_lexicon_error, shim_mset_error).
  */
 factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message);
@@ -120,9 +123,10 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
  * Documents are made apart from the database, so that a thread can make
  * the next publication's while another writes: a builder on its own
  * thread makes them, shim_db_write_publication() writes them into DB.
+ * Call it on the thread that uses DB: a failure's message is kept on DB.
  */
 factsheet_status_t
-shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message);
+shim_builder_new(shim_db_t *db, shim_builder_t **out);
 
 /* Accepts NULL. */
 void
@@ -198,10 +202,10 @@ shim_db_forget_words(shim_db_t *db, char *const *keys, size_t n_keys);
  * subdirectory "lexicon".  Batches a writer before stopped between the
  * two databases' commits are made good: those the lexicon lacks are added
  * again, those it has are forgotten in DB's next commit.  On failure *OUT
- * is NULL and *MESSAGE a malloc'd message.
+ * is NULL and the message is kept on DB (shim_db_error).
  */
 factsheet_status_t
-shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message);
+shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out);
 
 /* Adds WORDS (NULL: none) to the spelling data, with a mark that they
  * are in, for the next commit.  On failure nothing added since the last
@@ -407,6 +411,11 @@ typedef struct {
 factsheet_status_t
 shim_mset_explain(const shim_mset_t *mset, const char *section_id,
 		  shim_term_weight_t **terms, size_t *n_terms);
+
+/* The last failure's message of a call on MSET (shim_mset_explain);
+ * valid until the next such call. */
+const char *
+shim_mset_error(const shim_mset_t *mset);
 
 #ifdef __cplusplus
 }

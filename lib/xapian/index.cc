@@ -91,20 +91,14 @@ index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
 }
 
 extern "C" factsheet_status_t
-shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message)
+shim_builder_new(shim_db_t *db, shim_builder_t **out)
 {
 	*out = NULL;
-	*message = NULL;
 	try {
-		(void)db;
 		*out = new_builder();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
-		std::string error;
-		factsheet_status_t status = classify(error, "indexing", false);
-
-		*message = copy_string(error);
-		return status;
+		return classify(db->error, "indexing", false);
 	}
 }
 

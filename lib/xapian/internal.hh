@@ -108,6 +108,9 @@ struct shim_mset {
 	std::string suggested;
 	/* Matching stopped at the time limit. */
 	bool partial;
+	/* The last failure of a call on the results (explain), which
+	 * takes them const: what it leaves is no part of the results. */
+	mutable std::string error;
 	/* Per shim_facet_t: values, counts, a record of each. */
 	struct facet_list {
 		std::vector<std::string> values, records;

@@ -672,18 +672,20 @@ shim_mset_explain(const shim_mset_t *m, const char *section_id,
 			rows = explain_hit(db, m->terms, id_term);
 		});
 	} catch (...) {
-		std::string error;
-		return classify(error, "explain", true);
+		return classify(m->error, "explain", true);
 	}
 	shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
 	    std::calloc(rows.size() + 1, sizeof *copy));
-	if (copy == NULL)
+	if (copy == NULL) {
+		m->error = "explain: out of memory";
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
 	for (size_t k = 0; k < rows.size(); k++) {
 		if ((copy[k].term = copy_string(rows[k].term)) == NULL) {
 			for (size_t j = 0; j < k; j++)
 				std::free(copy[j].term);
 			std::free(copy);
+			m->error = "explain: out of memory";
 			return FACTSHEET_STATUS_OUT_OF_MEMORY;
 		}
 		copy[k].wdf = rows[k].wdf;
@@ -693,4 +695,10 @@ shim_mset_explain(const shim_mset_t *m, const char *section_id,
 	*out = copy;
 	*n_out = rows.size();
 	return FACTSHEET_STATUS_SUCCESS;
+}
+
+extern "C" const char *
+shim_mset_error(const shim_mset_t *m)
+{
+	return m->error.c_str();
 }

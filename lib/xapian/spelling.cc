@@ -195,14 +195,13 @@ recover_batches(shim_db *db, shim_lexicon *lex)
 }
 
 extern "C" factsheet_status_t
-shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message)
+shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out)
 {
 	std::unique_ptr<shim_lexicon> lex(new (std::nothrow) shim_lexicon);
 
 	*out = NULL;
-	*message = NULL;
 	if (!lex) {
-		*message = copy_string(db->path + ": out of memory");
+		db->error = db->path + ": out of memory";
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
 	lex->path = db->path + lexicon_dir;
@@ -219,11 +218,10 @@ shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message)
 		*out = lex.release();
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {
-		std::string error;
-		factsheet_status_t status = classify(error, lex->path, false);
+		factsheet_status_t status = classify(db->error, lex->path,
+		    false);
 
 		delete lex->rw;
-		*message = copy_string(error);
 		return status;
 	}
 }

@@ -452,6 +452,34 @@ test_corrupt(const factsheet_publication_t *pub)
 	free(db2);
 }
 
+/* Explaining a section the database does not hold fails, and says why
+ * on the results. */
+static void
+test_explain_missing(shim_db_t *shim)
+{
+	shim_query_t q = { 0 };
+	shim_mset_t *m = NULL;
+	shim_term_weight_t *rows = NULL;
+	size_t n = 0;
+
+	q.query = "pecos";
+	q.limit = 5;
+	q.same_publication_share = 1;
+	is_int(shim_db_search(shim, &q, &m), FACTSHEET_STATUS_SUCCESS,
+	    "shim: a search to explain");
+	if (m == NULL)
+		return;
+	is_str(shim_mset_error(m), "", "shim: no explain error yet");
+	ok(shim_mset_explain(m, "no-such-publication#none", &rows, &n) !=
+	    FACTSHEET_STATUS_SUCCESS, "shim: explaining a missing section "
+	    "fails");
+	ok(contains(shim_mset_error(m), "no longer in the database"),
+	    "shim: and says why (%s)", shim_mset_error(m));
+	is_int(n, 0, "shim: no rows for it");
+	ok(rows == NULL, "shim: no array for it");
+	shim_mset_free(m);
+}
+
 static void
 test_shim_direct(const factsheet_publication_t *pub)
 {
@@ -483,6 +511,7 @@ test_shim_direct(const factsheet_publication_t *pub)
 	    "shim: the error says read-only (%s)", shim_db_error(shim));
 	is_int(shim_db_commit(shim), FACTSHEET_STATUS_SUCCESS,
 	    "shim: commit on a reader does nothing");
+	test_explain_missing(shim);
 	shim_db_close(shim);
 	free(path);
 }
