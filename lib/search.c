@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "factsheet-private.h"
+#include "search-policy.h"
 #include "xapian-shim.h"
 
 typedef struct {
@@ -394,6 +395,7 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		if (asks[k] && (boost[q.n_boost_terms] = shim_field_term(
 		    FIELD_CONTACT_KIND, factsheet_contact_kind_name(k))) != NULL)
 			q.n_boost_terms++;
+	q.policy = &search_policy;
 	q.boost_terms = (const char *const *)boost;
 	q.title_weight = title_weight;
 	q.heading_weight = heading_weight;

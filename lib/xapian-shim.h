@@ -238,7 +238,44 @@ shim_db_count(shim_db_t *db, unsigned long *count);
 factsheet_status_t
 shim_db_term_count(shim_db_t *db, unsigned long *count);
 
+/*
+ * How queries are ranked and corrected: the C side's choice
+ * (lib/search-policy.c), which the Xapian layer applies.
+ */
 typedef struct {
+	/* How much the query's words as one phrase add to a hit holding
+	 * them so, as a share of the phrase's own weight. */
+	double phrase_boost;
+	/* How much a section holding a kind of contact asked for gains,
+	 * as a share of the contact kind's weight. */
+	double contact_boost;
+	/* How many of the first candidates the phrase lift and the
+	 * spreading over publications look at. */
+	unsigned rerank_depth;
+	/* A correction runs instead of the query as typed when that finds
+	 * nothing, or when the correction finds this many times as many
+	 * hits; a suggestion is offered on the same terms. */
+	unsigned correction_ratio;
+	/* Words shorter than this are never corrected: they are mostly
+	 * acronyms ("npi", "ffs"). */
+	size_t min_corrected_bytes;
+	/* Words too common to rank by, sorted (looked up by bisection);
+	 * a query of nothing else keeps them. */
+	const char *const *stopwords;
+	size_t n_stopwords;
+	/* A wildcard covers the stems of at most this many words of the
+	 * spelling data, and at most this many of the index's terms, the
+	 * most frequent. */
+	unsigned wildcard_words;
+	unsigned wildcard_terms;
+	/* How many publications the facets name at most, the most
+	 * frequent. */
+	size_t max_publication_facets;
+} shim_policy_t;
+
+typedef struct {
+	/* How to rank and correct; never NULL. */
+	const shim_policy_t *policy;
 	const char *query;	/* normalized query text */
 	unsigned offset;
 	unsigned limit;

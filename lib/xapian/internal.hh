@@ -265,18 +265,6 @@ copy_strings(const std::vector<std::string> &strings)
 	return out;
 }
 
-/* Words too common to rank by: a question's "how do I" and "what is the"
- * leave its subject to decide.  A query of nothing else keeps them. */
-static const char *const stopwords[] = {
-	"a", "about", "am", "an", "and", "any", "are", "as", "at", "be",
-	"been", "but", "by", "can", "could", "did", "do", "does", "for",
-	"from", "get", "got", "had", "has", "have", "how", "i", "i'm", "if",
-	"in", "into", "is", "it", "its", "me", "my", "of", "on", "or",
-	"our", "out", "please", "should", "so", "than", "that", "the", "their",
-	"them", "then", "there", "these", "this", "to", "up", "was", "we", "were",
-	"what", "when", "where", "which", "who", "why", "will", "with",
-	"would", "you", "your",
-};
 
 /* The parser's flags for a query as typed (parser.cc). */
 static const unsigned parser_flags =
@@ -304,7 +292,7 @@ Xapian::Database
 words_of(shim_db_t *db);
 std::string
 correct_words(Xapian::Database &db, const Xapian::Stem &stem,
-	      const std::string &query);
+	      const std::string &query, const shim_policy_t &policy);
 std::string
 keep_real_words(const std::string &query, const std::string &corrected,
 		int (*is_real_word)(const char *), bool *held);
@@ -316,7 +304,7 @@ std::string
 unmark_fields(const std::string &query);
 void
 setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
-	     const Xapian::Stem &stem);
+	     const Xapian::Stem &stem, const shim_policy_t &policy);
 bool
 is_plain_words(const std::string &q);
 std::vector<std::string>

@@ -21,16 +21,17 @@ class stem_wildcard : public Xapian::FieldProcessor {
 	Xapian::Database db;
 	Xapian::Stem stem;
 	/* Enough for any prefix worth typing; "a*" stops here. */
-	static const size_t max_words = 100;
+	size_t max_words;
 	/* The index's terms a wildcard covers at most, the most frequent:
 	 * "a*" would otherwise OR thousands of posting lists. */
-	static const Xapian::termcount max_expansion = 200;
+	Xapian::termcount max_expansion;
 
 public:
 	stem_wildcard(const field_t *f, const Xapian::Database &database,
-		      const Xapian::Stem &s)
+		      const Xapian::Stem &s, const shim_policy_t &policy)
 	    : field(f), prefix(std::string("Z") + (f != NULL ? f->prefix : "")),
-	      db(database), stem(s) {}
+	      db(database), stem(s), max_words(policy.wildcard_words),
+	      max_expansion(policy.wildcard_terms) {}
 
 	Xapian::Query operator()(const std::string &word) override
 	{
@@ -282,7 +283,7 @@ unmark_fields(const std::string &query)
 
 void
 setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
-	     const Xapian::Stem &stem)
+	     const Xapian::Stem &stem, const shim_policy_t &policy)
 {
 	qp.set_database(db);
 	qp.set_stemmer(stem);
@@ -290,7 +291,7 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
 	qp.set_default_op(Xapian::Query::OP_OR);
 	qp.add_prefix(wildcard_field, (new stem_wildcard(NULL, db,
-	    stem))->release());
+	    stem, policy))->release());
 	for (int i = 0; i < FIELD_LAST; i++) {
 		const field_t &f = fields[i];
 		if (f.name == NULL)
@@ -300,7 +301,8 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 		} else {
 			qp.add_prefix(f.name, f.prefix);
 			qp.add_prefix(wildcard_field + upper(f.name),
-			    (new stem_wildcard(&f, db, stem))->release());
+			    (new stem_wildcard(&f, db, stem,
+			    policy))->release());
 			qp.add_prefix(phrase_field + upper(f.name),
 			    (new field_phrase(f, stem))->release());
 		}

@@ -8,10 +8,6 @@
 
 #include "internal.hh"
 
-/* How much more the query's words as a phrase count than apart, and a
- * section holding the kind of contact asked for. */
-static const double phrase_boost = 1.0;
-static const double contact_boost = 0.5;
 
 /*
  * TEXT's words under the prefixes of the N fields FIELDS, parsed as typed,
@@ -108,7 +104,7 @@ build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
 	if (q->n_boost_terms > 0) {
 		Xapian::Query kinds(Xapian::Query::OP_OR, q->boost_terms,
 		    q->boost_terms + q->n_boost_terms);
-		query = lift(query, kinds, contact_boost);
+		query = lift(query, kinds, q->policy->contact_boost);
 	}
 	return query;
 }
@@ -165,9 +161,6 @@ class DocidSource : public Xapian::PostingSource {
 };
 
 } // namespace
-
-/* How many of the first candidates an exact phrase can lift. */
-static const Xapian::doccount rerank_depth = 50;
 
 /* The documents of DIDS that QUERY matches in DB, weighed by WEIGHT. */
 static Xapian::MSet
@@ -291,8 +284,12 @@ static std::vector<candidate>
 rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, double share,
      double time_limit, Xapian::doccount *total, bool *partial,
-     FacetSpy *spy, Xapian::doccount facet_depth)
+     FacetSpy *spy, Xapian::doccount facet_depth,
+     const shim_policy_t &policy)
 {
+	const Xapian::doccount rerank_depth = policy.rerank_depth;
+	const double phrase_boost = policy.phrase_boost;
+
 	Xapian::Enquire enquire(db);
 	enquire.set_weighting_scheme(Xapian::BM25Weight());
 	/* Equal weights fall back to document order, which is indexing
@@ -357,15 +354,12 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	return hits;
 }
 
-/* How many publications the facets name at most, the most frequent. */
-static const size_t max_publication_facets = 50;
-
 /* COUNTS, most frequent first, into OUT; with RECORDS, each value's
  * example document's record too. */
 static void
 fill_facet(const Xapian::Database &db,
 	   const std::map<std::string, FacetSpy::count> &counts, bool records,
-	   shim_mset::facet_list &out)
+	   size_t max_publication_facets, shim_mset::facet_list &out)
 {
 	std::vector<std::pair<std::string, FacetSpy::count>> sorted(
 	    counts.begin(), counts.end());
@@ -394,10 +388,11 @@ static void
 run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 {
 	Xapian::QueryParser qp;
-	Xapian::SimpleStopper stopper(std::begin(stopwords),
-	    std::end(stopwords));
+	const shim_policy_t &policy = *q->policy;
+	Xapian::SimpleStopper stopper(policy.stopwords,
+	    policy.stopwords + policy.n_stopwords);
 	Xapian::Database lexicon = words_of(db);
-	setup_parser(qp, lexicon, m->stem);
+	setup_parser(qp, lexicon, m->stem, policy);
 	qp.set_stopper(&stopper);
 	std::string corrected;
 	Xapian::Query words, phrase;
@@ -408,7 +403,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	if (!filter.empty())
 		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
-		corrected = correct_words(lexicon, m->stem, q->query);
+		corrected = correct_words(lexicon, m->stem, q->query, policy);
 	/* A real word is never corrected in silence: the correction of
 	 * those is only offered. */
 	std::string suggested;
@@ -429,7 +424,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		spy = &first_spy;
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
 	    q->same_publication_share, q->time_limit, &total, &m->partial,
-	    spy, q->facet_depth);
+	    spy, q->facet_depth, policy);
 
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
@@ -445,9 +440,9 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		std::vector<candidate> second = rank(*db->db, second_query,
 		    second_phrase, wanted, q->same_publication_share,
 		    q->time_limit, &second_total, &m->partial,
-		    spy != NULL ? &second_spy : NULL, q->facet_depth);
+		    spy != NULL ? &second_spy : NULL, q->facet_depth, policy);
 		if (!second.empty() && (hits.empty() ||
-		    second_total >= 3 * total)) {
+		    second_total >= policy.correction_ratio * total)) {
 			if (spy != NULL)
 				spy = &second_spy;
 			hits = second;
@@ -470,9 +465,10 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		bool third_partial = false;
 		std::vector<candidate> third = rank(*db->db, third_query,
 		    third_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &third_total, &third_partial, NULL, 0);
+		    q->time_limit, &third_total, &third_partial, NULL, 0,
+		    policy);
 		if (!third.empty() && (hits.empty() ||
-		    third_total >= 3 * total))
+		    third_total >= policy.correction_ratio * total))
 			m->suggested = suggested;
 	}
 
@@ -505,7 +501,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		f = shim_mset::facet_list();
 	for (int f = 0; spy != NULL && f < SHIM_FACET_LAST; f++)
 		fill_facet(*db->db, spy->counts[f], f == SHIM_FACET_PUBLICATION,
-		    m->facets[f]);
+		    q->policy->max_publication_facets, m->facets[f]);
 	m->terms.assign(terms.begin(), terms.end());
 	m->term_ptrs.clear();
 	for (const std::string &t : m->terms)

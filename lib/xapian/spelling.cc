@@ -349,7 +349,7 @@ read_phrase_words(Xapian::Database &db, std::set<std::string> &words)
 
 std::string
 correct_words(Xapian::Database &db, const Xapian::Stem &stem,
-	      const std::string &query)
+	      const std::string &query, const shim_policy_t &policy)
 {
 	std::string out, word;
 	bool changed = false;
@@ -370,10 +370,10 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 			std::string z = "Z" + stem(word);
 			/* Short words are mostly acronyms ("npi", "ffs"),
 			 * which spelling data would turn into others. */
-			bool known = word.size() < 4 ||
+			bool known = word.size() < policy.min_corrected_bytes ||
 			    word.find('\'') != std::string::npos ||
-			    std::binary_search(std::begin(stopwords),
-			    std::end(stopwords), word,
+			    std::binary_search(policy.stopwords,
+			    policy.stopwords + policy.n_stopwords, word,
 			    [](const std::string &a, const std::string &b) {
 				    return a < b;
 			    }) ||

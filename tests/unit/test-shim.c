@@ -22,6 +22,7 @@
 #include "sync.h"
 #include "xapian-shim.h"
 #include "xapian/testing.h"
+#include "search-policy.h"
 #include "tap.h"
 #include "testlib.h"
 
@@ -462,6 +463,7 @@ test_explain_missing(shim_db_t *shim)
 	shim_term_weight_t *rows = NULL;
 	size_t n = 0;
 
+	q.policy = &search_policy;
 	q.query = "pecos";
 	q.limit = 5;
 	q.same_publication_share = 1;
