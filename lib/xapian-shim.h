@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "factsheet.h"
+#include "query-syntax.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +49,10 @@ shim_term_field(const char *term);
  * says whether it is a stem.  Points into TERM. */
 const char *
 shim_term_word(const char *term, int *stem);
+
+/* What the parser expects of a query rewritten by query_mark_fields(). */
+const query_markers_t *
+shim_query_markers(void);
 
 /* The name of the I-th field queries can name ("title", "solution",
  * "has", ...), or NULL past the last. */

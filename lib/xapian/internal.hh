@@ -35,6 +35,7 @@
 
 #include <xapian.h>
 
+#include "query-syntax.h"
 #include "xapian-shim.h"
 #include "schema.hh"
 

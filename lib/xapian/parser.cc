@@ -1,7 +1,7 @@
 /*
  * parser.cc - the query parser: its fields, wildcards expanded over
- * stems, phrases in a field, and the rewriting of a query string that
- * passes those to the parser (mark_fields, unmark_fields).
+ * stems, phrases in a field, and the markers the rewriting of a query
+ * string (query-syntax.c) gives those for the parser.
  */
 #include <config.h>
 
@@ -56,41 +56,17 @@ public:
 	}
 };
 
-static std::string
-to_hex(const std::string &s)
-{
-	static const char digits[] = "0123456789abcdef";
-	std::string out;
-
-	for (unsigned char c : s) {
-		out += digits[c >> 4];
-		out += digits[c & 0xf];
-	}
-	return out;
-}
-
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* What to_hex encoded; as far as it is hex, for text typed by hand. */
+/* What query_to_hex() encoded, as far as it is hex. */
 static std::string
 from_hex(const std::string &hex)
 {
-	std::string out;
+	size_t n;
+	char *s = query_from_hex(hex.c_str(), &n);
 
-	for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-		int high = hex_value(hex[i]), low = hex_value(hex[i + 1]);
-		if (high < 0 || low < 0)
-			break;
-		out += static_cast<char>(high << 4 | low);
-	}
+	if (s == NULL)
+		throw std::bad_alloc();
+	std::string out(s, n);
+	std::free(s);
 	return out;
 }
 
@@ -161,124 +137,49 @@ text_field(const std::string &name)
 	return NULL;
 }
 
-static bool
-is_word_byte(unsigned char c)
+/* Whether the LEN bytes at NAME name a free-text field of queries. */
+static int
+is_text_field(const char *name, size_t len)
 {
-	return std::isalnum(c) || c >= 0x80 || c == '_' || c == '\'' ||
-	    c == '&';
+	return text_field(std::string(name, len)) != NULL;
 }
 
-/*
- * QUERY with each wildcard outside quotes ("passw*", "solution:pass*",
- * "-passw*") turned into its wildcard field, for stem_wildcard, and each
- * quoted phrase in a field (solution:"a b") into its phrase field, for
- * field_words.
- */
+static const query_markers_t markers = {
+	wildcard_field, phrase_field, is_text_field
+};
+
+extern "C" const query_markers_t *
+shim_query_markers(void)
+{
+	return &markers;
+}
+
+/* A malloc'd result of query-syntax.c as a string; throws when it is
+ * NULL (out of memory). */
+static std::string
+taken(char *s)
+{
+	if (s == NULL)
+		throw std::bad_alloc();
+	std::string out(s);
+	std::free(s);
+	return out;
+}
+
+/* QUERY with each wildcard and each quoted phrase in a field turned into
+ * a field of its own, for stem_wildcard and field_phrase
+ * (query_mark_fields). */
 std::string
 mark_fields(const std::string &query)
 {
-	std::string out;
-	bool quoted = false;
-
-	for (size_t i = 0; i < query.size();) {
-		char c = query[i];
-		size_t sign = i > 0 && (query[i - 1] == '+' ||
-		    query[i - 1] == '-') ? 1 : 0;
-		bool starts = i == sign || query[i - 1 - sign] == ' ' ||
-		    query[i - 1 - sign] == '(';
-		if (c == '"')
-			quoted = !quoted;
-		/* Spaces and parentheses go as they are: a token never
-		 * starts with one (and would be empty at a space). */
-		if (quoted || c == '"' || c == '+' || c == '-' || c == ' ' ||
-		    c == '(' || c == ')' || !starts) {
-			out += c;
-			i++;
-			continue;
-		}
-		size_t end = query.find_first_of(" )\"", i);
-		if (end == std::string::npos)
-			end = query.size();
-		std::string token = query.substr(i, end - i);
-		size_t colon = token.find(':');
-		std::string name = colon == std::string::npos ? "" :
-		    token.substr(0, colon);
-		std::string word = token.substr(colon == std::string::npos ?
-		    0 : colon + 1);
-		if (word.empty() && end < query.size() && query[end] == '"' &&
-		    text_field(name) != NULL) {
-			/* To the closing quote, or the end as Xapian has it. */
-			size_t close = query.find('"', end + 1);
-			if (close == std::string::npos)
-				close = query.size();
-			std::string phrase = query.substr(end + 1,
-			    close - end - 1);
-			if (phrase.find_first_not_of(' ') !=
-			    std::string::npos) {
-				out += phrase_field + upper(name) + ":" +
-				    to_hex(phrase);
-				i = close < query.size() ? close + 1 : close;
-				continue;
-			}
-		}
-		bool wildcard = word.size() > 1 && word.back() == '*' &&
-		    (name.empty() || text_field(name) != NULL);
-		if (wildcard) {
-			word.pop_back();
-			for (unsigned char w : word)
-				wildcard = wildcard && is_word_byte(w);
-		}
-		if (wildcard)
-			out += wildcard_field + upper(name) + ":" + word;
-		else
-			out += token;
-		i = end;
-	}
-	return out;
+	return taken(query_mark_fields(query.c_str(), &markers));
 }
 
 /* QUERY as typed again, where mark_fields changed it. */
 std::string
 unmark_fields(const std::string &query)
 {
-	std::string out;
-	size_t start = 0;
-
-	for (;;) {
-		size_t wild = query.find(wildcard_field, start);
-		size_t phrase = query.find(phrase_field, start);
-		size_t at = std::min(wild, phrase);
-		if (at == std::string::npos)
-			break;
-		const std::string mark = at == wild ? wildcard_field :
-		    phrase_field;
-		size_t colon = query.find(':', at);
-		size_t end = query.find_first_of(" )\"", at);
-		if (end == std::string::npos)
-			end = query.size();
-		bool starts = at == 0 ||
-		    std::strchr(" (+-", query[at - 1]) != NULL;
-		if (!starts || colon == std::string::npos || colon > end) {
-			/* The word as typed, not a mark. */
-			out += query.substr(start, at + 1 - start);
-			start = at + 1;
-			continue;
-		}
-		std::string name = query.substr(at + mark.size(),
-		    colon - at - mark.size());
-		for (char &c : name)
-			c = std::tolower(static_cast<unsigned char>(c));
-		std::string value = query.substr(colon + 1, end - colon - 1);
-		out += query.substr(start, at - start);
-		if (!name.empty())
-			out += name + ":";
-		if (at == wild)
-			out += value + "*";
-		else
-			out += "\"" + from_hex(value) + "\"";
-		start = end;
-	}
-	return out + query.substr(start);
+	return taken(query_unmark_fields(query.c_str(), &markers));
 }
 
 void
@@ -313,18 +214,7 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 bool
 is_plain_words(const std::string &q)
 {
-	size_t words = 0;
-	bool in_word = false;
-
-	for (unsigned char c : q) {
-		if (c == '"' || c == '(' || c == ')' || c == '*' || c == ':' ||
-		    c == '+' || (c >= 'A' && c <= 'Z'))
-			return false;
-		bool word = c != ' ';
-		words += word && !in_word;
-		in_word = word;
-	}
-	return words > 1;
+	return query_is_plain_words(q.c_str()) != 0;
 }
 
 /*

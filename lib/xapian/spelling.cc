@@ -360,8 +360,7 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 	 * (spaces, dots of a URL, an email's @) is copied as it is. */
 	for (size_t i = 0; i <= query.size(); i++) {
 		unsigned char c = i < query.size() ? query[i] : ' ';
-		if (std::isalnum(c) || c >= 0x80 || c == '&' || c == '_' ||
-		    c == '\'') {
+		if (query_is_word_byte(c)) {
 			word += c;
 			continue;
 		}
@@ -405,53 +404,23 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 	return changed ? out : std::string();
 }
 
-/* Where each word of TEXT starts and how long it is, words as
- * correct_words() sees them. */
-static std::vector<std::pair<size_t, size_t>>
-word_spans(const std::string &text)
-{
-	std::vector<std::pair<size_t, size_t>> spans;
-	size_t start = 0;
-
-	for (size_t i = 0; i <= text.size(); i++) {
-		unsigned char c = i < text.size() ? text[i] : ' ';
-		if (std::isalnum(c) || c >= 0x80 || c == '&' || c == '_' ||
-		    c == '\'')
-			continue;
-		if (i > start)
-			spans.push_back({start, i - start});
-		start = i + 1;
-	}
-	return spans;
-}
-
 /*
  * CORRECTED (QUERY with words corrected) with every real word of QUERY
- * (IS_REAL_WORD says which) put back as typed; *HELD whether any was.
- * A correction that changed the number of words is kept as it is.
+ * (IS_REAL_WORD says which) put back as typed; *HELD whether any was
+ * (query_keep_real_words).
  */
 std::string
 keep_real_words(const std::string &query, const std::string &corrected,
 		int (*is_real_word)(const char *), bool *held)
 {
-	std::vector<std::pair<size_t, size_t>> a = word_spans(query);
-	std::vector<std::pair<size_t, size_t>> b = word_spans(corrected);
-	std::string out;
-	size_t copied = 0;
+	int any = 0;
+	char *kept = query_keep_real_words(query.c_str(), corrected.c_str(),
+	    is_real_word, &any);
 
-	*held = false;
-	if (a.size() != b.size())
-		return corrected;
-	for (size_t i = 0; i < a.size(); i++) {
-		std::string typed = query.substr(a[i].first, a[i].second);
-		std::string fixed = corrected.substr(b[i].first, b[i].second);
-		if (typed == fixed || !is_real_word(typed.c_str()))
-			continue;
-		out += corrected.substr(copied, b[i].first - copied);
-		out += typed;
-		copied = b[i].first + b[i].second;
-		*held = true;
-	}
-	out += corrected.substr(copied);
+	if (kept == NULL)
+		throw std::bad_alloc();
+	std::string out(kept);
+	std::free(kept);
+	*held = any != 0;
 	return out;
 }
