@@ -396,8 +396,7 @@ section_terms(doc_terms_t *t, const factsheet_db_t *db,
 	    s->solution_text ? s->solution_text : "");
 	for (size_t i = 0; i < s->n_contacts; i++) {
 		strbuf_printf(&all, "\n%s", s->contacts[i].label);
-		add_term(t, str_printf("%s%s",
-		    fields[FIELD_CONTACT_KIND].prefix,
+		add_term(t, shim_field_term(FIELD_CONTACT_KIND,
 		    factsheet_contact_kind_name(s->contacts[i].kind)), 1);
 	}
 	words = all.failed ? NULL : phrase_words(all.data);
@@ -740,6 +739,8 @@ commit(factsheet_db_t *db, int all)
 	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
 	shim_words_t *words = NULL;
 	writeback_t *w;
+	char **tables = NULL;
+	size_t n_tables = 0;
 
 	if (db->lexicon != NULL) {
 		if ((status = seal_words(db, &words)) !=
@@ -748,9 +749,15 @@ commit(factsheet_db_t *db, int all)
 		if (all)
 			lexicon_commit_start(db->lexicon);
 	}
-	w = writeback_start(db->path);
+	/* Without the list the commit only waits for its sync, as it would
+	 * with no writeback at all. */
+	if (shim_db_table_files(db->shim, &tables, &n_tables) !=
+	    FACTSHEET_STATUS_SUCCESS)
+		n_tables = 0;
+	w = writeback_start((const char *const *)tables, n_tables);
 	status = shim_db_commit(db->shim);
 	writeback_stop(w);
+	shim_strings_free(tables, n_tables);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		/* Recorded in nothing committed: the files are indexed
 		 * again, and their words counted then. */

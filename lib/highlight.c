@@ -16,6 +16,7 @@
 
 #include "factsheet-private.h"
 #include "words.h"
+#include "xapian-shim.h"
 
 static int
 compare_strings(const void *a, const void *b)
@@ -37,7 +38,7 @@ set_find(char *const *set, size_t n, const char *s, size_t base)
 
 /*
  * Splits index terms into plain words and stems, without their field
- * prefixes: prefixes are capitals, terms themselves are case folded.
+ * prefixes (shim_term_word).
  */
 int
 term_set_init(term_set_t *set, const char *const *terms)
@@ -54,13 +55,10 @@ term_set_init(term_set_t *set, const char *const *terms)
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *t = terms[i];
-		int stem = t[0] == 'Z';
+		int stem;
+		const char *t = shim_term_word(terms[i], &stem);
 		char *bare;
 
-		t += stem;
-		while (isupper((unsigned char)*t))
-			t++;
 		if (*t == '\0')
 			continue;
 		if ((bare = str_printf("%s", t)) == NULL) {
@@ -111,22 +109,16 @@ add_word_and_stem(char **list, size_t *n, const char *word,
 		(*n)++;
 }
 
-/* The names of the query fields ("solution:word"), which are no part of
- * the word they come before. */
-static const char *const query_fields[] = {
-	"title", "problem", "heading", "solution", "contact", "resource",
-	"kind", "has", "pub", "id"
-};
-
 /* TOKEN (a run of the query without spaces) after its field name. */
 static const char *
 after_field(const char *token, size_t len)
 {
-	for (size_t i = 0; i < sizeof query_fields / sizeof *query_fields;
-	    i++) {
-		size_t n = strlen(query_fields[i]);
+	const char *name;
 
-		if (len > n + 1 && strncmp(token, query_fields[i], n) == 0 &&
+	for (size_t i = 0; (name = shim_query_field(i)) != NULL; i++) {
+		size_t n = strlen(name);
+
+		if (len > n + 1 && strncmp(token, name, n) == 0 &&
 		    token[n] == ':')
 			return token + n + 1;
 	}

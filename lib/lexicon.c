@@ -179,8 +179,9 @@ lexicon_open(shim_db_t *db, lexicon_t **out, char **message)
 		*message = str_printf("out of memory");
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
 	}
-	status = shim_lexicon_open(db, &lex->shim, message);
+	status = shim_lexicon_open(db, &lex->shim);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
+		*message = str_printf("%s", shim_db_error(db));
 		free(lex);
 		return status;
 	}

@@ -14,7 +14,7 @@
 #include <unistr.h>
 
 #include "factsheet-private.h"
-#include "fields.h"
+#include "search-policy.h"
 #include "xapian-shim.h"
 
 typedef struct {
@@ -304,14 +304,13 @@ filter_terms(factsheet_db_t *db, const factsheet_search_options_t *options,
 		    "unknown contact kind \"%s\" (website, phone, tty, email, "
 		    "chat, link, fax or address)", options->has));
 	if (options->publication != NULL)
-		filters[(*n)++] = str_printf("%s%s",
-		    fields[FIELD_PUBLICATION].prefix, options->publication);
+		filters[(*n)++] = shim_field_term(FIELD_PUBLICATION,
+		    options->publication);
 	if (options->kind != NULL)
-		filters[(*n)++] = str_printf("%s%s", fields[FIELD_KIND].prefix,
-		    options->kind);
+		filters[(*n)++] = shim_field_term(FIELD_KIND, options->kind);
 	if (options->has != NULL)
-		filters[(*n)++] = str_printf("%s%s",
-		    fields[FIELD_CONTACT_KIND].prefix, options->has);
+		filters[(*n)++] = shim_field_term(FIELD_CONTACT_KIND,
+		    options->has);
 	for (size_t i = 0; i < *n; i++)
 		if (filters[i] == NULL) {
 			for (size_t j = 0; j < *n; j++)
@@ -393,10 +392,10 @@ factsheet_db_search(factsheet_db_t *db, const char *query,
 		    str_printf("out of memory"));
 	}
 	for (int k = 0; k < FACTSHEET_CONTACT_LAST; k++)
-		if (asks[k] && (boost[q.n_boost_terms] = str_printf("%s%s",
-		    fields[FIELD_CONTACT_KIND].prefix,
-		    factsheet_contact_kind_name(k))) != NULL)
+		if (asks[k] && (boost[q.n_boost_terms] = shim_field_term(
+		    FIELD_CONTACT_KIND, factsheet_contact_kind_name(k))) != NULL)
 			q.n_boost_terms++;
+	q.policy = &search_policy;
 	q.boost_terms = (const char *const *)boost;
 	q.title_weight = title_weight;
 	q.heading_weight = heading_weight;
@@ -575,27 +574,6 @@ factsheet_results_highlight(const factsheet_results_t *r, const char *text,
 	    open, close, escape_html);
 }
 
-/* The field a term was indexed under, from its prefix. */
-static const char *
-field_of(const char *term)
-{
-	const field_t *best = NULL;
-
-	if (strchr(term, ' ') != NULL)
-		return "phrase";
-	if (term[0] == 'Z')
-		term++;
-	for (int i = 0; i < FIELD_LAST; i++) {
-		size_t n = strlen(fields[i].prefix);
-
-		if (n > 0 && strncmp(term, fields[i].prefix, n) == 0 &&
-		    !isupper((unsigned char)term[n]) &&
-		    (best == NULL || n > strlen(best->prefix)))
-			best = &fields[i];
-	}
-	return best && best->name ? best->name : "any";
-}
-
 static int
 heavier_first(const void *a, const void *b)
 {
@@ -639,7 +617,7 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 	}
 	for (size_t k = 0; k < n; k++) {
 		terms[k].term = rows[k].term;
-		terms[k].field = field_of(rows[k].term);
+		terms[k].field = shim_term_field(rows[k].term);
 		terms[k].wdf = rows[k].wdf;
 		terms[k].documents = rows[k].documents;
 		terms[k].weight = rows[k].weight;

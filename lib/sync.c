@@ -752,14 +752,12 @@ factsheet_sync_begin(factsheet_db_t *db, const char *const *paths,
 		if (is_gone(s, &s->files.items[i]))
 			s->removals[s->n_removals++] = &s->files.items[i];
 	if (!s->options.dry_run) {
-		char *message;
-
 		if ((status = db_ready_to_make(db)) !=
 		    FACTSHEET_STATUS_SUCCESS)
 			goto fail;
-		if ((status = shim_builder_new(db_shim(db), &s->builder,
-		    &message)) != FACTSHEET_STATUS_SUCCESS) {
-			db_fail(db, status, message);
+		if ((status = shim_builder_new(db_shim(db), &s->builder)) !=
+		    FACTSHEET_STATUS_SUCCESS) {
+			db_fail_shim(db, status);
 			goto fail;
 		}
 	}

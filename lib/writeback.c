@@ -11,7 +11,6 @@
  */
 #include <config.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -23,7 +22,7 @@
 #include "factsheet-private.h"
 #include "writeback.h"
 
-/* A database directory holds a few tables and a version file. */
+/* A database holds a few tables and a version file. */
 #define MAX_FILES 16
 /* Often enough to start the pages soon after they are written. */
 #define INTERVAL_MS 10
@@ -67,24 +66,16 @@ run(void *arg)
 	return NULL;
 }
 
-/* Opens the regular files directly in DIR, read-only: the kernel writes
- * a file's pages back whichever descriptor asks. */
+/* Opens FILES read-only, those that are regular files: the kernel
+ * writes a file's pages back whichever descriptor asks. */
 static void
-open_files(writeback_t *w, const char *dir)
+open_files(writeback_t *w, const char *const *files, size_t n_files)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (d == NULL)
-		return;
-	while (w->n_fds < MAX_FILES && (e = readdir(d)) != NULL) {
+	for (size_t i = 0; i < n_files && w->n_fds < MAX_FILES; i++) {
 		struct stat st;
-		int fd;
-
-		if (e->d_name[0] == '.')
-			continue;
-		fd = openat(dirfd(d), e->d_name,
+		int fd = open(files[i],
 		    O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+
 		if (fd < 0)
 			continue;
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
@@ -92,7 +83,6 @@ open_files(writeback_t *w, const char *dir)
 		else
 			close(fd);
 	}
-	closedir(d);
 }
 
 /* Closes what W holds and frees it. */
@@ -108,14 +98,14 @@ release(writeback_t *w)
 }
 
 writeback_t *
-writeback_start(const char *dir)
+writeback_start(const char *const *files, size_t n_files)
 {
 	writeback_t *w;
 
-	if (dir == NULL || (w = calloc(1, sizeof *w)) == NULL)
+	if (n_files == 0 || (w = calloc(1, sizeof *w)) == NULL)
 		return NULL;
 	w->stop[0] = w->stop[1] = -1;
-	open_files(w, dir);
+	open_files(w, files, n_files);
 	if (w->n_fds == 0 || pipe2(w->stop, O_CLOEXEC) < 0 ||
 	    !thread_start(&w->thread, run, w)) {
 		release(w);
@@ -142,9 +132,10 @@ writeback_stop(writeback_t *w)
 #else /* !HAVE_SYNC_FILE_RANGE */
 
 writeback_t *
-writeback_start(const char *dir)
+writeback_start(const char *const *files, size_t n_files)
 {
-	(void)dir;
+	(void)files;
+	(void)n_files;
 	return NULL;
 }
 

@@ -12,13 +12,14 @@ typedef struct writeback writeback_t;
 
 /*
  * Starts writing back, every few milliseconds until writeback_stop, the
- * pages written to the regular files directly in DIR (a database's
- * tables).  Returns NULL when there is nothing it can do: no such call
- * on this system, no DIR (NULL) or no file in it, no thread; the commit
- * then simply waits for its sync as it would anyway.
+ * pages written to the N_FILES FILES that are regular files (a
+ * database's tables, as shim_db_table_files() lists them; links are not
+ * followed).  Returns NULL when there is nothing it can do: no such call
+ * on this system, no file, no thread; the commit then simply waits for
+ * its sync as it would anyway.
  */
 writeback_t *
-writeback_start(const char *dir);
+writeback_start(const char *const *files, size_t n_files);
 
 /* How many files W watches. */
 size_t

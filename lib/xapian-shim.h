@@ -2,7 +2,8 @@
  * xapian-shim.h - the only door to Xapian.  Plain C types in, opaque
  * handles out; every Xapian and C++ exception is caught behind this door
  * and comes back as a factsheet_status_t with its message kept on the
- * handle.  Private to libfactsheet.
+ * handle.  Private to libfactsheet.  What only tests call is in
+ * lib/xapian/testing.h.
  */
 #ifndef FACTSHEET_XAPIAN_SHIM_H
 #define FACTSHEET_XAPIAN_SHIM_H
@@ -10,11 +11,53 @@
 #include <stddef.h>
 
 #include "factsheet.h"
-#include "fields.h"
+#include "query-syntax.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The fields of the index; lib/xapian/schema.cc says how each is held. */
+typedef enum {
+	FIELD_TITLE,		/* publication title */
+	FIELD_PROBLEM,		/* problem heading */
+	FIELD_HEADING,		/* heading of any other section */
+	FIELD_SOLUTION,		/* solution heading and text */
+	FIELD_CONTACT,		/* contact values and labels */
+	FIELD_RESOURCE,		/* resource name */
+	FIELD_BODY,		/* everything else */
+	FIELD_FRONT,		/* front matter, on a first section */
+	FIELD_KIND,		/* boolean: problem, resource, section */
+	FIELD_CONTACT_KIND,	/* boolean: phone, tty, ... held */
+	FIELD_PUBLICATION,	/* boolean: publication id */
+	FIELD_ID,		/* boolean: unique section id */
+	FIELD_LAST
+} field_id_t;
+
+/* The term of VALUE in the boolean FIELD (a filter, a boost, a term a
+ * document carries); malloc'd, NULL when out of memory. */
+char *
+shim_field_term(field_id_t field, const char *value);
+
+/* The name in queries of the field TERM (as indexed) was indexed under:
+ * "solution", ...; "phrase" for a thesaurus phrase, "any" for the text
+ * of no named field. */
+const char *
+shim_term_field(const char *term);
+
+/* TERM (as indexed) without its stem marker and field prefix; *STEM
+ * says whether it is a stem.  Points into TERM. */
+const char *
+shim_term_word(const char *term, int *stem);
+
+/* What the parser expects of a query rewritten by query_mark_fields(). */
+const query_markers_t *
+shim_query_markers(void);
+
+/* The name of the I-th field queries can name ("title", "solution",
+ * "has", ...), or NULL past the last. */
+const char *
+shim_query_field(size_t i);
 
 typedef struct shim_db shim_db_t;
 typedef struct shim_mset shim_mset_t;
@@ -54,7 +97,10 @@ typedef struct {
  * it), 2 to write and empty it, lexicon included, when an earlier (or
  * later) version made it.  Otherwise such an index, holding documents, is
  * refused (FACTSHEET_STATUS_DATABASE_ERROR, "re-index with --force").  On
- * failure *OUT is NULL and *MESSAGE is a malloc'd message naming PATH.
+ * failure *OUT is NULL and *MESSAGE is a malloc'd message naming PATH:
+ * the one call with a message out-parameter, as there is no handle yet to
+ * keep it on.  Every other call keeps its failure's message on its handle
+ * (shim_db_error, shim_builder_error, shim_lexicon_error, shim_mset_error).
  */
 factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message);
@@ -66,11 +112,6 @@ shim_db_close(shim_db_t *db);
 /* The last failure's message; valid until the next call on DB. */
 const char *
 shim_db_error(const shim_db_t *db);
-
-/* Deletes every document of PUBLICATION_ID, adds DOCS, in one transaction. */
-factsheet_status_t
-shim_db_replace_publication(shim_db_t *db, const char *publication_id,
-			    const shim_document_t *docs, size_t n_docs);
 
 /*
  * The same, and sets metadata KEYS[i] to VALUES[i] ("" deletes it) in the
@@ -87,9 +128,10 @@ shim_db_replace_publication_meta(shim_db_t *db, const char *publication_id,
  * Documents are made apart from the database, so that a thread can make
  * the next publication's while another writes: a builder on its own
  * thread makes them, shim_db_write_publication() writes them into DB.
+ * Call it on the thread that uses DB: a failure's message is kept on DB.
  */
 factsheet_status_t
-shim_builder_new(const shim_db_t *db, shim_builder_t **out, char **message);
+shim_builder_new(shim_db_t *db, shim_builder_t **out);
 
 /* Accepts NULL. */
 void
@@ -165,10 +207,10 @@ shim_db_forget_words(shim_db_t *db, char *const *keys, size_t n_keys);
  * subdirectory "lexicon".  Batches a writer before stopped between the
  * two databases' commits are made good: those the lexicon lacks are added
  * again, those it has are forgotten in DB's next commit.  On failure *OUT
- * is NULL and *MESSAGE a malloc'd message.
+ * is NULL and the message is kept on DB (shim_db_error).
  */
 factsheet_status_t
-shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out, char **message);
+shim_lexicon_open(shim_db_t *db, shim_lexicon_t **out);
 
 /* Adds WORDS (NULL: none) to the spelling data, with a mark that they
  * are in, for the next commit.  On failure nothing added since the last
@@ -194,12 +236,6 @@ shim_lexicon_error(const shim_lexicon_t *lex);
 void
 shim_lexicon_close(shim_lexicon_t *lex);
 
-/* How often WORD occurs in the spelling data as committed, in the
- * lexicon and, for an index made before it, in DB itself; for tests. */
-factsheet_status_t
-shim_db_spelling_frequency(shim_db_t *db, const char *word,
-			   unsigned long *frequency);
-
 factsheet_status_t
 shim_db_count(shim_db_t *db, unsigned long *count);
 
@@ -207,7 +243,44 @@ shim_db_count(shim_db_t *db, unsigned long *count);
 factsheet_status_t
 shim_db_term_count(shim_db_t *db, unsigned long *count);
 
+/*
+ * How queries are ranked and corrected: the C side's choice
+ * (lib/search-policy.c), which the Xapian layer applies.
+ */
 typedef struct {
+	/* How much the query's words as one phrase add to a hit holding
+	 * them so, as a share of the phrase's own weight. */
+	double phrase_boost;
+	/* How much a section holding a kind of contact asked for gains,
+	 * as a share of the contact kind's weight. */
+	double contact_boost;
+	/* How many of the first candidates the phrase lift and the
+	 * spreading over publications look at. */
+	unsigned rerank_depth;
+	/* A correction runs instead of the query as typed when that finds
+	 * nothing, or when the correction finds this many times as many
+	 * hits; a suggestion is offered on the same terms. */
+	unsigned correction_ratio;
+	/* Words shorter than this are never corrected: they are mostly
+	 * acronyms ("npi", "ffs"). */
+	size_t min_corrected_bytes;
+	/* Words too common to rank by, sorted (looked up by bisection);
+	 * a query of nothing else keeps them. */
+	const char *const *stopwords;
+	size_t n_stopwords;
+	/* A wildcard covers the stems of at most this many words of the
+	 * spelling data, and at most this many of the index's terms, the
+	 * most frequent. */
+	unsigned wildcard_words;
+	unsigned wildcard_terms;
+	/* How many publications the facets name at most, the most
+	 * frequent. */
+	size_t max_publication_facets;
+} shim_policy_t;
+
+typedef struct {
+	/* How to rank and correct; never NULL. */
+	const shim_policy_t *policy;
 	const char *query;	/* normalized query text */
 	unsigned offset;
 	unsigned limit;
@@ -331,6 +404,11 @@ shim_mset_facets(const shim_mset_t *mset, shim_facet_t facet,
 		 const char *const **values, const unsigned long **counts,
 		 const char *const **records);
 
+/* The paths of the files DB's commits write (its tables), for starting
+ * their writeback early (writeback.c); malloc'd (shim_strings_free). */
+factsheet_status_t
+shim_db_table_files(shim_db_t *db, char ***files, size_t *n_files);
+
 /* Makes DB read its latest committed revision; for a long-lived reader. */
 factsheet_status_t
 shim_db_reopen(shim_db_t *db);
@@ -375,6 +453,11 @@ typedef struct {
 factsheet_status_t
 shim_mset_explain(const shim_mset_t *mset, const char *section_id,
 		  shim_term_weight_t **terms, size_t *n_terms);
+
+/* The last failure's message of a call on MSET (shim_mset_explain);
+ * valid until the next such call. */
+const char *
+shim_mset_error(const shim_mset_t *mset);
 
 #ifdef __cplusplus
 }

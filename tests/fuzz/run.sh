@@ -43,7 +43,7 @@ libs="$(pkg-config --libs $pkgs) -lunistring"
 
 # The library once, instrumented for coverage.
 objs=""
-for src in "$top"/lib/*.c "$top"/lib/*.cc; do
+for src in "$top"/lib/*.c "$top"/lib/xapian/*.cc; do
 	obj="$out/obj/$(basename "$src").o"
 	case "$src" in
 	*.cc) $cxx $cflags -std=c++11 -c "$src" -o "$obj" ;;

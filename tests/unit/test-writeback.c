@@ -1,7 +1,7 @@
 /*
  * test-writeback.c - the helper that writes a database's pages back
- * while a commit runs watches the regular files directly in the
- * directory and nothing else, works until it is stopped, leaves signals
+ * while a commit runs watches the regular files it is given and nothing
+ * else (no directory, no link, nothing missing), works until it is stopped, leaves signals
  * to the program's threads, and stops cleanly (AddressSanitizer and
  * valgrind, in CI, see any descriptor or thread left behind); with
  * nothing to watch it starts nothing.
@@ -86,13 +86,14 @@ test_nothing_to_watch(void)
 {
 	char *missing = str_printf("%s/missing", tmpdir);
 	char *empty = str_printf("%s/empty", tmpdir);
+	const char *files[] = { missing, empty };
 
-	ok(writeback_start(NULL) == NULL, "no directory: nothing started");
-	ok(writeback_start(missing) == NULL,
-	    "a directory that is not there: nothing started");
+	ok(writeback_start(NULL, 0) == NULL, "no file: nothing started");
+	ok(writeback_start(files, 1) == NULL,
+	    "a file that is not there: nothing started");
 	ok(mkdir(empty, 0755) == 0, "made an empty directory");
-	ok(writeback_start(empty) == NULL,
-	    "a directory with no file: nothing started");
+	ok(writeback_start(files, 2) == NULL,
+	    "a missing file and a directory: nothing started");
 	is_int(writeback_stop(NULL), 0, "stopping nothing: no round");
 	is_int(writeback_files(NULL), 0, "nothing watches no file");
 	free(missing);
@@ -106,6 +107,9 @@ test_watches_tables(void)
 	char *sub = str_printf("%s/db/sub", tmpdir);
 	char *link = str_printf("%s/db/link.glass", tmpdir);
 	char *target = str_printf("%s/db/postlist.glass", tmpdir);
+	char *position = str_printf("%s/db/position.glass", tmpdir);
+	char *version = str_printf("%s/db/iamglass", tmpdir);
+	const char *files[] = { target, position, version, sub, link };
 	const struct timespec pause = { 0, 50 * 1000 * 1000 };
 	writeback_t *w;
 
@@ -114,16 +118,15 @@ test_watches_tables(void)
 	ok(write_file(db, "postlist.glass", 4 << 20), "wrote a table");
 	ok(write_file(db, "position.glass", 1 << 20), "wrote another table");
 	ok(write_file(db, "iamglass", 100), "wrote a version file");
-	ok(write_file(db, ".hidden", 100), "wrote a hidden file");
 	ok(write_file(sub, "termlist.glass", 4096),
 	    "wrote a file one level down");
 	is_int(symlink(target, link), 0, "made a link to a table");
-	w = writeback_start(db);
+	w = writeback_start(files, sizeof files / sizeof *files);
 #ifdef HAVE_SYNC_FILE_RANGE
 	ok(w != NULL, "a directory of tables: started");
 	is_int(writeback_files(w), 3,
-	    "watches the two tables and the version file, not the hidden "
-	    "file, the subdirectory, its file or the link");
+	    "watches the two tables and the version file, not the "
+	    "subdirectory or the link");
 	nanosleep(&pause, NULL);
 	is_int(others_block_sigint(), 1,
 	    "the helper thread blocks signals, left to the program's own");
@@ -134,7 +137,7 @@ test_watches_tables(void)
 	unsigned long rounds = 0;
 	int started = 1;
 	for (int i = 0; i < 200; i++) {
-		writeback_t *again = writeback_start(db);
+		writeback_t *again = writeback_start(files, 3);
 
 		started = started && again != NULL;
 		rounds += writeback_stop(again);
@@ -149,6 +152,8 @@ test_watches_tables(void)
 	free(sub);
 	free(link);
 	free(target);
+	free(position);
+	free(version);
 }
 
 int

@@ -1,5 +1,5 @@
 /*
- * xapian-fatal.cc - the one failure the shim cannot turn into a status.
+ * fatal.cc - the one failure the shim cannot turn into a status.
  * When a write fails inside WritableDatabase::commit() (a full disk),
  * Xapian throws, and a destructor throws again while that exception
  * unwinds its frames: C++ calls std::terminate() before any catch of
