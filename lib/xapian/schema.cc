@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "internal.hh"
+#include "testing.h"
 
 /* In the order of field_id_t. */
 const field_t fields[FIELD_LAST] = {
@@ -98,4 +99,16 @@ shim_query_field(size_t i)
 		if (fields[f].name != NULL && i-- == 0)
 			return fields[f].name;
 	return NULL;
+}
+
+extern "C" void
+shim_field_info(field_id_t field, shim_field_info_t *out)
+{
+	const field_t &f = fields[field];
+
+	out->name = f.name;
+	out->prefix = f.prefix;
+	out->weight = f.weight;
+	out->boolean = f.boolean;
+	out->no_positions = f.no_positions;
 }

@@ -1,7 +1,7 @@
 /*
  * testing.h - the Xapian layer's calls that only tests make: looking
- * into the spelling data, and writing a publication's documents in one
- * call.  Included by tests, never by the library's C side.
+ * into the spelling data, writing a publication's documents in one call,
+ * and reading the field table.  Included by tests, never by the library's C side.
  */
 #ifndef FACTSHEET_XAPIAN_TESTING_H
 #define FACTSHEET_XAPIAN_TESTING_H
@@ -22,6 +22,18 @@ shim_db_replace_publication(shim_db_t *db, const char *publication_id,
 factsheet_status_t
 shim_db_spelling_frequency(shim_db_t *db, const char *word,
 			   unsigned long *frequency);
+
+/* One row of the index's field table (lib/xapian/schema.cc), as C. */
+typedef struct {
+	const char *name;	/* in queries ("problem:"), or NULL */
+	const char *prefix;	/* of its terms */
+	unsigned weight;	/* of its words in the unprefixed copy */
+	int boolean;		/* a filter term */
+	int no_positions;
+} shim_field_info_t;
+
+void
+shim_field_info(field_id_t field, shim_field_info_t *out);
 
 #ifdef __cplusplus
 }

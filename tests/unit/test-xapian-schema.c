@@ -1,6 +1,6 @@
 /*
- * test-fields.c - fields.c: the one table of index fields, which the
- * term generator and the query parser both read.  Its rules, checked so
+ * test-xapian-schema.c - lib/xapian/schema.cc: the one table of index
+ * fields, which the term generator and the query parser both read.  Its rules, checked so
  * that a field added later keeps them: Xapian omega's prefixes (Q for the
  * id, S for the title, X... for our own, capitals only), no prefix a
  * prefix of another's free-text terms, names unique, filters without
@@ -11,8 +11,17 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "fields.h"
+#include "xapian/testing.h"
 #include "tap.h"
+
+static shim_field_info_t
+info(field_id_t field)
+{
+	shim_field_info_t f;
+
+	shim_field_info(field, &f);
+	return f;
+}
 
 /* Whether P is capitals only (the empty prefix too). */
 static int
@@ -29,13 +38,14 @@ main(void)
 {
 	int bad_prefix = 0, shared = 0, bad_name = 0, weighted_filter = 0;
 
-	is_str(fields[FIELD_ID].prefix, "Q", "the unique id: Q");
-	is_int(fields[FIELD_ID].boolean, 1, "the id is a filter");
-	is_str(fields[FIELD_TITLE].prefix, "S", "the title: S");
-	is_str(fields[FIELD_BODY].prefix, "", "the body: no prefix");
-	is_str(fields[FIELD_BODY].name, NULL, "the body: no query name");
+	is_str(info(FIELD_ID).prefix, "Q", "the unique id: Q");
+	is_int(info(FIELD_ID).boolean, 1, "the id is a filter");
+	is_str(info(FIELD_TITLE).prefix, "S", "the title: S");
+	is_str(info(FIELD_BODY).prefix, "", "the body: no prefix");
+	is_str(info(FIELD_BODY).name, NULL, "the body: no query name");
 	for (int i = 0; i < FIELD_LAST; i++) {
-		const field_t *f = &fields[i];
+		shim_field_info_t fi = info((field_id_t)i);
+		const shim_field_info_t *f = &fi;
 
 		if (f->prefix == NULL || !capitals(f->prefix) ||
 		    (strlen(f->prefix) > 1 && f->prefix[0] != 'X')) {
@@ -49,7 +59,8 @@ main(void)
 			weighted_filter++;
 		}
 		for (int j = 0; j < i; j++) {
-			const field_t *g = &fields[j];
+			shim_field_info_t gi = info((field_id_t)j);
+			const shim_field_info_t *g = &gi;
 
 			if (f->prefix && g->prefix && f->prefix[0] != '\0' &&
 			    strcmp(f->prefix, g->prefix) == 0) {
@@ -76,7 +87,7 @@ main(void)
 	is_int(shared, 0, "no two fields share a prefix (but the empty one)");
 	is_int(bad_name, 0, "query names: lower-case words, each once");
 	is_int(weighted_filter, 0, "filters add no weight to plain queries");
-	is_int(fields[FIELD_PROBLEM].weight > fields[FIELD_BODY].weight, 1,
+	is_int(info(FIELD_PROBLEM).weight > info(FIELD_BODY).weight, 1,
 	    "a problem's heading counts more than body text");
 	return done_testing();
 }
