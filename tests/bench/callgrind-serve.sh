@@ -30,10 +30,10 @@ base="http://127.0.0.1:$port/search"
 curl -s -o /dev/null "$base?q=warm"
 
 measure() {	# QUERY-ARGS: instructions of one request
-	callgrind_control -z "$server" >/dev/null
+	callgrind_control -z "$server" >/dev/null 2>&1
 	curl -s -o /dev/null "$base?$1"
 	n=$(ls "$out"/cg.* 2>/dev/null | wc -l)
-	callgrind_control -d "$server" >/dev/null
+	callgrind_control -d "$server" >/dev/null 2>&1
 	while [ "$(ls "$out"/cg.* 2>/dev/null | wc -l)" -le "$n" ]; do
 		sleep 0.1
 	done
