@@ -17,8 +17,9 @@ libcmark-gfm-extensions-dev zlib1g-dev libmicrohttpd-dev python3 wamerican"
 # valgrind runs the memory checks of the test suite when present,
 # xapian-tools' xapian-metadata lets tests look into a database, and
 # poppler-utils' pdftotext reads the PDF fixtures on its own, to check
-# that every word of them lands in a section.
-[ "${1:-}" = check ] && deps="$deps valgrind xapian-tools poppler-utils groff-base"
+# that every word of them lands in a section; zsh checks the zsh
+# completion.
+[ "${1:-}" = check ] && deps="$deps valgrind xapian-tools poppler-utils groff-base zsh"
 # The server's tests: curl for the API, headless Chromium driven by
 # playwright-core from npm (tests/server/package.json) for the page.
 if [ "${1:-}" = check ]; then
