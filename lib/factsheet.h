@@ -581,6 +581,15 @@ char *
 factsheet_results_to_json(const factsheet_results_t *results,
 			  const char *query, int explain);
 
+/*
+ * The same, naming DATABASE (what the results were searched in) in a
+ * last member "database"; without it when DATABASE is NULL.
+ */
+char *
+factsheet_results_to_json_named(const factsheet_results_t *results,
+				const char *query, int explain,
+				const char *database);
+
 #ifdef __cplusplus
 }
 #endif

@@ -425,17 +425,64 @@ keep_joined(spans_t *spans, const term_set_t *set, const char *text)
 	spans->n = w;
 }
 
+/*
+ * The stems of the words last seen, so that a text repeating a word is
+ * not stemmed again at each repetition: stemming costs thousands of
+ * instructions a word, and a long section repeats its words many times.
+ * Direct-mapped by the word's hash; a collision only costs a stemming.
+ */
+enum { STEM_MEMO_SLOTS = 64, STEM_MEMO_WORD = 32 };
+
+typedef struct {
+	term_stemmer_t stem;
+	void *ctx;
+	char word[STEM_MEMO_SLOTS][STEM_MEMO_WORD];
+	char *stemmed[STEM_MEMO_SLOTS];
+} stem_memo_t;
+
+/* A term_stemmer_t over MEMO: a copy of WORD's stem, which the caller
+ * frees, or NULL. */
+static char *
+memo_stem(void *memo, const char *word)
+{
+	stem_memo_t *m = memo;
+	size_t len = strlen(word), slot;
+	char *stemmed;
+
+	if (len >= STEM_MEMO_WORD)
+		return m->stem(m->ctx, word);
+	slot = (size_t)(hash_string(word) % STEM_MEMO_SLOTS);
+	if (m->stemmed[slot] == NULL || strcmp(m->word[slot], word) != 0) {
+		if ((stemmed = m->stem(m->ctx, word)) == NULL)
+			return NULL;
+		free(m->stemmed[slot]);
+		m->stemmed[slot] = stemmed;
+		memcpy(m->word[slot], word, len + 1);
+	}
+	return str_ndup(m->stemmed[slot], strlen(m->stemmed[slot]));
+}
+
 static void
 find_spans(spans_t *spans, const term_set_t *set, const char *text,
 	   term_stemmer_t stem, void *ctx)
 {
 	size_t n = strlen(text), pos = 0, start, word;
+	stem_memo_t *memo;
 
 	if (n == 0 || (set->n_words == 0 && set->n_stems == 0))
 		return;
+	if ((memo = calloc(1, sizeof *memo)) == NULL) {
+		spans->failed = 1;
+		return;
+	}
+	memo->stem = stem;
+	memo->ctx = ctx;
 	while ((word = words_next(text, n, &pos, &start)) > 0)
-		match_word(spans, set, text, start, start + word, stem, ctx,
-		    0);
+		match_word(spans, set, text, start, start + word, memo_stem,
+		    memo, 0);
+	for (size_t i = 0; i < STEM_MEMO_SLOTS; i++)
+		free(memo->stemmed[i]);
+	free(memo);
 	/* Phone numbers are matched whole, by their digits. */
 	for (size_t i = 0; i < n; i++) {
 		char digits[11];

@@ -786,6 +786,14 @@ char *
 factsheet_results_to_json(const factsheet_results_t *r, const char *query,
 			  int explain)
 {
+	return factsheet_results_to_json_named(r, query, explain, NULL);
+}
+
+char *
+factsheet_results_to_json_named(const factsheet_results_t *r,
+				const char *query, int explain,
+				const char *database)
+{
 	json_t *root, *hits = json_array();
 	char *out;
 
@@ -821,6 +829,11 @@ factsheet_results_to_json(const factsheet_results_t *r, const char *query,
 		    "publication", facet_to_json(r, SHIM_FACET_PUBLICATION),
 		    "kind", facet_to_json(r, SHIM_FACET_KIND),
 		    "has", facet_to_json(r, SHIM_FACET_CONTACT_KIND)));
+	if (database != NULL && json_object_set_new(root, "database",
+	    json_string(database)) != 0) {
+		json_decref(root);
+		return NULL;
+	}
 	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return out;

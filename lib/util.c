@@ -20,6 +20,15 @@ str_printf(const char *fmt, ...)
 	char *s;
 	int n;
 
+	/* The common copy of a string, without formatting it twice: a long
+	 * section's text is copied this way. */
+	if (strcmp(fmt, "%s") == 0) {
+		va_start(ap, fmt);
+		s = va_arg(ap, char *);
+		va_end(ap);
+		if (s != NULL)
+			return str_ndup(s, strlen(s));
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

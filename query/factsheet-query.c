@@ -250,25 +250,6 @@ search_error(const char *db_path, const char *query, const char *message,
 	}
 }
 
-/* The results as JSON, with the database that answered them. */
-static char *
-results_json(const factsheet_results_t *results, const char *query,
-	     int explain, const char *db_path)
-{
-	char *s = factsheet_results_to_json(results, query, explain);
-	json_t *root = s ? json_loads(s, 0, NULL) : NULL;
-
-	free(s);
-	if (root == NULL || json_object_set_new(root, "database",
-	    json_string(db_path)) != 0) {
-		json_decref(root);
-		return NULL;
-	}
-	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	return s;
-}
-
 /* On a terminal, a database other than the bundled one is named: an
  * unrelated file indexed into the default database must not answer
  * unnoticed. */
@@ -392,8 +373,9 @@ main(int argc, char **argv)
 		status = factsheet_results_count(results) > 0 ? EXIT_FOUND :
 		    EXIT_NOT_FOUND;
 		if (json) {
-			char *s = results_json(results, query, explain,
-			    db_path);
+			/* With the database that answered them. */
+			char *s = factsheet_results_to_json_named(results,
+			    query, explain, db_path);
 
 			if (s == NULL) {
 				report("out of memory");

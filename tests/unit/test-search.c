@@ -91,6 +91,51 @@ search_json(factsheet_db_t *db, const char *query, unsigned *page)
 	return root;
 }
 
+/* The JSON names the database it was searched in only when asked, as
+ * its last member, and is otherwise the same. */
+static void
+test_named(factsheet_db_t *db)
+{
+	factsheet_results_t *r = NULL;
+	char *plain = NULL, *named = NULL;
+	json_t *root;
+	const char *last = NULL, *key;
+	json_t *value;
+
+	if (factsheet_db_search(db, "accreditation", NULL, &r) !=
+	    FACTSHEET_STATUS_SUCCESS) {
+		ok(0, "search for the JSON's database");
+		return;
+	}
+	plain = factsheet_results_to_json(r, "accreditation", 0);
+	named = factsheet_results_to_json_named(r, "accreditation", 0,
+	    "/srv/db");
+	root = named ? json_loads(named, 0, NULL) : NULL;
+	is_str(json_string_value(json_object_get(root, "database")),
+	    "/srv/db", "named JSON: \"database\"");
+	json_object_foreach(root, key, value)
+		last = key;
+	is_str(last, "database", "named JSON: \"database\" is the last member");
+	json_object_del(root, "database");
+	json_decref(root);
+	root = plain ? json_loads(plain, 0, NULL) : NULL;
+	ok(root != NULL, "plain JSON parses");
+	is_int(json_object_get(root, "database") == NULL, 1,
+	    "plain JSON: no \"database\"");
+	json_decref(root);
+	/* Without the database, the rest is byte for byte the plain one. */
+	if (named != NULL) {
+		char *cut = strstr(named, ",\n  \"database\"");
+
+		if (cut != NULL)
+			strcpy(cut, "\n}");
+	}
+	is_str(named, plain, "named JSON less \"database\" is the plain JSON");
+	free(plain);
+	free(named);
+	factsheet_results_free(r);
+}
+
 /* A PDF indexed: a hit has its page, in the JSON too, with the
  * publication's format and provenance. */
 static void
@@ -142,6 +187,7 @@ test_pdf(void)
 	is_int(json_integer_value(json_object_get(hit, "page")), 1,
 	    "JSON: \"page\": 1");
 	json_decref(root);
+	test_named(db);
 out:
 	factsheet_db_close(db);
 	free(msg);

@@ -23,6 +23,22 @@ test_strings(void)
 	s = str_printf("%s", "");
 	is_str(s, "", "str_printf of nothing: an empty string");
 	free(s);
+	{
+		/* "%s" alone is copied without formatting: the whole of a
+		 * long string, and NULL as printf prints it. */
+		char *big = calloc(1, 100001);
+
+		if (big != NULL)
+			memset(big, 'x', 100000);
+		s = big ? str_printf("%s", big) : NULL;
+		is_size(s ? strlen(s) : 0, 100000,
+		    "str_printf of \"%%s\" copies a long string whole");
+		free(s);
+		free(big);
+		s = str_printf("%s", (char *)NULL);
+		is_str(s, "(null)", "str_printf of \"%%s\" and NULL: as printf");
+		free(s);
+	}
 	s = str_ndup("abcdef", 3);
 	is_str(s, "abc", "str_ndup copies N bytes and ends them");
 	free(s);
