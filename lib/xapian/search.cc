@@ -1,14 +1,13 @@
 /*
  * search.cc - running a query: the lifts (typed words, title, heading,
  * contact kinds), ranking with the phrase lift among the first
- * candidates, spreading hits over publications and the correction rule.
- * The facets are counted in facets.cc, the results read in mset.cc and
- * explained in explain.cc.
+ * candidates, spreading hits over publications, the correction rule,
+ * facets, the results' accessors, and explain.
  */
 #include <config.h>
 
 #include "internal.hh"
-#include "facets.hh"
+
 
 /*
  * TEXT's words under the prefixes of the N fields FIELDS, parsed as typed,
@@ -227,6 +226,89 @@ spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
  * of the query it would be checked in every matching document, which
  * costs ten times the search on a large index.
  */
+/*
+ * Counts, for the facets, the publication, kinds and contact kinds of
+ * each match the matcher looks at, and one document of each value.
+ */
+/*
+ * Counts the matches by publication (a value slot, read as each match is
+ * seen) and by kind and contact kind (boolean terms).  Reading each
+ * match's term list for those cost six times the query itself; the
+ * matches are kept instead, and count_terms() then walks the posting
+ * list of each kind term over them, after the match.
+ */
+class FacetSpy : public Xapian::MatchSpy {
+public:
+	struct count {
+		unsigned long n = 0;
+		Xapian::docid example = 0;
+	};
+	std::map<std::string, count> counts[SHIM_FACET_LAST];
+
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		add(SHIM_FACET_PUBLICATION, doc.get_value(publication_slot),
+		    doc.get_docid());
+		seen.push_back(doc.get_docid());
+	}
+
+	/* The kind and contact-kind counts of the matches seen, from DB. */
+	void count_terms(const Xapian::Database &db)
+	{
+		static const struct {
+			shim_facet_t facet;
+			field_id_t field;
+		} boolean_fields[] = {
+			{ SHIM_FACET_KIND, FIELD_KIND },
+			{ SHIM_FACET_CONTACT_KIND, FIELD_CONTACT_KIND },
+		};
+		std::sort(seen.begin(), seen.end());
+		for (const auto &f : boolean_fields) {
+			const std::string prefix = fields[f.field].prefix;
+			for (Xapian::TermIterator t = db.allterms_begin(prefix);
+			    t != db.allterms_end(prefix); ++t) {
+				const std::string term = *t;
+				/* "XCK" is not "XCKX...": our prefixes are
+				 * upper case, values lower case. */
+				if (term.size() <= prefix.size() ||
+				    std::isupper(static_cast<unsigned char>(
+				    term[prefix.size()])))
+					continue;
+				count_posting(db, term, f.facet,
+				    term.substr(prefix.size()));
+			}
+		}
+		seen.clear();
+	}
+
+private:
+	std::vector<Xapian::docid> seen;
+
+	/* The matches seen (sorted) that TERM indexes, under VALUE. */
+	void count_posting(const Xapian::Database &db, const std::string &term,
+			   shim_facet_t facet, const std::string &value)
+	{
+		Xapian::PostingIterator p = db.postlist_begin(term);
+		for (Xapian::docid did : seen) {
+			p.skip_to(did);
+			if (p == db.postlist_end(term))
+				return;
+			if (*p == did)
+				add(facet, value, did);
+		}
+	}
+
+	void add(shim_facet_t facet, const std::string &value,
+		 Xapian::docid did)
+	{
+		if (value.empty())
+			return;
+		count &c = counts[facet][value];
+		if (c.n++ == 0)
+			c.example = did;
+	}
+};
+
 static std::vector<candidate>
 rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, double share,
@@ -299,6 +381,35 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	if (hits.size() > wanted)
 		hits.resize(wanted);
 	return hits;
+}
+
+/* COUNTS, most frequent first, into OUT; with RECORDS, each value's
+ * example document's record too. */
+static void
+fill_facet(const Xapian::Database &db,
+	   const std::map<std::string, FacetSpy::count> &counts, bool records,
+	   size_t max_publication_facets, shim_mset::facet_list &out)
+{
+	std::vector<std::pair<std::string, FacetSpy::count>> sorted(
+	    counts.begin(), counts.end());
+	std::stable_sort(sorted.begin(), sorted.end(),
+	    [](const std::pair<std::string, FacetSpy::count> &a,
+	       const std::pair<std::string, FacetSpy::count> &b) {
+		    return a.second.n > b.second.n;
+	    });
+	if (records && sorted.size() > max_publication_facets)
+		sorted.resize(max_publication_facets);
+	for (const auto &v : sorted) {
+		out.values.push_back(v.first);
+		out.counts.push_back(v.second.n);
+		out.records.push_back(records ? db.get_document(
+		    v.second.example, Xapian::DOC_ASSUME_VALID).get_value(
+		    record_slot) : std::string());
+	}
+	for (size_t i = 0; i < out.values.size(); i++) {
+		out.value_ptrs.push_back(out.values[i].c_str());
+		out.record_ptrs.push_back(out.records[i].c_str());
+	}
 }
 
 /* Runs one query into M; the database may be reopened by the caller. */
@@ -418,7 +529,10 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	for (shim_mset::facet_list &f : m->facets)
 		f = shim_mset::facet_list();
 	if (spy != NULL)
-		spy->fill(*db->db, q->policy->max_publication_facets, *m);
+		spy->count_terms(*db->db);
+	for (int f = 0; spy != NULL && f < SHIM_FACET_LAST; f++)
+		fill_facet(*db->db, spy->counts[f], f == SHIM_FACET_PUBLICATION,
+		    q->policy->max_publication_facets, m->facets[f]);
 	m->terms.assign(terms.begin(), terms.end());
 	m->term_ptrs.clear();
 	for (const std::string &t : m->terms)
@@ -447,4 +561,171 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		delete m;
 		return classify(db->error, db->path, true);
 	}
+}
+
+extern "C" size_t
+shim_mset_facets(const shim_mset_t *m, shim_facet_t facet,
+		 const char *const **values, const unsigned long **counts,
+		 const char *const **records)
+{
+	const shim_mset::facet_list &f = m->facets[facet];
+
+	*values = f.value_ptrs.data();
+	*counts = f.counts.data();
+	*records = f.record_ptrs.data();
+	return f.values.size();
+}
+
+extern "C" void
+shim_mset_free(shim_mset_t *m)
+{
+	delete m;
+}
+
+extern "C" unsigned long
+shim_mset_total(const shim_mset_t *m)
+{
+	return m->total;
+}
+
+extern "C" size_t
+shim_mset_size(const shim_mset_t *m)
+{
+	return m->data.size();
+}
+
+extern "C" const char *
+shim_mset_data(const shim_mset_t *m, size_t i)
+{
+	return m->data[i].c_str();
+}
+
+extern "C" int
+shim_mset_percent(const shim_mset_t *m, size_t i)
+{
+	return m->percent[i];
+}
+
+extern "C" int
+shim_mset_partial(const shim_mset_t *m)
+{
+	return m->partial;
+}
+
+extern "C" const char *
+shim_mset_corrected(const shim_mset_t *m)
+{
+	return m->corrected.empty() ? NULL : m->corrected.c_str();
+}
+
+extern "C" const char *
+shim_mset_suggested(const shim_mset_t *m)
+{
+	return m->suggested.empty() ? NULL : m->suggested.c_str();
+}
+
+extern "C" const char *const *
+shim_mset_terms(const shim_mset_t *m)
+{
+	return m->term_ptrs.data();
+}
+
+extern "C" char *
+shim_mset_stem(const shim_mset_t *m, const char *word)
+{
+	try {
+		return copy_string(m->stem(word));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+/* One matched term of a hit, as explain_hit finds it. */
+struct term_weight {
+	std::string term;
+	unsigned wdf;
+	unsigned long documents;
+	double weight;
+};
+
+/*
+ * Which of TERMS the section with unique term ID_TERM holds, and what
+ * each weighs there, in DB as it is now.
+ */
+static std::vector<term_weight>
+explain_hit(Xapian::Database &db, const std::vector<std::string> &terms,
+	    const std::string &id_term)
+{
+	Xapian::PostingIterator p;
+
+	if ((p = db.postlist_begin(id_term)) == db.postlist_end(id_term))
+		throw Xapian::DocNotFoundError("the section is no longer in "
+		    "the database");
+	Xapian::Document doc = db.get_document(*p);
+	std::vector<term_weight> rows;
+	for (const std::string &term : terms) {
+		Xapian::TermIterator t = doc.termlist_begin();
+		t.skip_to(term);
+		if (t == doc.termlist_end() || *t != term)
+			continue;
+		/* The term's own share: its BM25 weight in this document,
+		 * as a one-term query. */
+		Xapian::Enquire e(db);
+		e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+		    Xapian::Query(term), Xapian::Query(id_term)));
+		Xapian::MSet one = e.get_mset(0, 1);
+		rows.push_back({term, t.get_wdf(), db.get_termfreq(term),
+		    one.empty() ? 0.0 : one.begin().get_weight()});
+	}
+	return rows;
+}
+
+extern "C" factsheet_status_t
+shim_mset_explain(const shim_mset_t *m, const char *section_id,
+		  shim_term_weight_t **out, size_t *n_out)
+{
+	std::vector<term_weight> rows;
+
+	*out = NULL;
+	*n_out = 0;
+	try {
+		/* Explained after the search, when a writer may have
+		 * committed since: then the section is found again by its
+		 * unique term, as the latest revision holds it. */
+		Xapian::Database db = m->db;
+		const std::string id_term =
+		    std::string(fields[FIELD_ID].prefix) + section_id;
+		read_latest(db, [&] {
+			rows = explain_hit(db, m->terms, id_term);
+		});
+	} catch (...) {
+		return classify(m->error, "explain", true);
+	}
+	shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
+	    std::calloc(rows.size() + 1, sizeof *copy));
+	if (copy == NULL) {
+		m->error = "explain: out of memory";
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	for (size_t k = 0; k < rows.size(); k++) {
+		if ((copy[k].term = copy_string(rows[k].term)) == NULL) {
+			for (size_t j = 0; j < k; j++)
+				std::free(copy[j].term);
+			std::free(copy);
+			m->error = "explain: out of memory";
+			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
+		copy[k].wdf = rows[k].wdf;
+		copy[k].documents = rows[k].documents;
+		copy[k].weight = rows[k].weight;
+	}
+	*out = copy;
+	*n_out = rows.size();
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+extern "C" const char *
+shim_mset_error(const shim_mset_t *m)
+{
+	return m->error.c_str();
 }
