@@ -1,8 +1,9 @@
 /*
  * test-xapian-search.c - the search concern of the Xapian layer
- * (lib/xapian/search.cc, parser.cc): queries refused, hits and their
- * JSON, each class of query, explain, the bounds on one query's work,
- * and searching under a writer that commits all the time.
+ * (lib/xapian/search.cc, rank.cc, facets.cc, mset.cc, explain.cc,
+ * parser.cc): queries refused, hits and their JSON, each class of query,
+ * explain, the bounds on one query's work, and searching under a writer
+ * that commits all the time.
  */
 #include <config.h>
 
