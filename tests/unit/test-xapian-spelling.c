@@ -27,9 +27,9 @@
 #include "words.h"
 #include "xapian-tests.h"
 
-/* The spelling correction of "pasword", or NULL; "(error)" on failure. */
+/* The spelling correction of QUERY, or NULL; "(error)" on failure. */
 static char *
-correction(const char *path)
+correction_of(const char *path, const char *query)
 {
 	factsheet_db_t *db = NULL;
 	factsheet_results_t *r = NULL;
@@ -37,7 +37,7 @@ correction(const char *path)
 
 	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) !=
 	    FACTSHEET_STATUS_SUCCESS ||
-	    factsheet_db_search(db, "pasword", NULL, &r) !=
+	    factsheet_db_search(db, query, NULL, &r) !=
 	    FACTSHEET_STATUS_SUCCESS)
 		out = str_printf("(error)");
 	else if (factsheet_results_corrected(r) != NULL)
@@ -144,6 +144,13 @@ commit_some(factsheet_db_t *writer, const factsheet_publication_t *pub)
 	    db_commit_some(writer) != FACTSHEET_STATUS_SUCCESS;
 }
 
+/* The spelling correction of "pasword", or NULL; "(error)" on failure. */
+static char *
+correction(const char *path)
+{
+	return correction_of(path, "pasword");
+}
+
 static void
 corrects_to_password(const char *path, const char *what)
 {
@@ -228,6 +235,16 @@ test_spelling_after_crash(const factsheet_publication_t *pub)
 	corrects_to_password(path, "and added them to the spelling data");
 	is_int(password_frequency(path), plain_frequency(pub), "spelling: "
 	    "each word counted once after the crash");
+	/* The words corrected are the index's: quotes around a word are
+	 * no part of it, and stay as typed. */
+	fixed = correction_of(path, "'pasword'");
+	is_str(fixed, "'password'",
+	    "spelling: a word in single quotes corrected, the quotes kept");
+	free(fixed);
+	fixed = correction_of(path, "\xe2\x80\x9c" "pasword\xe2\x80\x9d");
+	is_str(fixed, "\"password\"",
+	    "spelling: a word in curly quotes corrected");
+	free(fixed);
 	free(path);
 }
 
