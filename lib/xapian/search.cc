@@ -109,6 +109,28 @@ build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
 	return query;
 }
 
+/*
+ * The first WANTED hits of TEXT, as build_query() makes it, within
+ * FILTER (empty for none); *WORDS is the query without its lifts.  The
+ * parser's correction of TEXT goes to *CORRECTED unless it is NULL.
+ */
+static std::vector<candidate>
+rank_text(shim_db_t *db, Xapian::QueryParser &qp, const shim_query_t *q,
+	  const std::string &text, const Xapian::Query &filter,
+	  Xapian::doccount wanted, std::string *corrected,
+	  Xapian::Query *words, Xapian::doccount *total, bool *partial,
+	  FacetSpy *spy)
+{
+	Xapian::Query phrase;
+	Xapian::Query query = build_query(*db->db, qp, q, text, corrected,
+	    words, &phrase);
+
+	if (!filter.empty())
+		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+	return rank(*db->db, query, phrase, wanted, q->same_publication_share,
+	    q->time_limit, total, partial, spy, q->facet_depth, *q->policy);
+}
+
 /* Runs one query into M; the database may be reopened by the caller. */
 static void
 run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
@@ -121,13 +143,16 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	setup_parser(qp, lexicon, m->stem, policy);
 	qp.set_stopper(&stopper);
 	std::string corrected;
-	Xapian::Query words, phrase;
+	Xapian::Query words;
 	Xapian::Query filter(Xapian::Query::OP_AND, q->filter_terms,
 	    q->filter_terms + q->n_filter_terms);
-	Xapian::Query query = build_query(*db->db, qp, q, q->query,
-	    &corrected, &words, &phrase);
-	if (!filter.empty())
-		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+	Xapian::doccount wanted = q->offset + q->limit, total;
+	m->partial = false;
+	FacetSpy first_spy, second_spy, *spy = NULL;
+	if (q->facet_depth > 0)
+		spy = &first_spy;
+	std::vector<candidate> hits = rank_text(db, qp, q, q->query, filter,
+	    wanted, &corrected, &words, &total, &m->partial, spy);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(lexicon, m->stem, q->query, policy);
 	/* A real word is never corrected in silence: the correction of
@@ -143,30 +168,16 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		}
 	}
 
-	Xapian::doccount wanted = q->offset + q->limit, total;
-	m->partial = false;
-	FacetSpy first_spy, second_spy, *spy = NULL;
-	if (q->facet_depth > 0)
-		spy = &first_spy;
-	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
-	    q->same_publication_share, q->time_limit, &total, &m->partial,
-	    spy, q->facet_depth, policy);
-
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
 	m->corrected.clear();
 	if (!corrected.empty() && corrected != q->query) {
-		Xapian::Query second_words, second_phrase;
-		Xapian::Query second_query = build_query(*db->db, qp, q,
-		    corrected, NULL, &second_words, &second_phrase);
-		if (!filter.empty())
-			second_query = Xapian::Query(Xapian::Query::OP_FILTER,
-			    second_query, filter);
+		Xapian::Query second_words;
 		Xapian::doccount second_total;
-		std::vector<candidate> second = rank(*db->db, second_query,
-		    second_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &second_total, &m->partial,
-		    spy != NULL ? &second_spy : NULL, q->facet_depth, policy);
+		std::vector<candidate> second = rank_text(db, qp, q,
+		    corrected, filter, wanted, NULL, &second_words,
+		    &second_total, &m->partial,
+		    spy != NULL ? &second_spy : NULL);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= policy.correction_ratio * total)) {
 			if (spy != NULL)
@@ -181,18 +192,12 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	 * does not, or far more. */
 	m->suggested.clear();
 	if (!suggested.empty()) {
-		Xapian::Query third_words, third_phrase;
-		Xapian::Query third_query = build_query(*db->db, qp, q,
-		    suggested, NULL, &third_words, &third_phrase);
-		if (!filter.empty())
-			third_query = Xapian::Query(Xapian::Query::OP_FILTER,
-			    third_query, filter);
+		Xapian::Query third_words;
 		Xapian::doccount third_total;
 		bool third_partial = false;
-		std::vector<candidate> third = rank(*db->db, third_query,
-		    third_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &third_total, &third_partial, NULL, 0,
-		    policy);
+		std::vector<candidate> third = rank_text(db, qp, q, suggested,
+		    filter, wanted, NULL, &third_words, &third_total,
+		    &third_partial, NULL);
 		if (!third.empty() && (hits.empty() ||
 		    third_total >= policy.correction_ratio * total))
 			m->suggested = suggested;
