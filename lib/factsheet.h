@@ -11,6 +11,13 @@
  * one Xapian document per section, searched, and returned as hits that a
  * program prints as text or JSON.  The library never prints and never
  * exits: every failure is a status plus a message for the caller.
+ *
+ * Errors, one way: a call that can fail returns a factsheet_status_t and
+ * keeps its message on the handle it was called on, read with
+ * factsheet_db_last_error() (the database, and a sync working on it) or
+ * factsheet_results_last_error() (results).  Only the calls that have no
+ * handle yet (factsheet_db_open, factsheet_publication_read_file and
+ * _parse) hand their message back through a char ** out-parameter.
  */
 #ifndef FACTSHEET_H
 #define FACTSHEET_H
@@ -430,7 +437,8 @@ factsheet_sync_next(factsheet_sync_t *sync,
 		    const factsheet_sync_item_t **item);
 
 /* Forgets failures of files no longer found and commits (not in a dry
- * run). */
+ * run).  Here and in factsheet_sync_next, the reason of a failure is
+ * factsheet_db_last_error() of the sync's database. */
 factsheet_status_t
 factsheet_sync_end(factsheet_sync_t *sync);
 
@@ -562,11 +570,17 @@ typedef struct {
 
 /*
  * The matched terms of hit I with their fields and weights, heaviest
- * first; free them with factsheet_explain_free.
+ * first; free them with factsheet_explain_free.  On failure *TERMS is
+ * NULL, *N_TERMS 0, and the reason is factsheet_results_last_error().
  */
 factsheet_status_t
 factsheet_results_explain(const factsheet_results_t *results, size_t i,
 			  factsheet_explain_t **terms, size_t *n_terms);
+
+/* The message of the last failed call on RESULTS ("" when none failed);
+ * valid until the next call on them. */
+const char *
+factsheet_results_last_error(const factsheet_results_t *results);
 
 void
 factsheet_explain_free(factsheet_explain_t *terms, size_t n_terms);

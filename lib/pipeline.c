@@ -123,6 +123,18 @@ run(void *arg)
 	return NULL;
 }
 
+/* Releases P, its thread joined or never started. */
+static void
+pipeline_destroy(pipeline_t *p)
+{
+	pthread_cond_destroy(&p->room);
+	pthread_cond_destroy(&p->ready);
+	pthread_mutex_destroy(&p->lock);
+	free(p->costs);
+	free(p->slots);
+	free(p);
+}
+
 pipeline_t *
 pipeline_start(size_t n, size_t depth, size_t budget, size_t slot_size,
 	       pipeline_prepare_fn *prepare, pipeline_clear_fn *clear,
@@ -151,12 +163,7 @@ pipeline_start(size_t n, size_t depth, size_t budget, size_t slot_size,
 	pthread_cond_init(&p->ready, NULL);
 	pthread_cond_init(&p->room, NULL);
 	if (!thread_start(&p->thread, run, p)) {
-		pthread_cond_destroy(&p->room);
-		pthread_cond_destroy(&p->ready);
-		pthread_mutex_destroy(&p->lock);
-		free(p->costs);
-		free(p->slots);
-		free(p);
+		pipeline_destroy(p);
 		return NULL;
 	}
 	return p;
@@ -187,10 +194,5 @@ pipeline_stop(pipeline_t *p)
 	pthread_join(p->thread, NULL);
 	/* Those not cleared yet, taken or not, hold theirs still. */
 	clear_items(p, p->cleared, p->prepared);
-	pthread_cond_destroy(&p->room);
-	pthread_cond_destroy(&p->ready);
-	pthread_mutex_destroy(&p->lock);
-	free(p->costs);
-	free(p->slots);
-	free(p);
+	pipeline_destroy(p);
 }

@@ -10,11 +10,15 @@
 
 #include "factsheet-private.h"
 #include "query-syntax.h"
+#include "words.h"
 
-int
-query_is_word_byte(unsigned char c)
+/* Whether the N bytes at S are one word, whole (words.h). */
+static int
+is_one_word(const char *s, size_t n)
 {
-	return isalnum(c) || c >= 0x80 || c == '_' || c == '\'' || c == '&';
+	size_t pos = 0, start;
+
+	return n > 0 && words_next(s, n, &pos, &start) == n;
 }
 
 /* Appends S in capitals to B. */
@@ -162,8 +166,7 @@ query_mark_fields(const char *query, const query_markers_t *m)
 		}
 		wildcard = word_len > 1 && word[word_len - 1] == '*' &&
 		    (name_len == 0 || text);
-		for (size_t k = 0; wildcard && k + 1 < word_len; k++)
-			wildcard = query_is_word_byte((unsigned char)word[k]);
+		wildcard = wildcard && is_one_word(word, word_len - 1);
 		if (wildcard) {
 			strbuf_puts(&out, m->wildcard);
 			append_upper(&out, token, name_len);
@@ -259,7 +262,7 @@ query_is_plain_words(const char *q)
 int
 query_word_spans(const char *text, size_t (**spans)[2], size_t *n)
 {
-	size_t len = strlen(text), start = 0, count = 0;
+	size_t len = strlen(text), pos = 0, start, word, count = 0;
 	size_t (*out)[2];
 
 	*spans = NULL;
@@ -267,17 +270,10 @@ query_word_spans(const char *text, size_t (**spans)[2], size_t *n)
 	/* At most one word every two bytes. */
 	if ((out = calloc(len / 2 + 1, sizeof *out)) == NULL)
 		return -1;
-	for (size_t i = 0; i <= len; i++) {
-		unsigned char c = i < len ? (unsigned char)text[i] : ' ';
-
-		if (query_is_word_byte(c))
-			continue;
-		if (i > start) {
-			out[count][0] = start;
-			out[count][1] = i - start;
-			count++;
-		}
-		start = i + 1;
+	while ((word = words_next(text, len, &pos, &start)) > 0) {
+		out[count][0] = start;
+		out[count][1] = word;
+		count++;
 	}
 	if (count == 0) {
 		free(out);

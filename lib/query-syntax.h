@@ -30,11 +30,6 @@ typedef struct {
 	int (*is_text_field)(const char *name, size_t len);
 } query_markers_t;
 
-/* Whether byte C belongs to a word as queries are read here: letters,
- * digits, any byte of a multibyte character, '_', '\'' and '&'. */
-int
-query_is_word_byte(unsigned char c);
-
 /*
  * QUERY with each wildcard outside quotes ("passw*", "solution:pass*",
  * "-passw*") turned into its wildcard field, and each quoted phrase in a
@@ -62,7 +57,7 @@ query_from_hex(const char *hex, size_t *n);
 int
 query_is_plain_words(const char *q);
 
-/* Where each word (query_is_word_byte) of TEXT starts and how long it
+/* Where each word (words_next, words.h) of TEXT starts and how long it
  * is: *N pairs in a malloc'd array (NULL when there are none).  -1 when
  * out of memory. */
 int

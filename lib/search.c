@@ -37,6 +37,9 @@ struct factsheet_results {
 	int partial;
 	/* Whether the facets were counted (options' facets). */
 	int facets;
+	/* The message of the last failed call on the results (explain),
+	 * which takes them const: it is no part of the results. */
+	char *error;
 };
 
 /* Ranking policy across publications (tests/eval/real measures it). */
@@ -491,6 +494,7 @@ factsheet_results_free(factsheet_results_t *r)
 	free(r->hits);
 	free(r->corrected);
 	free(r->suggested);
+	free(r->error);
 	term_set_clear(&r->terms);
 	shim_mset_free(r->mset);
 	free(r);
@@ -584,6 +588,21 @@ heavier_first(const void *a, const void *b)
 	return strcmp(x->term, y->term);
 }
 
+/*
+ * Keeps MESSAGE as R's last error and returns STATUS.  R is const to its
+ * callers; its error, written here only, is no part of the results.
+ */
+static factsheet_status_t
+results_fail(const factsheet_results_t *r, factsheet_status_t status,
+	     char *message)
+{
+	factsheet_results_t *w = (factsheet_results_t *)r;
+
+	free(w->error);
+	w->error = message;
+	return status;
+}
+
 factsheet_status_t
 factsheet_results_explain(const factsheet_results_t *r, size_t i,
 			  factsheet_explain_t **out, size_t *n_out)
@@ -598,22 +617,28 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 	*out = NULL;
 	*n_out = 0;
 	if (i >= r->n_hits)
-		return FACTSHEET_STATUS_BAD_QUERY;
+		return results_fail(r, FACTSHEET_STATUS_BAD_QUERY, str_printf(
+		    "explain: no hit %zu, the results hold %zu", i,
+		    r->n_hits));
 	record = &r->hits[i].record;
 	if (record->publication_id == NULL)
-		return FACTSHEET_STATUS_DATABASE_CORRUPT;
+		return results_fail(r, FACTSHEET_STATUS_DATABASE_CORRUPT,
+		    str_printf("explain: hit %zu names no publication", i));
 	if ((id = section_id(record->publication_id,
 	    record->section.slug)) == NULL)
-		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		return results_fail(r, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("explain: out of memory"));
 	status = shim_mset_explain(r->mset, id, &rows, &n);
 	free(id);
 	if (status != FACTSHEET_STATUS_SUCCESS)
-		return status;
+		return results_fail(r, status, str_printf("%s",
+		    shim_mset_error(r->mset)));
 	if ((terms = calloc(n ? n : 1, sizeof *terms)) == NULL) {
 		for (size_t k = 0; k < n; k++)
 			free(rows[k].term);
 		free(rows);
-		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		return results_fail(r, FACTSHEET_STATUS_OUT_OF_MEMORY,
+		    str_printf("explain: out of memory"));
 	}
 	for (size_t k = 0; k < n; k++) {
 		terms[k].term = rows[k].term;
@@ -627,6 +652,13 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 	*out = terms;
 	*n_out = n;
 	return FACTSHEET_STATUS_SUCCESS;
+}
+
+const char *
+factsheet_results_last_error(const factsheet_results_t *r)
+{
+	/* A message str_printf could not make is still a failure. */
+	return r->error != NULL ? r->error : "";
 }
 
 void

@@ -135,6 +135,17 @@ words_count(const char *s, size_t len)
 	return count;
 }
 
+int
+words_has_digit(const char *s, size_t len)
+{
+	int n;
+
+	for (size_t i = 0; i < len; i += (size_t)n)
+		if (is_digit(char_at(s, len, i, &n)))
+			return 1;
+	return 0;
+}
+
 char *
 phrase_words(const char *text)
 {

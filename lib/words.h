@@ -19,6 +19,10 @@
 
 #include <unitypes.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Whether C is a word character: a letter, mark, number or connector. */
 int
 words_is_word_char(ucs4_t c);
@@ -44,5 +48,13 @@ words_next(const char *s, size_t len, size_t *pos, size_t *start);
 /* How many words S (LEN bytes) holds. */
 size_t
 words_count(const char *s, size_t len);
+
+/* Whether S (LEN bytes) holds a decimal digit, of any script. */
+int
+words_has_digit(const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* FACTSHEET_WORDS_H */

@@ -198,8 +198,14 @@ print_explain(FILE *out, const render_options_t *o,
 	double total = 0;
 
 	if (factsheet_results_explain(r, i, &terms, &n) !=
-	    FACTSHEET_STATUS_SUCCESS)
+	    FACTSHEET_STATUS_SUCCESS) {
+		char *why = factsheet_escape(factsheet_results_last_error(r),
+		    NULL);
+
+		fprintf(out, "   explain: %s\n", why ? why : "failed");
+		free(why);
 		return;
+	}
 	for (size_t k = 0; k < n; k++)
 		total += terms[k].weight;
 	fprintf(out, "   %sexplain: %zu matched term%s, weights summing to "

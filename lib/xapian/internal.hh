@@ -311,4 +311,53 @@ is_plain_words(const std::string &q);
 std::vector<std::string>
 wildcard_stems(const std::string &query);
 
+/* A candidate hit: its document, weight and Xapian's percentage. */
+struct candidate {
+	Xapian::docid did;
+	double weight;
+	int percent;
+};
+
+/*
+ * Counts the matches by publication (a value slot, read as each match is
+ * seen) and by kind and contact kind (boolean terms), with one document
+ * of each value.  Reading each match's term list for those cost six
+ * times the query itself; the matches are kept instead, and
+ * count_terms() then walks the posting list of each kind term over them,
+ * after the match (facets.cc).
+ */
+class FacetSpy : public Xapian::MatchSpy {
+public:
+	struct count {
+		unsigned long n = 0;
+		Xapian::docid example = 0;
+	};
+	std::map<std::string, count> counts[SHIM_FACET_LAST];
+
+	void operator()(const Xapian::Document &doc, double) override;
+	/* The kind and contact-kind counts of the matches seen, from DB. */
+	void count_terms(const Xapian::Database &db);
+
+private:
+	std::vector<Xapian::docid> seen;
+
+	void count_posting(const Xapian::Database &db, const std::string &term,
+			   shim_facet_t facet, const std::string &value);
+	void add(shim_facet_t facet, const std::string &value,
+		 Xapian::docid did);
+};
+
+/* rank.cc */
+std::vector<candidate>
+rank(Xapian::Database &db, const Xapian::Query &query,
+     const Xapian::Query &phrase, Xapian::doccount wanted, double share,
+     double time_limit, Xapian::doccount *total, bool *partial,
+     FacetSpy *spy, Xapian::doccount facet_depth,
+     const shim_policy_t &policy);
+
+/* facets.cc */
+void
+fill_facets(const Xapian::Database &db, FacetSpy *spy,
+	    size_t max_publications, shim_mset *m);
+
 #endif /* FACTSHEET_XAPIAN_INTERNAL_HH */

@@ -1,8 +1,8 @@
 /*
  * search.cc - running a query: the lifts (typed words, title, heading,
- * contact kinds), ranking with the phrase lift among the first
- * candidates, spreading hits over publications, the correction rule,
- * facets, the results' accessors, and explain.
+ * contact kinds), the correction rule and the suggestion, and the words
+ * to highlight.  Ranking is in rank.cc, facets in facets.cc, the
+ * results' accessors in mset.cc, explain in explain.cc.
  */
 #include <config.h>
 
@@ -109,307 +109,26 @@ build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
 	return query;
 }
 
-/* A candidate hit: its document, weight and Xapian's percentage. */
-struct candidate {
-	Xapian::docid did;
-	double weight;
-	int percent;
-};
-
 /*
- * Matches exactly the given documents, with no weight: a filter to check
- * a phrase in a few candidates only, cheaper than reading each one's
- * unique term.
+ * The first WANTED hits of TEXT, as build_query() makes it, within
+ * FILTER (empty for none); *WORDS is the query without its lifts.  The
+ * parser's correction of TEXT goes to *CORRECTED unless it is NULL.
  */
-namespace {
-
-class DocidSource : public Xapian::PostingSource {
-	std::vector<Xapian::docid> dids;
-	size_t pos;
-	bool started;
-
-    public:
-	explicit DocidSource(std::vector<Xapian::docid> d)
-	    : dids(std::move(d)), pos(0), started(false)
-	{
-		std::sort(dids.begin(), dids.end());
-		set_maxweight(0);
-	}
-	Xapian::doccount get_termfreq_min() const { return dids.size(); }
-	Xapian::doccount get_termfreq_est() const { return dids.size(); }
-	Xapian::doccount get_termfreq_max() const { return dids.size(); }
-	void next(double)
-	{
-		if (started)
-			pos++;
-		started = true;
-	}
-	void skip_to(Xapian::docid did, double)
-	{
-		started = true;
-		while (pos < dids.size() && dids[pos] < did)
-			pos++;
-	}
-	bool at_end() const { return pos >= dids.size(); }
-	Xapian::docid get_docid() const { return dids[pos]; }
-	void init(const Xapian::Database &)
-	{
-		pos = 0;
-		started = false;
-	}
-	std::string get_description() const { return "DocidSource"; }
-};
-
-} // namespace
-
-/* The documents of DIDS that QUERY matches in DB, weighed by WEIGHT. */
-static Xapian::MSet
-within(const Xapian::Database &db, const Xapian::Query &query,
-       const std::vector<Xapian::docid> &dids, const Xapian::Weight &weight)
-{
-	Xapian::Enquire enquire(db);
-
-	enquire.set_weighting_scheme(weight);
-	enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-	    Xapian::Query((new DocidSource(dids))->release())));
-	return enquire.get_mset(0, dids.size());
-}
-
-/* The publication id of document DID. */
-static std::string
-publication_of(const Xapian::Database &db, Xapian::docid did)
-{
-	return db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(
-	    publication_slot);
-}
-
-/*
- * HITS, in order of weight, with each hit's weight times SHARE for every
- * hit of its publication above it, and sorted again: one long handbook
- * does not take every place when other publications answer too.  Hits
- * of one publication keep their order among themselves; hits all of one
- * publication are left as they are.  Percentages follow the weights.
- */
-static void
-spread_publications(const Xapian::Database &db, std::vector<candidate> &hits,
-		    double share)
-{
-	if (share >= 1 || hits.size() < 2)
-		return;
-	std::vector<std::string> pubs;
-	std::map<std::string, unsigned> seen;
-	for (const candidate &c : hits)
-		seen[*pubs.insert(pubs.end(), publication_of(db, c.did))] = 0;
-	/* With one publication there is no one to make room for. */
-	if (seen.size() < 2)
-		return;
-	double top = 0;
-	int top_percent = 0;
-	for (size_t i = 0; i < hits.size(); i++) {
-		candidate &c = hits[i];
-		top_percent = std::max(top_percent, c.percent);
-		c.weight *= std::pow(share, seen[pubs[i]]++);
-		top = std::max(top, c.weight);
-	}
-	std::stable_sort(hits.begin(), hits.end(),
-	    [](const candidate &a, const candidate &b) {
-		    return a.weight > b.weight;
-	    });
-	for (candidate &c : hits)
-		c.percent = top > 0 ? static_cast<int>(top_percent * c.weight /
-		    top + 0.5) : 0;
-}
-
-/*
- * The first WANTED hits of QUERY, those holding PHRASE lifted by its
- * weight.  The phrase is checked only among the first candidates: as part
- * of the query it would be checked in every matching document, which
- * costs ten times the search on a large index.
- */
-/*
- * Counts, for the facets, the publication, kinds and contact kinds of
- * each match the matcher looks at, and one document of each value.
- */
-/*
- * Counts the matches by publication (a value slot, read as each match is
- * seen) and by kind and contact kind (boolean terms).  Reading each
- * match's term list for those cost six times the query itself; the
- * matches are kept instead, and count_terms() then walks the posting
- * list of each kind term over them, after the match.
- */
-class FacetSpy : public Xapian::MatchSpy {
-public:
-	struct count {
-		unsigned long n = 0;
-		Xapian::docid example = 0;
-	};
-	std::map<std::string, count> counts[SHIM_FACET_LAST];
-
-	void operator()(const Xapian::Document &doc, double) override
-	{
-		add(SHIM_FACET_PUBLICATION, doc.get_value(publication_slot),
-		    doc.get_docid());
-		seen.push_back(doc.get_docid());
-	}
-
-	/* The kind and contact-kind counts of the matches seen, from DB. */
-	void count_terms(const Xapian::Database &db)
-	{
-		static const struct {
-			shim_facet_t facet;
-			field_id_t field;
-		} boolean_fields[] = {
-			{ SHIM_FACET_KIND, FIELD_KIND },
-			{ SHIM_FACET_CONTACT_KIND, FIELD_CONTACT_KIND },
-		};
-		std::sort(seen.begin(), seen.end());
-		for (const auto &f : boolean_fields) {
-			const std::string prefix = fields[f.field].prefix;
-			for (Xapian::TermIterator t = db.allterms_begin(prefix);
-			    t != db.allterms_end(prefix); ++t) {
-				const std::string term = *t;
-				/* "XCK" is not "XCKX...": our prefixes are
-				 * upper case, values lower case. */
-				if (term.size() <= prefix.size() ||
-				    std::isupper(static_cast<unsigned char>(
-				    term[prefix.size()])))
-					continue;
-				count_posting(db, term, f.facet,
-				    term.substr(prefix.size()));
-			}
-		}
-		seen.clear();
-	}
-
-private:
-	std::vector<Xapian::docid> seen;
-
-	/* The matches seen (sorted) that TERM indexes, under VALUE. */
-	void count_posting(const Xapian::Database &db, const std::string &term,
-			   shim_facet_t facet, const std::string &value)
-	{
-		Xapian::PostingIterator p = db.postlist_begin(term);
-		for (Xapian::docid did : seen) {
-			p.skip_to(did);
-			if (p == db.postlist_end(term))
-				return;
-			if (*p == did)
-				add(facet, value, did);
-		}
-	}
-
-	void add(shim_facet_t facet, const std::string &value,
-		 Xapian::docid did)
-	{
-		if (value.empty())
-			return;
-		count &c = counts[facet][value];
-		if (c.n++ == 0)
-			c.example = did;
-	}
-};
-
 static std::vector<candidate>
-rank(Xapian::Database &db, const Xapian::Query &query,
-     const Xapian::Query &phrase, Xapian::doccount wanted, double share,
-     double time_limit, Xapian::doccount *total, bool *partial,
-     FacetSpy *spy, Xapian::doccount facet_depth,
-     const shim_policy_t &policy)
+rank_text(shim_db_t *db, Xapian::QueryParser &qp, const shim_query_t *q,
+	  const std::string &text, const Xapian::Query &filter,
+	  Xapian::doccount wanted, std::string *corrected,
+	  Xapian::Query *words, Xapian::doccount *total, bool *partial,
+	  FacetSpy *spy)
 {
-	const Xapian::doccount rerank_depth = policy.rerank_depth;
-	const double phrase_boost = policy.phrase_boost;
+	Xapian::Query phrase;
+	Xapian::Query query = build_query(*db->db, qp, q, text, corrected,
+	    words, &phrase);
 
-	Xapian::Enquire enquire(db);
-	enquire.set_weighting_scheme(Xapian::BM25Weight());
-	/* Equal weights fall back to document order, which is indexing
-	 * order: the same query gives the same ranking every time. */
-	enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-	enquire.set_query(query);
-	Xapian::doccount depth = phrase.empty() && share >= 1 ? wanted :
-	    std::max(wanted, rerank_depth);
-	std::vector<candidate> hits;
-	std::vector<Xapian::docid> dids;
-	int top_percent = 0;
-
-	/* Xapian stops matching at the limit and says nothing: a match
-	 * that took as long is taken to have stopped there. */
-	if (time_limit > 0)
-		enquire.set_time_limit(time_limit);
-	if (spy != NULL)
-		enquire.add_matchspy(spy);
-	auto start = std::chrono::steady_clock::now();
-	Xapian::MSet mset = enquire.get_mset(0, depth,
-	    spy != NULL ? std::max(depth, facet_depth) : 0);
-	if (time_limit > 0 && std::chrono::duration<double>(
-	    std::chrono::steady_clock::now() - start).count() >= time_limit)
-		*partial = true;
-	*total = mset.get_matches_estimated();
-	for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-		hits.push_back({*it, it.get_weight(), it.get_percent()});
-		dids.push_back(*it);
-		top_percent = std::max(top_percent, it.get_percent());
-	}
-	if (!phrase.empty() && !dids.empty()) {
-		Xapian::MSet lifted = within(db, phrase, dids,
-		    Xapian::BM25Weight());
-		std::map<Xapian::docid, double> bonus;
-		for (Xapian::MSetIterator it = lifted.begin();
-		    it != lifted.end(); ++it)
-			bonus[*it] = phrase_boost * it.get_weight();
-		if (!bonus.empty()) {
-			double top = 0;
-			for (candidate &c : hits) {
-				auto b = bonus.find(c.did);
-				if (b != bonus.end())
-					c.weight += b->second;
-				top = std::max(top, c.weight);
-			}
-			std::stable_sort(hits.begin(), hits.end(),
-			    [](const candidate &a, const candidate &b) {
-				    if (a.weight != b.weight)
-					    return a.weight > b.weight;
-				    return a.did < b.did;
-			    });
-			/* Percentages follow the new weights, scaled to the
-			 * best Xapian gave. */
-			for (candidate &c : hits)
-				c.percent = top > 0 ? static_cast<int>(
-				    top_percent * c.weight / top + 0.5) : 0;
-		}
-	}
-	spread_publications(db, hits, share);
-	if (hits.size() > wanted)
-		hits.resize(wanted);
-	return hits;
-}
-
-/* COUNTS, most frequent first, into OUT; with RECORDS, each value's
- * example document's record too. */
-static void
-fill_facet(const Xapian::Database &db,
-	   const std::map<std::string, FacetSpy::count> &counts, bool records,
-	   size_t max_publication_facets, shim_mset::facet_list &out)
-{
-	std::vector<std::pair<std::string, FacetSpy::count>> sorted(
-	    counts.begin(), counts.end());
-	std::stable_sort(sorted.begin(), sorted.end(),
-	    [](const std::pair<std::string, FacetSpy::count> &a,
-	       const std::pair<std::string, FacetSpy::count> &b) {
-		    return a.second.n > b.second.n;
-	    });
-	if (records && sorted.size() > max_publication_facets)
-		sorted.resize(max_publication_facets);
-	for (const auto &v : sorted) {
-		out.values.push_back(v.first);
-		out.counts.push_back(v.second.n);
-		out.records.push_back(records ? db.get_document(
-		    v.second.example, Xapian::DOC_ASSUME_VALID).get_value(
-		    record_slot) : std::string());
-	}
-	for (size_t i = 0; i < out.values.size(); i++) {
-		out.value_ptrs.push_back(out.values[i].c_str());
-		out.record_ptrs.push_back(out.records[i].c_str());
-	}
+	if (!filter.empty())
+		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+	return rank(*db->db, query, phrase, wanted, q->same_publication_share,
+	    q->time_limit, total, partial, spy, q->facet_depth, *q->policy);
 }
 
 /* Runs one query into M; the database may be reopened by the caller. */
@@ -424,13 +143,16 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	setup_parser(qp, lexicon, m->stem, policy);
 	qp.set_stopper(&stopper);
 	std::string corrected;
-	Xapian::Query words, phrase;
+	Xapian::Query words;
 	Xapian::Query filter(Xapian::Query::OP_AND, q->filter_terms,
 	    q->filter_terms + q->n_filter_terms);
-	Xapian::Query query = build_query(*db->db, qp, q, q->query,
-	    &corrected, &words, &phrase);
-	if (!filter.empty())
-		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+	Xapian::doccount wanted = q->offset + q->limit, total;
+	m->partial = false;
+	FacetSpy first_spy, second_spy, *spy = NULL;
+	if (q->facet_depth > 0)
+		spy = &first_spy;
+	std::vector<candidate> hits = rank_text(db, qp, q, q->query, filter,
+	    wanted, &corrected, &words, &total, &m->partial, spy);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
 		corrected = correct_words(lexicon, m->stem, q->query, policy);
 	/* A real word is never corrected in silence: the correction of
@@ -446,30 +168,16 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		}
 	}
 
-	Xapian::doccount wanted = q->offset + q->limit, total;
-	m->partial = false;
-	FacetSpy first_spy, second_spy, *spy = NULL;
-	if (q->facet_depth > 0)
-		spy = &first_spy;
-	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
-	    q->same_publication_share, q->time_limit, &total, &m->partial,
-	    spy, q->facet_depth, policy);
-
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
 	m->corrected.clear();
 	if (!corrected.empty() && corrected != q->query) {
-		Xapian::Query second_words, second_phrase;
-		Xapian::Query second_query = build_query(*db->db, qp, q,
-		    corrected, NULL, &second_words, &second_phrase);
-		if (!filter.empty())
-			second_query = Xapian::Query(Xapian::Query::OP_FILTER,
-			    second_query, filter);
+		Xapian::Query second_words;
 		Xapian::doccount second_total;
-		std::vector<candidate> second = rank(*db->db, second_query,
-		    second_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &second_total, &m->partial,
-		    spy != NULL ? &second_spy : NULL, q->facet_depth, policy);
+		std::vector<candidate> second = rank_text(db, qp, q,
+		    corrected, filter, wanted, NULL, &second_words,
+		    &second_total, &m->partial,
+		    spy != NULL ? &second_spy : NULL);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= policy.correction_ratio * total)) {
 			if (spy != NULL)
@@ -484,18 +192,12 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	 * does not, or far more. */
 	m->suggested.clear();
 	if (!suggested.empty()) {
-		Xapian::Query third_words, third_phrase;
-		Xapian::Query third_query = build_query(*db->db, qp, q,
-		    suggested, NULL, &third_words, &third_phrase);
-		if (!filter.empty())
-			third_query = Xapian::Query(Xapian::Query::OP_FILTER,
-			    third_query, filter);
+		Xapian::Query third_words;
 		Xapian::doccount third_total;
 		bool third_partial = false;
-		std::vector<candidate> third = rank(*db->db, third_query,
-		    third_phrase, wanted, q->same_publication_share,
-		    q->time_limit, &third_total, &third_partial, NULL, 0,
-		    policy);
+		std::vector<candidate> third = rank_text(db, qp, q, suggested,
+		    filter, wanted, NULL, &third_words, &third_total,
+		    &third_partial, NULL);
 		if (!third.empty() && (hits.empty() ||
 		    third_total >= policy.correction_ratio * total))
 			m->suggested = suggested;
@@ -526,13 +228,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 				terms.insert(*t);
 			}
 	}
-	for (shim_mset::facet_list &f : m->facets)
-		f = shim_mset::facet_list();
-	if (spy != NULL)
-		spy->count_terms(*db->db);
-	for (int f = 0; spy != NULL && f < SHIM_FACET_LAST; f++)
-		fill_facet(*db->db, spy->counts[f], f == SHIM_FACET_PUBLICATION,
-		    q->policy->max_publication_facets, m->facets[f]);
+	fill_facets(*db->db, spy, q->policy->max_publication_facets, m);
 	m->terms.assign(terms.begin(), terms.end());
 	m->term_ptrs.clear();
 	for (const std::string &t : m->terms)
@@ -561,171 +257,4 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		delete m;
 		return classify(db->error, db->path, true);
 	}
-}
-
-extern "C" size_t
-shim_mset_facets(const shim_mset_t *m, shim_facet_t facet,
-		 const char *const **values, const unsigned long **counts,
-		 const char *const **records)
-{
-	const shim_mset::facet_list &f = m->facets[facet];
-
-	*values = f.value_ptrs.data();
-	*counts = f.counts.data();
-	*records = f.record_ptrs.data();
-	return f.values.size();
-}
-
-extern "C" void
-shim_mset_free(shim_mset_t *m)
-{
-	delete m;
-}
-
-extern "C" unsigned long
-shim_mset_total(const shim_mset_t *m)
-{
-	return m->total;
-}
-
-extern "C" size_t
-shim_mset_size(const shim_mset_t *m)
-{
-	return m->data.size();
-}
-
-extern "C" const char *
-shim_mset_data(const shim_mset_t *m, size_t i)
-{
-	return m->data[i].c_str();
-}
-
-extern "C" int
-shim_mset_percent(const shim_mset_t *m, size_t i)
-{
-	return m->percent[i];
-}
-
-extern "C" int
-shim_mset_partial(const shim_mset_t *m)
-{
-	return m->partial;
-}
-
-extern "C" const char *
-shim_mset_corrected(const shim_mset_t *m)
-{
-	return m->corrected.empty() ? NULL : m->corrected.c_str();
-}
-
-extern "C" const char *
-shim_mset_suggested(const shim_mset_t *m)
-{
-	return m->suggested.empty() ? NULL : m->suggested.c_str();
-}
-
-extern "C" const char *const *
-shim_mset_terms(const shim_mset_t *m)
-{
-	return m->term_ptrs.data();
-}
-
-extern "C" char *
-shim_mset_stem(const shim_mset_t *m, const char *word)
-{
-	try {
-		return copy_string(m->stem(word));
-	} catch (...) {
-		return NULL;
-	}
-}
-
-/* One matched term of a hit, as explain_hit finds it. */
-struct term_weight {
-	std::string term;
-	unsigned wdf;
-	unsigned long documents;
-	double weight;
-};
-
-/*
- * Which of TERMS the section with unique term ID_TERM holds, and what
- * each weighs there, in DB as it is now.
- */
-static std::vector<term_weight>
-explain_hit(Xapian::Database &db, const std::vector<std::string> &terms,
-	    const std::string &id_term)
-{
-	Xapian::PostingIterator p;
-
-	if ((p = db.postlist_begin(id_term)) == db.postlist_end(id_term))
-		throw Xapian::DocNotFoundError("the section is no longer in "
-		    "the database");
-	Xapian::Document doc = db.get_document(*p);
-	std::vector<term_weight> rows;
-	for (const std::string &term : terms) {
-		Xapian::TermIterator t = doc.termlist_begin();
-		t.skip_to(term);
-		if (t == doc.termlist_end() || *t != term)
-			continue;
-		/* The term's own share: its BM25 weight in this document,
-		 * as a one-term query. */
-		Xapian::Enquire e(db);
-		e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-		    Xapian::Query(term), Xapian::Query(id_term)));
-		Xapian::MSet one = e.get_mset(0, 1);
-		rows.push_back({term, t.get_wdf(), db.get_termfreq(term),
-		    one.empty() ? 0.0 : one.begin().get_weight()});
-	}
-	return rows;
-}
-
-extern "C" factsheet_status_t
-shim_mset_explain(const shim_mset_t *m, const char *section_id,
-		  shim_term_weight_t **out, size_t *n_out)
-{
-	std::vector<term_weight> rows;
-
-	*out = NULL;
-	*n_out = 0;
-	try {
-		/* Explained after the search, when a writer may have
-		 * committed since: then the section is found again by its
-		 * unique term, as the latest revision holds it. */
-		Xapian::Database db = m->db;
-		const std::string id_term =
-		    std::string(fields[FIELD_ID].prefix) + section_id;
-		read_latest(db, [&] {
-			rows = explain_hit(db, m->terms, id_term);
-		});
-	} catch (...) {
-		return classify(m->error, "explain", true);
-	}
-	shim_term_weight_t *copy = static_cast<shim_term_weight_t *>(
-	    std::calloc(rows.size() + 1, sizeof *copy));
-	if (copy == NULL) {
-		m->error = "explain: out of memory";
-		return FACTSHEET_STATUS_OUT_OF_MEMORY;
-	}
-	for (size_t k = 0; k < rows.size(); k++) {
-		if ((copy[k].term = copy_string(rows[k].term)) == NULL) {
-			for (size_t j = 0; j < k; j++)
-				std::free(copy[j].term);
-			std::free(copy);
-			m->error = "explain: out of memory";
-			return FACTSHEET_STATUS_OUT_OF_MEMORY;
-		}
-		copy[k].wdf = rows[k].wdf;
-		copy[k].documents = rows[k].documents;
-		copy[k].weight = rows[k].weight;
-	}
-	*out = copy;
-	*n_out = rows.size();
-	return FACTSHEET_STATUS_SUCCESS;
-}
-
-extern "C" const char *
-shim_mset_error(const shim_mset_t *m)
-{
-	return m->error.c_str();
 }

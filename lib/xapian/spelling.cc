@@ -8,6 +8,7 @@
 
 #include "internal.hh"
 #include "testing.h"
+#include "words.h"
 
 /*
  * The spelling data is kept in a database of its own, the lexicon, in
@@ -351,56 +352,52 @@ std::string
 correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 	      const std::string &query, const shim_policy_t &policy)
 {
-	std::string out, word;
+	std::string out;
 	bool changed = false;
 	std::set<std::string> phrase_words;
 	bool phrase_words_read = false;
 
-	/* Words are what the parser keeps together; everything else
+	/* Words are the index's (words.h); everything between them
 	 * (spaces, dots of a URL, an email's @) is copied as it is. */
-	for (size_t i = 0; i <= query.size(); i++) {
-		unsigned char c = i < query.size() ? query[i] : ' ';
-		if (query_is_word_byte(c)) {
-			word += c;
-			continue;
+	const char *text = query.c_str();
+	size_t pos = 0, start, n, copied = 0;
+	while ((n = words_next(text, query.size(), &pos, &start)) > 0) {
+		out.append(query, copied, start - copied);
+		copied = start + n;
+		std::string word = query.substr(start, n);
+		std::string fixed = word;
+		std::string z = "Z" + stem(word);
+		/* Short words are mostly acronyms ("npi", "ffs"),
+		 * which spelling data would turn into others. */
+		bool known = word.size() < policy.min_corrected_bytes ||
+		    word.find('\'') != std::string::npos ||
+		    std::binary_search(policy.stopwords,
+		    policy.stopwords + policy.n_stopwords, word,
+		    [](const std::string &a, const std::string &b) {
+			    return a < b;
+		    }) ||
+		    db.term_exists(z) ||
+		    db.synonyms_begin(word) != db.synonyms_end(word) ||
+		    db.synonyms_begin(z) != db.synonyms_end(z);
+		/* The words of thesaurus phrases ("hearing" of "hearing
+		 * impaired") are known too, though the publications may
+		 * not use them; read only when a word is unknown
+		 * otherwise, not for every query. */
+		if (!known && !phrase_words_read) {
+			read_phrase_words(db, phrase_words);
+			phrase_words_read = true;
 		}
-		if (!word.empty()) {
-			std::string fixed = word;
-			std::string z = "Z" + stem(word);
-			/* Short words are mostly acronyms ("npi", "ffs"),
-			 * which spelling data would turn into others. */
-			bool known = word.size() < policy.min_corrected_bytes ||
-			    word.find('\'') != std::string::npos ||
-			    std::binary_search(policy.stopwords,
-			    policy.stopwords + policy.n_stopwords, word,
-			    [](const std::string &a, const std::string &b) {
-				    return a < b;
-			    }) ||
-			    db.term_exists(z) ||
-			    db.synonyms_begin(word) != db.synonyms_end(word) ||
-			    db.synonyms_begin(z) != db.synonyms_end(z);
-			/* The words of thesaurus phrases ("hearing" of
-			 * "hearing impaired") are known too, though the
-			 * publications may not use them; read only when a
-			 * word is unknown otherwise, not for every query. */
-			if (!known && !phrase_words_read) {
-				read_phrase_words(db, phrase_words);
-				phrase_words_read = true;
+		known = known || phrase_words.count(word) > 0;
+		if (!known) {
+			std::string s = db.get_spelling_suggestion(word);
+			if (!s.empty()) {
+				fixed = s;
+				changed = true;
 			}
-			known = known || phrase_words.count(word) > 0;
-			if (!known) {
-				std::string s = db.get_spelling_suggestion(word);
-				if (!s.empty()) {
-					fixed = s;
-					changed = true;
-				}
-			}
-			out += fixed;
-			word.clear();
 		}
-		if (i < query.size())
-			out += query[i];
+		out += fixed;
 	}
+	out.append(query, copied, std::string::npos);
 	return changed ? out : std::string();
 }
 

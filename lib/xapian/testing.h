@@ -23,6 +23,12 @@ factsheet_status_t
 shim_db_spelling_frequency(shim_db_t *db, const char *word,
 			   unsigned long *frequency);
 
+/* TEXT's words as the spelling data counts them (count_words in
+ * words.cc), in byte order, one "word count" a line; malloc'd, NULL when
+ * out of memory. */
+char *
+shim_spelling_words(const char *text);
+
 /* One row of the index's field table (lib/xapian/schema.cc), as C. */
 typedef struct {
 	const char *name;	/* in queries ("problem:"), or NULL */

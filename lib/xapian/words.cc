@@ -1,21 +1,23 @@
 /*
- * words.cc - what a word is for the spelling data: count_words(), on
- * Xapian's Unicode tables as the term generator splits text.
+ * words.cc - the words of a text for the spelling data: count_words(),
+ * on the library's one rule of what a word is (lib/words.c).
  */
 #include <config.h>
 
 #include "internal.hh"
+#include "testing.h"
+#include "words.h"
 
 /* Words longer than this are no words to suggest, nor does the term
  * generator index them. */
 static const size_t max_spelling_bytes = 64;
 
 /*
- * Counts TEXT's words into WORDS, for the spelling data: words are runs
- * of word characters, as the term generator splits them, kept whole
- * across an apostrophe or '&' between letters ("don't", "at&t") and a
- * '.' or ',' between digits ("1.5").  TEXT is case folded already.  The
- * index holds only stems, so the words are taken from the text itself.
+ * Counts TEXT's words into WORDS, for the spelling data: the words of
+ * words_next(), with a right single quotation mark or a reversed one
+ * written as the apostrophe, as the term generator writes it ("don’t"
+ * is "don't").  TEXT is case folded already.  The index holds only
+ * stems, so the words are taken from the text itself.
  *
  * Words with a digit are left out: a number is no misspelling of another
  * (a phone number one digit off is not the help desk's), and the numbers
@@ -25,46 +27,39 @@ static const size_t max_spelling_bytes = 64;
 void
 count_words(spelling_counts &words, const char *text)
 {
-	Xapian::Utf8Iterator it(text), end;
+	static const char right_quote[] = "\xe2\x80\x99";	/* U+2019 */
+	static const char reversed_quote[] = "\xe2\x80\x9b";	/* U+201B */
+	const size_t len = std::strlen(text);
+	size_t pos = 0, start, n;
 	std::string word;
-	unsigned prev = 0;
-	bool number = false;
 
-	while (true) {
-		unsigned ch = it == end ? 0 : *it;
-		if (ch != 0 && Xapian::Unicode::is_wordchar(ch)) {
-			Xapian::Unicode::append_utf8(word, ch);
-			number = number || Xapian::Unicode::get_category(ch) ==
-			    Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
-			prev = ch;
-			++it;
+	while ((n = words_next(text, len, &pos, &start)) > 0) {
+		if (n > 3 * max_spelling_bytes ||
+		    words_has_digit(text + start, n))
 			continue;
-		}
-		if (!word.empty() && ch != 0) {
-			/* An infix joins only if a word character follows. */
-			Xapian::Utf8Iterator next = it;
-			++next;
-			unsigned after = next == end ? 0 : *next;
-			bool digits = Xapian::Unicode::get_category(prev) ==
-			    Xapian::Unicode::DECIMAL_DIGIT_NUMBER &&
-			    Xapian::Unicode::get_category(after) ==
-			    Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
-			bool infix = ch == '\'' || ch == 0x2019 || ch == '&' ?
-			    Xapian::Unicode::is_wordchar(after) :
-			    (ch == '.' || ch == ',') && digits;
-			if (infix) {
-				word += ch == 0x2019 ? '\'' : static_cast<char>(ch);
-				++it;
-				continue;
-			}
-		}
-		if (!word.empty() && !number &&
-		    word.size() <= max_spelling_bytes)
+		word.assign(text + start, n);
+		for (const char *quote : { right_quote, reversed_quote })
+			for (size_t q; (q = word.find(quote)) !=
+			    std::string::npos;)
+				word.replace(q, 3, "'");
+		if (word.size() <= max_spelling_bytes)
 			words[word]++;
-		word.clear();
-		number = false;
-		if (it == end)
-			break;
-		++it;
+	}
+}
+
+extern "C" char *
+shim_spelling_words(const char *text)
+{
+	try {
+		spelling_counts counts;
+		count_words(counts, text);
+		std::map<std::string, Xapian::termcount> sorted(
+		    counts.begin(), counts.end());
+		std::string out;
+		for (const auto &w : sorted)
+			out += w.first + " " + std::to_string(w.second) + "\n";
+		return copy_string(out);
+	} catch (...) {
+		return NULL;
 	}
 }

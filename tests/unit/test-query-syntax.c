@@ -201,12 +201,22 @@ test_word_spans(void)
 		is_int(spans[2][1], 3, "spans: now is 3 bytes");
 	}
 	free(spans);
-	is_int(query_word_spans("a&t_x 1.5", &spans, &n), 0,
+	is_int(query_word_spans("a&t_x 1.5 login.gov", &spans, &n), 0,
 	    "spans: found again");
-	is_int(n, 3, "spans: a&t_x, 1 and 5");
-	if (n == 3) {
+	is_int(n, 4, "spans: a&t_x, 1.5, login and gov, as the index has them");
+	if (n == 4) {
 		is_int(spans[0][1], 5, "spans: a&t_x is one word");
-		is_int(spans[2][0], 8, "spans: 5 at 8");
+		is_int(spans[1][0], 6, "spans: 1.5 at 6");
+		is_int(spans[1][1], 3, "spans: 1.5 is one word");
+		is_int(spans[3][0], 16, "spans: gov at 16");
+	}
+	free(spans);
+	is_int(query_word_spans("\xe2\x80\x9c" "form\xe2\x80\x9d \xe2\x80\x94 x",
+	    &spans, &n), 0, "spans: found in curly quotes");
+	is_int(n, 2, "spans: form and x, quotes and dash apart");
+	if (n == 2) {
+		is_int(spans[0][0], 3, "spans: form after the quote");
+		is_int(spans[0][1], 4, "spans: form without its quotes");
 	}
 	free(spans);
 	is_int(query_word_spans(" .,; ", &spans, &n), 0,

@@ -520,6 +520,8 @@ test_explain(factsheet_db_t *db)
 		ok(0, "'password expired' for explain");
 		return;
 	}
+	is_str(factsheet_results_last_error(r), "",
+	    "explain: no error before any call failed");
 	st = factsheet_results_explain(r, 0, &terms, &n);
 	is_int(st, FACTSHEET_STATUS_SUCCESS, "explain hit 0");
 	ok(n > 0, "explain: some terms (%zu)", n);
@@ -547,6 +549,9 @@ test_explain(factsheet_db_t *db)
 	    "explain past the last hit: an error");
 	ok(terms == NULL, "explain past the last hit: no terms");
 	is_size(n, 0, "explain past the last hit: a count of 0");
+	ok(strstr(factsheet_results_last_error(r), "no hit") != NULL,
+	    "explain past the last hit: the results say why (%s)",
+	    factsheet_results_last_error(r));
 	factsheet_explain_free(NULL, 0);
 	factsheet_results_free(r);
 }

@@ -1,8 +1,9 @@
 /*
  * test-xapian-search.c - the search concern of the Xapian layer
- * (lib/xapian/search.cc, parser.cc): queries refused, hits and their
- * JSON, each class of query, explain, the bounds on one query's work,
- * and searching under a writer that commits all the time.
+ * (lib/xapian/search.cc, rank.cc, facets.cc, mset.cc, explain.cc,
+ * parser.cc): queries refused, hits and their JSON, each class of query,
+ * explain, the bounds on one query's work, and searching under a writer
+ * that commits all the time.
  */
 #include <config.h>
 
@@ -169,6 +170,46 @@ test_explain_missing(shim_db_t *shim)
 	shim_mset_free(m);
 }
 
+/*
+ * Explaining a hit whose section the writer DB has since replaced fails,
+ * and the results say why, as the Xapian layer put it.
+ */
+static void
+test_explain_replaced(factsheet_db_t *db, const factsheet_publication_t *pub)
+{
+	static const char text[] = "# Something else\n\nNothing about "
+	    "passwords here.\n";
+	factsheet_publication_t *other = NULL;
+	factsheet_results_t *r = NULL;
+	factsheet_explain_t *terms = NULL;
+	char *msg = NULL;
+	size_t n = 0;
+
+	is_int(factsheet_db_search(db, "password expired", NULL, &r),
+	    FACTSHEET_STATUS_SUCCESS, "explain replaced: a search");
+	is_int(factsheet_publication_parse(pub->source, text,
+	    sizeof text - 1, &other, &msg), FACTSHEET_STATUS_SUCCESS,
+	    "explain replaced: another text for the same file");
+	is_int(other != NULL ? factsheet_db_add_publication(db, other) :
+	    FACTSHEET_STATUS_BAD_INPUT, FACTSHEET_STATUS_SUCCESS,
+	    "explain replaced: the file's sections replaced");
+	if (r != NULL) {
+		cmp_ok(factsheet_results_explain(r, 0, &terms, &n), !=,
+		    FACTSHEET_STATUS_SUCCESS,
+		    "explain replaced: explaining a hit gone fails");
+		ok(contains(factsheet_results_last_error(r),
+		    "no longer in the database"),
+		    "explain replaced: the results say why (%s)",
+		    factsheet_results_last_error(r));
+		ok(terms == NULL, "explain replaced: no terms");
+	}
+	is_int(factsheet_db_add_publication(db, pub),
+	    FACTSHEET_STATUS_SUCCESS, "explain replaced: the file back");
+	factsheet_publication_free(other);
+	factsheet_results_free(r);
+	free(msg);
+}
+
 /* Searches on a writer that has just committed, and on a reader. */
 static void
 test_searches(const factsheet_publication_t *pub)
@@ -186,6 +227,9 @@ test_searches(const factsheet_publication_t *pub)
 		    "search: committed");
 		test_bad_queries(db);
 		test_search(db);
+		test_explain_replaced(db, pub);
+		is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS,
+		    "search: committed again");
 	}
 	factsheet_db_close(db);
 	db = NULL;

@@ -2,7 +2,8 @@
  * test-xapian-spelling.c - the spelling concern of the Xapian layer
  * (lib/xapian/spelling.cc): batches of words recorded with each commit,
  * the lexicon that adds them, its recovery after a writer was killed
- * between the two commits, and corrections read from it.
+ * between the two commits, corrections read from it, and the words it
+ * counts (words.cc), which are those of lib/words.c.
  */
 #include <config.h>
 
@@ -23,11 +24,12 @@
 #include "search-policy.h"
 #include "tap.h"
 #include "testlib.h"
+#include "words.h"
 #include "xapian-tests.h"
 
-/* The spelling correction of "pasword", or NULL; "(error)" on failure. */
+/* The spelling correction of QUERY, or NULL; "(error)" on failure. */
 static char *
-correction(const char *path)
+correction_of(const char *path, const char *query)
 {
 	factsheet_db_t *db = NULL;
 	factsheet_results_t *r = NULL;
@@ -35,7 +37,7 @@ correction(const char *path)
 
 	if (factsheet_db_open(path, FACTSHEET_DB_READ_ONLY, &db, &msg) !=
 	    FACTSHEET_STATUS_SUCCESS ||
-	    factsheet_db_search(db, "pasword", NULL, &r) !=
+	    factsheet_db_search(db, query, NULL, &r) !=
 	    FACTSHEET_STATUS_SUCCESS)
 		out = str_printf("(error)");
 	else if (factsheet_results_corrected(r) != NULL)
@@ -142,6 +144,13 @@ commit_some(factsheet_db_t *writer, const factsheet_publication_t *pub)
 	    db_commit_some(writer) != FACTSHEET_STATUS_SUCCESS;
 }
 
+/* The spelling correction of "pasword", or NULL; "(error)" on failure. */
+static char *
+correction(const char *path)
+{
+	return correction_of(path, "pasword");
+}
+
 static void
 corrects_to_password(const char *path, const char *what)
 {
@@ -226,6 +235,16 @@ test_spelling_after_crash(const factsheet_publication_t *pub)
 	corrects_to_password(path, "and added them to the spelling data");
 	is_int(password_frequency(path), plain_frequency(pub), "spelling: "
 	    "each word counted once after the crash");
+	/* The words corrected are the index's: quotes around a word are
+	 * no part of it, and stay as typed. */
+	fixed = correction_of(path, "'pasword'");
+	is_str(fixed, "'password'",
+	    "spelling: a word in single quotes corrected, the quotes kept");
+	free(fixed);
+	fixed = correction_of(path, "\xe2\x80\x9c" "pasword\xe2\x80\x9d");
+	is_str(fixed, "\"password\"",
+	    "spelling: a word in curly quotes corrected");
+	free(fixed);
 	free(path);
 }
 
@@ -343,6 +362,72 @@ test_spelling_added(const factsheet_publication_t *pub, size_t limit)
 	free(path);
 }
 
+/* TEXT's spelling words are WANT ("word count" lines, in byte order). */
+static void
+spelling_words_are(const char *text, const char *want, const char *what)
+{
+	char *got = shim_spelling_words(text);
+
+	is_str(got, want, "spelling words: %s", what);
+	free(got);
+}
+
+/*
+ * The spelling data's words are words_next()'s: the same splits, the
+ * curly apostrophes written as the term generator writes them, words
+ * with a digit and words over 64 bytes left out.
+ */
+static void
+test_spelling_words(void)
+{
+	const char text[] = "call the help desk, or sign in with login.gov: "
+	    "its form's fields (cms_1500) list at&t and h\xc3\xa9lp\xe2\x80\x94"
+	    "desks 1-800-633-4227 a.b";
+	size_t len = strlen(text), pos = 0, start, n, lines = 0, words = 0;
+	char *got = shim_spelling_words(text);
+	char long_word[66];
+
+	spelling_words_are("don\xe2\x80\x99t stop, at&t 1.5 login.gov don't",
+	    "at&t 1\ndon't 2\ngov 1\nlogin 1\nstop 1\n",
+	    "apostrophes, '&' and a '.' between letters");
+	spelling_words_are("don\xe2\x80\x9bt", "don't 1\n",
+	    "the reversed quotation mark is an apostrophe too");
+	spelling_words_are("form cms-1500 h2o 1-800-medicare x\xd9\xa3",
+	    "cms 1\nform 1\nmedicare 1\n",
+	    "words with a digit, of any script, left out");
+	spelling_words_are("m\xc3\xa9" "dicare\xe2\x80\x99s caf\xc3\xa9",
+	    "caf\xc3\xa9 1\nm\xc3\xa9" "dicare's 1\n", "letters beyond ASCII");
+	spelling_words_are("-- ... \xe2\x80\x94 ''", "", "no words");
+	memset(long_word, 'a', 65);
+	long_word[65] = '\0';
+	spelling_words_are(long_word, "", "a 65-byte word left out");
+	long_word[64] = '\0';
+	got = shim_spelling_words(long_word);
+	is_size(got != NULL ? strlen(got) : 0, 67,
+	    "spelling words: a 64-byte word kept");
+	free(got);
+
+	/* Each word of a sentence without repeats, as words_next() has
+	 * it, is counted once, and nothing else. */
+	got = shim_spelling_words(text);
+	for (const char *p = got; p != NULL && *p != '\0'; p++)
+		lines += *p == '\n';
+	while ((n = words_next(text, len, &pos, &start)) > 0) {
+		char line[80];
+
+		if (words_has_digit(text + start, n))
+			continue;
+		words++;
+		snprintf(line, sizeof line, "%.*s 1\n", (int)n, text + start);
+		ok(got != NULL && strstr(got, line) != NULL,
+		    "spelling words: '%.*s' counted as words_next() has it",
+		    (int)n, text + start);
+	}
+	is_size(lines, words, "spelling words: as many as words_next() "
+	    "finds without digits");
+	free(got);
+}
+
 int
 main(void)
 {
@@ -351,6 +436,7 @@ main(void)
 	if (xapian_tests_start("test-xapian-spelling") != 0)
 		return 1;
 	pub = read_corpus(CORPUS);
+	test_spelling_words();
 	ok(pub != NULL, "the bundled file parses");
 	if (pub != NULL) {
 		test_spelling_after_crash(pub);
