@@ -193,6 +193,37 @@ link_destination(strbuf_t *out, size_t mark, const char *url)
 }
 
 /*
+ * LIT, the literal of text node N, less a kramdown span attribute list
+ * that opens it right after a link, an emphasis or a code span
+ * ("[FTC](https://ftc.gov){:target="_blank"}, run by"): markup that
+ * cmark-gfm leaves as text, and that would otherwise run on from the
+ * link's address into its words.
+ */
+static const char *
+skip_span_attributes(cmark_node *n, const char *lit)
+{
+	cmark_node *prev = cmark_node_previous(n);
+	const char *end;
+
+	if (prev == NULL || lit[0] != '{' || lit[1] != ':')
+		return lit;
+	switch (cmark_node_get_type(prev)) {
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+	case CMARK_NODE_CODE:
+		break;
+	default:
+		return lit;
+	}
+	if ((end = strchr(lit, '}')) == NULL ||
+	    memchr(lit + 1, '{', (size_t)(end - lit - 1)) != NULL)
+		return lit;
+	return end + 1;
+}
+
+/*
  * The text of NODE's inlines into OUT: a line break of the source, or a
  * <br>, is a newline, so a paragraph's lines stay apart; with URLS, a
  * link's destination follows its label.  Block nodes met on the way (in
@@ -223,7 +254,7 @@ render(md_t *m, cmark_node *node, strbuf_t *out, int urls)
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 			if (lit != NULL)
-				strbuf_puts(out, lit);
+				strbuf_puts(out, skip_span_attributes(n, lit));
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
