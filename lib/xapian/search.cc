@@ -175,6 +175,23 @@ within(const Xapian::Database &db, const Xapian::Query &query,
 	return enquire.get_mset(0, dids.size());
 }
 
+/*
+ * The documents QUERY matches that PHRASE matches too, weighed as
+ * within() weighs them: on a remote shard, which cannot run our
+ * DocidSource, the phrase is checked in every match, not the first few.
+ */
+static Xapian::MSet
+among(const Xapian::Database &db, const Xapian::Query &phrase,
+      const Xapian::Query &query)
+{
+	Xapian::Enquire enquire(db);
+
+	enquire.set_weighting_scheme(Xapian::BM25Weight());
+	enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, phrase,
+	    query));
+	return enquire.get_mset(0, db.get_doccount());
+}
+
 /* The publication id of document DID. */
 static std::string
 publication_of(const Xapian::Database &db, Xapian::docid did)
@@ -252,6 +269,33 @@ public:
 		seen.push_back(doc.get_docid());
 	}
 
+	/*
+	 * What a remote shard counts for us, as it runs none of our code:
+	 * a match DID seen, and the publication counts of a
+	 * ValueCountMatchSpy, each with one document of it from DB.
+	 */
+	void see(Xapian::docid did)
+	{
+		seen.push_back(did);
+	}
+	void count_publications(const Xapian::Database &db,
+				const Xapian::ValueCountMatchSpy &values)
+	{
+		const std::string prefix = fields[FIELD_PUBLICATION].prefix;
+		for (Xapian::TermIterator v = values.values_begin();
+		    v != values.values_end(); ++v) {
+			if ((*v).empty())
+				continue;
+			Xapian::PostingIterator p = db.postlist_begin(prefix +
+			    *v);
+			if (p == db.postlist_end(prefix + *v))
+				continue;
+			count &c = counts[SHIM_FACET_PUBLICATION][*v];
+			c.n = v.get_termfreq();
+			c.example = *p;
+		}
+	}
+
 	/* The kind and contact-kind counts of the matches seen, from DB. */
 	void count_terms(const Xapian::Database &db)
 	{
@@ -314,7 +358,7 @@ rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, double share,
      double time_limit, Xapian::doccount *total, bool *partial,
      FacetSpy *spy, Xapian::doccount facet_depth,
-     const shim_policy_t &policy)
+     const shim_policy_t &policy, bool remote)
 {
 	const Xapian::doccount rerank_depth = policy.rerank_depth;
 	const double phrase_boost = policy.phrase_boost;
@@ -335,11 +379,22 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	 * that took as long is taken to have stopped there. */
 	if (time_limit > 0)
 		enquire.set_time_limit(time_limit);
+	/* A remote shard runs Xapian's own spy only: the kinds are then
+	 * counted over the first FACET_DEPTH matches. */
+	Xapian::ValueCountMatchSpy publications(publication_slot);
 	if (spy != NULL)
-		enquire.add_matchspy(spy);
+		enquire.add_matchspy(remote ?
+		    static_cast<Xapian::MatchSpy *>(&publications) : spy);
 	auto start = std::chrono::steady_clock::now();
 	Xapian::MSet mset = enquire.get_mset(0, depth,
 	    spy != NULL ? std::max(depth, facet_depth) : 0);
+	if (spy != NULL && remote) {
+		spy->count_publications(db, publications);
+		Xapian::MSet firsts = enquire.get_mset(0, facet_depth);
+		for (Xapian::MSetIterator it = firsts.begin();
+		    it != firsts.end(); ++it)
+			spy->see(*it);
+	}
 	if (time_limit > 0 && std::chrono::duration<double>(
 	    std::chrono::steady_clock::now() - start).count() >= time_limit)
 		*partial = true;
@@ -350,8 +405,8 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 		top_percent = std::max(top_percent, it.get_percent());
 	}
 	if (!phrase.empty() && !dids.empty()) {
-		Xapian::MSet lifted = within(db, phrase, dids,
-		    Xapian::BM25Weight());
+		Xapian::MSet lifted = remote ? among(db, phrase, query) :
+		    within(db, phrase, dids, Xapian::BM25Weight());
 		std::map<Xapian::docid, double> bonus;
 		for (Xapian::MSetIterator it = lifted.begin();
 		    it != lifted.end(); ++it)
@@ -432,7 +487,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	if (!filter.empty())
 		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
-		corrected = correct_words(lexicon, m->stem, q->query, policy);
+		corrected = correct_words(lexicon, &db->word_parts, m->stem,
+		    q->query, policy);
 	/* A real word is never corrected in silence: the correction of
 	 * those is only offered. */
 	std::string suggested;
@@ -453,7 +509,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		spy = &first_spy;
 	std::vector<candidate> hits = rank(*db->db, query, phrase, wanted,
 	    q->same_publication_share, q->time_limit, &total, &m->partial,
-	    spy, q->facet_depth, policy);
+	    spy, q->facet_depth, policy, db->remote);
 
 	/* Run the spelling correction when the query as typed finds
 	 * nothing, or far less than the corrected one. */
@@ -469,7 +525,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		std::vector<candidate> second = rank(*db->db, second_query,
 		    second_phrase, wanted, q->same_publication_share,
 		    q->time_limit, &second_total, &m->partial,
-		    spy != NULL ? &second_spy : NULL, q->facet_depth, policy);
+		    spy != NULL ? &second_spy : NULL, q->facet_depth, policy,
+		    db->remote);
 		if (!second.empty() && (hits.empty() ||
 		    second_total >= policy.correction_ratio * total)) {
 			if (spy != NULL)
@@ -495,7 +552,7 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 		std::vector<candidate> third = rank(*db->db, third_query,
 		    third_phrase, wanted, q->same_publication_share,
 		    q->time_limit, &third_total, &third_partial, NULL, 0,
-		    policy);
+		    policy, db->remote);
 		if (!third.empty() && (hits.empty() ||
 		    third_total >= policy.correction_ratio * total))
 			m->suggested = suggested;
