@@ -339,8 +339,8 @@ main(int argc, char **argv)
 	factsheet_search_options_t search = { .limit = 10 };
 	const char *db_arg = NULL;
 	/* Every --db and --words, when there are several. */
-	const char **db_args = calloc((size_t)argc + 1, sizeof *db_args);
-	const char **word_args = calloc((size_t)argc + 1, sizeof *word_args);
+	const char *db_args[argc > 0 ? argc : 1];
+	const char *word_args[argc > 0 ? argc : 1];
 	factsheet_shards_t shards = { .paths = db_args, .words = word_args };
 	char *db_path, *query, *message = NULL;
 	factsheet_db_t *db = NULL;
@@ -349,10 +349,6 @@ main(int argc, char **argv)
 	int json = 0, explain = 0, color = -1, format = RENDER_FULL, c;
 	int status;
 
-	if (db_args == NULL || word_args == NULL) {
-		report("out of memory");
-		return EXIT_ERROR;
-	}
 	/* "+": options end at the first word, so "-word" excludes it. */
 	while ((c = getopt_long(argc, argv, "+d:jen:o:hV", options,
 	    NULL)) != -1) {
@@ -491,7 +487,5 @@ main(int argc, char **argv)
 	factsheet_db_close(db);
 	free(db_path);
 	free(query);
-	free(db_args);
-	free(word_args);
 	return status;
 }
