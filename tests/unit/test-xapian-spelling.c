@@ -384,7 +384,7 @@ test_spelling_words(void)
 	    "its form's fields (cms_1500) list at&t and h\xc3\xa9lp\xe2\x80\x94"
 	    "desks 1-800-633-4227 a.b";
 	size_t len = strlen(text), pos = 0, start, n, lines = 0, words = 0;
-	char *got = shim_spelling_words(text);
+	char *got;
 	char long_word[66];
 
 	spelling_words_are("don\xe2\x80\x99t stop, at&t 1.5 login.gov don't",
