@@ -15,7 +15,8 @@ deps="build-essential autoconf automake libtool pkg-config libxapian-dev
 libunistring-dev libjansson-dev libxml2-dev libpoppler-glib-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev zlib1g-dev libmicrohttpd-dev python3 wamerican"
 # valgrind runs the memory checks of the test suite when present,
-# xapian-tools' xapian-metadata lets tests look into a database, and
+# xapian-tools' xapian-metadata lets tests look into a database, and its
+# xapian-tcpsrv serves shards to tests/cli/shards.sh on loopback, and
 # poppler-utils' pdftotext reads the PDF fixtures on its own, to check
 # that every word of them lands in a section; zsh checks the zsh
 # completion.

@@ -71,10 +71,10 @@ _factsheet_query()
 		    prev=${COMP_WORDS[COMP_CWORD - 2]}$prev
 	fi
 	case $prev in
-	-d | --db)
+	-d | --db | --words)
 		_factsheet_dirs "$cur"
 		return ;;
-	-n | --limit | -o | --offset)
+	-n | --limit | -o | --offset | --timeout)
 		return ;;
 	--color=)
 		_factsheet_words "auto always never" "$cur"
@@ -107,8 +107,8 @@ _factsheet_query()
 		COMPREPLY=("${COMPREPLY[@]/#/has:}")
 		return ;;
 	-*)
-		_factsheet_words "--db --json --explain --limit --offset
-		    --color= --format= --help --version" "$cur"
+		_factsheet_words "--db --words --timeout --json --explain
+		    --limit --offset --color= --format= --help --version" "$cur"
 		# --color= and --format= take their word after the =.
 		[ "${#COMPREPLY[@]}" -eq 1 ] &&
 		    [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] &&

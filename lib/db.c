@@ -118,6 +118,17 @@ not_ours(const char *path, factsheet_db_mode_t mode)
 	    "write access to it", path, strerror(errno));
 }
 
+/* Whether PATH names several databases or a remote one: a stub file or
+ * tcp://HOST:PORT. */
+static int
+is_shard_list(const char *path)
+{
+	struct stat st;
+
+	return strncmp(path, "tcp://", 6) == 0 ||
+	    (stat(path, &st) == 0 && S_ISREG(st.st_mode));
+}
+
 factsheet_status_t
 factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 		  factsheet_db_t **out, char **message)
@@ -166,6 +177,49 @@ factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 	}
 	*out = db;
 	return FACTSHEET_STATUS_SUCCESS;
+}
+
+factsheet_status_t
+factsheet_db_open_shards(const factsheet_shards_t *shards,
+			 factsheet_db_t **out, char **message)
+{
+	factsheet_db_t *db;
+	factsheet_status_t status;
+
+	*out = NULL;
+	*message = NULL;
+	/* One local folder is opened as before, with its messages. */
+	if (shards->n_paths == 1 && shards->n_words == 0 &&
+	    !is_shard_list(shards->paths[0]))
+		return factsheet_db_open(shards->paths[0],
+		    FACTSHEET_DB_READ_ONLY, out, message);
+	if (shards->n_paths == 0) {
+		*message = str_printf("no database given");
+		return FACTSHEET_STATUS_DATABASE_NOT_FOUND;
+	}
+	if ((db = calloc(1, sizeof *db)) == NULL) {
+		*message = str_printf("%s: out of memory", shards->paths[0]);
+		return FACTSHEET_STATUS_OUT_OF_MEMORY;
+	}
+	status = shim_db_open_shards(shards->paths, shards->n_paths,
+	    shards->words, shards->n_words, shards->timeout_ms > 0 ?
+	    shards->timeout_ms : FACTSHEET_SHARD_TIMEOUT_MS, &db->shim,
+	    message);
+	if (status != FACTSHEET_STATUS_SUCCESS) {
+		free(db);
+		return status;
+	}
+	*out = db;
+	return FACTSHEET_STATUS_SUCCESS;
+}
+
+factsheet_status_t
+factsheet_db_check_shards(factsheet_db_t *db, char **down)
+{
+	factsheet_status_t status = shim_db_check_shards(db->shim, down);
+
+	return status == FACTSHEET_STATUS_SUCCESS ? status :
+	    fail_shim(db, status);
 }
 
 static void

@@ -198,6 +198,42 @@ factsheet_status_t
 factsheet_db_open(const char *path, factsheet_db_mode_t mode,
 		  factsheet_db_t **out, char **message);
 
+/* How long a remote shard is waited for, a connection or a reply. */
+#define FACTSHEET_SHARD_TIMEOUT_MS 10000
+
+/* Several databases searched as one. */
+typedef struct factsheet_shards {
+	/* Each a database folder, a stub file naming shards ("auto
+	 * FOLDER", "remote HOST:PORT" lines) or tcp://HOST:PORT, a database
+	 * xapian-tcpsrv serves. */
+	const char *const *paths;
+	size_t n_paths;
+	/* Local databases whose spelling data and synonyms queries use
+	 * beside those of the local shards: a remote shard serves none. */
+	const char *const *words;
+	size_t n_words;
+	/* Per remote shard, for a connection or a reply; 0 for
+	 * FACTSHEET_SHARD_TIMEOUT_MS. */
+	unsigned timeout_ms;
+} factsheet_shards_t;
+
+/*
+ * Opens SHARDS read-only, as one database: Xapian merges their results,
+ * with statistics (and so percentages) of them all.  On failure *OUT is
+ * NULL and *MESSAGE (free it) names the shard that failed.
+ */
+factsheet_status_t
+factsheet_db_open_shards(const factsheet_shards_t *shards,
+			 factsheet_db_t **out, char **message);
+
+/*
+ * Reaches each shard of DB, after a search failed: on the first that
+ * does not answer, its status, with *DOWN its name (free it) and the
+ * reason in factsheet_db_last_error(); else success and *DOWN NULL.
+ */
+factsheet_status_t
+factsheet_db_check_shards(factsheet_db_t *db, char **down);
+
 /*
  * Where the database lives when no --db is given: $FACTSHEET_DB, else
  * $XDG_DATA_HOME/factsheet/db, else ~/.local/share/factsheet/db.  NULL

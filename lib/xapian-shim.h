@@ -105,6 +105,31 @@ typedef struct {
 factsheet_status_t
 shim_db_open(const char *path, int writable, shim_db_t **out, char **message);
 
+/*
+ * Opens the N_PATHS databases PATHS, read-only, as one: each a folder, a
+ * stub file naming shards ("auto FOLDER", "remote HOST:PORT"), or
+ * tcp://HOST:PORT, a database xapian-tcpsrv serves, waited for at most
+ * TIMEOUT_MS a connection or reply.  Queries take spelling data and
+ * synonyms from the local shards and the N_WORDS databases WORDS, each
+ * with its lexicon: a remote shard serves none.  Failures as
+ * shim_db_open, the message naming the shard.
+ */
+factsheet_status_t
+shim_db_open_shards(const char *const *paths, size_t n_paths,
+		    const char *const *words, size_t n_words,
+		    unsigned timeout_ms, shim_db_t **out, char **message);
+
+/* Whether a shard of DB is remote. */
+int
+shim_db_is_remote(const shim_db_t *db);
+
+/*
+ * Reaches each shard of DB: on the first that fails, its status, with
+ * *DOWN its name (malloc'd) and the message on DB; else success.
+ */
+factsheet_status_t
+shim_db_check_shards(shim_db_t *db, char **down);
+
 /* Commits when writable, then releases everything.  Accepts NULL. */
 void
 shim_db_close(shim_db_t *db);

@@ -30,7 +30,9 @@ static const char *progname = "factsheet-query";
 static void
 usage(FILE *out)
 {
-	fprintf(out, "usage: %s [--db PATH] [--json] [--explain] [--limit N] "
+	fprintf(out, "usage: %s [--db PATH]... [--words PATH]... "
+	    "[--timeout MS]\n"
+	    "                       [--json] [--explain] [--limit N] "
 	    "[--offset N]\n"
 	    "                       [--color=WHEN] [--format=FORMAT] "
 	    "WORDS...\n", progname);
@@ -46,7 +48,15 @@ help(void)
 	    "  -d, --db PATH       search the database at PATH (default: "
 	    "$FACTSHEET_DB,\n"
 	    "                      else your database if it exists, else the "
-	    "bundled one)\n"
+	    "bundled one); again to search\n"
+	    "                      several as one; PATH may be a stub file "
+	    "or tcp://HOST:PORT\n"
+	    "      --words PATH    take spelling data and synonyms from the "
+	    "database at PATH\n"
+	    "                      too (a remote shard serves none)\n"
+	    "      --timeout MS    wait at most MS milliseconds for a remote "
+	    "shard (default\n"
+	    "                      10000)\n"
 	    "  -j, --json          print the results as one JSON document\n"
 	    "  -e, --explain       show the terms and weights that ranked "
 	    "each hit\n"
@@ -213,6 +223,47 @@ terminal_options(render_options_t *o, int color)
 		o->width = 100;
 }
 
+/* Whether PATH names a stub file or a remote database. */
+static int
+is_shard_list(const char *path)
+{
+	struct stat st;
+
+	return strncmp(path, "tcp://", 6) == 0 ||
+	    (stat(path, &st) == 0 && S_ISREG(st.st_mode));
+}
+
+/* The databases of SHARDS, as results name them: "a, b". */
+static char *
+shard_names(const factsheet_shards_t *shards)
+{
+	size_t n = 1;
+	char *names;
+
+	for (size_t i = 0; i < shards->n_paths; i++)
+		n += strlen(shards->paths[i]) + 2;
+	if ((names = malloc(n)) == NULL)
+		return NULL;
+	names[0] = '\0';
+	for (size_t i = 0; i < shards->n_paths; i++) {
+		if (i > 0)
+			strcat(names, ", ");
+		strcat(names, shards->paths[i]);
+	}
+	return names;
+}
+
+/* The message of a search a shard, DOWN, failed: REASON names it too. */
+static char *
+shard_down(const char *down, const char *reason)
+{
+	char *m = malloc(strlen(down) + strlen(reason) + 32);
+
+	if (m != NULL)
+		sprintf(m, "shard %s not answering: %s", down, reason);
+	return m;
+}
+
 /*
  * The message of a failed search.  The library labels it with the
  * database's path; a query that does not parse is the query's fault, so
@@ -272,6 +323,8 @@ main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "words", required_argument, NULL, 'W' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "explain", no_argument, NULL, 'e' },
 		{ "limit", required_argument, NULL, 'n' },
@@ -285,6 +338,10 @@ main(int argc, char **argv)
 	};
 	factsheet_search_options_t search = { .limit = 10 };
 	const char *db_arg = NULL;
+	/* Every --db and --words, when there are several. */
+	const char *db_args[argc > 0 ? argc : 1];
+	const char *word_args[argc > 0 ? argc : 1];
+	factsheet_shards_t shards = { .paths = db_args, .words = word_args };
 	char *db_path, *query, *message = NULL;
 	factsheet_db_t *db = NULL;
 	factsheet_results_t *results = NULL;
@@ -298,6 +355,15 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			db_arg = optarg;
+			db_args[shards.n_paths++] = optarg;
+			break;
+		case 'W':
+			word_args[shards.n_words++] = optarg;
+			break;
+		case 'T':
+			if (parse_count("--timeout", optarg, 1,
+			    &shards.timeout_ms) < 0)
+				return EXIT_ERROR;
 			break;
 		case 'j':
 			json = json_errors = 1;
@@ -347,14 +413,22 @@ main(int argc, char **argv)
 		report("out of memory");
 		return EXIT_ERROR;
 	}
-	if ((db_path = choose_database(db_arg)) == NULL) {
+	if (shards.n_paths > 1 || shards.n_words > 0 ||
+	    shards.timeout_ms > 0 || (db_arg != NULL && is_shard_list(db_arg)))
+		db_path = shard_names(&shards);
+	else
+		db_path = choose_database(db_arg);
+	if (db_path == NULL) {
 		report("no database: index publications with factsheet-index, "
 		    "or give --db PATH");
 		free(query);
 		return EXIT_ERROR;
 	}
-	st = factsheet_db_open(db_path, FACTSHEET_DB_READ_ONLY, &db,
-	    &message);
+	if (shards.n_paths == 0) {
+		db_args[0] = db_path;
+		shards.n_paths = 1;
+	}
+	st = factsheet_db_open_shards(&shards, &db, &message);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
 		report(message ? message : factsheet_status_to_string(st));
 		free(message);
@@ -364,8 +438,15 @@ main(int argc, char **argv)
 	}
 	st = factsheet_db_search(db, query, &search, &results);
 	if (st != FACTSHEET_STATUS_SUCCESS) {
-		message = search_error(db_path, query,
-		    factsheet_db_last_error(db), st);
+		char *down = NULL;
+
+		/* A shard that stopped answering is named, not the whole. */
+		if (shards.n_paths > 1 || is_shard_list(db_path))
+			(void)factsheet_db_check_shards(db, &down);
+		message = down != NULL ? shard_down(down,
+		    factsheet_db_last_error(db)) : search_error(db_path,
+		    query, factsheet_db_last_error(db), st);
+		free(down);
 		report(message ? message : "out of memory");
 		free(message);
 		status = EXIT_ERROR;

@@ -83,6 +83,8 @@ static static_file_t static_files[] = {
 /* What the whole server shares, read-only once started. */
 static struct {
 	char *db_path;
+	/* Every --db (or the default's one) and --words. */
+	factsheet_shards_t shards;
 	const char **map_dirs;
 	const char **map_urls;
 	size_t n_map;
@@ -124,8 +126,10 @@ typedef struct {
 static void
 usage(FILE *out)
 {
-	fprintf(out, "usage: %s [--db PATH] [--listen ADDR:PORT] "
-	    "[--threads N] [--url-map DIR=URL]...\n", progname);
+	fprintf(out, "usage: %s [--db PATH]... [--words PATH]... "
+	    "[--timeout MS]\n"
+	    "                       [--listen ADDR:PORT] [--threads N] "
+	    "[--url-map DIR=URL]...\n", progname);
 }
 
 static void
@@ -138,7 +142,14 @@ help(void)
 	    "  -d, --db PATH          the database (default: $FACTSHEET_DB, "
 	    "else\n"
 	    "                         ~/.local/share/factsheet/db, else the "
-	    "bundled one)\n"
+	    "bundled one); again to search\n"
+	    "                         several as one; PATH may be a stub "
+	    "file or\n"
+	    "                         tcp://HOST:PORT\n"
+	    "      --words PATH       spelling data and synonyms from the "
+	    "database at PATH too\n"
+	    "      --timeout MS       wait at most MS milliseconds for a "
+	    "remote shard\n"
 	    "  -l, --listen ADDR:PORT where to listen (default "
 	    "127.0.0.1:8080; port 0\n"
 	    "                         picks a free one, printed on stdout)\n"
@@ -255,8 +266,8 @@ reader(const char **error)
 	if (thread_db == NULL) {
 		factsheet_db_t *db;
 
-		if (factsheet_db_open(config.db_path, FACTSHEET_DB_READ_ONLY,
-		    &db, &message) != FACTSHEET_STATUS_SUCCESS) {
+		if (factsheet_db_open_shards(&config.shards, &db, &message) !=
+		    FACTSHEET_STATUS_SUCCESS) {
 			snprintf(open_error, sizeof open_error, "%s",
 			    message ? message : "cannot open the database");
 			free(message);
@@ -957,6 +968,8 @@ main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "words", required_argument, NULL, 'W' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "url-map", required_argument, NULL, 'u' },
@@ -966,6 +979,7 @@ main(int argc, char **argv)
 	};
 	const char *db_arg = NULL, *listen_arg = "127.0.0.1:8080";
 	const char *map_dirs[argc > 0 ? argc : 1], *map_urls[argc > 0 ? argc : 1];
+	const char *db_args[argc > 0 ? argc : 1], *word_args[argc > 0 ? argc : 1];
 	size_t n_map = 0;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = cpus > 0 && cpus < 64 ? (unsigned)cpus : 2;
@@ -985,6 +999,18 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			db_arg = optarg;
+			db_args[config.shards.n_paths++] = optarg;
+			break;
+		case 'W':
+			word_args[config.shards.n_words++] = optarg;
+			break;
+		case 'T':
+			if (number_arg(optarg, 1, 600000,
+			    &config.shards.timeout_ms) < 0) {
+				report("--timeout \"%s\": milliseconds, from 1 "
+				    "to 600000", optarg);
+				return EXIT_ERROR;
+			}
 			break;
 		case 'l':
 			listen_arg = optarg;
@@ -1038,11 +1064,17 @@ main(int argc, char **argv)
 		report("no database: give --db PATH");
 		return EXIT_ERROR;
 	}
+	config.shards.paths = db_args;
+	config.shards.words = word_args;
+	if (config.shards.n_paths == 0) {
+		db_args[0] = config.db_path;
+		config.shards.n_paths = 1;
+	}
 	factsheet_set_fatal_handler(on_fatal);
 	/* Fail now, not on the first request: the database opens, and the
 	 * URL map is one the library takes. */
-	if (factsheet_db_open(config.db_path, FACTSHEET_DB_READ_ONLY, &db,
-	    &message) != FACTSHEET_STATUS_SUCCESS) {
+	if (factsheet_db_open_shards(&config.shards, &db, &message) !=
+	    FACTSHEET_STATUS_SUCCESS) {
 		report("%s", message);
 		free(message);
 		return EXIT_ERROR;

@@ -15,7 +15,7 @@
  * Why DB, holding documents, cannot be read as this version reads an
  * index, or "" when it can: a new or empty index takes this schema.
  */
-static std::string
+std::string
 schema_mismatch(const Xapian::Database &db)
 {
 	if (db.get_doccount() == 0)
@@ -43,6 +43,7 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db->path = path;
 		db->writable = writable != 0;
 		db->emptied = false;
+		db->remote = false;
 		db->db = NULL;
 		db->rw = NULL;
 		db->words = NULL;
@@ -216,11 +217,12 @@ shim_db_phrases(shim_db_t *db, char ***phrases, size_t *n_phrases)
 	*phrases = NULL;
 	*n_phrases = 0;
 	try {
+		/* A remote shard has no synonyms: the local words do. */
+		Xapian::Database &w = db->words != NULL ? *db->words : *db->db;
 		read_latest(db, [&] {
 			found.clear();
-			for (Xapian::TermIterator k =
-			    db->db->synonym_keys_begin();
-			    k != db->db->synonym_keys_end(); ++k)
+			for (Xapian::TermIterator k = w.synonym_keys_begin();
+			    k != w.synonym_keys_end(); ++k)
 				if ((*k).find(' ') != std::string::npos)
 					found.push_back(*k);
 		});
@@ -261,13 +263,39 @@ shim_db_set_metadata(shim_db_t *db, const char *key, const char *value)
 	}
 }
 
+/*
+ * KEY's value in DB.  Xapian reads a combined database's metadata from
+ * its first shard only; ours are each shard's, and the value is each
+ * distinct one, in shard order, a line apart: shards indexed with one
+ * thesaurus share it, and their URL maps add up.
+ */
+static std::string
+metadata_of(shim_db_t *db, const char *key)
+{
+	if (db->parts.size() < 2)
+		return db->db->get_metadata(key);
+	std::vector<std::string> seen;
+	std::string v;
+	for (Xapian::Database &part : db->parts) {
+		std::string one = part.get_metadata(key);
+		if (one.empty() || std::find(seen.begin(), seen.end(), one) !=
+		    seen.end())
+			continue;
+		if (!v.empty() && v.back() != '\n')
+			v += '\n';
+		v += one;
+		seen.push_back(one);
+	}
+	return v;
+}
+
 extern "C" factsheet_status_t
 shim_db_get_metadata(shim_db_t *db, const char *key, char **value)
 {
 	*value = NULL;
 	try {
 		std::string v;
-		read_latest(db, [&] { v = db->db->get_metadata(key); });
+		read_latest(db, [&] { v = metadata_of(db, key); });
 		if ((*value = copy_string(v)) == NULL) {
 			db->error = db->path + ": out of memory";
 			return FACTSHEET_STATUS_OUT_OF_MEMORY;

@@ -43,6 +43,30 @@ FacetSpy::count_terms(const Xapian::Database &db)
 	seen.clear();
 }
 
+void
+FacetSpy::see(Xapian::docid did)
+{
+	seen.push_back(did);
+}
+
+void
+FacetSpy::count_publications(const Xapian::Database &db,
+			     const Xapian::ValueCountMatchSpy &values)
+{
+	const std::string prefix = fields[FIELD_PUBLICATION].prefix;
+	for (Xapian::TermIterator v = values.values_begin();
+	    v != values.values_end(); ++v) {
+		if ((*v).empty())
+			continue;
+		Xapian::PostingIterator p = db.postlist_begin(prefix + *v);
+		if (p == db.postlist_end(prefix + *v))
+			continue;
+		count &c = counts[SHIM_FACET_PUBLICATION][*v];
+		c.n = v.get_termfreq();
+		c.example = *p;
+	}
+}
+
 /* The matches seen (sorted) that TERM indexes, under VALUE. */
 void
 FacetSpy::count_posting(const Xapian::Database &db, const std::string &term,

@@ -75,6 +75,16 @@ struct shim_db {
 	spelling_counts streamed;
 	std::string batch_tag;
 	unsigned long batches;
+	/* Several databases as one (remote.cc): each shard, as opened and
+	 * as named, and whether one is remote or there are several: then
+	 * searches run none of our own MatchSpy or PostingSource, which
+	 * a remote shard cannot run, and which see one shard's docids. */
+	std::vector<Xapian::Database> parts;
+	std::vector<std::string> part_names;
+	/* Each local shard's words (its database and lexicon), and those
+	 * of --words, asked one by one for spelling suggestions. */
+	std::vector<Xapian::Database> word_parts;
+	bool remote;
 	std::string error;
 };
 
@@ -274,6 +284,10 @@ static const unsigned parser_flags =
     Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
+/* db.cc */
+std::string
+schema_mismatch(const Xapian::Database &db);
+
 /* index.cc */
 shim_builder *
 new_builder();
@@ -292,7 +306,8 @@ open_words(const Xapian::Database &db, const std::string &path);
 Xapian::Database
 words_of(shim_db_t *db);
 std::string
-correct_words(Xapian::Database &db, const Xapian::Stem &stem,
+correct_words(Xapian::Database &db, const std::vector<Xapian::Database> *parts,
+	      const Xapian::Stem &stem,
 	      const std::string &query, const shim_policy_t &policy);
 std::string
 keep_real_words(const std::string &query, const std::string &corrected,
@@ -337,6 +352,14 @@ public:
 	void operator()(const Xapian::Document &doc, double) override;
 	/* The kind and contact-kind counts of the matches seen, from DB. */
 	void count_terms(const Xapian::Database &db);
+	/*
+	 * What a remote shard counts for us, as it runs none of our code:
+	 * a match DID seen, and the publication counts of a
+	 * ValueCountMatchSpy, each with one document of it from DB.
+	 */
+	void see(Xapian::docid did);
+	void count_publications(const Xapian::Database &db,
+				const Xapian::ValueCountMatchSpy &values);
 
 private:
 	std::vector<Xapian::docid> seen;
@@ -353,7 +376,7 @@ rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, double share,
      double time_limit, Xapian::doccount *total, bool *partial,
      FacetSpy *spy, Xapian::doccount facet_depth,
-     const shim_policy_t &policy);
+     const shim_policy_t &policy, bool remote);
 
 /* facets.cc */
 void

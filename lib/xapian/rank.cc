@@ -66,6 +66,23 @@ within(const Xapian::Database &db, const Xapian::Query &query,
 	return enquire.get_mset(0, dids.size());
 }
 
+/*
+ * The documents QUERY matches that PHRASE matches too, weighed as
+ * within() weighs them: on a remote shard, which cannot run our
+ * DocidSource, the phrase is checked in every match, not the first few.
+ */
+static Xapian::MSet
+among(const Xapian::Database &db, const Xapian::Query &phrase,
+      const Xapian::Query &query)
+{
+	Xapian::Enquire enquire(db);
+
+	enquire.set_weighting_scheme(Xapian::BM25Weight());
+	enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, phrase,
+	    query));
+	return enquire.get_mset(0, db.get_doccount());
+}
+
 /* The publication id of document DID. */
 static std::string
 publication_of(const Xapian::Database &db, Xapian::docid did)
@@ -122,7 +139,7 @@ rank(Xapian::Database &db, const Xapian::Query &query,
      const Xapian::Query &phrase, Xapian::doccount wanted, double share,
      double time_limit, Xapian::doccount *total, bool *partial,
      FacetSpy *spy, Xapian::doccount facet_depth,
-     const shim_policy_t &policy)
+     const shim_policy_t &policy, bool remote)
 {
 	const Xapian::doccount rerank_depth = policy.rerank_depth;
 	const double phrase_boost = policy.phrase_boost;
@@ -143,11 +160,22 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	 * that took as long is taken to have stopped there. */
 	if (time_limit > 0)
 		enquire.set_time_limit(time_limit);
+	/* A remote shard runs Xapian's own spy only: the kinds are then
+	 * counted over the first FACET_DEPTH matches. */
+	Xapian::ValueCountMatchSpy publications(publication_slot);
 	if (spy != NULL)
-		enquire.add_matchspy(spy);
+		enquire.add_matchspy(remote ?
+		    static_cast<Xapian::MatchSpy *>(&publications) : spy);
 	auto start = std::chrono::steady_clock::now();
 	Xapian::MSet mset = enquire.get_mset(0, depth,
 	    spy != NULL ? std::max(depth, facet_depth) : 0);
+	if (spy != NULL && remote) {
+		spy->count_publications(db, publications);
+		Xapian::MSet firsts = enquire.get_mset(0, facet_depth);
+		for (Xapian::MSetIterator it = firsts.begin();
+		    it != firsts.end(); ++it)
+			spy->see(*it);
+	}
 	if (time_limit > 0 && std::chrono::duration<double>(
 	    std::chrono::steady_clock::now() - start).count() >= time_limit)
 		*partial = true;
@@ -158,8 +186,8 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 		top_percent = std::max(top_percent, it.get_percent());
 	}
 	if (!phrase.empty() && !dids.empty()) {
-		Xapian::MSet lifted = within(db, phrase, dids,
-		    Xapian::BM25Weight());
+		Xapian::MSet lifted = remote ? among(db, phrase, query) :
+		    within(db, phrase, dids, Xapian::BM25Weight());
 		std::map<Xapian::docid, double> bonus;
 		for (Xapian::MSetIterator it = lifted.begin();
 		    it != lifted.end(); ++it)

@@ -128,7 +128,8 @@ rank_text(shim_db_t *db, Xapian::QueryParser &qp, const shim_query_t *q,
 	if (!filter.empty())
 		query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 	return rank(*db->db, query, phrase, wanted, q->same_publication_share,
-	    q->time_limit, total, partial, spy, q->facet_depth, *q->policy);
+	    q->time_limit, total, partial, spy, q->facet_depth, *q->policy,
+	    db->remote);
 }
 
 /* Runs one query into M; the database may be reopened by the caller. */
@@ -154,7 +155,8 @@ run_query(shim_db_t *db, const shim_query_t *q, shim_mset *m)
 	std::vector<candidate> hits = rank_text(db, qp, q, q->query, filter,
 	    wanted, &corrected, &words, &total, &m->partial, spy);
 	if (is_plain_words(q->query) || std::strchr(q->query, ' ') == NULL)
-		corrected = correct_words(lexicon, m->stem, q->query, policy);
+		corrected = correct_words(lexicon, &db->word_parts, m->stem,
+		    q->query, policy);
 	/* A real word is never corrected in silence: the correction of
 	 * those is only offered. */
 	std::string suggested;

@@ -348,9 +348,65 @@ read_phrase_words(Xapian::Database &db, std::set<std::string> &words)
 	}
 }
 
+/* The number of one-byte edits that turn A into B. */
+static size_t
+edit_distance(const std::string &a, const std::string &b)
+{
+	std::vector<size_t> row(b.size() + 1);
+
+	for (size_t j = 0; j <= b.size(); j++)
+		row[j] = j;
+	for (size_t i = 1; i <= a.size(); i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= b.size(); j++) {
+			size_t up = row[j];
+			row[j] = std::min({ row[j] + 1, row[j - 1] + 1,
+			    diagonal + (a[i - 1] == b[j - 1] ? 0 : 1) });
+			diagonal = up;
+		}
+	}
+	return row[b.size()];
+}
+
+/*
+ * The spelling suggestion for WORD from DB or, given PARTS (the lexicons
+ * of several shards), from them: Xapian 1.4 merging several databases'
+ * spelling data suggested "medicaid" for "medicaire" where each shard's
+ * own data, and one database holding all of it, say "medicare".  Each
+ * part is asked on its own; the nearest suggestion wins, then the one
+ * more documents hold.
+ */
+static std::string
+suggest(Xapian::Database &db, const std::vector<Xapian::Database> *parts,
+	const Xapian::Stem &stem, const std::string &word)
+{
+	if (parts == NULL || parts->size() < 2)
+		return db.get_spelling_suggestion(word);
+	std::string best;
+	size_t best_distance = 0;
+	Xapian::doccount best_n = 0;
+	for (const Xapian::Database &part : *parts) {
+		std::string s = part.get_spelling_suggestion(word);
+		if (s.empty() || s == best)
+			continue;
+		size_t d = edit_distance(word, s);
+		Xapian::doccount n = db.get_termfreq("Z" + stem(s));
+		if (best.empty() || d < best_distance ||
+		    (d == best_distance && (n > best_n ||
+		    (n == best_n && s < best)))) {
+			best = s;
+			best_distance = d;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
 std::string
-correct_words(Xapian::Database &db, const Xapian::Stem &stem,
-	      const std::string &query, const shim_policy_t &policy)
+correct_words(Xapian::Database &db, const std::vector<Xapian::Database> *parts,
+	      const Xapian::Stem &stem, const std::string &query,
+	      const shim_policy_t &policy)
 {
 	std::string out;
 	bool changed = false;
@@ -389,7 +445,7 @@ correct_words(Xapian::Database &db, const Xapian::Stem &stem,
 		}
 		known = known || phrase_words.count(word) > 0;
 		if (!known) {
-			std::string s = db.get_spelling_suggestion(word);
+			std::string s = suggest(db, parts, stem, word);
 			if (!s.empty()) {
 				fixed = s;
 				changed = true;

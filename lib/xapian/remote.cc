@@ -1,0 +1,214 @@
+/*
+ * remote.cc - several databases searched as one: local shards, stub
+ * files naming them, and remote shards served by xapian-tcpsrv
+ * ("tcp://host:port"), combined with Database::add_database, and the
+ * local databases whose spelling data and synonyms their queries use.
+ */
+#include <config.h>
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "internal.hh"
+
+/* A shard a stub file or --db names, before it is opened. */
+struct shard_spec {
+	std::string name;	/* as given, for messages */
+	bool remote;
+	std::string where;	/* a folder, or host for a remote shard */
+	unsigned port;
+};
+
+static const char tcp_scheme[] = "tcp://";
+
+/* HOST:PORT into SPEC; false when it is not of that form. */
+static bool
+parse_host_port(const std::string &text, shard_spec &spec)
+{
+	size_t colon = text.rfind(':');
+
+	if (colon == std::string::npos || colon == 0 ||
+	    colon + 1 == text.size())
+		return false;
+	char *end;
+	unsigned long port = std::strtoul(text.c_str() + colon + 1, &end, 10);
+	if (*end != '\0' || port == 0 || port > 65535)
+		return false;
+	spec.remote = true;
+	spec.where = text.substr(0, colon);
+	spec.port = static_cast<unsigned>(port);
+	return true;
+}
+
+/*
+ * The shards of the stub file at PATH, one a line: "auto FOLDER" (or
+ * "glass FOLDER"), relative to the stub's own folder, or "remote
+ * HOST:PORT"; blank lines and "#" comments are skipped.  Xapian reads the
+ * same lines; we read them ourselves so that each shard has its lexicon
+ * and the timeout the caller asked for.
+ */
+static void
+read_stub(const std::string &path, std::vector<shard_spec> &out)
+{
+	std::ifstream in(path);
+	std::string line, dir = ".";
+	size_t slash = path.rfind('/');
+	unsigned number = 0;
+
+	if (slash != std::string::npos)
+		dir = path.substr(0, slash == 0 ? 1 : slash);
+	if (!in)
+		throw Xapian::DatabaseOpeningError("cannot read stub file");
+	while (std::getline(in, line)) {
+		number++;
+		std::istringstream words(line);
+		std::string type, where;
+		if (!(words >> type) || type[0] == '#')
+			continue;
+		std::getline(words >> std::ws, where);
+		shard_spec spec;
+		spec.name = where;
+		spec.remote = false;
+		spec.port = 0;
+		if (type == "remote" && !where.empty() && where[0] != ':' &&
+		    parse_host_port(where, spec)) {
+			spec.name = tcp_scheme + where;
+		} else if ((type == "auto" || type == "glass" ||
+		    type == "chert") && !where.empty()) {
+			spec.where = where[0] == '/' ? where : dir + "/" + where;
+			spec.name = spec.where;
+		} else {
+			throw Xapian::DatabaseOpeningError("stub file, line " +
+			    std::to_string(number) + ": want \"auto FOLDER\" "
+			    "or \"remote HOST:PORT\", not \"" + line + "\"");
+		}
+		out.push_back(spec);
+	}
+}
+
+/* What NAME, a --db, names: a folder, a stub file or tcp://HOST:PORT. */
+static void
+parse_shard(const std::string &name, std::vector<shard_spec> &out)
+{
+	shard_spec spec;
+	struct stat st;
+
+	spec.name = name;
+	spec.remote = false;
+	spec.port = 0;
+	if (name.compare(0, sizeof tcp_scheme - 1, tcp_scheme) == 0) {
+		if (!parse_host_port(name.substr(sizeof tcp_scheme - 1), spec))
+			throw Xapian::DatabaseOpeningError("want "
+			    "tcp://HOST:PORT");
+		out.push_back(spec);
+	} else if (stat(name.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+		read_stub(name, out);
+	} else {
+		spec.where = name;
+		out.push_back(spec);
+	}
+}
+
+extern "C" factsheet_status_t
+shim_db_open_shards(const char *const *paths, size_t n_paths,
+		    const char *const *words, size_t n_words,
+		    unsigned timeout_ms, shim_db_t **out, char **message)
+{
+	std::unique_ptr<shim_db> db;
+	std::string current;
+
+	*out = NULL;
+	*message = NULL;
+	try {
+		std::vector<shard_spec> specs;
+		db.reset(new shim_db);
+		db->writable = false;
+		db->emptied = false;
+		db->remote = false;
+		db->rw = NULL;
+		db->builder = NULL;
+		db->batches = 0;
+		db->db = NULL;
+		db->words = NULL;
+		for (size_t i = 0; i < n_paths; i++) {
+			current = paths[i];
+			if (i > 0)
+				db->path += ", ";
+			db->path += paths[i];
+			parse_shard(paths[i], specs);
+		}
+		db->db = new Xapian::Database();
+		db->words = new Xapian::Database();
+		for (const shard_spec &spec : specs) {
+			current = spec.name;
+			Xapian::Database part = spec.remote ?
+			    Xapian::Remote::open(spec.where, spec.port,
+			    timeout_ms, timeout_ms) :
+			    Xapian::Database(spec.where);
+			std::string mismatch = schema_mismatch(part);
+			if (!mismatch.empty())
+				throw schema_error(mismatch);
+			db->db->add_database(part);
+			db->parts.push_back(part);
+			db->part_names.push_back(spec.name);
+			if (spec.remote)
+				db->remote = true;
+			else
+				db->word_parts.push_back(open_words(part,
+				    spec.where));
+		}
+		/* Our PostingSource and MatchSpy see one database's
+		 * docids: several, like a remote one, take Xapian's own. */
+		if (db->parts.size() > 1)
+			db->remote = true;
+		/* A remote shard serves no spelling data and no synonyms
+		 * (Xapian 1.4): those come from local copies. */
+		for (size_t i = 0; i < n_words; i++) {
+			current = words[i];
+			Xapian::Database part(words[i]);
+			db->word_parts.push_back(open_words(part, words[i]));
+		}
+		for (Xapian::Database &part : db->word_parts)
+			db->words->add_database(part);
+		*out = db.release();
+		return FACTSHEET_STATUS_SUCCESS;
+	} catch (...) {
+		std::string error;
+		factsheet_status_t status = classify(error, current, true);
+
+		if (db) {
+			delete db->words;
+			delete db->db;
+		}
+		*message = copy_string(error);
+		return status;
+	}
+}
+
+extern "C" int
+shim_db_is_remote(const shim_db_t *db)
+{
+	return db->remote;
+}
+
+extern "C" factsheet_status_t
+shim_db_check_shards(shim_db_t *db, char **down)
+{
+	*down = NULL;
+	for (size_t i = 0; i < db->parts.size(); i++) {
+		try {
+			db->parts[i].reopen();
+			(void)db->parts[i].get_doccount();
+		} catch (...) {
+			std::string error;
+			factsheet_status_t status = classify(error,
+			    db->part_names[i], true);
+			db->error = error;
+			*down = copy_string(db->part_names[i]);
+			return status;
+		}
+	}
+	return FACTSHEET_STATUS_SUCCESS;
+}
