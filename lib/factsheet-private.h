@@ -109,8 +109,8 @@ text_squeeze_space(char *s);
 char *
 text_squeeze_lines(char *s);
 
-/* How many runs of non-space bytes the LEN bytes at S hold: the words a
- * reader weighs a line by ("a heading has at most 12 words"). */
+/* How many words the LEN bytes at S hold, by the index's rule (words.h):
+ * what a reader weighs a line by ("a heading has at most 12 words"). */
 size_t
 text_count_words(const char *s, size_t len);
 

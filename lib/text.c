@@ -15,6 +15,7 @@
 #include <unistr.h>
 
 #include "factsheet-private.h"
+#include "words.h"
 
 /* Line (1-based) of byte OFFSET, for messages people can act on. */
 static unsigned long
@@ -301,14 +302,5 @@ text_squeeze_lines(char *s)
 size_t
 text_count_words(const char *s, size_t len)
 {
-	size_t words = 0;
-	int in = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		int space = isspace((unsigned char)s[i]) != 0;
-
-		words += !space && !in;
-		in = !space;
-	}
-	return words;
+	return words_count(s, len);
 }

@@ -214,16 +214,19 @@ test_squeeze(void)
 	squeezes("", "", "empty stays empty");
 }
 
-/* Words as the readers weigh a line by: runs of non-space bytes. */
+/* Words as the readers weigh a line by: the index's words (words.h). */
 static void
 test_count_words(void)
 {
 	const char *line = "  There are 6 ways\tto avoid\na foreclosure:  ";
+	const char *heading = "1.2 Getting started \xe2\x80\x94 I&A";
 
 	is_int((long)text_count_words(line, strlen(line)), 8,
-	    "count_words: runs apart by spaces, tabs and line ends");
+	    "count_words: apart by spaces, tabs and line ends");
 	is_int((long)text_count_words(line, 11), 2,
 	    "count_words: only the LEN bytes given");
+	is_int((long)text_count_words(heading, strlen(heading)), 4,
+	    "count_words: a dash is no word, 1.2 and I&A are one each");
 	is_int((long)text_count_words("", 0), 0, "count_words: none");
 }
 
