@@ -105,9 +105,17 @@ t "publication=: only that publication's sections" eval '
     is_py "\"|\".join({r[\"publication\"][\"title\"] for r in d[\"results\"]})" \
 	"PECOS Technical Assistance Contact Information" &&
     is_py "d[\"total\"] < $all" True'
+get "$BASE/search?q=pecos&limit=100"
+kinds=$(py 'd["facets"]["kind"]')
+phones=$(py 'sum(any(c["kind"] == "phone" for c in r["contacts"]) for r in d["results"])')
+t "facets: the kind and contact-kind counts are the matches' own" eval '
+    is_py "d[\"total\"] < 100 and sum(d[\"facets\"][\"kind\"].values()) == d[\"total\"]" True &&
+    is_py "d[\"facets\"][\"has\"][\"phone\"]" "$phones"'
 get "$BASE/search?q=pecos&kind=problem&limit=100"
 t "kind=problem: only problems" eval '
     is_code 200 && is_py "\"|\".join({r[\"kind\"] for r in d[\"results\"]})" problem'
+t "kind=problem: as many as the kind facet counted" eval '
+    is_py "d[\"total\"] == $kinds[\"problem\"]" True'
 get "$BASE/search?q=pecos&has=tty"
 t "has=tty: only sections with a TTY, the facet says so" eval '
     is_code 200 && is_py "all(any(c[\"kind\"] == \"tty\" for c in r[\"contacts\"]) for r in d[\"results\"]) and len(d[\"results\"]) > 0" True &&
