@@ -186,6 +186,41 @@ say(FILE *out, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Set by --json: a run that ends on a failure before any JSON was
+ * printed (a database that cannot be opened, a signal) prints its last
+ * message as {"error": ...} on stdout, as factsheet-query does, so that a
+ * script always has one JSON object to read.
+ */
+static int json_errors;
+static int json_printed;
+static char *last_failure;
+
+static void
+print_json_error(const char *message)
+{
+	char *shown = factsheet_escape(message, NULL);
+	json_t *o = json_pack("{s:s}", "error", shown ? shown : message);
+	char *s = o ? json_dumps(o, 0) : NULL;
+
+	if (s != NULL)
+		printf("%s\n", s);
+	fflush(stdout);
+	free(s);
+	json_decref(o);
+	free(shown);
+}
+
+/* At exit: the JSON error, if the run printed no JSON of its own. */
+static void
+json_error_if_silent(void)
+{
+	if (json_errors && !json_printed && last_failure != NULL)
+		print_json_error(last_failure);
+	free(last_failure);
+	last_failure = NULL;
+}
+
 /* The one place a failure becomes a message. */
 static void
 report(progress_t *p, const char *fmt, ...)
@@ -195,14 +230,17 @@ static void
 report(progress_t *p, const char *fmt, ...)
 {
 	va_list ap;
+	char *s = NULL;
 
 	if (p != NULL)
 		progress_clear(p);
 	va_start(ap, fmt);
-	say(stderr, "%s: ", progname);
-	vsay(stderr, fmt, ap);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	say(stderr, "%s: %s\n", progname, s ? s : "out of memory");
+	free(last_failure);
+	last_failure = s;
 }
 
 /* SIGINT or SIGTERM, once caught: the run stops after the file at hand
@@ -242,6 +280,8 @@ on_fatal(const char *message)
 	fprintf(stderr, "%s: %s: writing the index failed (%s); it is as it "
 	    "was at its last commit\n", progname, fatal_db_path,
 	    shown ? shown : message);
+	if (json_errors && !json_printed)
+		print_json_error(message);
 	_exit(EXIT_ERROR);
 }
 
@@ -517,6 +557,7 @@ print_json(const summary_t *sum, const char *db_path, double seconds,
 		json_object_set(root, "report", sum->report);
 	s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 	    JSON_REAL_PRECISION(3)) : NULL;
+	json_printed = 1;
 	if (s != NULL)
 		printf("%s\n", s);
 	else
@@ -669,6 +710,7 @@ print_json_value(json_t *root)
 	char *s = root ? json_dumps(root, JSON_INDENT(2) |
 	    JSON_PRESERVE_ORDER) : NULL;
 
+	json_printed = 1;
 	if (s != NULL)
 		printf("%s\n", s);
 	else
@@ -919,6 +961,7 @@ main(int argc, char **argv)
 	 * lands inside a line of the summary. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	setvbuf(stderr, NULL, _IOLBF, 0);
+	atexit(json_error_if_silent);
 	sync_options.exclude = excludes;
 	while ((c = getopt_long(argc, argv, "d:jt:nrRfwx:shVlS", options,
 	    NULL)) != -1) {
@@ -927,7 +970,7 @@ main(int argc, char **argv)
 			db_arg = optarg;
 			break;
 		case 'j':
-			out.json = 1;
+			out.json = json_errors = 1;
 			break;
 		case 't':
 			thesaurus_arg = optarg;

@@ -84,6 +84,27 @@ t "--json error for a database that is not there" \
 	eval 'check_exit 2 "$QUERY" --db "$TMP/none" --json pecos &&
 	python3 -c "import json, sys; assert \"error\" in json.load(open(sys.argv[1]))" "$OUT"'
 
+# factsheet-index too: a run that ends before its summary prints its
+# error as the one JSON object on stdout.
+json_error_is() {	# the stdout and stderr of a failed --json run
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+err = open(sys.argv[2]).read().strip()
+if list(d) != ["error"] or not err.endswith(d["error"]):
+    sys.exit("stdout %r, stderr %r" % (d, err))' "$OUT" "$ERR"
+}
+mkdir "$TMP/notdb"
+echo 'not an index' >"$TMP/notdb/notes.txt"
+t "index --json, a folder that is not a database: exit 2, {\"error\": ...}" \
+	eval 'check_exit 2 "$INDEX" --db "$TMP/notdb" --json "$CORPUS" &&
+	json_error_is && lines_are "$ERR" 1'
+t "index --json --list, no database there: {\"error\": ...}" \
+	eval 'check_exit 2 "$INDEX" --db "$TMP/none" --json --list &&
+	json_error_is'
+t "index --json, a file that fails: the summary holds it, no other JSON" \
+	eval 'check_exit 2 "$INDEX" --db "$TMP/json.db" --json "$TMP/gone.txt" &&
+	python3 -c "import json, sys; d = json.load(open(sys.argv[1])); assert d[\"failed\"] == 1 and \"error\" not in d, d" "$OUT"'
+
 # The database searched
 t "--json names the database" \
 	eval 'check_exit 0 "$QUERY" --db "$DB" --json pecos &&
