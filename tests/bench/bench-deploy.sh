@@ -331,7 +331,9 @@ part_replicate() {
 	    "$(du -sk "$run/master/db" | cut -f1) KiB with lexicon" \
 	    "$(du -sk "$run/master/db/lexicon" | cut -f1) KiB"
 	rport=$(free_port)
-	xapian-replicate-server -I 127.0.0.1 -p "$rport" "$run/master" \
+	# In a session of its own: on SIGTERM it signals its whole process
+	# group, which would be this script's (and its caller's).
+	setsid xapian-replicate-server -I 127.0.0.1 -p "$rport" "$run/master" \
 	    >"$run/server.log" 2>&1 &
 	pids="$pids $!"
 	sleep 0.5
