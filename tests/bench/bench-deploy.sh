@@ -113,18 +113,7 @@ database() {
 	echo "$db"
 }
 
-pids=
-cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null || true
-	done
-	wait 2>/dev/null || true
-}
-trap cleanup EXIT INT TERM
-
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+trap stop_pids EXIT INT TERM
 
 load1() {
 	cut -d' ' -f1 /proc/loadavg
@@ -150,15 +139,7 @@ start_serve() {
 	taskset -c "$1" "$serve" --db "$db" --threads "$2" \
 	    --listen 127.0.0.1:0 >"$log" 2>/dev/null &
 	pids="$pids $!"
-	port=
-	i=0
-	while [ -z "$port" ]; do
-		port=$(sed -n 's|.*127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$log" |
-		    head -n 1)
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || { echo "$BENCH: factsheet-serve printed no port" >&2; exit 2; }
-		[ -n "$port" ] || sleep 0.1
-	done
+	port=$(serve_port "$log")
 	i=0
 	until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
 		i=$((i + 1))
@@ -167,12 +148,8 @@ start_serve() {
 	done
 }
 
-urlenc() {
-	python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$1"
-}
-
 # measure SETUP CLASS URL ROUND: one wrk run, appended to $run/results as
-# "ROUND SETUP CLASS req/s p50-ms p99-ms errors load1".
+# "ROUND SETUP CLASS req/s p50-ms p99-ms errors requests load1".
 measure() {
 	l=$(load1)
 	case $1 in
@@ -182,26 +159,7 @@ measure() {
 	    >"$run/wrk.out" 2>&1 || true ;;
 	esac
 	cp "$run/wrk.out" "$run/wrk-$4-$1-$2.out"
-	awk -v round="$4" -v setup="$1" -v class="$2" -v load="$l" '
-	function ms(v) {
-		if (v ~ /us$/) return v / 1000
-		if (v ~ /ms$/) return v + 0
-		if (v ~ /m$/) return v * 60000
-		if (v ~ /s$/) return v * 1000
-		return v
-	}
-	/Requests\/sec:/ { rps = $2 }
-	/^ +50%/ { p50 = ms($2) }
-	/^ +99%/ { p99 = ms($2) }
-	/Socket errors:/ {
-		gsub(/,/, "")
-		errs += $4 + $6 + $8 + $10
-	}
-	/Non-2xx or 3xx responses:/ { errs += $5 }
-	END {
-		printf "%s %s %s %.1f %.2f %.2f %d %s\n", round, setup, class,
-		    rps, p50, p99, errs, load
-	}' "$run/wrk.out" | tee -a "$run/results"
+	echo "$4 $1 $2 $(wrk_figures "$run/wrk.out") $l" | tee -a "$run/results"
 }
 
 part_serve() {
@@ -223,7 +181,7 @@ misspelling|tablespase"
 	    "$conns connections; 1core: --threads 1 on core 0, wrk -t1 on" \
 	    "core 1; 2core: --threads 2 on cores 0-1, wrk -t2 unpinned;" \
 	    "$(date -u '+%F %H:%M UTC'), load average $(load)"
-	echo "round setup class req/s p50-ms p99-ms errors load1"
+	echo "round setup class req/s p50-ms p99-ms errors requests load1"
 	: >"$run/results"
 	r=1
 	while [ "$r" -le "$rounds" ]; do
@@ -252,7 +210,7 @@ misspelling|tablespase"
 			    "$(echo "$rows" | spread 5 | cut -d' ' -f1)" \
 			    "$(echo "$rows" | spread 6 | cut -d' ' -f1)" \
 			    "$(echo "$rows" | awk '{ e += $7 } END { print e + 0 }')" \
-			    "$(echo "$rows" | awk '{ print $8 }' | sort -n | sed -n '1p;$p' | paste -sd-)"
+			    "$(echo "$rows" | awk '{ print $9 }' | sort -n | sed -n '1p;$p' | paste -sd-)"
 		done
 	done
 	echo "class: 2core over 1core req/s, per round: median (min-max, n)"
