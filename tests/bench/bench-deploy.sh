@@ -140,12 +140,7 @@ start_serve() {
 	    --listen 127.0.0.1:0 >"$log" 2>/dev/null &
 	pids="$pids $!"
 	port=$(serve_port "$log")
-	i=0
-	until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || { echo "$BENCH: port $port did not answer" >&2; exit 2; }
-		sleep 0.1
-	done
+	wait_http "http://127.0.0.1:$port/healthz"
 }
 
 # measure SETUP CLASS URL ROUND: one wrk run, appended to $run/results as

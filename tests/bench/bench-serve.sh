@@ -108,15 +108,6 @@ if [ -n "$have_serve" ]; then
 	pids="$pids $!"
 fi
 
-# wait_http URL: up to 10 s for URL to answer.
-wait_http() {
-	i=0
-	until curl -fs -o /dev/null "$1"; do
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || { echo "$BENCH: $1 did not answer" >&2; exit 2; }
-		sleep 0.1
-	done
-}
 sport=
 if [ -n "$have_serve" ]; then
 	sport=$(serve_port "$run/serve.out" "$run/serve.err")

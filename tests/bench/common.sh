@@ -101,6 +101,16 @@ serve_port() {
 	echo "$_port"
 }
 
+# wait_http URL: up to 10 s for URL to answer (curl); exits 2 if not.
+wait_http() {
+	_i=0
+	until curl -fs -o /dev/null "$1"; do
+		_i=$((_i + 1))
+		[ "$_i" -lt 100 ] || { echo "$BENCH: $1 did not answer" >&2; exit 2; }
+		sleep 0.1
+	done
+}
+
 # wrk_figures FILE: "req/s p50-ms p99-ms errors requests" of the wrk
 # --latency report in FILE; errors are socket errors and non-2xx answers.
 wrk_figures() {
