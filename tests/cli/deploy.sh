@@ -103,18 +103,19 @@ for setting in NoNewPrivileges=yes ProtectSystem=strict DynamicUser=yes \
 	t "the unit sets $setting" has_line "$UNIT" "$setting"
 done
 
-# systemd's own check, with the program from the build tree and the man
-# page from the source tree (Documentation= is checked too).
+# systemd's own check, with the program from the build tree (the man
+# page of Documentation= is not installed here: --man=no).  A setting it
+# cannot parse is only a warning, so its messages must be none.
 if command -v systemd-analyze >/dev/null 2>&1; then
-	mkdir -p "$TMP/man/man1"
-	cp "$top_srcdir/doc/factsheet-serve.1" "$TMP/man/man1/"
 	sed "s|^ExecStart=[^ ]*|ExecStart=$SERVE|" "$UNIT" \
 	    >"$TMP/factsheet-serve.service"
 	t "systemd-analyze verify accepts it" \
-	    check_exit 0 env MANPATH="$TMP/man" SYSTEMD_LOG_LEVEL=warning \
-	    systemd-analyze verify "$TMP/factsheet-serve.service"
+	    check_exit 0 systemd-analyze verify --man=no \
+	    "$TMP/factsheet-serve.service"
+	t "with no warning" lines_are "$ERR" 0
 else
 	skip "systemd-analyze verify accepts it" "systemd-analyze not found"
+	skip "with no warning" "systemd-analyze not found"
 fi
 
 done_testing
