@@ -76,19 +76,7 @@ mkdir -p "$run/www/cgi-bin" "$run/omega-log" "$run/omega-cdb"
 ln -s "$omega_cgi" "$run/www/cgi-bin/omega"
 ln -s "$top/tests/bench/query-cgi.sh" "$run/www/cgi-bin/query"
 
-pids=
-cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null || true
-	done
-	wait 2>/dev/null || true
-}
-trap cleanup EXIT INT TERM
-
-# A free loopback port.
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+trap stop_pids EXIT INT TERM
 
 # Omega reads its databases from database_dir by name: DB=omega-N.db.
 cat >"$run/omega.conf" <<EOF
@@ -120,33 +108,12 @@ if [ -n "$have_serve" ]; then
 	pids="$pids $!"
 fi
 
-# wait_http URL: up to 10 s for URL to answer.
-wait_http() {
-	i=0
-	until curl -fs -o /dev/null "$1"; do
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || { echo "$BENCH: $1 did not answer" >&2; exit 2; }
-		sleep 0.1
-	done
-}
 sport=
 if [ -n "$have_serve" ]; then
-	i=0
-	while [ -z "$sport" ]; do
-		sport=$(cat "$run/serve.out" "$run/serve.err" | grep -o '127\.0\.0\.1:[0-9][0-9]*' |
-		    head -n 1 | cut -d: -f2) || true
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || { echo "$BENCH: factsheet-serve printed no port" >&2; exit 2; }
-		[ -n "$sport" ] || sleep 0.1
-	done
+	sport=$(serve_port "$run/serve.out" "$run/serve.err")
 	wait_http "http://127.0.0.1:$sport/healthz"
 fi
 wait_http "http://127.0.0.1:$lport/cgi-bin/query?q=enrollment"
-
-# urlenc STRING: STRING for a query string.
-urlenc() {
-	python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$1"
-}
 
 # The query classes: name, factsheet's query, Omega's (omindex's only
 # field is the title, so problem:WORD is compared with title:WORD; Omega
@@ -199,27 +166,7 @@ measure() {
 	wrk -t2 -c"$conns" -d"${secs}s" --latency "$3" >"$run/wrk.out" 2>&1 || true
 	# Every report kept, for the kinds of errors.
 	cp "$run/wrk.out" "$run/wrk-$4-$1-$2.out"
-	awk -v tag="$4" -v sys="$1" -v class="$2" '
-	function ms(v) {
-		if (v ~ /us$/) return v / 1000
-		if (v ~ /ms$/) return v + 0
-		if (v ~ /m$/) return v * 60000
-		if (v ~ /s$/) return v * 1000
-		return v
-	}
-	/Requests\/sec:/ { rps = $2 }
-	/^ +50%/ { p50 = ms($2) }
-	/^ +99%/ { p99 = ms($2) }
-	/requests in/ { reqs = $1 }
-	/Socket errors:/ {
-		gsub(/,/, "")
-		errs += $4 + $6 + $8 + $10
-	}
-	/Non-2xx or 3xx responses:/ { errs += $5 }
-	END {
-		printf "%s %s %s %.1f %.2f %.2f %d %d\n", tag, sys, class, rps,
-		    p50, p99, errs, reqs
-	}' "$run/wrk.out" | tee -a "$run/results"
+	echo "$4 $1 $2 $(wrk_figures "$run/wrk.out")" | tee -a "$run/results"
 }
 
 echo "bench-serve: $n sheets, $rounds rounds, wrk ${secs} s, $conns connections," \
