@@ -765,6 +765,14 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 		    json_string(s->anchor) : json_null());
 		json_object_set_new(hit, "page", s->page ?
 		    json_integer(s->page) : json_null());
+		/* A long section's hit is its best piece, whose text it
+		 * shows: which one, of how many. */
+		if (s->pieces > 1) {
+			json_object_set_new(hit, "piece",
+			    json_integer(s->piece));
+			json_object_set_new(hit, "pieces",
+			    json_integer(s->pieces));
+		}
 		json_t *pub = json_object_get(hit, "publication");
 		json_object_set_new(pub, "format",
 		    json_string(h->publication_format));

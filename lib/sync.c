@@ -637,8 +637,13 @@ diff_publication(change_list_t *list, const factsheet_publication_t *pub,
 		list->failed = 1;
 		goto out;
 	}
-	for (size_t i = 0; i < n_old; i++)
+	/* A section stored in pieces is compared by its first: the
+	 * others are neither added nor removed sections. */
+	for (size_t i = 0; i < n_old; i++) {
 		ok[i] = record_from_json(old_json[i], &old[i]) == 0;
+		if (ok[i] && old[i].section.piece > 1)
+			matched[i] = 1;
+	}
 	for (size_t j = 0; j < n_new; j++) {
 		const factsheet_section_t *s = &pub->sections[j];
 		size_t i;
@@ -656,7 +661,7 @@ diff_publication(change_list_t *list, const factsheet_publication_t *pub,
 			continue;
 		}
 		matched[i] = 1;
-		json = record_to_json(pub, s);
+		json = record_first_json(pub, s);
 		a = json ? record_content(json) : NULL;
 		b = record_content(old_json[i]);
 		/* An old record we cannot read counts as changed. */

@@ -162,6 +162,8 @@ make_docs(shim_builder *b, const char *publication_id,
 			doc.add_term(d.terms[j], d.term_wdfs[j]);
 		doc.add_value(record_slot, d.data);
 		doc.add_value(publication_slot, publication_id);
+		if (d.section != NULL)
+			doc.add_value(section_slot, d.section);
 		out->docs.push_back(doc);
 	}
 	/* The generator keeps the last document it was given.  Let go of
