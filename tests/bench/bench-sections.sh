@@ -55,7 +55,7 @@ while [ $i -lt "$runs" ]; do
 	i=$((i + 1))
 done
 # The last words of the file are found: nothing was left out.
-"$query" --db "$dir/db" --path zeppelin >/dev/null ||
+"$query" --db "$dir/db" --format=path zeppelin >/dev/null ||
     echo "$BENCH: the file's last words are not found" >&2
 echo "# load $(load) after"
 printf 'max RSS (MB): min %s, max %s, n %s\n' "$(sort -n "$dir/rss" | head -1)" \
