@@ -586,11 +586,6 @@ record_publication_from_json(const char *json, record_t *record);
 void
 record_clear(record_t *record);
 
-/* The record of S's first document (its first piece's); malloc'd. */
-char *
-record_first_json(const factsheet_publication_t *pub,
-		  const factsheet_section_t *s);
-
 /* Whether stored record JSON is a piece of a section after its first,
  * read without decoding it: a publication's sections are its records
  * less these. */

@@ -232,22 +232,6 @@ record_clear(record_t *r)
 	memset(r, 0, sizeof *r);
 }
 
-char *
-record_first_json(const factsheet_publication_t *pub,
-		  const factsheet_section_t *s)
-{
-	piece_iter_t it;
-	factsheet_section_t view;
-	char *json;
-
-	piece_start(&it, s);
-	if (piece_next(&it, &view) != 1)
-		return NULL;
-	json = record_to_json(pub, &view);
-	piece_clear(&view);
-	return json;
-}
-
 /*
  * A string member holds no unescaped quote, so ',"piece":' is the
  * member itself; pieces are numbered from 1.

@@ -272,8 +272,11 @@ render_hit(FILE *out, const render_options_t *o,
 		print_field(out, o, r, "", s->text, DESCRIPTION_LENGTH);
 	if (s->solution_heading != NULL) {
 		print_field(out, o, r, "Solution: ", s->solution_heading, 0);
+		/* A piece of a long section is a fragment: its best
+		 * sentences, as of a description, not 64 KB of it. */
 		if (s->solution_text && s->solution_text[0] != '\0')
-			print_field(out, o, r, "", s->solution_text, 0);
+			print_field(out, o, r, "", s->solution_text,
+			    s->pieces > 1 ? DESCRIPTION_LENGTH : 0);
 	}
 	print_contacts(out, o, r, s);
 	if (o->explain)
