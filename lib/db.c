@@ -536,8 +536,7 @@ batch_add(doc_batch_t *b, const factsheet_db_t *db,
 	shim_document_t *d = &b->docs[k];
 
 	section_texts(&b->texts[k], pub, view, i == 0 && view->piece <= 1);
-	b->ids[k] = view->piece > 1 ? str_printf("%s#%s#%u", pub->id,
-	    view->slug, view->piece) : section_id(pub->id, view->slug);
+	b->ids[k] = section_piece_id(pub->id, view->slug, view->piece);
 	if (view->pieces > 1 &&
 	    (b->sections[k] = section_id(pub->id, view->slug)) == NULL)
 		b->texts[k].failed = 1;

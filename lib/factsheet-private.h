@@ -520,6 +520,13 @@ section_clear(factsheet_section_t *section);
 char *
 section_id(const char *publication_id, const char *slug);
 
+/* The id of a section's document: that of piece PIECE of it when the
+ * section is stored in pieces (piece.c), the section's own for the first
+ * or for a section stored whole (PIECE 0 or 1). */
+char *
+section_piece_id(const char *publication_id, const char *slug,
+		 unsigned piece);
+
 /* piece.c ----------------------------------------------------------- */
 
 /* The most bytes of text and solution text one document of a section

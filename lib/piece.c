@@ -57,8 +57,8 @@ next_bounds(piece_iter_t *it, size_t *ta, size_t *tb, size_t *sa, size_t *sb)
 	const factsheet_section_t *s = it->section;
 	size_t room = PIECE_BYTES;
 
-	if (it->text_at >= it->text_len && it->solution_at >= it->solution_len &&
-	    it->piece > 0)
+	if (it->piece > 0 && it->text_at >= it->text_len &&
+	    it->solution_at >= it->solution_len)
 		return 0;
 	*ta = *tb = it->text_at;
 	*sa = *sb = it->solution_at;
@@ -67,7 +67,8 @@ next_bounds(piece_iter_t *it, size_t *ta, size_t *tb, size_t *sa, size_t *sb)
 		room -= *tb - *ta;
 		it->text_at = skip_blanks(s->text, *tb, it->text_len);
 	}
-	if (it->text_at >= it->text_len && it->solution_at < it->solution_len &&
+	if (it->text_at >= it->text_len &&
+	    it->solution_at < it->solution_len &&
 	    (room >= PIECE_BYTES / 2 ||
 	    it->solution_len - it->solution_at <= room)) {
 		*sb = cut(s->solution_text, it->solution_at,

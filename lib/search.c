@@ -624,8 +624,8 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 	if (record->publication_id == NULL)
 		return results_fail(r, FACTSHEET_STATUS_DATABASE_CORRUPT,
 		    str_printf("explain: hit %zu names no publication", i));
-	if ((id = section_id(record->publication_id,
-	    record->section.slug)) == NULL)
+	if ((id = section_piece_id(record->publication_id,
+	    record->section.slug, record->section.piece)) == NULL)
 		return results_fail(r, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("explain: out of memory"));
 	status = shim_mset_explain(r->mset, id, &rows, &n);

@@ -301,6 +301,9 @@ t "one 6 MB section: the terminal names the part" \
 t "one 6 MB section: ... part N of M" contains "$OUT" "(part "
 t "one 6 MB section: ... in a few lines, not 64 KB" \
 	eval '[ "$(wc -l <"$OUT")" -lt 12 ]'
+t "one 6 MB section: --explain of a later piece" \
+	check_exit 0 "$QUERY" --db "$DB" --explain --color=never xylophone
+t "one 6 MB section: ... explains it" contains "$OUT" "Zxylophon"
 t "one 6 MB section: --report on an unchanged file: no section changed" \
 	check_exit 0 "$INDEX" --db "$DB" --force --report "$BIG"
 t "one 6 MB section: ... it says so" contains "$OUT" "no section changed"
