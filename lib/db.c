@@ -490,69 +490,125 @@ load_phrases(factsheet_db_t *db)
 }
 
 /* A publication's sections as the shim takes them, owning their
- * strings. */
+ * strings: one document a section, or a piece of a long one. */
 typedef struct {
 	size_t n;
 	shim_document_t *docs;
 	doc_texts_t *texts;
 	char **ids;
+	char **sections;
 	doc_terms_t *terms;
 } doc_batch_t;
+
+/* Where batch_fill goes on from: a section, and its pieces so far. */
+typedef struct {
+	size_t section;
+	int open;
+	piece_iter_t pieces;
+} doc_cursor_t;
 
 static void
 batch_clear(doc_batch_t *b)
 {
 	for (size_t j = 0; b->docs && b->texts && b->ids && b->terms &&
-	    j < b->n; j++) {
+	    b->sections && j < b->n; j++) {
 		clear_texts(&b->texts[j]);
 		clear_terms(&b->terms[j]);
 		free(b->ids[j]);
+		free(b->sections[j]);
 		free((char *)b->docs[j].data);
 	}
 	free(b->docs);
 	free(b->texts);
 	free(b->terms);
 	free(b->ids);
+	free(b->sections);
 	memset(b, 0, sizeof *b);
 }
 
-/* Fills B from PUB's N sections from FIRST on (all of them when N is
- * -1); reads only DB's phrases, loaded beforehand. */
+/* Fills B from one piece of a section: VIEW, the I-th section of PUB. */
+static void
+batch_add(doc_batch_t *b, const factsheet_db_t *db,
+	  const factsheet_publication_t *pub, size_t i,
+	  const factsheet_section_t *view)
+{
+	size_t k = b->n++;
+	shim_document_t *d = &b->docs[k];
+
+	section_texts(&b->texts[k], pub, view, i == 0 && view->piece <= 1);
+	b->ids[k] = section_piece_id(pub->id, view->slug, view->piece);
+	if (view->pieces > 1 &&
+	    (b->sections[k] = section_id(pub->id, view->slug)) == NULL)
+		b->texts[k].failed = 1;
+	d->id = b->ids[k];
+	d->section = b->sections[k];
+	d->kind = factsheet_section_kind_name(view->kind);
+	d->texts = b->texts[k].items;
+	d->n_texts = b->texts[k].n;
+	d->data = record_to_json(pub, view);
+	section_terms(&b->terms[k], db, view);
+	d->terms = (const char *const *)b->terms[k].items;
+	d->term_wdfs = b->terms[k].wdfs;
+	d->n_terms = b->terms[k].n;
+}
+
+/* Fills B with up to N documents of PUB's sections from *AT on, a long
+ * section's pieces one by one (all of them when N is SIZE_MAX); reads
+ * only DB's phrases, loaded beforehand.  *AT ends where the next batch
+ * begins. */
 static factsheet_status_t
 batch_fill(doc_batch_t *b, const factsheet_db_t *db,
-	   const factsheet_publication_t *pub, size_t first, size_t n)
+	   const factsheet_publication_t *pub, doc_cursor_t *at, size_t n)
 {
-	if (n > pub->n_sections - first)
-		n = pub->n_sections - first;
+	size_t room = n;
 
-	b->n = n;
-	b->docs = calloc(n ? n : 1, sizeof *b->docs);
-	b->texts = calloc(n ? n : 1, sizeof *b->texts);
-	b->ids = calloc(n ? n : 1, sizeof *b->ids);
-	b->terms = calloc(n ? n : 1, sizeof *b->terms);
+	/* All of them: as many as the sections' pieces. */
+	if (n == SIZE_MAX) {
+		room = 0;
+		for (size_t i = at->section; i < pub->n_sections; i++)
+			room += section_pieces(&pub->sections[i]);
+	}
+	b->docs = calloc(room ? room : 1, sizeof *b->docs);
+	b->texts = calloc(room ? room : 1, sizeof *b->texts);
+	b->ids = calloc(room ? room : 1, sizeof *b->ids);
+	b->sections = calloc(room ? room : 1, sizeof *b->sections);
+	b->terms = calloc(room ? room : 1, sizeof *b->terms);
 	if (b->docs == NULL || b->texts == NULL || b->ids == NULL ||
-	    b->terms == NULL)
+	    b->sections == NULL || b->terms == NULL)
 		return FACTSHEET_STATUS_OUT_OF_MEMORY;
-	for (size_t i = 0; i < n; i++) {
-		const factsheet_section_t *s = &pub->sections[first + i];
-		shim_document_t *d = &b->docs[i];
+	while (b->n < room && at->section < pub->n_sections) {
+		factsheet_section_t view;
+		int got;
 
-		section_texts(&b->texts[i], pub, s, first + i == 0);
-		b->ids[i] = section_id(pub->id, s->slug);
-		d->id = b->ids[i];
-		d->kind = factsheet_section_kind_name(s->kind);
-		d->texts = b->texts[i].items;
-		d->n_texts = b->texts[i].n;
-		d->data = record_to_json(pub, s);
-		section_terms(&b->terms[i], db, s);
-		d->terms = (const char *const *)b->terms[i].items;
-		d->term_wdfs = b->terms[i].wdfs;
-		d->n_terms = b->terms[i].n;
-		if (b->texts[i].failed || b->terms[i].failed ||
-		    b->ids[i] == NULL || d->data == NULL)
+		if (!at->open) {
+			piece_start(&at->pieces, &pub->sections[at->section]);
+			at->open = 1;
+		}
+		if ((got = piece_next(&at->pieces, &view)) < 0)
 			return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		if (got == 0) {
+			at->open = 0;
+			at->section++;
+			continue;
+		}
+		batch_add(b, db, pub, at->section, &view);
+		piece_clear(&view);
+		{
+			size_t k = b->n - 1;
+
+			if (b->texts[k].failed || b->terms[k].failed ||
+			    b->ids[k] == NULL || b->docs[k].data == NULL)
+				return FACTSHEET_STATUS_OUT_OF_MEMORY;
+		}
 	}
 	return FACTSHEET_STATUS_SUCCESS;
+}
+
+/* Whether batch_fill has documents left to give from *AT. */
+static int
+cursor_more(const factsheet_publication_t *pub, const doc_cursor_t *at)
+{
+	return at->section < pub->n_sections;
 }
 
 /* Sections db_make_docs makes at a time. */
@@ -570,7 +626,7 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 	     char **message)
 {
 	factsheet_status_t status = FACTSHEET_STATUS_SUCCESS;
-	size_t first = 0;
+	doc_cursor_t at = { 0 };
 
 	*out = NULL;
 	*message = NULL;
@@ -580,7 +636,7 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 	do {
 		doc_batch_t batch = { 0 };
 
-		status = batch_fill(&batch, db, pub, first, make_chunk);
+		status = batch_fill(&batch, db, pub, &at, make_chunk);
 		if (status == FACTSHEET_STATUS_SUCCESS &&
 		    (status = shim_builder_make(builder, pub->id, batch.docs,
 		    batch.n, out)) != FACTSHEET_STATUS_SUCCESS)
@@ -590,9 +646,7 @@ db_make_docs(const factsheet_db_t *db, shim_builder_t *builder,
 			*message = str_printf("%s: out of memory",
 			    pub->source);
 		batch_clear(&batch);
-		first += make_chunk;
-	} while (status == FACTSHEET_STATUS_SUCCESS &&
-	    first < pub->n_sections);
+	} while (status == FACTSHEET_STATUS_SUCCESS && cursor_more(pub, &at));
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		shim_docs_free(*out);
 		*out = NULL;
@@ -606,23 +660,21 @@ db_write_streamed(factsheet_db_t *db, const factsheet_publication_t *pub,
 		  size_t n_meta)
 {
 	factsheet_status_t status = load_phrases(db);
-	size_t first = 0;
+	doc_cursor_t at = { 0 };
 
 	if (status != FACTSHEET_STATUS_SUCCESS)
 		return status;
 	if ((status = shim_db_begin_publication(db->shim, pub->id)) !=
 	    FACTSHEET_STATUS_SUCCESS)
 		return fail_shim(db, status);
-	while (status == FACTSHEET_STATUS_SUCCESS &&
-	    first < pub->n_sections) {
+	while (status == FACTSHEET_STATUS_SUCCESS && cursor_more(pub, &at)) {
 		doc_batch_t batch = { 0 };
 
-		if ((status = batch_fill(&batch, db, pub, first,
+		if ((status = batch_fill(&batch, db, pub, &at,
 		    make_chunk)) == FACTSHEET_STATUS_SUCCESS)
 			status = shim_db_add_documents(db->shim, pub->id,
 			    batch.docs, batch.n);
 		batch_clear(&batch);
-		first += make_chunk;
 	}
 	if (status == FACTSHEET_STATUS_SUCCESS)
 		status = shim_db_end_publication(db->shim, keys, values,
@@ -653,11 +705,12 @@ factsheet_db_add_publication(factsheet_db_t *db,
 			     const factsheet_publication_t *pub)
 {
 	doc_batch_t batch = { 0 };
+	doc_cursor_t at = { 0 };
 	factsheet_status_t status = load_phrases(db);
 
 	if (status != FACTSHEET_STATUS_SUCCESS)
 		return status;
-	if ((status = batch_fill(&batch, db, pub, 0, SIZE_MAX)) ==
+	if ((status = batch_fill(&batch, db, pub, &at, SIZE_MAX)) ==
 	    FACTSHEET_STATUS_SUCCESS &&
 	    (status = shim_db_replace_publication_meta(db->shim, pub->id,
 	    batch.docs, batch.n, NULL, NULL, 0)) !=

@@ -520,6 +520,50 @@ section_clear(factsheet_section_t *section);
 char *
 section_id(const char *publication_id, const char *slug);
 
+/* The id of a section's document: that of piece PIECE of it when the
+ * section is stored in pieces (piece.c), the section's own for the first
+ * or for a section stored whole (PIECE 0 or 1). */
+char *
+section_piece_id(const char *publication_id, const char *slug,
+		 unsigned piece);
+
+/* piece.c ----------------------------------------------------------- */
+
+/* The most bytes of text and solution text one document of a section
+ * holds: a longer section is stored as pieces of at most this many, so
+ * that no document's record, positions or snippet grow with the file. */
+#define PIECE_BYTES 65536
+
+/* Walks a section's pieces: piece_start, then piece_next until it gives
+ * 0. */
+typedef struct {
+	const factsheet_section_t *section;
+	size_t text_len, solution_len;
+	size_t text_at, solution_at;	/* where the next piece starts */
+	unsigned piece, pieces;
+} piece_iter_t;
+
+/* How many documents S is stored as: 1 when it fits in one. */
+unsigned
+section_pieces(const factsheet_section_t *s);
+
+void
+piece_start(piece_iter_t *it, const factsheet_section_t *s);
+
+/*
+ * The next piece of the section as *VIEW: the section itself when it is
+ * stored whole (piece and pieces 0), else a copy sharing its strings but
+ * for text and solution_text, which are that piece's (malloc'd), and the
+ * contacts, which only the first piece carries.  1 when a piece was
+ * given (free it with piece_clear), 0 after the last, -1 out of memory.
+ */
+int
+piece_next(piece_iter_t *it, factsheet_section_t *view);
+
+/* Frees what piece_next allocated for VIEW. */
+void
+piece_clear(factsheet_section_t *view);
+
 /* record.c ---------------------------------------------------------- */
 
 /* A section and its publication as the JSON stored in the index. */
@@ -548,6 +592,12 @@ record_publication_from_json(const char *json, record_t *record);
 
 void
 record_clear(record_t *record);
+
+/* Whether stored record JSON is a piece of a section after its first,
+ * read without decoding it: a publication's sections are its records
+ * less these. */
+int
+record_is_continuation(const char *json);
 
 /* highlight.c ------------------------------------------------------- */
 

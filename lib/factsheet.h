@@ -134,6 +134,11 @@ typedef struct {
 	factsheet_contact_t *contacts;
 	size_t n_contacts;
 	unsigned line;		/* 1-based line where the section starts */
+	/* A section longer than one document holds (64 KB of text) is
+	 * stored as consecutive pieces, and a hit is the best of them:
+	 * PIECE of PIECES, its text and solution text that piece's only.
+	 * Both 0 for a section stored whole. */
+	unsigned piece, pieces;
 } factsheet_section_t;
 
 typedef struct {

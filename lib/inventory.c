@@ -52,7 +52,10 @@ add_sections(factsheet_db_t *db, const char *id, factsheet_entry_t *e)
 	if ((status = db_publication_records(db, id, &records, &n)) !=
 	    FACTSHEET_STATUS_SUCCESS)
 		return status;
-	e->sections = n;
+	/* A section stored in pieces is one section. */
+	e->sections = 0;
+	for (size_t i = 0; i < n; i++)
+		e->sections += !record_is_continuation(records[i]);
 	if (n > 0) {
 		json_t *root = json_loads(records[0], 0, NULL);
 		json_t *pub = json_object_get(root, "publication");

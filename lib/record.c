@@ -40,7 +40,7 @@ record_to_json(const factsheet_publication_t *pub,
 	    "heading", s->solution_heading,
 	    "text", s->solution_text ? s->solution_text : "") : json_null();
 	root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I, s:s, s:o, "
-	    "s:o, s:I, s:{s:s, s:s, s:s, s:s, s:o, s:o}}",
+	    "s:o, s:I}",
 	    "kind", factsheet_section_kind_name(s->kind),
 	    "slug", s->slug,
 	    "heading", s->heading,
@@ -51,14 +51,28 @@ record_to_json(const factsheet_publication_t *pub,
 	    "text", s->text,
 	    "solution", solution,
 	    "contacts", contacts,
-	    "line", (json_int_t)s->line,
-	    "publication", "id", pub->id, "title", pub->title,
+	    "line", (json_int_t)s->line);
+	if (root == NULL)
+		return NULL;
+	/* Only a section stored in pieces says so: the record of one
+	 * stored whole is as it always was. */
+	if (s->pieces > 1 &&
+	    (json_object_set_new(root, "piece", json_integer(s->piece)) < 0 ||
+	    json_object_set_new(root, "pieces", json_integer(s->pieces)) < 0)) {
+		json_decref(root);
+		return NULL;
+	}
+	/* Last, as record_publication_from_json expects. */
+	if (json_object_set_new(root, "publication", json_pack(
+	    "{s:s, s:s, s:s, s:s, s:o, s:o}",
+	    "id", pub->id, "title", pub->title,
 	    "source", pub->source,
 	    "format", pub->format ? pub->format : "text",
 	    "product", string_or_null(pub->product),
-	    "revised", string_or_null(pub->revised));
-	if (root == NULL)
+	    "revised", string_or_null(pub->revised))) < 0) {
+		json_decref(root);
 		return NULL;
+	}
 	out = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	return out;
@@ -123,6 +137,9 @@ record_from_json(const char *json, record_t *r)
 	}
 	s->text = dup_string(root, "text");
 	s->line = (unsigned)json_integer_value(json_object_get(root, "line"));
+	s->piece = (unsigned)json_integer_value(json_object_get(root, "piece"));
+	s->pieces = (unsigned)json_integer_value(json_object_get(root,
+	    "pieces"));
 	solution = json_object_get(root, "solution");
 	if (json_is_object(solution)) {
 		s->solution_heading = dup_string(solution, "heading");
@@ -213,4 +230,16 @@ record_clear(record_t *r)
 	free(r->publication_product);
 	free(r->publication_revised);
 	memset(r, 0, sizeof *r);
+}
+
+/*
+ * A string member holds no unescaped quote, so ',"piece":' is the
+ * member itself; pieces are numbered from 1.
+ */
+int
+record_is_continuation(const char *json)
+{
+	const char *at = strstr(json, ",\"piece\":");
+
+	return at != NULL && strncmp(at, ",\"piece\":1,", 11) != 0;
 }

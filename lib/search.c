@@ -624,8 +624,8 @@ factsheet_results_explain(const factsheet_results_t *r, size_t i,
 	if (record->publication_id == NULL)
 		return results_fail(r, FACTSHEET_STATUS_DATABASE_CORRUPT,
 		    str_printf("explain: hit %zu names no publication", i));
-	if ((id = section_id(record->publication_id,
-	    record->section.slug)) == NULL)
+	if ((id = section_piece_id(record->publication_id,
+	    record->section.slug, record->section.piece)) == NULL)
 		return results_fail(r, FACTSHEET_STATUS_OUT_OF_MEMORY,
 		    str_printf("explain: out of memory"));
 	status = shim_mset_explain(r->mset, id, &rows, &n);
@@ -765,6 +765,14 @@ hit_to_json(const factsheet_results_t *r, const factsheet_hit_t *h)
 		    json_string(s->anchor) : json_null());
 		json_object_set_new(hit, "page", s->page ?
 		    json_integer(s->page) : json_null());
+		/* A long section's hit is its best piece, whose text it
+		 * shows: which one, of how many. */
+		if (s->pieces > 1) {
+			json_object_set_new(hit, "piece",
+			    json_integer(s->piece));
+			json_object_set_new(hit, "pieces",
+			    json_integer(s->pieces));
+		}
 		json_t *pub = json_object_get(hit, "publication");
 		json_object_set_new(pub, "format",
 		    json_string(h->publication_format));

@@ -81,3 +81,11 @@ section_id(const char *publication_id, const char *slug)
 {
 	return str_printf("%s#%s", publication_id, slug);
 }
+
+char *
+section_piece_id(const char *publication_id, const char *slug,
+		 unsigned piece)
+{
+	return piece > 1 ? str_printf("%s#%s#%u", publication_id, slug,
+	    piece) : section_id(publication_id, slug);
+}

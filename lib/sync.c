@@ -621,6 +621,63 @@ record_content(const char *json)
 	return root;
 }
 
+/* Whether VIEW, a section or piece of PUB, is stored as OLD_JSON says,
+ * where it sits in the file aside; sets *FAILED out of memory. */
+static int
+same_record(const factsheet_publication_t *pub,
+	    const factsheet_section_t *view, const char *old_json,
+	    int *failed)
+{
+	char *json = record_to_json(pub, view);
+	json_t *a = json ? record_content(json) : NULL;
+	json_t *b = record_content(old_json);
+	/* An old record we cannot read counts as changed. */
+	int same = a && b && json_equal(a, b);
+
+	if (json == NULL || a == NULL)
+		*failed = 1;
+	json_decref(a);
+	json_decref(b);
+	free(json);
+	return same;
+}
+
+/*
+ * Whether section S of PUB is stored as it was: its record against the
+ * old one at FIRST, and for a section in pieces, each piece against the
+ * old piece of its number, of the N_OLD records OLD (read where OK).
+ */
+static int
+same_section(const factsheet_publication_t *pub, const factsheet_section_t *s,
+	     const record_t *old, char **old_json, const char *ok,
+	     size_t n_old, size_t first, int *failed)
+{
+	piece_iter_t it;
+	factsheet_section_t view;
+	unsigned had = old[first].section.pieces, k = 0;
+	int same = 1, got;
+
+	piece_start(&it, s);
+	if (it.pieces != (had > 1 ? had : 1))
+		return 0;
+	while (same && (got = piece_next(&it, &view)) == 1) {
+		size_t j = first;
+
+		if (++k > 1) {
+			for (j = 0; j < n_old; j++)
+				if (ok[j] && old[j].section.piece == k &&
+				    strcmp(old[j].section.slug, s->slug) == 0)
+					break;
+		}
+		same = j < n_old && same_record(pub, &view, old_json[j],
+		    failed);
+		piece_clear(&view);
+	}
+	if (got < 0)
+		*failed = 1;
+	return same;
+}
+
 /*
  * The sections of PUB (NULL when it is gone) against the N_OLD records
  * stored for it: added, removed, and changed with their contacts.
@@ -637,13 +694,16 @@ diff_publication(change_list_t *list, const factsheet_publication_t *pub,
 		list->failed = 1;
 		goto out;
 	}
-	for (size_t i = 0; i < n_old; i++)
+	/* A section stored in pieces is compared by its first: the
+	 * others are neither added nor removed sections. */
+	for (size_t i = 0; i < n_old; i++) {
 		ok[i] = record_from_json(old_json[i], &old[i]) == 0;
+		if (ok[i] && old[i].section.piece > 1)
+			matched[i] = 1;
+	}
 	for (size_t j = 0; j < n_new; j++) {
 		const factsheet_section_t *s = &pub->sections[j];
 		size_t i;
-		char *json;
-		json_t *a, *b;
 		int same;
 
 		for (i = 0; i < n_old; i++)
@@ -656,16 +716,8 @@ diff_publication(change_list_t *list, const factsheet_publication_t *pub,
 			continue;
 		}
 		matched[i] = 1;
-		json = record_to_json(pub, s);
-		a = json ? record_content(json) : NULL;
-		b = record_content(old_json[i]);
-		/* An old record we cannot read counts as changed. */
-		same = a && b && json_equal(a, b);
-		if (json == NULL || a == NULL)
-			list->failed = 1;
-		json_decref(a);
-		json_decref(b);
-		free(json);
+		same = same_section(pub, s, old, old_json, ok, n_old, i,
+		    &list->failed);
 		if (same)
 			continue;
 		change_add(list, FACTSHEET_CHANGE_SECTION_CHANGED, s, NULL,

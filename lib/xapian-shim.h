@@ -90,6 +90,10 @@ typedef struct {
 	const char *const *terms;
 	const unsigned *term_wdfs;	/* each term's frequency */
 	size_t n_terms;
+	/* The pieces of one long section share this key (the id of its
+	 * first), by which a query keeps one hit a section; NULL for a
+	 * section stored whole. */
+	const char *section;
 } shim_document_t;
 
 /*

@@ -253,13 +253,17 @@ render_hit(FILE *out, const render_options_t *o,
 	/* Where it comes from: "file:line" that editors open, or for a
 	 * PDF "file.pdf#page=N" that viewers open at the page. */
 	if ((where = malloc(strlen(h->publication_title) +
-	    strlen(h->publication_source) + 32)) != NULL) {
+	    strlen(h->publication_source) + 96)) != NULL) {
 		if (s->page > 0)
 			sprintf(where, "%s, %s#page=%u", h->publication_title,
 			    h->publication_source, s->page);
 		else
 			sprintf(where, "%s, %s:%u", h->publication_title,
 			    h->publication_source, s->line);
+		/* A long section shows the piece that matched best. */
+		if (s->pieces > 1)
+			sprintf(where + strlen(where), " (part %u of %u of a "
+			    "long section)", s->piece, s->pieces);
 		fputs("   ", out);
 		print_wrapped(out, o, where, 3, 3, SGR_DIM);
 		free(where);
@@ -268,8 +272,11 @@ render_hit(FILE *out, const render_options_t *o,
 		print_field(out, o, r, "", s->text, DESCRIPTION_LENGTH);
 	if (s->solution_heading != NULL) {
 		print_field(out, o, r, "Solution: ", s->solution_heading, 0);
+		/* A piece of a long section is a fragment: its best
+		 * sentences, as of a description, not 64 KB of it. */
 		if (s->solution_text && s->solution_text[0] != '\0')
-			print_field(out, o, r, "", s->solution_text, 0);
+			print_field(out, o, r, "", s->solution_text,
+			    s->pieces > 1 ? DESCRIPTION_LENGTH : 0);
 	}
 	print_contacts(out, o, r, s);
 	if (o->explain)

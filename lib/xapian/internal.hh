@@ -85,6 +85,9 @@ struct shim_db {
 	 * of --words, asked one by one for spelling suggestions. */
 	std::vector<Xapian::Database> word_parts;
 	bool remote;
+	/* Bytes of records added since Xapian last wrote its buffers out
+	 * (index.cc, flush_if_large). */
+	size_t unflushed = 0;
 	std::string error;
 };
 

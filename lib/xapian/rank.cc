@@ -160,6 +160,11 @@ rank(Xapian::Database &db, const Xapian::Query &query,
 	 * that took as long is taken to have stopped there. */
 	if (time_limit > 0)
 		enquire.set_time_limit(time_limit);
+	/* A long section is stored in pieces: one hit a section, its best
+	 * piece.  Only an index holding pieces collapses, so every other
+	 * keeps its matcher and its estimates exactly. */
+	if (db.get_value_freq(section_slot) > 0)
+		enquire.set_collapse_key(section_slot);
 	/* A remote shard runs Xapian's own spy only: the kinds are then
 	 * counted over the first FACET_DEPTH matches. */
 	Xapian::ValueCountMatchSpy publications(publication_slot);

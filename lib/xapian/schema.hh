@@ -39,6 +39,10 @@ static const Xapian::valueno record_slot = 0;
  * publications: reading it from each hit's term list was an eighth of a
  * plain query's instructions. */
 static const Xapian::valueno publication_slot = 1;
+/* On each piece of a section stored in pieces (lib/piece.c), the id of
+ * the section: a query collapses on it, one hit a section.  Empty on
+ * every other document, which Xapian never collapses. */
+static const Xapian::valueno section_slot = 2;
 
 /*
  * What the index holds and how, as notmuch keeps it: a schema number,

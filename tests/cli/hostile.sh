@@ -269,6 +269,91 @@ else
 	skip "6 MB of text: peak memory" "no /usr/bin/time"
 fi
 
+# A section over 64 KB is stored as pieces of at most 64 KB (lib/piece.c):
+# all its words are found, it is one hit and one section, and a hit
+# shows the piece that matched, no more.
+t "one 6 MB section: indexed" check_exit 0 "$INDEX" --db "$DB" "$BIG"
+t "one 6 MB section: listed as one section" \
+	check_exit 0 "$INDEX" --db "$DB" --list
+t "one 6 MB section: ... 1 section" contains "$OUT" "big.txt  text, 1 section"
+t "one 6 MB section: its heading found" \
+	check_exit 0 "$QUERY" --db "$DB" --json '"one big problem"'
+t "one 6 MB section: ... in a piece" contains "$OUT" '"pieces": '
+t "one 6 MB section: the last word found" \
+	check_exit 0 "$QUERY" --db "$DB" --json --limit 50 xylophone
+t "one 6 MB section: ... as one hit" contains "$OUT" '"total": 1,'
+t "one 6 MB section: ... in its last piece" \
+	eval 'python3 -c "
+import json, sys
+h = json.load(open(sys.argv[1]))[\"results\"][0]
+sys.exit(not (h[\"pieces\"] > 90 and h[\"piece\"] == h[\"pieces\"]))
+" "$OUT"'
+t "one 6 MB section: ... a hit of at most 64 KB of text" \
+	eval 'python3 -c "
+import json, sys
+h = json.load(open(sys.argv[1]))[\"results\"][0]
+sys.exit(len(h[\"text\"].encode()) > 65536)
+" "$OUT"'
+t "one 6 MB section: a phrase of its words found" \
+	check_exit 0 "$QUERY" --db "$DB" '"provider form portal"'
+t "one 6 MB section: the terminal names the part" \
+	check_exit 0 "$QUERY" --db "$DB" --color=never xylophone
+t "one 6 MB section: ... part N of M" contains "$OUT" "(part "
+t "one 6 MB section: ... in a few lines, not 64 KB" \
+	eval '[ "$(wc -l <"$OUT")" -lt 12 ]'
+t "one 6 MB section: --explain of a later piece" \
+	check_exit 0 "$QUERY" --db "$DB" --explain --color=never xylophone
+t "one 6 MB section: ... explains it" contains "$OUT" "Zxylophon"
+t "one 6 MB section: --report on an unchanged file: no section changed" \
+	check_exit 0 "$INDEX" --db "$DB" --force --report "$BIG"
+t "one 6 MB section: ... it says so" contains "$OUT" "no section changed"
+echo "A new last line, at the yodel desk." >>"$BIG"
+t "one 6 MB section: --report on a line added at its end" \
+	check_exit 0 "$INDEX" --db "$DB" --report "$BIG"
+t "one 6 MB section: ... the section changed" \
+	lacks "$OUT" "no section changed"
+t "one 6 MB section: ... it is named" contains "$OUT" "one-big-problem"
+t "one 6 MB section: ... none added" lacks "$OUT" "section added"
+t "one 6 MB section: ... none removed" lacks "$OUT" "section removed"
+run "$INDEX" --db "$DB" --remove "$BIG"
+t "one 6 MB section: removed, pieces and all" \
+	check_exit 1 "$QUERY" --db "$DB" xylophone
+
+# The case of the 60 MB text (issue 20), at a tenth: past the 50,000-
+# section cap a last section of unique numbers, which Xapian once held
+# in memory for the whole publication's transaction.
+UNIQUE="$TMP/unique.txt"
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("Many problems\n\n")
+    i = 0
+    while f.tell() < 5000000:
+        f.write("Problem: claim %d was rejected\nSolution: give the "
+                "reference %d.\n\n" % (i, 1000000000 + 7 * i))
+        i += 1
+    f.write("Problem: the very last claim\nSolution: ask the marimba desk.\n")
+' "$UNIQUE"
+if [ -x /usr/bin/time ]; then
+	run /usr/bin/time -f "maxrss %M" "$INDEX" --db "$DB" "$UNIQUE"
+	t "5 MB of unique numbers: indexed" eval '[ "$rc" -eq 0 ]'
+	rss=$(sed -n 's/^maxrss //p' "$ERR")
+	diag "5 MB of unique numbers: peak RSS ${rss} KB"
+	if grep -q __asan_init "$INDEX"; then
+		skip "5 MB of unique numbers: peak memory" "a sanitizer build"
+	else
+		t "5 MB of unique numbers: peak memory under 128 MB (${rss} KB)" \
+			eval '[ "${rss:-999999}" -lt 131072 ]'
+	fi
+	t "5 MB of unique numbers: the last number found" \
+		check_exit 0 "$QUERY" --db "$DB" --format=path marimba
+	t "5 MB of unique numbers: a number of the last section found" \
+		check_exit 0 "$QUERY" --db "$DB" --format=path 1000420000
+	run "$INDEX" --db "$DB" --remove "$UNIQUE"
+else
+	skip "5 MB of unique numbers: peak memory" "no /usr/bin/time"
+fi
+
 # A phrase check reads at most 5,000 positions of a word in a section:
 # a word repeated 20,000 times costs no more than one repeated 5,000.
 REPEAT="$TMP/repeat.md"
@@ -287,11 +372,27 @@ t "20,000 repetitions: a plain query answers" \
 	check_exit 0 "$QUERY" --db "$DB" --json password expired
 t "20,000 repetitions: words after the cap are found" \
 	check_exit 0 "$QUERY" --db "$DB" quince marmalade
-t "20,000 repetitions: a phrase of a word past its 5,000th position is not (the cap)" \
-	check_exit 1 "$QUERY" --db "$DB" '"password ruled"'
+# The 360 KB section is six pieces of 64 KB, none holding 5,000 of the
+# word: a phrase past the section's 5,000th is found in the last piece.
+t "20,000 repetitions: a phrase of a word past its 5,000th position in the section is found (its piece holds fewer)" \
+	check_exit 0 "$QUERY" --db "$DB" '"password ruled"'
 t "20,000 repetitions: a phrase of words seen once still is" \
 	check_exit 0 "$QUERY" --db "$DB" '"quince marmalade"'
 run "$INDEX" --db "$DB" --remove "$REPEAT"
+# 8,000 times one short word fit in one piece: the cap holds there.
+DENSE="$TMP/dense.md"
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("# Dense words\n\n" + "pw " * 8000 + "\n\nThe quince pw ruled.\n")
+' "$DENSE"
+t "8,000 repetitions in one piece: indexed" \
+	check_exit 0 "$INDEX" --db "$DB" "$DENSE"
+t "8,000 repetitions in one piece: a phrase of a word past its 5,000th position is not (the cap)" \
+	check_exit 1 "$QUERY" --db "$DB" '"pw ruled"'
+t "8,000 repetitions in one piece: its words are" \
+	check_exit 0 "$QUERY" --db "$DB" quince ruled
+run "$INDEX" --db "$DB" --remove "$DENSE"
 t "the index still answers the same" still_answers
 
 # The time limits of a PDF, set low for the test: a page that takes too
