@@ -107,8 +107,8 @@ _factsheet_query()
 		COMPREPLY=("${COMPREPLY[@]/#/has:}")
 		return ;;
 	-*)
-		_factsheet_words "--db --words --timeout --json --explain
-		    --limit --offset --color= --format= --help --version" "$cur"
+		_factsheet_words "--db --words --timeout --partial --json
+		    --explain --limit --offset --color= --format= --help --version" "$cur"
 		# --color= and --format= take their word after the =.
 		[ "${#COMPREPLY[@]}" -eq 1 ] &&
 		    [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] &&

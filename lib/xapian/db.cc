@@ -49,6 +49,8 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db->words = NULL;
 		db->builder = NULL;
 		db->batches = 0;
+		db->missing_ok = false;
+		db->timeout_ms = 0;
 		if (writable) {
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
@@ -388,7 +390,14 @@ shim_db_reopen(shim_db_t *db)
 {
 	try {
 		if (!db->writable) {
-			db->db->reopen();
+			retry_missing(db);
+			try {
+				db->db->reopen();
+			} catch (const Xapian::NetworkError &) {
+				/* A remote shard gone since: without it. */
+				if (!drop_unreachable(db))
+					throw;
+			}
 			if (db->words != NULL)
 				db->words->reopen();
 		}
