@@ -45,12 +45,12 @@ _factsheet_index()
 		return ;;
 	esac
 	case $cur in
-	--wait=*)
+	--wait=* | --replicate=*)
 		return ;;
 	-*)
 		_factsheet_words "--db --json --thesaurus --dry-run --report
-		    --retry-failed --force --wait --exclude --url-map --remove --list
-		    --stats --sections --help --version" "$cur"
+		    --retry-failed --force --wait --exclude --url-map --replicate --remove
+		    --list --stats --sections --help --version" "$cur"
 		return ;;
 	esac
 	_factsheet_files "$cur"

@@ -102,6 +102,7 @@ struct shim_db {
 	std::vector<bool> up;
 	std::vector<Xapian::Database> spec_dbs;
 	std::vector<Xapian::Database> extra_words;
+	std::vector<std::string> extra_word_paths;
 	bool missing_ok;
 	unsigned timeout_ms;
 	std::chrono::steady_clock::time_point retry_at;
@@ -402,6 +403,9 @@ bool
 drop_unreachable(shim_db_t *db);
 void
 retry_missing(shim_db_t *db);
+/* DB's local shards and --words opened afresh by their paths. */
+void
+open_local_shards_again(shim_db_t *db);
 
 /* rank.cc */
 std::vector<candidate>

@@ -219,6 +219,21 @@ retry_missing(shim_db_t *db)
 		combine(db);
 }
 
+void
+open_local_shards_again(shim_db_t *db)
+{
+	std::vector<Xapian::Database> again(db->spec_dbs), words;
+
+	for (size_t i = 0; i < db->specs.size(); i++)
+		if (db->up[i] && !db->specs[i].remote)
+			again[i] = open_shard(db->specs[i], db->timeout_ms);
+	for (const std::string &path : db->extra_word_paths)
+		words.push_back(open_words(Xapian::Database(path), path));
+	db->spec_dbs.swap(again);
+	db->extra_words.swap(words);
+	combine(db);
+}
+
 extern "C" factsheet_status_t
 shim_db_open_shards(const char *const *paths, size_t n_paths,
 		    const char *const *words, size_t n_words,
@@ -284,6 +299,7 @@ shim_db_open_shards(const char *const *paths, size_t n_paths,
 			current = words[i];
 			Xapian::Database part(words[i]);
 			db->extra_words.push_back(open_words(part, words[i]));
+			db->extra_word_paths.push_back(words[i]);
 		}
 		combine(db.get());
 		/* Our PostingSource and MatchSpy see one database's
