@@ -441,7 +441,8 @@ main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	if (shards.n_paths > 1 || shards.n_words > 0 ||
-	    shards.timeout_ms > 0 || shards.missing_ok || (db_arg != NULL && is_shard_list(db_arg)))
+	    shards.timeout_ms > 0 || shards.missing_ok ||
+	    (db_arg != NULL && is_shard_list(db_arg)))
 		db_path = shard_names(&shards);
 	else
 		db_path = choose_database(db_arg);

@@ -264,7 +264,11 @@ shim_db_open_shards(const char *const *paths, size_t n_paths,
 			if (i > 0)
 				db->path += ", ";
 			db->path += paths[i];
+			size_t before = db->specs.size();
 			parse_shard(paths[i], db->specs);
+			if (db->specs.size() == before)
+				throw Xapian::DatabaseOpeningError("a stub "
+				    "file naming no database");
 		}
 		/* Each shard is opened on its own: a combined database fails
 		 * as a whole when one of its shards does. */
