@@ -45,12 +45,12 @@ _factsheet_index()
 		return ;;
 	esac
 	case $cur in
-	--wait=*)
+	--wait=* | --replicate=*)
 		return ;;
 	-*)
 		_factsheet_words "--db --json --thesaurus --dry-run --report
-		    --retry-failed --force --wait --exclude --url-map --remove --list
-		    --stats --sections --help --version" "$cur"
+		    --retry-failed --force --wait --exclude --url-map --replicate --remove
+		    --list --stats --sections --help --version" "$cur"
 		return ;;
 	esac
 	_factsheet_files "$cur"
@@ -107,8 +107,8 @@ _factsheet_query()
 		COMPREPLY=("${COMPREPLY[@]/#/has:}")
 		return ;;
 	-*)
-		_factsheet_words "--db --words --timeout --json --explain
-		    --limit --offset --color= --format= --help --version" "$cur"
+		_factsheet_words "--db --words --timeout --partial --json
+		    --explain --limit --offset --color= --format= --help --version" "$cur"
 		# --color= and --format= take their word after the =.
 		[ "${#COMPREPLY[@]}" -eq 1 ] &&
 		    [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] &&

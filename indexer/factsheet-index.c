@@ -41,7 +41,8 @@ usage(FILE *out)
 	    "[--dry-run] [--report]\n"
 	    "                       [--retry-failed] [--force] [--wait[=SECONDS]]\n"
 	    "                       [--exclude PATTERN]... [--url-map DIR=URL]... "
-	    "PATH...\n"
+	    "[--replicate[=N]]\n"
+	    "                       PATH...\n"
 	    "       %s [--db PATH] [--json] --remove PATH...\n"
 	    "       %s [--db PATH] [--json] --list | --stats\n"
 	    "       %s --sections FILE...\n", progname, progname, progname,
@@ -78,6 +79,12 @@ help(void)
 	    "(repeatable;\n"
 	    "                         kept in the database, replacing its "
 	    "map)\n"
+	    "      --replicate[=N]    keep the changesets of the last N "
+	    "commits (default\n"
+	    "                         100) for xapian-replicate to follow; "
+	    "the lexicon\n"
+	    "                         is a database of its own to replicate "
+	    "too\n"
 	    "      --remove PATH...   remove the publications at PATH (gone "
 	    "or not;\n"
 	    "                         a folder: all below it)\n"
@@ -906,6 +913,34 @@ parse_seconds(const char *arg, unsigned long *out)
 	return 0;
 }
 
+/* How many changesets --replicate keeps when it gives no number: those
+ * of a re-index of a few hundred changed files. */
+#define REPLICATE_CHANGESETS "100"
+
+/* --replicate=N: a whole number of changesets, 1 or more; each commit of
+ * the database and of its lexicon then keeps one for xapian-replicate
+ * (Xapian reads XAPIAN_MAX_CHANGESETS as it opens them for writing). */
+static int
+set_replicate(const char *arg)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 ||
+	    n == 0 || n > 1000000) {
+		report(NULL, "--replicate=%s: not a number of changesets "
+		    "(1 to 1000000)", arg);
+		return -1;
+	}
+	if (setenv("XAPIAN_MAX_CHANGESETS", arg, 1) != 0) {
+		report(NULL, "--replicate: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* The reason a sync stopped: the database's message if there is one. */
 static const char *
 db_error(const factsheet_db_t *db, factsheet_status_t st)
@@ -930,6 +965,7 @@ main(int argc, char **argv)
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "remove", no_argument, NULL, 'X' },
 		{ "url-map", required_argument, NULL, 'U' },
+		{ "replicate", optional_argument, NULL, 'P' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "stats", no_argument, NULL, 'S' },
 		{ "sections", no_argument, NULL, 's' },
@@ -1015,6 +1051,11 @@ main(int argc, char **argv)
 			n_map++;
 			break;
 		}
+		case 'P':
+			if (set_replicate(optarg != NULL ? optarg :
+			    REPLICATE_CHANGESETS) < 0)
+				return EXIT_ERROR;
+			break;
 		case 'l':
 			manage_what = MANAGE_LIST;
 			break;

@@ -203,8 +203,8 @@ factsheet_db_open_shards(const factsheet_shards_t *shards,
 	}
 	status = shim_db_open_shards(shards->paths, shards->n_paths,
 	    shards->words, shards->n_words, shards->timeout_ms > 0 ?
-	    shards->timeout_ms : FACTSHEET_SHARD_TIMEOUT_MS, &db->shim,
-	    message);
+	    shards->timeout_ms : FACTSHEET_SHARD_TIMEOUT_MS,
+	    shards->missing_ok, &db->shim, message);
 	if (status != FACTSHEET_STATUS_SUCCESS) {
 		free(db);
 		return status;

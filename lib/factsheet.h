@@ -220,6 +220,11 @@ typedef struct factsheet_shards {
 	/* Per remote shard, for a connection or a reply; 0 for
 	 * FACTSHEET_SHARD_TIMEOUT_MS. */
 	unsigned timeout_ms;
+	/* Whether a remote shard that does not answer is left out, its
+	 * results missing (factsheet_results_missing), rather than failing
+	 * the search; it is tried again a few seconds later, at a
+	 * factsheet_db_reopen().  Opening fails only when no shard answers. */
+	int missing_ok;
 } factsheet_shards_t;
 
 /*
@@ -556,6 +561,15 @@ factsheet_results_contact_order(const factsheet_results_t *results,
  * found by then, not necessarily the best there are. */
 int
 factsheet_results_partial(const factsheet_results_t *results);
+
+/*
+ * The shards that did not answer and were left out of the results, *N of
+ * them (none unless the shards were opened with missing_ok), as --db or a
+ * stub file named them; NULL when none.  Valid until the results are
+ * freed.
+ */
+const char *const *
+factsheet_results_missing(const factsheet_results_t *results, size_t *n);
 
 /* The query actually run when spelling was corrected, else NULL. */
 const char *

@@ -518,6 +518,12 @@ factsheet_results_partial(const factsheet_results_t *r)
 	return r->partial;
 }
 
+const char *const *
+factsheet_results_missing(const factsheet_results_t *r, size_t *n)
+{
+	return shim_mset_missing(r->mset, n);
+}
+
 const char *
 factsheet_results_corrected(const factsheet_results_t *r)
 {
@@ -856,11 +862,29 @@ factsheet_results_to_json_named(const factsheet_results_t *r,
 	    json_null(),
 	    "total", (json_int_t)r->total,
 	    "results", hits);
-	/* Only when it is so: most answers are whole. */
-	if (root != NULL && r->partial &&
+	/* Only when it is so: most answers are whole.  A shard that did
+	 * not answer is named. */
+	size_t n_missing;
+	const char *const *missing = shim_mset_missing(r->mset, &n_missing);
+	if (root != NULL && (r->partial || n_missing > 0) &&
 	    json_object_set_new(root, "partial", json_true()) != 0) {
 		json_decref(root);
 		return NULL;
+	}
+	if (root != NULL && n_missing > 0) {
+		json_t *names = json_array();
+
+		for (size_t i = 0; names != NULL && i < n_missing; i++)
+			if (json_array_append_new(names,
+			    json_string(missing[i])) != 0) {
+				json_decref(names);
+				names = NULL;
+			}
+		if (names == NULL ||
+		    json_object_set_new(root, "missing", names) != 0) {
+			json_decref(root);
+			return NULL;
+		}
 	}
 	if (root == NULL)
 		return NULL;

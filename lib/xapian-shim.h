@@ -116,12 +116,16 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message);
  * TIMEOUT_MS a connection or reply.  Queries take spelling data and
  * synonyms from the local shards and the N_WORDS databases WORDS, each
  * with its lexicon: a remote shard serves none.  Failures as
- * shim_db_open, the message naming the shard.
+ * shim_db_open, the message naming the shard.  When MISSING_OK, a remote
+ * shard that does not answer, on opening or in a search, is left out
+ * (shim_mset_missing), and tried again on shim_db_reopen() a few seconds
+ * later; it fails only when no shard answers, naming them.
  */
 factsheet_status_t
 shim_db_open_shards(const char *const *paths, size_t n_paths,
 		    const char *const *words, size_t n_words,
-		    unsigned timeout_ms, shim_db_t **out, char **message);
+		    unsigned timeout_ms, int missing_ok, shim_db_t **out,
+		    char **message);
 
 /* Whether a shard of DB is remote. */
 int
@@ -445,6 +449,11 @@ shim_db_reopen(shim_db_t *db);
 /* Whether matching stopped at the query's time limit. */
 int
 shim_mset_partial(const shim_mset_t *mset);
+
+/* The names of the shards that did not answer and were left out, *N of
+ * them, NULL-terminated; valid until MSET is freed. */
+const char *const *
+shim_mset_missing(const shim_mset_t *mset, size_t *n);
 
 /* The corrected query string that was run, or NULL. */
 const char *

@@ -31,7 +31,7 @@ static void
 usage(FILE *out)
 {
 	fprintf(out, "usage: %s [--db PATH]... [--words PATH]... "
-	    "[--timeout MS]\n"
+	    "[--timeout MS] [--partial]\n"
 	    "                       [--json] [--explain] [--limit N] "
 	    "[--offset N]\n"
 	    "                       [--color=WHEN] [--format=FORMAT] "
@@ -57,6 +57,10 @@ help(void)
 	    "      --timeout MS    wait at most MS milliseconds for a remote "
 	    "shard (default\n"
 	    "                      10000)\n"
+	    "      --partial       when a remote shard does not answer, "
+	    "give the results of\n"
+	    "                      the others, marked partial, rather than "
+	    "an error\n"
 	    "  -j, --json          print the results as one JSON document\n"
 	    "  -e, --explain       show the terms and weights that ranked "
 	    "each hit\n"
@@ -301,6 +305,23 @@ search_error(const char *db_path, const char *query, const char *message,
 	}
 }
 
+/* One line on stderr naming the N shards MISSING left out of the
+ * results: a warning, not a failure (JSON names them in "missing"). */
+static void
+warn_missing(const char *const *missing, size_t n)
+{
+	fprintf(stderr, "%s: warning: partial results: %s ", progname,
+	    n > 1 ? "shards" : "shard");
+	for (size_t i = 0; i < n; i++) {
+		char *shown = factsheet_escape(missing[i], NULL);
+
+		fprintf(stderr, "%s%s", i > 0 ? ", " : "",
+		    shown ? shown : missing[i]);
+		free(shown);
+	}
+	fprintf(stderr, " not answering\n");
+}
+
 /* On a terminal, a database other than the bundled one is named: an
  * unrelated file indexed into the default database must not answer
  * unnoticed. */
@@ -325,6 +346,7 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "words", required_argument, NULL, 'W' },
 		{ "timeout", required_argument, NULL, 'T' },
+		{ "partial", no_argument, NULL, 'P' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "explain", no_argument, NULL, 'e' },
 		{ "limit", required_argument, NULL, 'n' },
@@ -348,6 +370,8 @@ main(int argc, char **argv)
 	factsheet_status_t st;
 	int json = 0, explain = 0, color = -1, format = RENDER_FULL, c;
 	int status;
+	const char *const *missing;
+	size_t n_missing;
 
 	/* "+": options end at the first word, so "-word" excludes it. */
 	while ((c = getopt_long(argc, argv, "+d:jen:o:hV", options,
@@ -364,6 +388,9 @@ main(int argc, char **argv)
 			if (parse_count("--timeout", optarg, 1,
 			    &shards.timeout_ms) < 0)
 				return EXIT_ERROR;
+			break;
+		case 'P':
+			shards.missing_ok = 1;
 			break;
 		case 'j':
 			json = json_errors = 1;
@@ -414,7 +441,8 @@ main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	if (shards.n_paths > 1 || shards.n_words > 0 ||
-	    shards.timeout_ms > 0 || (db_arg != NULL && is_shard_list(db_arg)))
+	    shards.timeout_ms > 0 || shards.missing_ok ||
+	    (db_arg != NULL && is_shard_list(db_arg)))
 		db_path = shard_names(&shards);
 	else
 		db_path = choose_database(db_arg);
@@ -475,6 +503,9 @@ main(int argc, char **argv)
 				name_database(db_path, &o);
 			render_results(stdout, results, &o);
 		}
+		missing = factsheet_results_missing(results, &n_missing);
+		if (n_missing > 0)
+			warn_missing(missing, n_missing);
 		if (factsheet_results_partial(results))
 			report("the search stopped at its time limit: these "
 			    "are the best hits found by then");

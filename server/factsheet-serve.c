@@ -121,6 +121,8 @@ typedef struct {
 	unsigned status;
 	char method[16];
 	char *path;
+	/* The shards a search left out, for the log; NULL for none. */
+	char *missing;
 } request_t;
 
 static void
@@ -527,6 +529,27 @@ set_url_map(factsheet_search_options_t *o)
 	o->n_url_map = config.n_map;
 }
 
+/* The shards RESULTS left out, noted on REQ for the log. */
+static void
+note_missing(request_t *req, const factsheet_results_t *results)
+{
+	size_t n, len = 1;
+	const char *const *missing = factsheet_results_missing(results, &n);
+
+	if (n == 0 || req->missing != NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(missing[i]) + 2;
+	if ((req->missing = malloc(len)) == NULL)
+		return;
+	req->missing[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(req->missing, ",");
+		strcat(req->missing, missing[i]);
+	}
+}
+
 static enum MHD_Result
 do_search(struct MHD_Connection *conn, request_t *req)
 {
@@ -559,6 +582,7 @@ do_search(struct MHD_Connection *conn, request_t *req)
 	if (st != FACTSHEET_STATUS_SUCCESS)
 		return send_error(conn, req, status_for(st), "%s",
 		    factsheet_db_last_error(db));
+	note_missing(req, results);
 	char *text = factsheet_results_to_json(results, q, 0);
 
 	factsheet_results_free(results);
@@ -618,6 +642,7 @@ do_suggest(struct MHD_Connection *conn, request_t *req)
 	if (st != FACTSHEET_STATUS_SUCCESS)
 		return send_error(conn, req, status_for(st), "%s",
 		    factsheet_db_last_error(db));
+	note_missing(req, results);
 	list = json_array();
 	for (size_t i = 0; list && i < factsheet_results_count(results) &&
 	    json_array_size(list) < SUGGEST_MAX; i++) {
@@ -872,16 +897,22 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		log_arg(out, MHD_GET_ARGUMENT_KIND, NULL, NULL);
 		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND,
 		    log_arg, out);
-		fprintf(out, " %u %ldus%s\n", req->status ? req->status : 0,
+		fprintf(out, " %u %ldus%s", req->status ? req->status : 0,
 		    (long)((end.tv_sec - req->start.tv_sec) * 1000000L +
 		    (end.tv_nsec - req->start.tv_nsec) / 1000),
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" :
 		    " (not completed)");
+		if (req->missing != NULL) {
+			fputs(" partial, not answering: ", out);
+			put_escaped(out, req->missing);
+		}
+		fputc('\n', out);
 		fclose(out);
 		fputs(line, stderr);
 		free(line);
 	}
 	atomic_fetch_sub(&in_flight, 1);
+	free(req->missing);
 	free(req->path);
 	free(req);
 }
@@ -1066,6 +1097,9 @@ main(int argc, char **argv)
 	}
 	config.shards.paths = db_args;
 	config.shards.words = word_args;
+	/* A docs site answers from the shards that answer, saying which did
+	 * not ("partial", "missing"); each is tried again a few seconds on. */
+	config.shards.missing_ok = 1;
 	if (config.shards.n_paths == 0) {
 		db_args[0] = config.db_path;
 		config.shards.n_paths = 1;

@@ -49,6 +49,8 @@ shim_db_open(const char *path, int writable, shim_db_t **out, char **message)
 		db->words = NULL;
 		db->builder = NULL;
 		db->batches = 0;
+		db->missing_ok = false;
+		db->timeout_ms = 0;
 		if (writable) {
 			db->rw = new Xapian::WritableDatabase(path,
 			    Xapian::DB_CREATE_OR_OPEN);
@@ -383,14 +385,52 @@ shim_strings_free(char **strings, size_t n)
 	std::free(strings);
 }
 
+/*
+ * DB opened afresh by its path.  A replica is a stub file naming the copy
+ * to read: when xapian-replicate makes a full copy (the changesets it
+ * needs are gone), it names the new copy and deletes the one open, which
+ * reopen() cannot follow.
+ */
+static void
+open_again(shim_db_t *db)
+{
+	if (!db->specs.empty()) {
+		open_local_shards_again(db);
+		return;
+	}
+	std::unique_ptr<Xapian::Database> fresh(new Xapian::Database(
+	    db->path));
+	std::string mismatch = schema_mismatch(*fresh);
+	if (!mismatch.empty())
+		throw schema_error(mismatch);
+	std::unique_ptr<Xapian::Database> words(new Xapian::Database(
+	    open_words(*fresh, db->path)));
+	delete db->db;
+	db->db = fresh.release();
+	delete db->words;
+	db->words = words.release();
+}
+
 extern "C" factsheet_status_t
 shim_db_reopen(shim_db_t *db)
 {
 	try {
 		if (!db->writable) {
-			db->db->reopen();
-			if (db->words != NULL)
-				db->words->reopen();
+			retry_missing(db);
+			try {
+				try {
+					db->db->reopen();
+				} catch (const Xapian::NetworkError &) {
+					/* A remote shard gone since: without
+					 * it. */
+					if (!drop_unreachable(db))
+						throw;
+				}
+				if (db->words != NULL)
+					db->words->reopen();
+			} catch (const Xapian::DatabaseOpeningError &) {
+				open_again(db);
+			}
 		}
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {

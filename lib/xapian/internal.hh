@@ -54,6 +54,14 @@ struct shim_docs {
 	spelling_counts spelling;
 };
 
+/* A shard a stub file or --db names, before it is opened (remote.cc). */
+struct shard_spec {
+	std::string name;	/* as given, for messages */
+	bool remote;
+	std::string where;	/* a folder, or host for a remote shard */
+	unsigned port;
+};
+
 struct shim_db {
 	std::string path;
 	bool writable;
@@ -88,6 +96,19 @@ struct shim_db {
 	/* Bytes of records added since Xapian last wrote its buffers out
 	 * (index.cc, flush_if_large). */
 	size_t unflushed = 0;
+	/* Every shard named, whether it answers, and each one's database
+	 * when it does: parts and part_names are those that answer.  A
+	 * shard that does not is left out when MISSING_OK, and tried again
+	 * at the earliest at RETRY_AT; the --words databases are kept
+	 * apart, to combine again. */
+	std::vector<shard_spec> specs;
+	std::vector<bool> up;
+	std::vector<Xapian::Database> spec_dbs;
+	std::vector<Xapian::Database> extra_words;
+	std::vector<std::string> extra_word_paths;
+	bool missing_ok;
+	unsigned timeout_ms;
+	std::chrono::steady_clock::time_point retry_at;
 	std::string error;
 };
 
@@ -122,6 +143,9 @@ struct shim_mset {
 	std::string suggested;
 	/* Matching stopped at the time limit. */
 	bool partial;
+	/* The shards that did not answer, left out of the results. */
+	std::vector<std::string> missing;
+	std::vector<const char *> missing_ptrs;
 	/* The last failure of a call on the results (explain), which
 	 * takes them const: what it leaves is no part of the results. */
 	mutable std::string error;
@@ -372,6 +396,19 @@ private:
 	void add(shim_facet_t facet, const std::string &value,
 		 Xapian::docid did);
 };
+
+/* remote.cc: whether DB left out a shard that did not answer; after a
+ * failure to reach a shard, DB without those that do not answer, true
+ * when some still do and a query may be run again. */
+bool
+shards_missing(const shim_db_t *db);
+bool
+drop_unreachable(shim_db_t *db);
+void
+retry_missing(shim_db_t *db);
+/* DB's local shards and --words opened afresh by their paths. */
+void
+open_local_shards_again(shim_db_t *db);
 
 /* rank.cc */
 std::vector<candidate>

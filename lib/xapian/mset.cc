@@ -43,6 +43,13 @@ shim_mset_partial(const shim_mset_t *m)
 	return m->partial;
 }
 
+extern "C" const char *const *
+shim_mset_missing(const shim_mset_t *m, size_t *n)
+{
+	*n = m->missing.size();
+	return m->missing_ptrs.empty() ? NULL : m->missing_ptrs.data();
+}
+
 extern "C" const char *
 shim_mset_corrected(const shim_mset_t *m)
 {

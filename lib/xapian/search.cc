@@ -252,7 +252,22 @@ shim_db_search(shim_db_t *db, const shim_query_t *q, shim_mset_t **out)
 		m->partial = false;
 		/* Everything the results need is copied out while the
 		 * revision is still there to read. */
-		read_latest(db, [&] { run_query(db, q, m); });
+		try {
+			read_latest(db, [&] { run_query(db, q, m); });
+		} catch (const Xapian::NetworkError &) {
+			/* A shard stopped answering mid-query: once more,
+			 * without it, when the caller takes results without
+			 * it. */
+			if (!drop_unreachable(db))
+				throw;
+			read_latest(db, [&] { run_query(db, q, m); });
+		}
+		for (size_t i = 0; i < db->specs.size(); i++)
+			if (!db->up[i])
+				m->missing.push_back(db->specs[i].name);
+		for (const std::string &name : m->missing)
+			m->missing_ptrs.push_back(name.c_str());
+		m->missing_ptrs.push_back(NULL);
 		*out = m;
 		return FACTSHEET_STATUS_SUCCESS;
 	} catch (...) {

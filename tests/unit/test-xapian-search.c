@@ -570,6 +570,67 @@ test_concurrent_writer(const factsheet_publication_t *pub)
 	free(path);
 }
 
+/*
+ * A local shard and a remote one nobody serves (port 1 refuses): opened
+ * with missing_ok, the search gives the local shard's hits and names the
+ * other as missing; without it, opening fails naming it; with no shard
+ * answering, it fails naming them all.
+ */
+static void
+test_missing_shards(const factsheet_publication_t *pub)
+{
+	char *path = tmp_path("missing-shards.db"), *msg = NULL;
+	const char *dead = "tcp://127.0.0.1:1";
+	const char *paths[] = { path, dead };
+	const char *both_dead[] = { "tcp://127.0.0.1:2", dead };
+	shim_query_t q = { 0 };
+	shim_mset_t *m = NULL;
+	shim_db_t *shim = NULL;
+	const char *const *missing;
+	size_t n = 0;
+
+	ok(build_db(path, pub) == 0, "missing shards: a database built");
+	is_int(shim_db_open_shards(paths, 2, NULL, 0, 500, 0, &shim, &msg),
+	    FACTSHEET_STATUS_XAPIAN_EXCEPTION,
+	    "missing shards: without missing_ok, opening fails");
+	ok(shim == NULL, "missing shards: and gives no database");
+	ok(contains(msg, dead), "missing shards: naming the shard (%s)",
+	    msg ? msg : "(null)");
+	free(msg);
+	msg = NULL;
+	is_int(shim_db_open_shards(paths, 2, NULL, 0, 500, 1, &shim, &msg),
+	    FACTSHEET_STATUS_SUCCESS,
+	    "missing shards: with missing_ok, opened");
+	ok(msg == NULL, "missing shards: no message");
+	q.policy = &search_policy;
+	q.query = "pecos";
+	q.limit = 5;
+	q.same_publication_share = 1;
+	is_int(shim ? shim_db_search(shim, &q, &m) : -1,
+	    FACTSHEET_STATUS_SUCCESS, "missing shards: a search");
+	if (m != NULL) {
+		ok(shim_mset_size(m) > 0, "missing shards: the local hits");
+		missing = shim_mset_missing(m, &n);
+		is_size(n, 1, "missing shards: one missing");
+		is_str(missing ? missing[0] : NULL, dead,
+		    "missing shards: the remote one");
+	}
+	shim_mset_free(m);
+	is_int(shim ? shim_db_reopen(shim) : -1, FACTSHEET_STATUS_SUCCESS,
+	    "missing shards: a reopen");
+	shim_db_close(shim);
+	shim = NULL;
+	ok(shim_db_open_shards(both_dead, 2, NULL, 0, 500, 1, &shim, &msg) !=
+	    FACTSHEET_STATUS_SUCCESS, "missing shards: none answers: fails");
+	ok(shim == NULL, "missing shards: and gives no database");
+	ok(contains(msg, "no shard answers"), "missing shards: says so (%s)",
+	    msg ? msg : "(null)");
+	ok(contains(msg, both_dead[0]), "missing shards: names the first");
+	ok(contains(msg, both_dead[1]), "missing shards: and the second");
+	free(msg);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -585,6 +646,7 @@ main(void)
 		test_query_classes(pub);
 		test_bounded_work(pub);
 		test_concurrent_writer(pub);
+		test_missing_shards(pub);
 	}
 	factsheet_publication_free(pub);
 	xapian_tests_end();
