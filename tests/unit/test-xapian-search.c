@@ -220,6 +220,24 @@ first_heading(const factsheet_results_t *r)
 	return h != NULL && h->section != NULL ? h->section->heading : "";
 }
 
+/* Runs QUERY on DB: its first hit is headed FIRST unless FIRST is NULL,
+ * and it has COUNT hits unless COUNT is negative. */
+static void
+names_search(factsheet_db_t *db, const char *query, const char *first,
+	     int count, const char *what)
+{
+	factsheet_results_t *r = NULL;
+
+	is_int(factsheet_db_search(db, query, NULL, &r),
+	    FACTSHEET_STATUS_SUCCESS, "names: '%s' runs", query);
+	if (first != NULL)
+		is_str(first_heading(r), first, "names: '%s': %s", query, what);
+	if (count >= 0)
+		is_int(r != NULL ? (int)factsheet_results_count(r) : 0, count,
+		    "names: '%s': %s", query, what);
+	factsheet_results_free(r);
+}
+
 /*
  * A name written with dots is one thing: "login.gov" asks for the
  * section naming Login.gov, not for one that has "login" and "gov" more
@@ -235,7 +253,6 @@ test_dotted_names(void)
 	    "help for gov sites.\n";
 	char *path = tmp_path("names-db"), *msg = NULL;
 	factsheet_publication_t *pub = NULL;
-	factsheet_results_t *r = NULL;
 	factsheet_db_t *db = NULL;
 
 	is_int(factsheet_publication_parse("names.md", text, sizeof text - 1,
@@ -247,29 +264,14 @@ test_dotted_names(void)
 		    FACTSHEET_STATUS_SUCCESS, "names: indexed");
 		is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS,
 		    "names: committed");
-		is_int(factsheet_db_search(db, "login.gov help", NULL, &r),
-		    FACTSHEET_STATUS_SUCCESS, "names: 'login.gov help' runs");
-		is_str(first_heading(r), "Account",
-		    "names: 'login.gov help' finds the section naming it");
-		factsheet_results_free(r);
-		r = NULL;
-		is_int(factsheet_db_search(db, "login.gov", NULL, &r),
-		    FACTSHEET_STATUS_SUCCESS, "names: 'login.gov' runs");
-		is_int(r != NULL ? factsheet_results_count(r) : 0, 1,
-		    "names: 'login.gov' alone finds only the section naming it");
-		factsheet_results_free(r);
-		r = NULL;
-		is_int(factsheet_db_search(db, "help@login.gov", NULL, &r),
-		    FACTSHEET_STATUS_SUCCESS, "names: an address runs");
-		is_str(first_heading(r), "Account",
-		    "names: an address holding a name finds its section");
-		factsheet_results_free(r);
-		r = NULL;
-		is_int(factsheet_db_search(db, "login gov", NULL, &r),
-		    FACTSHEET_STATUS_SUCCESS, "names: 'login gov' runs");
-		is_int(r != NULL ? factsheet_results_count(r) : 0, 2,
-		    "names: its words apart still find both sections");
-		factsheet_results_free(r);
+		names_search(db, "login.gov help", "Account", -1,
+		    "finds the section naming it");
+		names_search(db, "login.gov", NULL, 1,
+		    "alone finds only the section naming it");
+		names_search(db, "help@login.gov", "Account", -1,
+		    "an address holding a name finds its section");
+		names_search(db, "login gov", NULL, 2,
+		    "its words apart still find both sections");
 	}
 	factsheet_db_close(db);
 	factsheet_publication_free(pub);
