@@ -1101,7 +1101,13 @@ scan_urls(contact_list_t *list, const char *text)
 			p += n - 1;
 			continue;
 		}
-		label = link_label(text, p);
+		/* A site named in the middle of a phrase ("your VA.gov
+		 * profile", "sign in to VA.gov and ...") is labelled by its
+		 * name: the words before it are not its title. */
+		if (bare && p[n] == ' ' && isalpha((unsigned char)p[n + 1]))
+			label = str_ndup(p, n);
+		else
+			label = link_label(text, p);
 		value = web_value(p, n, bare);
 		if (label == NULL || value == NULL) {
 			free(label);

@@ -581,12 +581,177 @@ heading(md_t *m, cmark_node *node)
 static void block(md_t *m, cmark_node *node, unsigned depth);
 
 /* The blocks under PARENT, in order. */
+/*
+ * Raw HTML that a blank line cuts in two.  CommonMark ends an HTML block
+ * at a blank line, so an element left open there (an accordion's <div>
+ * over a blank line and an indented <ol>) goes on as an indented code
+ * block, with its tags as text.  kramdown, and a browser, read the
+ * whole element as HTML: so does this reader.  An HTML block that
+ * leaves elements open runs on over the blocks after it that are more
+ * of it (HTML blocks, and indented code that starts with a tag) until
+ * they are closed, and the HTML reader reads that source, whole.
+ */
+
+/* Void elements: no end tag. */
+static int
+is_void_element(const char *name, size_t len)
+{
+	static const char *const voids[] = { "area", "base", "br", "col",
+	    "embed", "hr", "img", "input", "link", "meta", "source", "track",
+	    "wbr", NULL };
+
+	for (size_t i = 0; voids[i] != NULL; i++)
+		if (strlen(voids[i]) == len &&
+		    strncasecmp(voids[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The elements S (LEN bytes of HTML) opens less those it closes; its
+ * comments, void elements and self-closed tags open nothing. */
+static long
+html_open_elements(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	long open = 0;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *name, *gt;
+		size_t n = 0;
+		int closing;
+
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *c = p + 4;
+
+			while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
+				c++;
+			if (c + 3 > end)
+				break;
+			p = c + 3;
+			continue;
+		}
+		closing = p + 1 < end && p[1] == '/';
+		name = p + 1 + closing;
+		if (name >= end || !isalpha((unsigned char)*name)) {
+			p++;
+			continue;
+		}
+		while (name + n < end &&
+		    (isalnum((unsigned char)name[n]) || name[n] == '-'))
+			n++;
+		if ((gt = memchr(name + n, '>', (size_t)(end - name - n))) ==
+		    NULL)
+			break;
+		if (closing)
+			open--;
+		else if (!is_void_element(name, n) && gt[-1] != '/')
+			open++;
+		p = gt + 1;
+	}
+	return open;
+}
+
+/* The byte at which line LINE (1 is the first) of the Markdown starts,
+ * or its length after its last line. */
+static size_t
+line_start(const md_t *m, int line)
+{
+	size_t pos = 0;
+
+	for (int l = 1; l < line && pos < m->len; l++) {
+		const char *nl = memchr(m->text + pos, '\n', m->len - pos);
+
+		pos = nl != NULL ? (size_t)(nl - m->text) + 1 : m->len;
+	}
+	return pos;
+}
+
+/* The source of NODE's lines, through LAST's. */
+static span_t
+source_lines(const md_t *m, cmark_node *node, cmark_node *last)
+{
+	span_t sp;
+	size_t from = line_start(m, cmark_node_get_start_line(node));
+	size_t to = line_start(m, cmark_node_get_end_line(last) + 1);
+
+	sp.s = m->text + from;
+	sp.len = to > from ? to - from : 0;
+	return sp;
+}
+
+/* Whether NODE is more of an open HTML element: raw HTML, or indented
+ * code whose first line is a tag. */
+static int
+continues_html(cmark_node *node)
+{
+	const char *lit;
+	int fence_length, fence_offset;
+	char fence_char;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_HTML_BLOCK:
+		return 1;
+	case CMARK_NODE_CODE_BLOCK:
+		if (cmark_node_get_fenced(node, &fence_length, &fence_offset,
+		    &fence_char))
+			return 0;
+		lit = cmark_node_get_literal(node);
+		return lit != NULL && lit[strspn(lit, " \t")] == '<';
+	default:
+		return 0;
+	}
+}
+
+/* The last block of the raw HTML region NODE starts: NODE itself when it
+ * closes what it opens. */
+static cmark_node *
+html_region_end(const md_t *m, cmark_node *node)
+{
+	cmark_node *last = node, *c;
+	span_t sp = source_lines(m, node, node);
+	long open = html_open_elements(sp.s, sp.len);
+
+	for (c = cmark_node_next(node); open > 0 && c != NULL &&
+	    continues_html(c); c = cmark_node_next(c)) {
+		sp = source_lines(m, c, c);
+		open += html_open_elements(sp.s, sp.len);
+		last = c;
+	}
+	return last;
+}
+
+static void html_text(md_t *, const char *, size_t, unsigned);
+
+/* The raw HTML of NODE through LAST, read whole. */
+static void
+html_region(md_t *m, cmark_node *node, cmark_node *last)
+{
+	span_t sp = source_lines(m, node, last);
+	char *html = strndup(sp.s, sp.len);
+
+	if (html == NULL) {
+		m->failed = 1;
+		return;
+	}
+	html_text(m, html, sp.len, line_of(m, node));
+	free(html);
+}
+
 static void
 walk(md_t *m, cmark_node *parent, unsigned depth)
 {
 	for (cmark_node *c = cmark_node_first_child(parent);
-	    c != NULL && !m->failed; c = cmark_node_next(c))
-		block(m, c, depth);
+	    c != NULL && !m->failed; c = cmark_node_next(c)) {
+		cmark_node *last;
+
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK &&
+		    (last = html_region_end(m, c)) != c) {
+			html_region(m, c, last);
+			c = last;
+		} else {
+			block(m, c, depth);
+		}
+	}
 }
 
 /*
@@ -657,9 +822,9 @@ code_block(md_t *m, cmark_node *node)
  * a block of comments alone is not worth parsing.
  */
 static void
-html_block(md_t *m, cmark_node *node)
+html_text(md_t *m, const char *lit, size_t len, unsigned line)
 {
-	const char *lit = cmark_node_get_literal(node), *p;
+	const char *p;
 
 	flush_list(m);
 	if (lit == NULL)
@@ -684,8 +849,16 @@ html_block(md_t *m, cmark_node *node)
 		free(m->build.levels[i]);
 		m->build.levels[i] = NULL;
 	}
-	if (parse_html_into(&m->build, lit, strlen(lit), line_of(m, node)) < 0)
+	if (parse_html_into(&m->build, lit, len, line) < 0)
 		m->failed = 1;
+}
+
+static void
+html_block(md_t *m, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+
+	html_text(m, lit, lit != NULL ? strlen(lit) : 0, line_of(m, node));
 }
 
 /*

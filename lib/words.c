@@ -126,6 +126,34 @@ words_next(const char *s, size_t len, size_t *pos, size_t *start)
 }
 
 size_t
+words_next_name(const char *s, size_t len, size_t *pos, size_t *start)
+{
+	size_t first, n;
+
+	while ((n = words_next(s, len, pos, &first)) > 0) {
+		size_t end = first + n;
+		unsigned parts = 1;
+
+		while (end + 1 < len && s[end] == '.' &&
+		    words_char_at(s, len, end + 1)) {
+			size_t next = end + 1, at;
+
+			if (words_next(s, len, &next, &at) == 0 ||
+			    at != end + 1)
+				break;
+			end = next;
+			parts++;
+		}
+		if (parts > 1) {
+			*start = first;
+			*pos = end;
+			return end - first;
+		}
+	}
+	return 0;
+}
+
+size_t
 words_count(const char *s, size_t len)
 {
 	size_t pos = 0, start, count = 0;

@@ -45,6 +45,18 @@ words_char_before(const char *s, size_t i);
 size_t
 words_next(const char *s, size_t len, size_t *pos, size_t *start);
 
+/*
+ * The next name written with dots inside ("Login.gov", "ID.me",
+ * "api.bcda.cms.gov") at or after byte *POS of S (LEN bytes): words
+ * joined by a '.' with a word character on each side, which the rule
+ * above splits.  To a reader it is one thing: the index holds it also as
+ * one term, and a query's name matches that first.  Its start in *START,
+ * its length returned, *POS past it; 0 when none is left.  A full stop
+ * ends no name ("Login.gov." is "Login.gov").
+ */
+size_t
+words_next_name(const char *s, size_t len, size_t *pos, size_t *start);
+
 /* How many words S (LEN bytes) holds. */
 size_t
 words_count(const char *s, size_t len);

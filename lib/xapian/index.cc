@@ -56,6 +56,23 @@ new_builder()
 }
 
 /*
+ * The names written with dots in TEXT ("Login.gov"), which the term
+ * generator splits into words ("login", "gov"), as one term each too,
+ * "Z" and the name, with no weight of its own (a within-document
+ * frequency of 0), so that no section's length changes: a query naming
+ * it counts its words only in the sections that hold it whole
+ * (whole_name, parser.cc).  The words stay, so "login" still finds it.
+ */
+static void
+add_names(Xapian::TermGenerator &tg, const char *text)
+{
+	Xapian::Document doc = tg.get_document();
+
+	for (const std::string &name : dotted_names(text))
+		doc.add_boolean_term("Z" + name);
+}
+
+/*
  * Indexes TEXT with the field's weight and its words' positions, for
  * plain queries and phrases, so that a word in a heading counts more than
  * the same word in body text; and again under the field's prefix, without
@@ -80,6 +97,7 @@ index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
 	if (f.no_positions) {
 		tg.index_text_without_positions(t.text, f.weight * emphasis,
 		    f.prefix);
+		add_names(tg, t.text);
 		count_words(spelling, t.text);
 		return;
 	}
@@ -87,6 +105,7 @@ index_text(Xapian::TermGenerator &tg, spelling_counts &spelling,
 	tg.increase_termpos(field_gap);
 	if (f.name != NULL)
 		tg.index_text_without_positions(t.text, emphasis, f.prefix);
+	add_names(tg, t.text);
 	count_words(spelling, t.text);
 }
 

@@ -323,6 +323,17 @@ new_builder();
 void
 count_words(spelling_counts &words, const char *text);
 
+/* The name written with dots WRITTEN ("Login.gov’s") as the one term the
+ * index holds it under ("login.gov"): lower case, a possessive "'s" left
+ * out; empty when it is no such name (words.cc). */
+std::string
+name_term(const std::string &written);
+
+/* The names written with dots in TEXT ("Login.gov", "ID.me"), each once,
+ * as name_term() gives them. */
+std::set<std::string>
+dotted_names(const std::string &text);
+
 /* spelling.cc */
 void
 add_counts(spelling_counts &into, const spelling_counts &from);
@@ -343,6 +354,8 @@ keep_real_words(const std::string &query, const std::string &corrected,
 /* parser.cc */
 std::string
 mark_fields(const std::string &query);
+std::string
+marked_name(const std::string &name);
 std::string
 unmark_fields(const std::string &query);
 void

@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "internal.hh"
+#include "words.h"
 
 /*
  * Expands a wildcard over the stemmed terms ("Z", the field's prefix,
@@ -118,6 +119,30 @@ public:
 	}
 };
 
+/*
+ * A name written with dots, whole ("login.gov", passed in hex by
+ * mark_names, search.cc): its words, as the index holds them, weighed
+ * only in the sections that hold the name itself (index.cc), not "gov"
+ * wherever it is.
+ */
+class whole_name : public Xapian::FieldProcessor {
+	Xapian::Stem stem;
+public:
+	explicit whole_name(const Xapian::Stem &s) : stem(s) {}
+	Xapian::Query operator()(const std::string &hex) override
+	{
+		std::string name = from_hex(hex);
+		std::vector<std::string> words;
+		size_t pos = 0, start, n;
+		while ((n = words_next(name.data(), name.size(), &pos,
+		    &start)) > 0)
+			words.push_back("Z" + stem(name.substr(start, n)));
+		return Xapian::Query(Xapian::Query::OP_FILTER,
+		    Xapian::Query(Xapian::Query::OP_OR, words.begin(),
+		    words.end()), Xapian::Query("Z" + name));
+	}
+};
+
 static std::string
 upper(std::string s)
 {
@@ -175,6 +200,14 @@ mark_fields(const std::string &query)
 	return taken(query_mark_fields(query.c_str(), &markers));
 }
 
+/* NAME (a name_term()) as the parser's field for it, whole_name. */
+std::string
+marked_name(const std::string &name)
+{
+	return std::string(name_field) + ":" +
+	    taken(query_to_hex(name.data(), name.size()));
+}
+
 /* QUERY as typed again, where mark_fields changed it. */
 std::string
 unmark_fields(const std::string &query)
@@ -193,6 +226,7 @@ setup_parser(Xapian::QueryParser &qp, Xapian::Database &db,
 	qp.set_default_op(Xapian::Query::OP_OR);
 	qp.add_prefix(wildcard_field, (new stem_wildcard(NULL, db,
 	    stem, policy))->release());
+	qp.add_prefix(name_field, (new whole_name(stem))->release());
 	for (int i = 0; i < FIELD_LAST; i++) {
 		const field_t &f = fields[i];
 		if (f.name == NULL)

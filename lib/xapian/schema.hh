@@ -79,4 +79,8 @@ static const char wildcard_field[] = "WILDCARD";
 /* Where mark_fields puts a quoted phrase in one field, by its name. */
 static const char phrase_field[] = "PHRASE";
 
+/* Where mark_names (search.cc) puts a name written with dots, whole:
+ * "login.gov" as "NAME:" and its hex. */
+static const char name_field[] = "NAME";
+
 #endif /* FACTSHEET_XAPIAN_SCHEMA_HH */

@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "internal.hh"
+#include "words.h"
 
 
 /*
@@ -29,6 +30,39 @@ in_fields(const Xapian::Database &db, Xapian::QueryParser &qp,
 				held.push_back(*t);
 	}
 	return Xapian::Query(Xapian::Query::OP_OR, held.begin(), held.end());
+}
+
+/*
+ * TEXT with each name written with dots that the index holds whole
+ * (index.cc) marked for the parser as one term (name_field, parser.cc):
+ * "login.gov lost phone" asks for Login.gov, not for "login" and for
+ * "gov" wherever they are.  A name the index does not hold stays words.
+ */
+static std::string
+mark_names(const Xapian::Database &db, const std::string &text)
+{
+	std::string out;
+	size_t pos = 0, start, n, done = 0;
+
+	while ((n = words_next_name(text.data(), text.size(), &pos,
+	    &start)) > 0) {
+		/* Only a name standing as a word of its own: not the host
+		 * of "ab2d@cms.hhs.gov", nor in "www.cms.gov/x". */
+		size_t end = start + n;
+		if ((start > 0 && text[start - 1] != ' ') ||
+		    (end < text.size() && text[end] != ' ' &&
+		    std::strchr(",;?!", text[end]) == NULL &&
+		    !(text[end] == '.' && (end + 1 == text.size() ||
+		    text[end + 1] == ' '))))
+			continue;
+		std::string name = name_term(text.substr(start, n));
+		if (name.empty() || !db.term_exists("Z" + name))
+			continue;
+		out += text.substr(done, start - done);
+		out += marked_name(name);
+		done = start + n;
+	}
+	return out + text.substr(done);
 }
 
 /* QUERY, whose hits holding LIFT gain LIFT's weight times SHARE; the
@@ -60,7 +94,13 @@ build_query(const Xapian::Database &db, Xapian::QueryParser &qp,
 	if (corrected == NULL || is_plain_words(text) ||
 	    text.find(' ') == std::string::npos)
 		flags &= ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-	Xapian::Query query = qp.parse_query(mark_fields(text), flags);
+	/* Names only among plain words: "solution:login.gov" is a field
+	 * query.  A word alone is plain when it is, twice. */
+	std::string marked = mark_fields(text);
+	if (is_plain_words(text) || (text.find(' ') == std::string::npos &&
+	    is_plain_words(text + " " + text)))
+		marked = mark_names(db, marked);
+	Xapian::Query query = qp.parse_query(marked, flags);
 
 	if (corrected != NULL)
 		*corrected = unmark_fields(qp.get_corrected_query_string());

@@ -47,6 +47,37 @@ count_words(spelling_counts &words, const char *text)
 	}
 }
 
+std::string
+name_term(const std::string &written)
+{
+	static const char right_quote[] = "\xe2\x80\x99";	/* U+2019 */
+	std::string name = Xapian::Unicode::tolower(written);
+
+	for (size_t q; (q = name.find(right_quote)) != std::string::npos;)
+		name.replace(q, 3, "'");
+	if (name.size() > 2 && name.compare(name.size() - 2, 2, "'s") == 0)
+		name.erase(name.size() - 2);
+	if (name.find('.') == std::string::npos ||
+	    name.size() > max_spelling_bytes)
+		return std::string();
+	return name;
+}
+
+std::set<std::string>
+dotted_names(const std::string &text)
+{
+	std::set<std::string> names;
+	size_t pos = 0, start, n;
+
+	while ((n = words_next_name(text.data(), text.size(), &pos,
+	    &start)) > 0) {
+		std::string name = name_term(text.substr(start, n));
+		if (!name.empty())
+			names.insert(name);
+	}
+	return names;
+}
+
 extern "C" char *
 shim_spelling_words(const char *text)
 {

@@ -171,11 +171,14 @@ t "no thesaurus: two shards give one database's top 10, order, percentages" \
     same_files "$TMP/top.plain-all" "$TMP/top.plain-shards"
 
 # Spelling: remote shards serve none; --words gives the local copies'.
+# (One word, found nowhere as typed: with the HealthCare.gov pages,
+# "medicaire enrollment contractor" as typed finds 12 sections and its
+# correction 32, under the 3 times a correction must find to be taken.)
 t "a misspelling is corrected alike on remote shards" eval '
 	check_exit 0 "$QUERY" --json --db "tcp://127.0.0.1:$PORT_A" \
 	    --db "tcp://127.0.0.1:$PORT_B" --words "$TMP/a" --words "$TMP/b" \
-	    -- medicaire enrollment contractor &&
-	contains "$OUT" "\"corrected\": \"medicare enrollment contractor\""'
+	    -- medicaire &&
+	contains "$OUT" "\"corrected\": \"medicare\""'
 
 # Faults: a shard that stops (SIGSTOP) times out, one killed refuses: a
 # clear error naming it, exit 2, no hang.

@@ -587,6 +587,19 @@ test_bare_web_addresses(void)
 	is_str(LABEL(find(&list, FACTSHEET_CONTACT_LINK)), "To find a doctor",
 	    "the sentence names a bare address");
 	contact_list_clear(&list);
+	/* A site named inside a phrase is labelled by its name, not by the
+	 * words before it (va-change-direct-deposit.pdf's heading). */
+	contact_scan_text(&list,
+	    "Change your address through your VA.gov profile");
+	c = find(&list, FACTSHEET_CONTACT_LINK);
+	is_str(VALUE(c), "https://VA.gov", "VA.gov profile: the address");
+	is_str(LABEL(c), "VA.gov", "VA.gov profile: the site's name labels it");
+	contact_list_clear(&list);
+	contact_scan_text(&list,
+	    "You can sign in to VA.gov and change your address.");
+	is_str(LABEL(find(&list, FACTSHEET_CONTACT_LINK)), "VA.gov",
+	    "sign in to VA.gov and ...: the site's name labels it");
+	contact_list_clear(&list);
 
 	/* Negatives: emails, files, versions, abbreviations, code. */
 	scans_to("Email EUSsupport@cgi.com", "email EUSsupport@cgi.com\n");

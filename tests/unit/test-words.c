@@ -25,6 +25,21 @@ bracketed(const char *text)
 	return strbuf_finish(&b);
 }
 
+/* TEXT's dotted names as words_next_name() finds them, bracketed. */
+static void
+names_are(const char *text, const char *want, const char *what)
+{
+	size_t len = strlen(text), pos = 0, start, n;
+	strbuf_t b = { 0 };
+	char *got;
+
+	while ((n = words_next_name(text, len, &pos, &start)) > 0)
+		strbuf_printf(&b, "[%.*s]", (int)n, text + start);
+	got = strbuf_finish(&b);
+	is_str(got != NULL ? got : "", want, "%s", what);
+	free(got);
+}
+
 static void
 words_are(const char *text, const char *want, const char *what)
 {
@@ -116,5 +131,21 @@ main(void)
 	    "phrase_in_words counts whole occurrences");
 	is_int(phrase_in_words("log", "login log-in"), 0,
 	    "phrase_in_words does not count a word's beginning");
+	/* Names written with dots: one thing to a reader. */
+	names_are("Sign in with Login.gov or ID.me.", "[Login.gov][ID.me]",
+	    "names: Login.gov and ID.me, the full stop left out");
+	names_are("Go to VA.gov. Then sign in.", "[VA.gov]",
+	    "names: a full stop and a space end the name");
+	names_are("Use api.bcda.cms.gov today", "[api.bcda.cms.gov]",
+	    "names: several dots");
+	names_are("Write to no-reply@login.gov now", "[login.gov]",
+	    "names: the host of an address");
+	names_are("It costs 1.5 dollars. End.Next", "[End.Next]",
+	    "names: a number is one word already; a missing space joins");
+	names_are("no dots here, nor at the end.", "",
+	    "names: none");
+	names_are("Medicare.gov’s guide", "[Medicare.gov’s]",
+	    "names: the apostrophe stays in the last word");
+	names_are("", "", "names: empty text");
 	return done_testing();
 }

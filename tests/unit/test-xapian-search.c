@@ -210,6 +210,75 @@ test_explain_replaced(factsheet_db_t *db, const factsheet_publication_t *pub)
 	free(msg);
 }
 
+/* The heading of RESULTS' first hit, or "". */
+static const char *
+first_heading(const factsheet_results_t *r)
+{
+	const factsheet_hit_t *h = r != NULL && factsheet_results_count(r) > 0
+	    ? factsheet_results_hit(r, 0) : NULL;
+
+	return h != NULL && h->section != NULL ? h->section->heading : "";
+}
+
+/* Runs QUERY on DB: its first hit is headed FIRST unless FIRST is NULL,
+ * and it has COUNT hits unless COUNT is negative. */
+static void
+names_search(factsheet_db_t *db, const char *query, const char *first,
+	     int count, const char *what)
+{
+	factsheet_results_t *r = NULL;
+
+	is_int(factsheet_db_search(db, query, NULL, &r),
+	    FACTSHEET_STATUS_SUCCESS, "names: '%s' runs", query);
+	if (first != NULL)
+		is_str(first_heading(r), first, "names: '%s': %s", query, what);
+	if (count >= 0)
+		is_int(r != NULL ? (int)factsheet_results_count(r) : 0, count,
+		    "names: '%s': %s", query, what);
+	factsheet_results_free(r);
+}
+
+/*
+ * A name written with dots is one thing: "login.gov" asks for the
+ * section naming Login.gov, not for one that has "login" and "gov" more
+ * often, apart; and "login" alone still finds Login.gov.
+ */
+static void
+test_dotted_names(void)
+{
+	static const char text[] = "# Help\n\n## Account\n\n"
+	    "Ask Login.gov for help: write to help@login.gov.\n\n"
+	    "## Sign-in\n\n"
+	    "The login page of each gov site has help: help for the login, "
+	    "help for gov sites.\n";
+	char *path = tmp_path("names-db"), *msg = NULL;
+	factsheet_publication_t *pub = NULL;
+	factsheet_db_t *db = NULL;
+
+	is_int(factsheet_publication_parse("names.md", text, sizeof text - 1,
+	    &pub, &msg), FACTSHEET_STATUS_SUCCESS, "names: parses");
+	is_int(factsheet_db_open(path, FACTSHEET_DB_READ_WRITE, &db, &msg),
+	    FACTSHEET_STATUS_SUCCESS, "names: a writer");
+	if (db != NULL && pub != NULL) {
+		is_int(factsheet_db_add_publication(db, pub),
+		    FACTSHEET_STATUS_SUCCESS, "names: indexed");
+		is_int(factsheet_db_commit(db), FACTSHEET_STATUS_SUCCESS,
+		    "names: committed");
+		names_search(db, "login.gov help", "Account", -1,
+		    "finds the section naming it");
+		names_search(db, "login.gov", NULL, 1,
+		    "alone finds only the section naming it");
+		names_search(db, "help@login.gov", "Account", -1,
+		    "an address holding a name finds its section");
+		names_search(db, "login gov", NULL, 2,
+		    "its words apart still find both sections");
+	}
+	factsheet_db_close(db);
+	factsheet_publication_free(pub);
+	free(msg);
+	free(path);
+}
+
 /* Searches on a writer that has just committed, and on a reader. */
 static void
 test_searches(const factsheet_publication_t *pub)
@@ -642,6 +711,7 @@ main(void)
 	ok(pub != NULL, "the bundled file parses");
 	if (pub != NULL) {
 		test_searches(pub);
+		test_dotted_names();
 		test_shim_search(pub);
 		test_query_classes(pub);
 		test_bounded_work(pub);

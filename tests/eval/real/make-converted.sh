@@ -7,6 +7,10 @@
 #   pubs/ab2d-troubleshooting-guide.txt  src/ab2d-troubleshooting-guide.md
 #   pubs/va-decision-reviews-faq.rst     src/va-decision-reviews-faq.html
 #   pubs/dpc-faq.html                    src/dpc-faq.html.erb, Rails view
+#   pubs/healthcare-gov-rights-protections.html
+#                                        src/healthcare-gov-rights-protections.md
+#   src/healthcare-gov-appeals.html      src/healthcare-gov-appeals.md (the
+#                                        print view make-pdfs.sh prints)
 #
 #   tests/eval/real/make-converted.sh
 #
@@ -56,5 +60,24 @@ sed -e '1s|^<% title "\(.*\)" %>$|<!DOCTYPE html>\n<html lang="en">\n<head>\n<ti
     -e '$s|$|\n</main>\n</body>\n</html>|' \
     "$src/dpc-faq.html.erb" >"$out/dpc-faq.html"
 
+# HealthCare.gov's Jekyll articles (Markdown, YAML front matter) as the
+# site printed them: the title (front matter) as <title> and <h1>, the
+# Markdown as pandoc writes HTML; the site's layout (header, menus, side
+# navigation, footer) is left out.
+healthcare_gov() {
+	title=$(sed -n 's/^title: *"\(.*\)"$/\1/p' "$src/$1.md")
+	{
+		printf '<!DOCTYPE html>\n<html lang="en">\n<head>\n'
+		printf '<meta charset="utf-8">\n<title>%s</title>\n' "$title"
+		printf '</head>\n<body>\n<main>\n<h1>%s</h1>\n' "$title"
+		pandoc -f markdown -t html5 --wrap=none "$src/$1.md"
+		printf '</main>\n</body>\n</html>\n'
+	} >"$2"
+}
+healthcare_gov healthcare-gov-rights-protections \
+    "$out/healthcare-gov-rights-protections.html"
+healthcare_gov healthcare-gov-appeals "$src/healthcare-gov-appeals.html"
+
 ls -l "$out/ab2d-support.html" "$out/ab2d-troubleshooting-guide.txt" \
-    "$out/va-decision-reviews-faq.rst" "$out/dpc-faq.html"
+    "$out/va-decision-reviews-faq.rst" "$out/dpc-faq.html" \
+    "$out/healthcare-gov-rights-protections.html"

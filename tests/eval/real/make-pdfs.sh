@@ -58,6 +58,8 @@ tagged() {
 # Tagged PDFs, printed from HTML.
 print_pdf va-trouble-making-payments "$out/va-trouble-making-payments.pdf"
 print_pdf va-change-direct-deposit "$out/va-change-direct-deposit.pdf"
+# src/healthcare-gov-appeals.html is made by make-converted.sh.
+print_pdf healthcare-gov-appeals "$out/healthcare-gov-appeals.pdf"
 
 # An untagged PDF: printed, then re-distilled without its structure tree.
 print_pdf va-decision-review-help "$tmp/va-decision-review-help.pdf"
