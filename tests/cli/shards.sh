@@ -132,9 +132,8 @@ t "a stub file naming the shards: the same top 10, order, percentages" \
 t "two xapian-tcpsrv shards: the same as two local ones" \
     same_files "$TMP/top.local" "$TMP/top.remote"
 # Against one database holding everything, a query the thesaurus expands
-# may weigh its hits a little differently (below), enough to swap two
-# close ones: the same hits and the same first hit are asserted, the
-# order is counted.
+# may rank two close hits the other way round (below): the same hits and
+# the same first hit are asserted, the order is counted.
 sets "$TMP/top.all" >"$TMP/sets.all"
 sets "$TMP/top.local" >"$TMP/sets.local"
 t "two shards and one database: the same first hit and top-10 hits" \
@@ -153,11 +152,9 @@ a, b = load(sys.argv[1]), load(sys.argv[2])
 print(sum(1 for q in a if a[q] == b.get(q)))' "$TMP/top.all" "$TMP/top.local")
 echo "# top 10 in the same order as one database: $n_same of $n_queries queries"
 
-# What differs is the thesaurus's doing: Xapian weighs a group of
-# synonyms as one term (OP_SYNONYM) and estimates its frequency from its
-# members' in each database, and two shards' estimates do not add up to
-# one database's.  Without a thesaurus the statistics are sums, so every
-# weight is the same: the same top 10, order and percentages throughout.
+# What differs comes with the thesaurus's expansions (doc/design.md):
+# without a thesaurus the statistics are sums, so every weight is the
+# same, and so are the top 10, their order and percentages throughout.
 # shellcheck disable=SC2086
 t "no thesaurus: one database and two shards indexed" eval '
 	check_exit 0 "$INDEX" --db "$TMP/plain-all" --thesaurus none \
