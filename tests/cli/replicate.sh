@@ -29,26 +29,6 @@ t "index with --replicate" check_exit 0 "$INDEX" --replicate \
     --db "$MASTER" "$TMP/src"
 t "the master keeps a changeset" test -f "$MASTER/changes1"
 
-# A free loopback port, the kernel's choice.
-free_port() {
-	python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
-
-# Waits up to 10 s for something to listen on loopback port $1.
-wait_port() {
-	python3 -c 'import socket, sys, time
-for _ in range(200):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.05)
-sys.exit(1)' "$1"
-}
-
 RPORT=$(free_port)
 # In a session of its own, as xapian-tcpsrv: a signal to its process
 # group must not reach this script.

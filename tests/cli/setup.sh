@@ -71,6 +71,27 @@ XDG_DATA_HOME="$TMP/xdg"
 export HOME XDG_DATA_HOME
 mkdir "$HOME" "$XDG_DATA_HOME"
 
+# For the tests that start servers on loopback (shards, replication).
+# A free loopback port, the kernel's choice.
+free_port() {
+	python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# Waits up to 10 s for something to listen on loopback port $1.
+wait_port() {
+	python3 -c 'import socket, sys, time
+for _ in range(200):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.05)
+sys.exit(1)' "$1"
+}
+
 tap_n=0
 rc=0
 last_cmd=

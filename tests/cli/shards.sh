@@ -45,26 +45,6 @@ t "index the first half into a shard" \
 t "and the second half into another" \
     check_exit 0 "$INDEX" --db "$TMP/b" --thesaurus "$THESAURUS" $SECOND
 
-# A free loopback port, the kernel's choice.
-free_port() {
-	python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
-
-# Waits up to 10 s for something to listen on loopback port $1.
-wait_port() {
-	python3 -c 'import socket, sys, time
-for _ in range(200):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.05)
-sys.exit(1)' "$1"
-}
-
 # Serves database $1 on a free port: its pid in $SRV_PID, port in $SRV_PORT.
 serve() {
 	SRV_PORT=$(free_port)
